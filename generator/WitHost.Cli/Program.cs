@@ -1,0 +1,2 @@
+Console.Error.WriteLine("usage: wit-host <command>");
+return 2;
