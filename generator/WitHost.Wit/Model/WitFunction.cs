@@ -1,0 +1,38 @@
+using WitHost.Wit.Collections;
+
+namespace WitHost.Wit.Model;
+
+/// <summary>A function of an interface or world, or a constructor/method/static function of a resource.</summary>
+/// <param name="Name">The name as written (<c>read</c>); for a constructor, <c>constructor</c>.</param>
+/// <param name="Kind">Freestanding, constructor, method or static.</param>
+/// <param name="Parameters">The parameters; a method's first one is <c>self: borrow&lt;r&gt;</c>.</param>
+/// <param name="Result">The result type, or null when the function returns nothing. A constructor
+/// without a written result returns <c>own&lt;r&gt;</c>.</param>
+/// <param name="IsAsync">True for <c>async func</c>.</param>
+/// <param name="Resource">The resource for constructors, methods and static functions; otherwise null.</param>
+/// <param name="Owner">The interface or world that declares it.</param>
+/// <param name="Docs">The doc comment, or null.</param>
+/// <param name="Stability">Its feature gates.</param>
+public sealed record WitFunction(
+    string Name,
+    WitFunctionKind Kind,
+    EquatableArray<WitParameter> Parameters,
+    WitType? Result,
+    bool IsAsync,
+    WitResourceType? Resource,
+    WitOwner Owner,
+    string? Docs,
+    WitStability Stability)
+{
+    /// <summary>
+    /// The Component Model name: <c>name</c>, <c>[constructor]r</c>, <c>[method]r.name</c> or
+    /// <c>[static]r.name</c> (async functions use the same names; the async-ness is in the type).
+    /// </summary>
+    public string ExternalName => Kind switch
+    {
+        WitFunctionKind.Constructor => "[constructor]" + Resource!.Name,
+        WitFunctionKind.Method => "[method]" + Resource!.Name + "." + Name,
+        WitFunctionKind.Static => "[static]" + Resource!.Name + "." + Name,
+        _ => Name,
+    };
+}

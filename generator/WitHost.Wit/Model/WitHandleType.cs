@@ -1,0 +1,6 @@
+namespace WitHost.Wit.Model;
+
+/// <summary>A resource handle: <c>own&lt;r&gt;</c> (or bare <c>r</c>) or <c>borrow&lt;r&gt;</c>.</summary>
+/// <param name="Kind">Own or borrow.</param>
+/// <param name="Resource">The resource itself; aliases and <c>use</c> renames are already followed.</param>
+public sealed record WitHandleType(WitHandleKind Kind, WitResourceType Resource) : WitType;

@@ -1,0 +1,6 @@
+namespace WitHost.Wit.Model;
+
+/// <summary><c>list&lt;T&gt;</c>, or the fixed-length <c>list&lt;T, N&gt;</c>.</summary>
+/// <param name="Element">The element type.</param>
+/// <param name="Length">The fixed length N, or null for a variable-length list.</param>
+public sealed record WitListType(WitType Element, uint? Length = null) : WitType;

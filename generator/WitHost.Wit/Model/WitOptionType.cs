@@ -1,0 +1,5 @@
+namespace WitHost.Wit.Model;
+
+/// <summary><c>option&lt;T&gt;</c>.</summary>
+/// <param name="Payload">The type carried by <c>some</c>.</param>
+public sealed record WitOptionType(WitType Payload) : WitType;

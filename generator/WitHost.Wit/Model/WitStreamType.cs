@@ -1,0 +1,5 @@
+namespace WitHost.Wit.Model;
+
+/// <summary><c>stream&lt;T&gt;</c> or bare <c>stream</c>.</summary>
+/// <param name="Payload">The element type, or null for bare <c>stream</c>.</param>
+public sealed record WitStreamType(WitType? Payload) : WitType;

@@ -1,0 +1,7 @@
+using WitHost.Wit.Collections;
+
+namespace WitHost.Wit.Model;
+
+/// <summary><c>tuple&lt;T1, …, Tn&gt;</c>.</summary>
+/// <param name="Elements">The element types, in order (at least one).</param>
+public sealed record WitTupleType(EquatableArray<WitType> Elements) : WitType;
