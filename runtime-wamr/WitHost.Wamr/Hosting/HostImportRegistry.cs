@@ -1,0 +1,141 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using WitHost.Wamr.Binary;
+using WitHost.Wamr.Native;
+
+namespace WitHost.Wamr.Hosting;
+
+/// <summary>
+/// The process-wide table of imports registered with WAMR. Each (module, name) pair is
+/// registered once, with <c>wasm_runtime_register_natives_raw</c>, pointing at one
+/// <see cref="UnmanagedCallersOnlyAttribute"/> entry point and carrying its slot number as the
+/// attachment; the entry point finds the calling instance through WAMR's instance custom data
+/// and runs the host function that instance bound to the slot.
+/// </summary>
+/// <remarks>
+/// Symbols are registered without a signature string: the same name may be imported with
+/// different core types by different modules, and each instance knows its own types. Imports
+/// from <c>wasi_snapshot_preview1</c> are left to WAMR's built-in WASI.
+/// All members run under <see cref="WamrRuntime.Gate"/>.
+/// </remarks>
+internal static unsafe class HostImportRegistry
+{
+    private static readonly Dictionary<(string Module, string Name), int> s_slots = [];
+    private static readonly List<nint> s_nativeAllocations = [];
+
+    /// <summary>Modules whose functions WAMR provides itself.</summary>
+    public static bool IsProvidedByWamr(string module) => module is "wasi_snapshot_preview1" or "wasi_unstable";
+
+    /// <summary>Registers the imports WAMR has not seen yet; returns each import's slot (-1 for WAMR's own).</summary>
+    public static int[] EnsureRegistered(IReadOnlyList<ModuleImport> imports)
+    {
+        var slots = new int[imports.Count];
+        var fresh = new List<(string Module, string Name, int Slot)>();
+        for (int i = 0; i < imports.Count; i++)
+        {
+            ModuleImport import = imports[i];
+            if (IsProvidedByWamr(import.Module))
+            {
+                slots[i] = -1;
+                continue;
+            }
+            if (!s_slots.TryGetValue((import.Module, import.Name), out int slot))
+            {
+                slot = s_slots.Count;
+                s_slots.Add((import.Module, import.Name), slot);
+                fresh.Add((import.Module, import.Name, slot));
+            }
+            slots[i] = slot;
+        }
+
+        foreach (var group in fresh.GroupBy(f => f.Module))
+        {
+            Register(group.Key, group.ToList());
+        }
+        return slots;
+    }
+
+    public static int SlotCount => s_slots.Count;
+
+    /// <summary>Forgets every registration; called after WAMR itself was destroyed.</summary>
+    public static void Reset()
+    {
+        s_slots.Clear();
+        foreach (nint allocation in s_nativeAllocations)
+        {
+            NativeMemory.Free((void*)allocation);
+        }
+        s_nativeAllocations.Clear();
+    }
+
+    private static void Register(string module, List<(string Module, string Name, int Slot)> functions)
+    {
+        // WAMR keeps (and sorts in place) the symbol array and the strings for as long as the
+        // runtime lives, so they live in native memory until Reset.
+        var symbols = (NativeSymbol*)Allocate(sizeof(NativeSymbol) * functions.Count);
+        for (int i = 0; i < functions.Count; i++)
+        {
+            symbols[i].Symbol = Utf8(functions[i].Name);
+            symbols[i].FunctionPointer = (delegate* unmanaged[Cdecl]<nint, ulong*, void>)&Dispatch;
+            symbols[i].Signature = null;
+            symbols[i].Attachment = (void*)(nint)functions[i].Slot;
+        }
+        if (!WamrNative.RegisterNativesRaw(Utf8(module), symbols, (uint)functions.Count))
+        {
+            throw new WamrException($"wasm_runtime_register_natives_raw failed for module '{module}'.");
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void Dispatch(nint execEnv, ulong* args)
+    {
+        nint moduleInstance = WamrNative.GetModuleInstance(execEnv);
+        try
+        {
+            int slot = (int)WamrNative.GetFunctionAttachment(execEnv);
+            nint customData = WamrNative.GetCustomData(moduleInstance);
+            if (customData == 0 || GCHandle.FromIntPtr(customData).Target is not WamrInstance instance)
+            {
+                SetTrap(moduleInstance, "a host function was called before its instance was ready");
+                return;
+            }
+            string? trap = instance.DispatchHostCall(slot, args);
+            if (trap is not null)
+            {
+                SetTrap(moduleInstance, trap);
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing may unwind into WAMR's C frames.
+            SetTrap(moduleInstance, "host dispatch failed: " + e.Message);
+        }
+    }
+
+    private static void SetTrap(nint moduleInstance, string message)
+    {
+        int length = Encoding.UTF8.GetByteCount(message);
+        byte* buffer = stackalloc byte[length + 1];
+        Encoding.UTF8.GetBytes(message, new Span<byte>(buffer, length));
+        buffer[length] = 0;
+        // WAMR copies the message into the instance.
+        WamrNative.SetException(moduleInstance, buffer);
+    }
+
+    private static byte* Utf8(string value)
+    {
+        int length = Encoding.UTF8.GetByteCount(value);
+        var text = (byte*)Allocate(length + 1);
+        Encoding.UTF8.GetBytes(value, new Span<byte>(text, length));
+        text[length] = 0;
+        return text;
+    }
+
+    private static void* Allocate(int size)
+    {
+        void* memory = NativeMemory.AllocZeroed((nuint)size);
+        s_nativeAllocations.Add((nint)memory);
+        return memory;
+    }
+}

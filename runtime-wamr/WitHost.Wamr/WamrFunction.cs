@@ -1,0 +1,104 @@
+using WitHost.Wamr.Binary;
+
+namespace WitHost.Wamr;
+
+/// <summary>A function the guest exports, with its core type. Calls go through its instance.</summary>
+public sealed class WamrFunction
+{
+    internal WamrFunction(WamrInstance instance, string name, nint handle, FunctionType type)
+    {
+        Instance = instance;
+        Name = name;
+        Handle = handle;
+        Type = type;
+        ParameterCells = FunctionType.CellCount(type.Parameters);
+        ResultCells = FunctionType.CellCount(type.Results);
+    }
+
+    public WamrInstance Instance { get; }
+
+    public string Name { get; }
+
+    public FunctionType Type { get; }
+
+    internal nint Handle { get; }
+
+    /// <summary>32-bit cells the parameters take in <see cref="InvokeCells"/> (i64 and f64 take two).</summary>
+    public int ParameterCells { get; }
+
+    /// <summary>32-bit cells the results take.</summary>
+    public int ResultCells { get; }
+
+    /// <summary>Calls the function with typed core values; returns its results.</summary>
+    /// <exception cref="WasmTrapException">The guest trapped.</exception>
+    public WasmValue[] Invoke(params ReadOnlySpan<WasmValue> arguments)
+    {
+        var results = new WasmValue[Type.Results.Count];
+        Invoke(arguments, results);
+        return results;
+    }
+
+    /// <summary>Calls the function, writing its results into <paramref name="results"/>; allocates nothing.</summary>
+    public void Invoke(ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results)
+    {
+        if (arguments.Length != Type.Parameters.Count)
+        {
+            throw new ArgumentException($"'{Name}' takes {Type.Parameters.Count} arguments, not {arguments.Length}.", nameof(arguments));
+        }
+        if (results.Length < Type.Results.Count)
+        {
+            throw new ArgumentException($"'{Name}' returns {Type.Results.Count} values.", nameof(results));
+        }
+
+        Span<uint> cells = stackalloc uint[Math.Max(Math.Max(ParameterCells, ResultCells), 1)];
+        int cell = 0;
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            WasmValue argument = arguments[i];
+            if (argument.Kind != Type.Parameters[i])
+            {
+                throw new ArgumentException($"Argument {i} of '{Name}' must be {Type.Parameters[i]}, not {argument.Kind}.", nameof(arguments));
+            }
+            cell = WriteCells(cells, cell, argument.Kind, argument.Bits);
+        }
+
+        InvokeCells(cells);
+
+        cell = 0;
+        for (int i = 0; i < Type.Results.Count; i++)
+        {
+            WasmValueKind kind = Type.Results[i];
+            bool wide = kind is WasmValueKind.I64 or WasmValueKind.F64;
+            ulong bits = wide ? cells[cell] | ((ulong)cells[cell + 1] << 32) : cells[cell];
+            results[i] = WasmValue.FromBits(kind, bits);
+            cell += wide ? 2 : 1;
+        }
+    }
+
+    /// <summary>
+    /// Calls the function with arguments already packed as WAMR cells (i32/f32 one cell, i64/f64
+    /// two, low half first); the results replace them from cell 0. This is the allocation-free
+    /// path generated bindings use. <paramref name="cells"/> must hold
+    /// max(<see cref="ParameterCells"/>, <see cref="ResultCells"/>) cells.
+    /// </summary>
+    public void InvokeCells(Span<uint> cells)
+    {
+        if (cells.Length < ParameterCells || cells.Length < ResultCells)
+        {
+            throw new ArgumentException($"'{Name}' needs {Math.Max(ParameterCells, ResultCells)} cells.", nameof(cells));
+        }
+        Instance.Call(this, cells);
+    }
+
+    internal static int WriteCells(Span<uint> cells, int cell, WasmValueKind kind, ulong bits)
+    {
+        cells[cell++] = (uint)bits;
+        if (kind is WasmValueKind.I64 or WasmValueKind.F64)
+        {
+            cells[cell++] = (uint)(bits >> 32);
+        }
+        return cell;
+    }
+
+    public override string ToString() => $"{Name} {Type}";
+}

@@ -1,0 +1,295 @@
+using System.Runtime.InteropServices;
+using WitHost.Wamr.Binary;
+using WitHost.Wamr.Hosting;
+using WitHost.Wamr.Memory;
+using WitHost.Wamr.Native;
+
+namespace WitHost.Wamr;
+
+/// <summary>
+/// A running instance of a module: its exports, its linear memory, and the host functions it
+/// was given.
+/// </summary>
+/// <remarks>
+/// <para>Calls into one instance are serialised: another thread waits until the current call
+/// returns. A host function may call back into its own instance (for example
+/// <c>cabi_realloc</c>); calling another instance from inside a host function is not supported
+/// by WAMR's execution environments.</para>
+/// <para>After a trap the instance is faulted: later calls throw
+/// <see cref="WasmInstanceFaultedException"/>. Its memory can still be read, and it must still
+/// be disposed.</para>
+/// </remarks>
+public sealed unsafe class WamrInstance : IDisposable
+{
+    public const string ReallocName = "cabi_realloc";
+    public const string PostReturnPrefix = "cabi_post_";
+
+    private readonly Lock _callLock = new();
+    private readonly WamrModule _module;
+    private readonly Dictionary<string, WamrFunction?> _functions = [];
+    private readonly HostFunction?[] _hostFunctions;
+    private readonly ModuleImport?[] _hostImports;
+    private nint _handle;
+    private readonly nint _execEnv;
+    private GCHandle _self;
+    private int _callDepth;
+    private WasmTrapException? _fault;
+    private Exception? _pendingHostException;
+
+    internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
+    {
+        _module = module;
+        _handle = handle;
+        HostState = options.HostState;
+
+        IReadOnlyList<ModuleImport> moduleImports = module.Info.FunctionImports;
+        ReadOnlySpan<int> slots = module.ImportSlots;
+        int slotCount = 0;
+        foreach (int slot in slots)
+        {
+            slotCount = Math.Max(slotCount, slot + 1);
+        }
+        _hostFunctions = new HostFunction?[slotCount];
+        _hostImports = new ModuleImport?[slotCount];
+        for (int i = 0; i < moduleImports.Count; i++)
+        {
+            if (slots[i] >= 0)
+            {
+                _hostImports[slots[i]] = moduleImports[i];
+                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name);
+            }
+        }
+
+        _execEnv = WamrNative.GetExecEnvSingleton(handle);
+        if (_execEnv == 0)
+        {
+            throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
+        }
+        _self = GCHandle.Alloc(this);
+        WamrNative.SetCustomData(handle, GCHandle.ToIntPtr(_self));
+    }
+
+    /// <summary>The module this instance was created from.</summary>
+    public WamrModule Module => _module;
+
+    /// <summary>The per-instance host object given in <see cref="InstanceOptions.HostState"/>.</summary>
+    public object? HostState { get; }
+
+    /// <summary>Whether a trap has faulted the instance.</summary>
+    public bool IsFaulted => _fault is not null;
+
+    /// <summary>
+    /// The linear memory as it is now. Read it again after every call into the guest: a call may
+    /// grow the memory and move it.
+    /// </summary>
+    public GuestMemory Memory
+    {
+        get
+        {
+            nint handle = LiveHandle();
+            uint start, end;
+            if (!WamrNative.GetAppAddrRange(handle, 0, &start, &end))
+            {
+                return new GuestMemory([]);
+            }
+            byte* native = WamrNative.AddrAppToNative(handle, 0);
+            return new GuestMemory(new Span<byte>(native, checked((int)(end - start))));
+        }
+    }
+
+    /// <summary>The exported function <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The guest exports no function of that name.</exception>
+    public WamrFunction GetFunction(string name) =>
+        TryGetFunction(name) ?? throw new KeyNotFoundException($"The guest exports no function named '{name}'.");
+
+    /// <summary>The exported function <paramref name="name"/>, or null.</summary>
+    public WamrFunction? TryGetFunction(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_callLock)
+        {
+            if (_functions.TryGetValue(name, out WamrFunction? cached))
+            {
+                return cached;
+            }
+            nint handle = LiveHandle();
+            WamrFunction? function = null;
+            int byteCount = System.Text.Encoding.UTF8.GetByteCount(name);
+            byte* utf8 = stackalloc byte[byteCount + 1];
+            System.Text.Encoding.UTF8.GetBytes(name, new Span<byte>(utf8, byteCount));
+            utf8[byteCount] = 0;
+            nint native = WamrNative.LookupFunction(handle, utf8, null);
+            if (native != 0)
+            {
+                function = new WamrFunction(this, name, native, ReadType(handle, native));
+            }
+            _functions[name] = function;
+            return function;
+        }
+    }
+
+    /// <summary>Calls the export <paramref name="name"/> with core values.</summary>
+    public WasmValue[] Invoke(string name, params ReadOnlySpan<WasmValue> arguments) => GetFunction(name).Invoke(arguments);
+
+    /// <summary>
+    /// Calls the guest's <c>cabi_realloc(old, oldSize, align, newSize)</c> and checks that the
+    /// block it returns is aligned and inside memory, as the Canonical ABI requires; a bad block
+    /// is a trap.
+    /// </summary>
+    public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    {
+        WamrFunction realloc = TryGetFunction(ReallocName)
+            ?? throw new WamrException($"The guest does not export {ReallocName}, which the Canonical ABI needs to pass strings and lists.");
+        Span<uint> cells = [originalPointer, originalSize, alignment, newSize];
+        realloc.InvokeCells(cells);
+        uint pointer = cells[0];
+        if (alignment != 0 && pointer % alignment != 0)
+        {
+            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, which is not aligned to {alignment}", null);
+        }
+        if ((ulong)pointer + newSize > (ulong)Memory.Length)
+        {
+            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, but {newSize} bytes there fall outside memory", null);
+        }
+        return pointer;
+    }
+
+    /// <summary>
+    /// Calls <c>cabi_post_&lt;export&gt;</c> with the export's flat results, if the guest has one,
+    /// so the guest can free what it returned. Call it after lifting the results.
+    /// </summary>
+    /// <returns>Whether the guest had a post-return function.</returns>
+    public bool PostReturn(WamrFunction export, ReadOnlySpan<uint> resultCells)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        if (TryGetFunction(PostReturnPrefix + export.Name) is not { } post)
+        {
+            return false;
+        }
+        Span<uint> cells = stackalloc uint[Math.Max(post.ParameterCells, 1)];
+        resultCells[..Math.Min(resultCells.Length, post.ParameterCells)].CopyTo(cells);
+        post.InvokeCells(cells);
+        return true;
+    }
+
+    internal void Call(WamrFunction function, Span<uint> cells)
+    {
+        lock (_callLock)
+        {
+            nint handle = LiveHandle();
+            if (_fault is not null)
+            {
+                throw new WasmInstanceFaultedException(_fault);
+            }
+            WamrRuntime.EnsureThreadEnvironment();
+            _callDepth++;
+            bool ok;
+            try
+            {
+                fixed (uint* argv = cells)
+                {
+                    ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                }
+            }
+            finally
+            {
+                _callDepth--;
+            }
+            if (!ok)
+            {
+                string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
+                WamrNative.ClearException(handle);
+                const string prefix = "Exception: ";
+                if (message.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    message = message[prefix.Length..];
+                }
+                Exception? hostException = _pendingHostException;
+                _pendingHostException = null;
+                throw Fault(function.Name, message, hostException);
+            }
+        }
+    }
+
+    /// <summary>Runs the host function bound to <paramref name="slot"/>; returns a trap message or null.</summary>
+    internal string? DispatchHostCall(int slot, ulong* args)
+    {
+        if ((uint)slot >= (uint)_hostImports.Length || _hostImports[slot] is not { } import)
+        {
+            return $"the guest called host slot {slot}, which its module does not import";
+        }
+        if (_hostFunctions[slot] is not { } function)
+        {
+            return $"import '{import.Module}' '{import.Name}' has no host implementation";
+        }
+        try
+        {
+            function(new HostCallContext(this, import, args));
+            return null;
+        }
+        catch (Exception e)
+        {
+            _pendingHostException = e;
+            return $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    /// <summary>Records a trap, faulting the instance, and returns the exception to throw.</summary>
+    internal WasmTrapException Fault(string functionName, string message, Exception? inner)
+    {
+        var trap = new WasmTrapException(functionName, message, inner);
+        _fault ??= trap;
+        return trap;
+    }
+
+    private nint LiveHandle()
+    {
+        ObjectDisposedException.ThrowIf(_handle == 0, this);
+        return _handle;
+    }
+
+    private static FunctionType ReadType(nint instance, nint function)
+    {
+        uint parameterCount = WamrNative.FuncGetParamCount(function, instance);
+        uint resultCount = WamrNative.FuncGetResultCount(function, instance);
+        byte* parameterKinds = stackalloc byte[(int)parameterCount + 1];
+        byte* resultKinds = stackalloc byte[(int)resultCount + 1];
+        WamrNative.FuncGetParamTypes(function, instance, parameterKinds);
+        WamrNative.FuncGetResultTypes(function, instance, resultKinds);
+        return new FunctionType(Kinds(parameterKinds, parameterCount), Kinds(resultKinds, resultCount));
+    }
+
+    private static WasmValueKind[] Kinds(byte* kinds, uint count)
+    {
+        var result = new WasmValueKind[count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = kinds[i] <= (byte)WasmValueKind.F64
+                ? (WasmValueKind)kinds[i]
+                : throw new NotSupportedException($"Value kind {kinds[i]} (a reference type) is not supported.");
+        }
+        return result;
+    }
+
+    /// <summary>Destroys the instance and frees its memory. Safe to call more than once.</summary>
+    /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
+    public void Dispose()
+    {
+        lock (_callLock)
+        {
+            if (_handle == 0)
+            {
+                return;
+            }
+            if (_callDepth > 0)
+            {
+                throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
+            }
+            WamrNative.SetCustomData(_handle, 0);
+            WamrNative.Deinstantiate(_handle);
+            _handle = 0;
+            _self.Free();
+        }
+        _module.ReleaseInstance();
+    }
+}

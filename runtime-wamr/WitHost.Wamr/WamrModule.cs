@@ -1,0 +1,277 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using WitHost.Wamr.Binary;
+using WitHost.Wamr.Hosting;
+using WitHost.Wamr.Native;
+
+namespace WitHost.Wamr;
+
+/// <summary>
+/// A core wasm module loaded into WAMR, ready to be instantiated any number of times.
+/// </summary>
+/// <remarks>
+/// WAMR keeps using the module's bytes until it unloads it, so the module owns a native copy.
+/// Disposing the module while instances are alive keeps it loaded until the last of them is
+/// disposed.
+/// </remarks>
+public sealed unsafe class WamrModule : IDisposable
+{
+    private const int ErrorBufferSize = 256;
+
+    private readonly Lock _lifetime = new();
+    private readonly byte* _bytes;
+    private readonly int[] _importSlots;
+    private nint _handle;
+    private int _liveInstances;
+    private bool _disposeRequested;
+
+    private WamrModule(nint handle, byte* bytes, WasmModuleInfo info, int[] importSlots)
+    {
+        _handle = handle;
+        _bytes = bytes;
+        Info = info;
+        _importSlots = importSlots;
+    }
+
+    /// <summary>The module's function imports, exports and memory.</summary>
+    public WasmModuleInfo Info { get; }
+
+    internal ReadOnlySpan<int> ImportSlots => _importSlots;
+
+    internal static WamrModule Load(ReadOnlySpan<byte> bytes, ModuleOptions options)
+    {
+        WasmModuleInfo? info = null;
+        string? readerError = null;
+        try
+        {
+            info = WasmModuleReader.Read(bytes);
+        }
+        catch (FormatException e)
+        {
+            // WAMR's own message is the one the user gets; ours is the fallback.
+            readerError = e.Message;
+        }
+
+        byte[]? patched = null;
+        if (info is not null && options.MaxMemoryPages is { } maxPages)
+        {
+            patched = WasmModulePatcher.LimitMemory(bytes, info, maxPages);
+            bytes = patched;
+        }
+
+        WamrRuntime.AddReference();
+        byte* copy = null;
+        try
+        {
+            copy = (byte*)NativeMemory.Alloc((nuint)Math.Max(bytes.Length, 1));
+            bytes.CopyTo(new Span<byte>(copy, bytes.Length));
+
+            int[] slots = [];
+            byte* error = stackalloc byte[ErrorBufferSize];
+            error[0] = 0;
+            nint handle;
+            lock (WamrRuntime.Gate)
+            {
+                if (info is not null)
+                {
+                    // Host functions must be registered before WAMR loads the module: it resolves
+                    // imports while loading.
+                    slots = HostImportRegistry.EnsureRegistered(info.FunctionImports);
+                }
+                handle = WamrNative.Load(copy, (uint)bytes.Length, error, ErrorBufferSize);
+            }
+
+            if (handle == 0)
+            {
+                string message = Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } wamrMessage
+                    ? wamrMessage
+                    : readerError ?? "WAMR rejected the module";
+                throw new WasmModuleLoadException(message);
+            }
+            if (info is null)
+            {
+                WamrNative.Unload(handle);
+                throw new WasmModuleLoadException(readerError!);
+            }
+
+            var module = new WamrModule(handle, copy, info, slots);
+            copy = null;
+            return module;
+        }
+        catch
+        {
+            if (copy is not null)
+            {
+                NativeMemory.Free(copy);
+            }
+            WamrRuntime.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Creates an instance whose imports are served by <paramref name="imports"/>.</summary>
+    /// <remarks>An import with no host function still lets the instance be created; calling it
+    /// traps with a message that names it.</remarks>
+    /// <exception cref="WasmInstantiationException">WAMR refused, or <c>_initialize</c> trapped.</exception>
+    public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
+    {
+        options ??= InstanceOptions.Default;
+        nint handle = CreateNativeInstance(options);
+        WamrInstance instance;
+        try
+        {
+            instance = new WamrInstance(this, handle, imports ?? HostImports.Empty, options);
+        }
+        catch
+        {
+            WamrNative.Deinstantiate(handle);
+            ReleaseInstance();
+            throw;
+        }
+
+        if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
+        {
+            try
+            {
+                initialize.Invoke([]);
+            }
+            catch (WamrException e)
+            {
+                instance.Dispose();
+                throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
+            }
+        }
+        return instance;
+    }
+
+    private nint CreateNativeInstance(InstanceOptions options)
+    {
+        lock (_lifetime)
+        {
+            ObjectDisposedException.ThrowIf(_disposeRequested, this);
+            _liveInstances++;
+        }
+
+        byte* error = stackalloc byte[ErrorBufferSize];
+        error[0] = 0;
+        nint handle;
+        try
+        {
+            WamrRuntime.EnsureThreadEnvironment();
+            using var wasi = new NativeWasiArguments(options.Wasi);
+            lock (WamrRuntime.Gate)
+            {
+                // WAMR keeps WASI arguments on the module and reads them while instantiating,
+                // so setting and instantiating happen under one lock.
+                wasi.ApplyTo(_handle);
+                handle = WamrNative.Instantiate(_handle, options.StackSize, options.HeapSize, error, ErrorBufferSize);
+            }
+        }
+        catch
+        {
+            ReleaseInstance();
+            throw;
+        }
+
+        if (handle == 0)
+        {
+            ReleaseInstance();
+            throw new WasmInstantiationException(Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } message
+                ? message
+                : "WAMR could not instantiate the module");
+        }
+        return handle;
+    }
+
+    internal void ReleaseInstance()
+    {
+        lock (_lifetime)
+        {
+            _liveInstances--;
+            if (_disposeRequested && _liveInstances == 0)
+            {
+                UnloadNow();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lifetime)
+        {
+            if (_disposeRequested)
+            {
+                return;
+            }
+            _disposeRequested = true;
+            if (_liveInstances == 0)
+            {
+                UnloadNow();
+            }
+        }
+    }
+
+    private void UnloadNow()
+    {
+        if (_handle == 0)
+        {
+            return;
+        }
+        WamrNative.Unload(_handle);
+        _handle = 0;
+        NativeMemory.Free(_bytes);
+        WamrRuntime.Release();
+    }
+
+    /// <summary>WASI arguments marshalled to native strings for the duration of one instantiation.</summary>
+    private sealed class NativeWasiArguments : IDisposable
+    {
+        private readonly List<nint> _allocations = [];
+        private readonly List<nint> _arrays = [];
+        private readonly byte** _dirs;
+        private readonly byte** _env;
+        private readonly byte** _argv;
+        private readonly int _dirCount, _envCount, _argc;
+
+        public NativeWasiArguments(WasiOptions? options)
+        {
+            options ??= new WasiOptions();
+            _dirs = Strings(options.PreopenedDirectories, out _dirCount);
+            _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
+            _argv = Strings(options.Arguments, out _argc);
+        }
+
+        public void ApplyTo(nint module) => WamrNative.SetWasiArgsEx(
+            module, _dirs, (uint)_dirCount, null, 0, _env, (uint)_envCount, _argv, _argc, -1, -1, -1);
+
+        private byte** Strings(IReadOnlyList<string> values, out int count)
+        {
+            count = values.Count;
+            var array = (byte**)NativeMemory.AllocZeroed((nuint)(sizeof(nint) * (values.Count + 1)));
+            _arrays.Add((nint)array);
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (values[i].Contains('\0'))
+                {
+                    throw new ArgumentException($"WASI strings cannot contain NUL characters: '{values[i]}'.");
+                }
+                nint text = Marshal.StringToCoTaskMemUTF8(values[i]);
+                _allocations.Add(text);
+                array[i] = (byte*)text;
+            }
+            return array;
+        }
+
+        public void Dispose()
+        {
+            foreach (nint text in _allocations)
+            {
+                Marshal.FreeCoTaskMem(text);
+            }
+            foreach (nint array in _arrays)
+            {
+                NativeMemory.Free((void*)array);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using WitHost.Wamr.Binary;
+
+namespace WitHost.Wamr.Tests;
+
+public sealed class ModuleLoadTests
+{
+    [Fact]
+    public void Loads_from_a_file()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(Path.Combine(AppContext.BaseDirectory, "guests", "core.wasm"));
+        Assert.Contains(module.Info.Exports, e => e.Name == "add-i32" && e.Kind == ModuleExportKind.Function);
+    }
+
+    [Fact]
+    public void Corrupt_bytes_give_wamrs_own_message()
+    {
+        using var engine = new WamrEngine();
+        var e = Assert.Throws<WasmModuleLoadException>(() => engine.LoadModule("not a wasm module at all"u8));
+        Assert.Contains("magic header not detected", e.Message);
+    }
+
+    [Fact]
+    public void A_truncated_module_gives_wamrs_own_message()
+    {
+        using var engine = new WamrEngine();
+        byte[] truncated = CoreGuest.Bytes[..(CoreGuest.Bytes.Length / 2)];
+        var e = Assert.Throws<WasmModuleLoadException>(() => engine.LoadModule(truncated));
+        Assert.False(string.IsNullOrWhiteSpace(e.Message));
+        Assert.DoesNotContain("WAMR rejected", e.Message);
+    }
+
+    [Fact]
+    public void Empty_bytes_are_rejected()
+    {
+        using var engine = new WamrEngine();
+        Assert.Throws<WasmModuleLoadException>(() => engine.LoadModule(ReadOnlySpan<byte>.Empty));
+    }
+
+    [Fact]
+    public void A_module_with_a_bad_section_is_rejected_with_a_message()
+    {
+        using var engine = new WamrEngine();
+        byte[] bytes = [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00];
+        var e = Assert.Throws<WasmModuleLoadException>(() => engine.LoadModule(bytes));
+        Assert.False(string.IsNullOrWhiteSpace(e.Message));
+    }
+
+    [Fact]
+    public void Inspect_lists_imports_with_their_core_types()
+    {
+        WasmModuleInfo info = WamrEngine.Inspect(CoreGuest.Bytes);
+        ModuleImport add = Assert.Single(info.FunctionImports, i => i.Name == "add");
+        Assert.Equal(CoreGuest.HostModule, add.Module);
+        Assert.Equal([WasmValueKind.I32, WasmValueKind.I32], add.Type.Parameters);
+        Assert.Equal([WasmValueKind.I32], add.Type.Results);
+        ModuleImport scale = Assert.Single(info.FunctionImports, i => i.Name == "scale-f64");
+        Assert.Equal([WasmValueKind.F64, WasmValueKind.F32], scale.Type.Parameters);
+        Assert.Contains(info.FunctionImports, i => i.Module == "wasi_snapshot_preview1");
+        Assert.NotNull(info.MemoryLimits);
+    }
+
+    [Fact]
+    public void Disposing_a_module_twice_is_harmless_and_live_instances_keep_working()
+    {
+        using var engine = new WamrEngine();
+        var module = engine.LoadModule(CoreGuest.Bytes);
+        using var instance = module.Instantiate();
+        module.Dispose();
+        module.Dispose();
+        Assert.Equal(7, instance.Invoke("add-i32", 3, 4)[0].AsInt32());
+        Assert.Throws<ObjectDisposedException>(() => module.Instantiate());
+    }
+}

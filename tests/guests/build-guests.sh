@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Rebuilds every C guest (tests/guests/*.c and samples/*/guest/*.c) into a .wasm beside its
+# source. The built .wasm files are committed, so a machine without this toolchain still runs
+# the tests; CI rebuilds them to prove the sources and binaries agree.
+#
+# Needs Debian's clang-14, lld-14, wasi-libc and libclang-rt-14-dev-wasm32.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cc=${WASM_CC:-clang-14}
+if ! command -v "$cc" >/dev/null 2>&1; then
+  echo "error: $cc not found; install: apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32" >&2
+  exit 1
+fi
+
+# -O2 reactor modules (no main; `_initialize` runs the constructors). --sysroot points at
+# Debian's wasi-libc. The linker keeps exported names exactly as written in export_name().
+flags=(--target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor -Wl,--strip-debug -Wall -Wextra -Werror)
+
+shopt -s nullglob
+for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c; do
+  out="${src%.c}.wasm"
+  "$cc" "${flags[@]}" -o "$out" "$src"
+  echo "built ${out#"$root"/}"
+done
