@@ -18,6 +18,10 @@ namespace WitHost.Wamr.Values;
 /// </remarks>
 public sealed class WaveParser
 {
+    // `nan` means the canonical quiet NaN (sign clear), not .NET's double.NaN (sign set).
+    private static readonly float CanonicalNaN32 = BitConverter.UInt32BitsToSingle(0x7fc00000);
+    private static readonly double CanonicalNaN64 = BitConverter.UInt64BitsToDouble(0x7ff8000000000000);
+
     private readonly string _text;
     private int _position;
 
@@ -129,8 +133,8 @@ public sealed class WaveParser
         WitPrimitiveKind.U32 => new WitIntegerValue(ParseInteger(uint.MinValue, uint.MaxValue, "u32")),
         WitPrimitiveKind.S64 => new WitIntegerValue(ParseInteger(long.MinValue, long.MaxValue, "s64")),
         WitPrimitiveKind.U64 => new WitIntegerValue(ParseInteger(ulong.MinValue, ulong.MaxValue, "u64")),
-        WitPrimitiveKind.F32 => new WitFloat32Value((float)ParseFloat(single: true)),
-        WitPrimitiveKind.F64 => new WitFloat64Value(ParseFloat(single: false)),
+        WitPrimitiveKind.F32 => new WitFloat32Value(ParseFloat(single: true) is var f32 && double.IsNaN(f32) ? CanonicalNaN32 : (float)f32),
+        WitPrimitiveKind.F64 => new WitFloat64Value(ParseFloat(single: false) is var f64 && double.IsNaN(f64) ? CanonicalNaN64 : f64),
         WitPrimitiveKind.Char => ParseChar(),
         _ => new WitStringValue(ParseString()),
     };
