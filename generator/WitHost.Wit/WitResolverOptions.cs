@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace WitHost.Wit;
 
-/// <summary>Settings for <c>WitResolver</c>.</summary>
+/// <summary>Settings for <see cref="WitResolver"/>.</summary>
 public sealed record WitResolverOptions
 {
     /// <summary>The default: no <c>@unstable</c> feature enabled.</summary>

@@ -68,6 +68,27 @@ public sealed class HostImportTests : IDisposable
     }
 
     [Fact]
+    public void A_guest_to_host_round_trip_allocates_nothing()
+    {
+        using var instance = _module.Instantiate(CoreGuest.DefaultImports());
+        WamrFunction callHost = instance.GetFunction("call-host-add");
+        Span<uint> cells = stackalloc uint[2];
+        for (int i = 0; i < 100; i++)
+        {
+            cells[0] = 1; cells[1] = 2;
+            callHost.InvokeCells(cells);
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            cells[0] = (uint)i; cells[1] = 2;
+            callHost.InvokeCells(cells);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal((9_999 + 2) * 10u, cells[0]);
+    }
+
+    [Fact]
     public void A_throwing_host_function_traps_the_guest_and_reaches_the_caller_inside()
     {
         using var instance = _module.Instantiate(CoreGuest.DefaultImports());

@@ -29,10 +29,12 @@ EXPORT("store-u8") void store_u8(uint32_t ptr, uint32_t value) { *(volatile uint
 EXPORT("memory-pages") uint32_t memory_pages(void) { return (uint32_t)__builtin_wasm_memory_size(0); }
 EXPORT("memory-grow") int32_t memory_grow(uint32_t pages) { return (int32_t)__builtin_wasm_memory_grow(0, pages); }
 
-// Sums `len` bytes at `ptr`; the host fills them through cabi_realloc.
-EXPORT("sum-bytes") uint32_t sum_bytes(const uint8_t *ptr, uint32_t len) {
+// Sums `len` bytes at `ptr`, then frees them: as in the Canonical ABI, the host allocates the
+// buffer through cabi_realloc and hands it over to the guest.
+EXPORT("sum-bytes") uint32_t sum_bytes(uint8_t *ptr, uint32_t len) {
     uint32_t sum = 0;
     for (uint32_t i = 0; i < len; i++) sum += ptr[i];
+    free(ptr);
     return sum;
 }
 

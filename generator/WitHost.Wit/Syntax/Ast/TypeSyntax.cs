@@ -1,0 +1,4 @@
+namespace WitHost.Wit.Syntax.Ast;
+
+/// <summary>A type expression as written.</summary>
+internal abstract record TypeSyntax(TextSpan Span);
