@@ -13,24 +13,24 @@ internal static class AbiVectorRunner
     public static void Run(string id, JsonElement vector)
     {
         var kind = vector.GetProperty("kind").GetString();
-        var wit = VectorWitReader.Read(vector.GetProperty("wit").GetString() ?? "");
+        var wit = vector.GetProperty("wit").GetString() ?? "";
         switch (kind)
         {
             case "layout":
-                RunLayout(vector, wit.ParseType(vector.GetProperty("type").GetString()!));
+                RunLayout(vector, VectorWit.ResolveType(wit, vector.GetProperty("type").GetString()!));
                 break;
             case "signature":
                 RunSignature(vector, wit);
                 break;
             case "store":
-                RunStore(id, vector, wit.ParseType(vector.GetProperty("type").GetString()!));
+                RunStore(id, vector, VectorWit.ResolveType(wit, vector.GetProperty("type").GetString()!));
                 break;
             case "lower":
-                RunLower(id, vector, wit.ParseType(vector.GetProperty("type").GetString()!));
+                RunLower(id, vector, VectorWit.ResolveType(wit, vector.GetProperty("type").GetString()!));
                 break;
             case "load":
             case "lift":
-                RunLoadOrLift(id, kind, vector, wit.ParseType(vector.GetProperty("type").GetString()!));
+                RunLoadOrLift(id, kind, vector, VectorWit.ResolveType(wit, vector.GetProperty("type").GetString()!));
                 break;
             default:
                 Assert.Fail($"{id}: unknown vector kind '{kind}'");
@@ -46,12 +46,12 @@ internal static class AbiVectorRunner
         Assert.Equal(Strings(vector.GetProperty("flat")), layout.Flat.Select(f => f.ToString()).ToArray());
     }
 
-    private static void RunSignature(JsonElement vector, VectorWitReader wit)
+    private static void RunSignature(JsonElement vector, string wit)
     {
-        var (parameters, result) = wit.ParseFunction(vector.GetProperty("func").GetString()!);
+        var function = VectorWit.ResolveFunction(wit, vector.GetProperty("func").GetString()!);
         foreach (var (property, direction) in new[] { ("lift", AbiDirection.Lift), ("lower", AbiDirection.Lower) })
         {
-            var signature = CoreFunctionSignature.For(parameters, result, direction);
+            var signature = CoreFunctionSignature.For(function, direction);
             var expected = vector.GetProperty(property);
             Assert.Equal(Strings(expected.GetProperty("params")), signature.Params.Select(p => p.ToString()).ToArray());
             Assert.Equal(Strings(expected.GetProperty("results")), signature.Results.Select(p => p.ToString()).ToArray());
