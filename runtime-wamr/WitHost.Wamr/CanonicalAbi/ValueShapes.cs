@@ -180,9 +180,8 @@ internal static class ValueShapes
         => value as T ?? throw Mismatch(type, value);
 
     public static ArgumentException Mismatch(WitType type, WitValue value)
-        => new($"The value {value} does not fit the type {Describe(type)}.", nameof(value));
+        => new($"The value {value} does not fit the type {WitTypeNames.Format(type)}.", nameof(value));
 
-    private static string Describe(WitType type) => type.Unaliased is WitNamedType named ? named.Name : type.Unaliased.ToString() ?? "?";
 
     private static int IndexOf<T>(Wit.Collections.EquatableArray<T> items, Func<T, bool> predicate)
         where T : IEquatable<T>
