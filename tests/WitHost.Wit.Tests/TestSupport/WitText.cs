@@ -39,6 +39,20 @@ internal static class WitText
         return AssertError(resolution, source, code, FileName);
     }
 
+    /// <summary>
+    /// Like <see cref="Error"/>, but other diagnostics may follow (for errors whose recovery
+    /// cannot avoid a follow-on error, such as an unterminated string).
+    /// </summary>
+    public static WitDiagnostic ErrorAmong(string marked, string code)
+    {
+        var source = MarkedSource.Parse(marked);
+        var resolution = WitResolver.ResolveText(source.Text, FileName);
+        var all = string.Join("\n", resolution.Diagnostics);
+        var match = resolution.Diagnostics.FirstOrDefault(d => d.Code == code && d.Span.Line == source.Line && d.Span.Column == source.Column);
+        Assert.True(match is not null, $"expected {code} at ({source.Line},{source.Column}), got:\n{all}");
+        return match!;
+    }
+
     public static WitDiagnostic AssertError(WitResolution resolution, MarkedSource source, string code, string path)
     {
         var all = string.Join("\n", resolution.Diagnostics);
