@@ -101,8 +101,12 @@ function encode(value) {
     return { [tag]: Array.from(value, encode) };
   }
   if (typeof value === 'object' && isPlainObject(value)) {
+    // As in JSON.stringify, a key whose value is undefined (a record field that is none, a
+    // variant case without payload) is left out, whether jco set it or not.
     const out = {};
-    for (const [key, item] of Object.entries(value)) out[key] = encode(item);
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) out[key] = encode(item);
+    }
     return out;
   }
   // Resource handles and other class instances have no JSON form yet: say so rather than
@@ -202,7 +206,8 @@ function wasiInterface(shim, specifier) {
 }
 
 // Host behaviour per import function: every call is recorded (into the current call's list)
-// and returns the spec's fixed "returns" value, if any.
+// and returns the spec's fixed "returns" value, if any, or, for a function whose result type is
+// a top-level result<_, E>, fails with the "throws" value as the err payload.
 function hostImports(spec, needed, shim, recorder) {
   const imports = {};
   for (const specifier of needed) {
@@ -216,10 +221,17 @@ function hostImports(spec, needed, shim, recorder) {
     if (!needed.includes(specifier)) {
       throw new StageError('spec', `the component does not import ${specifier} (it imports: ${needed.join(', ') || 'nothing'})`);
     }
-    const returns = behaviour?.returns === undefined ? undefined : decode(behaviour.returns);
+    if (behaviour === null || typeof behaviour !== 'object') {
+      throw new StageError('spec', `the behaviour of import "${name}" must be an object`);
+    }
+    const returns = decode(behaviour.returns ?? null);
+    const throws = 'throws' in behaviour;
+    // jco takes a thrown object's "payload" as the err value of a top-level result.
+    const failure = throws ? { payload: decode(behaviour.throws) } : undefined;
     imports[specifier] ??= {};
     imports[specifier][camelCase(fn)] = (...args) => {
       recorder.record({ import: name, args: args.map(encode) });
+      if (throws) throw failure;
       return returns;
     };
   }
@@ -253,8 +265,12 @@ async function runCall(root, call, recorder) {
     if (error?.constructor?.name === 'ComponentError' && 'payload' in error) {
       // A top-level result<_, E> export returned err: jco throws the payload.
       entry.error = encode(error.payload);
-    } else {
+    } else if (error instanceof WebAssembly.RuntimeError) {
       entry.trap = messageOf(error);
+    } else {
+      // Not a wasm trap, but the call still did not complete: jco refused a value while
+      // lowering or lifting (a TypeError, a RangeError), or a host import failed. Name the kind.
+      entry.trap = `${error?.name ?? 'Error'}: ${messageOf(error)}`;
     }
   }
   entry.imports = imports;
