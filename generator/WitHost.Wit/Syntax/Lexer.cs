@@ -100,10 +100,11 @@ internal sealed class Lexer
                     _position++;
                 }
 
-                var comment = _text.Substring(start, _position - start);
-                if (comment.StartsWith("///", StringComparison.Ordinal) && !comment.StartsWith("////", StringComparison.Ordinal))
+                // Only `///` (not `////`) is a doc comment; other comments are dropped without copying.
+                var length = _position - start;
+                if (length >= 3 && _text[start + 2] == '/' && (length == 3 || _text[start + 3] != '/'))
                 {
-                    _pendingDocs.Add(comment);
+                    _pendingDocs.Add(_text.Substring(start, length));
                 }
             }
             else if (ch == '/' && Peek(1) == '*')
