@@ -17,7 +17,7 @@ internal static class AbiVectorCatalog
     private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(Load);
 
     /// <summary>Where the shared vectors are expected.</summary>
-    public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "abi-vectors"));
+    public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "abi-vectors"));
 
     /// <summary>Every case id, in file order; a single <see cref="MissingId"/> row when the shared vectors are missing.</summary>
     public static IEnumerable<string> Ids => Cases.Value.Count == 0 ? [MissingId] : Cases.Value.Keys;
@@ -57,18 +57,5 @@ internal static class AbiVectorCatalog
         }
 
         return cases;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "WitHost.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No WitHost.slnx above {AppContext.BaseDirectory}.");
     }
 }

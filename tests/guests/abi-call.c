@@ -41,9 +41,15 @@ static char *copy_text(const char *text, uint32_t *len) {
     return copy;
 }
 
+// A zero-length string or list gets the dangling pointer cabi_realloc returns for size 0,
+// which must not be freed.
+static void free_buffer(void *ptr, uint32_t len) {
+    if (len) free(ptr);
+}
+
 static void free_strings(string_t *items, uint32_t count) {
-    for (uint32_t i = 0; i < count; i++) free(items[i].ptr);
-    free(items);
+    for (uint32_t i = 0; i < count; i++) free_buffer(items[i].ptr, items[i].len);
+    free_buffer(items, count);
 }
 
 // ---- interface test:abi-call/shapes ----
@@ -59,7 +65,7 @@ uint8_t *shapes_join(string_t *parts, uint32_t count, char *sep, uint32_t sep_le
         at += parts[i].len;
     }
     free_strings(parts, count);
-    free(sep);
+    free_buffer(sep, sep_len);
     return return_string(out, total);
 }
 
@@ -135,7 +141,7 @@ uint8_t *shapes_describe(char *name, uint32_t name_len, string_t *tags, uint32_t
         first->len = len;
         memcpy(ret_area + 12, &tag_count, sizeof tag_count);
     }
-    free(name);
+    free_buffer(name, name_len);
     free_strings(tags, tag_count);
     return ret_area;
 }
@@ -155,7 +161,7 @@ EXPORT("reverse") uint8_t *reverse(char *ptr, uint32_t len) {
         memcpy(out + len - i - n, ptr + i, n);
         i += n;
     }
-    free(ptr);
+    free_buffer(ptr, len);
     return return_string(out, len);
 }
 
@@ -164,7 +170,7 @@ EXPORT("cabi_post_reverse") void reverse_post(uint8_t *area) { free(((string_t *
 EXPORT("sum") uint64_t sum(uint32_t *values, uint32_t count) {
     uint64_t total = 0;
     for (uint32_t i = 0; i < count; i++) total += values[i];
-    free(values);
+    free_buffer(values, count);
     return total;
 }
 
@@ -177,7 +183,7 @@ EXPORT("concat9") uint8_t *concat9(string_t *args) {
     for (int i = 0; i < 9; i++) {
         memcpy(at, args[i].ptr, args[i].len);
         at += args[i].len;
-        free(args[i].ptr);
+        free_buffer(args[i].ptr, args[i].len);
     }
     free(args);
     return return_string(out, total);
@@ -193,5 +199,5 @@ EXPORT("bad-char") uint32_t bad_char(void) { return 0xD800; }
 
 EXPORT("call-log") void call_log(char *ptr, uint32_t len) {
     host_log(ptr, len);
-    free(ptr);
+    free_buffer(ptr, len);
 }
