@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
@@ -103,7 +104,7 @@ internal sealed class RandomWitValues
 
                 return new WitStringValue(builder.ToString());
             default:
-                var (min, max) = Range(kind);
+                var (min, max) = ValueShapes.IntegerRange(kind);
                 var edge = _random.Next(4);
                 Int128 value = edge == 0 ? min : edge == 1 ? max : min + (Int128)(UInt128)(((ulong)_random.NextInt64() << 1) ^ (ulong)_random.NextInt64()) % (max - min + 1);
                 return new WitIntegerValue(value);
@@ -144,18 +145,6 @@ internal sealed class RandomWitValues
             }
         }
     }
-
-    private static (Int128 Min, Int128 Max) Range(WitPrimitiveKind kind) => kind switch
-    {
-        WitPrimitiveKind.S8 => (sbyte.MinValue, sbyte.MaxValue),
-        WitPrimitiveKind.U8 => (byte.MinValue, byte.MaxValue),
-        WitPrimitiveKind.S16 => (short.MinValue, short.MaxValue),
-        WitPrimitiveKind.U16 => (ushort.MinValue, ushort.MaxValue),
-        WitPrimitiveKind.S32 => (int.MinValue, int.MaxValue),
-        WitPrimitiveKind.U32 => (uint.MinValue, uint.MaxValue),
-        WitPrimitiveKind.S64 => (long.MinValue, long.MaxValue),
-        _ => (ulong.MinValue, ulong.MaxValue),
-    };
 
     private string[] Labels(int count) => Words.OrderBy(_ => _random.Next()).Take(count).ToArray();
 

@@ -76,22 +76,10 @@ public static class WitTypeNames
                 builder.Append(handle.Kind == WitHandleKind.Own ? "own<" : "borrow<").Append(handle.Resource.Name).Append('>');
                 break;
             case WitFutureType future:
-                builder.Append(future.Payload is null ? "future" : "future<");
-                if (future.Payload is not null)
-                {
-                    Append(builder, future.Payload);
-                    builder.Append('>');
-                }
-
+                AppendOptionalPayload(builder, "future", future.Payload);
                 break;
             case WitStreamType stream:
-                builder.Append(stream.Payload is null ? "stream" : "stream<");
-                if (stream.Payload is not null)
-                {
-                    Append(builder, stream.Payload);
-                    builder.Append('>');
-                }
-
+                AppendOptionalPayload(builder, "stream", stream.Payload);
                 break;
             case WitErrorContextType:
                 builder.Append("error-context");
@@ -99,6 +87,17 @@ public static class WitTypeNames
             default:
                 builder.Append(type.GetType().Name);
                 break;
+        }
+    }
+
+    private static void AppendOptionalPayload(StringBuilder builder, string keyword, WitType? payload)
+    {
+        builder.Append(keyword);
+        if (payload is not null)
+        {
+            builder.Append('<');
+            Append(builder, payload);
+            builder.Append('>');
         }
     }
 }

@@ -63,8 +63,8 @@ internal static class ValueShapes
         var cases = Despecialized.Cases(type)!;
         (int Index, WitValue? Payload) match = (type.Unaliased, value) switch
         {
-            (WitVariantType variant, WitVariantValue variantValue) => (IndexOf(variant.Cases, c => c.Name == variantValue.Case), variantValue.Payload),
-            (WitEnumType @enum, WitEnumValue enumValue) => (IndexOf(@enum.Cases, c => c.Name == enumValue.Case), null),
+            (WitVariantType variant, WitVariantValue variantValue) => (LabelLookup.IndexOf(variant.Cases, c => c.Name == variantValue.Case), variantValue.Payload),
+            (WitEnumType @enum, WitEnumValue enumValue) => (LabelLookup.IndexOf(@enum.Cases, c => c.Name == enumValue.Case), null),
             (WitOptionType, WitOptionValue option) => (option.Value is null ? 0 : 1, option.Value),
             (WitResultType, WitResultValue result) => (result.IsOk ? 0 : 1, result.Payload),
             _ => (-1, null),
@@ -96,7 +96,7 @@ internal static class ValueShapes
         var words = new uint[Math.Max(1, CanonicalLayout.FlagWords(flags.Flags.Count))];
         foreach (var name in flagsValue.Set)
         {
-            var index = IndexOf(flags.Flags, f => f.Name == name);
+            var index = LabelLookup.IndexOf(flags.Flags, f => f.Name == name);
             if (index < 0)
             {
                 throw Mismatch(flags, value);
@@ -181,19 +181,4 @@ internal static class ValueShapes
 
     public static ArgumentException Mismatch(WitType type, WitValue value)
         => new($"The value {value} does not fit the type {WitTypeNames.Format(type)}.", nameof(value));
-
-
-    private static int IndexOf<T>(Wit.Collections.EquatableArray<T> items, Func<T, bool> predicate)
-        where T : IEquatable<T>
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (predicate(items[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -57,25 +57,15 @@ public sealed class WaveParser
     {
         Expect('(');
         var arguments = ImmutableArray.CreateBuilder<WitValue>(parameterTypes.Count);
-        while (true)
+        ParseItems(')', "an argument list", () =>
         {
-            SkipTrivia();
-            if (TryConsume(')'))
-            {
-                break;
-            }
-
             if (arguments.Count == parameterTypes.Count)
             {
                 throw Error($"too many arguments: the function takes {parameterTypes.Count}");
             }
 
             arguments.Add(ParseValue(parameterTypes[arguments.Count]));
-            if (!ConsumeCommaOrPeek(')'))
-            {
-                throw Error("expected ',' or ')' after an argument");
-            }
-        }
+        });
 
         for (var i = arguments.Count; i < parameterTypes.Count; i++)
         {
@@ -463,20 +453,7 @@ public sealed class WaveParser
         var start = _position;
         var elements = new List<WitValue>();
         Expect('[');
-        while (true)
-        {
-            SkipTrivia();
-            if (TryConsume(']'))
-            {
-                break;
-            }
-
-            elements.Add(ParseValue(list.Element));
-            if (!ConsumeCommaOrPeek(']'))
-            {
-                throw Error("expected ',' or ']' in a list");
-            }
-        }
+        ParseItems(']', "a list", () => elements.Add(ParseValue(list.Element)));
 
         if (list.Length is { } length && elements.Count != length)
         {
@@ -491,25 +468,15 @@ public sealed class WaveParser
         var start = _position;
         Expect(open);
         var values = ImmutableArray.CreateBuilder<WitValue>(types.Length);
-        while (true)
+        ParseItems(close, "a " + what, () =>
         {
-            SkipTrivia();
-            if (TryConsume(close))
-            {
-                break;
-            }
-
             if (values.Count == types.Length)
             {
                 throw Error($"too many elements: the {what} has {types.Length}");
             }
 
             values.Add(ParseValue(types[values.Count]));
-            if (!ConsumeCommaOrPeek(close))
-            {
-                throw Error($"expected ',' or '{close}' in a {what}");
-            }
-        }
+        });
 
         if (values.Count != types.Length)
         {
@@ -533,17 +500,11 @@ public sealed class WaveParser
         }
         else
         {
-            while (true)
+            ParseItems('}', "a record", () =>
             {
-                SkipTrivia();
-                if (TryConsume('}'))
-                {
-                    break;
-                }
-
                 var labelStart = _position;
                 var label = ReadLabel(out _);
-                var index = IndexOfField(record, label);
+                var index = LabelLookup.IndexOf(record.Fields, f => f.Name == label);
                 if (index < 0)
                 {
                     throw ErrorAt(labelStart, $"record {record.Name} has no field '{label}'");
@@ -557,11 +518,7 @@ public sealed class WaveParser
                 SkipTrivia();
                 Expect(':');
                 values[index] = ParseValue(record.Fields[index].Type);
-                if (!ConsumeCommaOrPeek('}'))
-                {
-                    throw Error("expected ',' or '}' in a record");
-                }
-            }
+            });
 
             if (Array.TrueForAll(values, v => v is null))
             {
@@ -584,42 +541,15 @@ public sealed class WaveParser
         return new WitRecordValue(fields.MoveToImmutable());
     }
 
-    private static int IndexOfField(WitRecordType record, string label)
-    {
-        for (var i = 0; i < record.Fields.Count; i++)
-        {
-            if (record.Fields[i].Name == label)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private WitFlagsValue ParseFlags(WitFlagsType flags)
     {
         Expect('{');
         var set = new bool[flags.Flags.Count];
-        while (true)
+        ParseItems('}', "flags", () =>
         {
-            SkipTrivia();
-            if (TryConsume('}'))
-            {
-                break;
-            }
-
             var labelStart = _position;
             var label = ReadLabel(out _);
-            var index = -1;
-            for (var i = 0; i < flags.Flags.Count; i++)
-            {
-                if (flags.Flags[i].Name == label)
-                {
-                    index = i;
-                }
-            }
-
+            var index = LabelLookup.IndexOf(flags.Flags, f => f.Name == label);
             if (index < 0)
             {
                 throw ErrorAt(labelStart, $"flags {flags.Name} has no flag '{label}'");
@@ -631,11 +561,7 @@ public sealed class WaveParser
             }
 
             set[index] = true;
-            if (!ConsumeCommaOrPeek('}'))
-            {
-                throw Error("expected ',' or '}' in flags");
-            }
-        }
+        });
 
         var names = ImmutableArray.CreateBuilder<string>();
         for (var i = 0; i < set.Length; i++)
@@ -653,15 +579,9 @@ public sealed class WaveParser
     {
         var start = _position;
         var label = ReadCaseLabel();
-        foreach (var @case in @enum.Cases)
-        {
-            if (@case.Name == label)
-            {
-                return new WitEnumValue(label);
-            }
-        }
-
-        throw ErrorAt(start, $"enum {@enum.Name} has no case '{label}'");
+        return LabelLookup.IndexOf(@enum.Cases, c => c.Name == label) >= 0
+            ? new WitEnumValue(label)
+            : throw ErrorAt(start, $"enum {@enum.Name} has no case '{label}'");
     }
 
     private WitVariantValue ParseVariant(WitVariantType variant)
@@ -808,10 +728,24 @@ public sealed class WaveParser
         }
     }
 
-    private bool ConsumeCommaOrPeek(char close)
+    /// <summary>Parses comma-separated items up to <paramref name="close"/> (a trailing comma is allowed), consuming it.</summary>
+    private void ParseItems(char close, string what, Action parseItem)
     {
-        SkipTrivia();
-        return TryConsume(',') || Peek() == close;
+        while (true)
+        {
+            SkipTrivia();
+            if (TryConsume(close))
+            {
+                return;
+            }
+
+            parseItem();
+            SkipTrivia();
+            if (!TryConsume(',') && Peek() != close)
+            {
+                throw Error($"expected ',' or '{close}' in {what}");
+            }
+        }
     }
 
     private void SkipTrivia()
