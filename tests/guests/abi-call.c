@@ -27,6 +27,8 @@ EXPORT("cabi_realloc") void *cabi_realloc(void *old, size_t old_size, size_t ali
 // export returns its address. 8-aligned for the f64 in result<f64, string>.
 static _Alignas(8) uint8_t ret_area[16];
 
+static uint32_t post_calls;
+
 static uint8_t *return_string(char *ptr, uint32_t len) {
     string_t *out = (string_t *)ret_area;
     out->ptr = ptr;
@@ -70,7 +72,7 @@ uint8_t *shapes_join(string_t *parts, uint32_t count, char *sep, uint32_t sep_le
 }
 
 EXPORT("cabi_post_test:abi-call/shapes#join")
-void shapes_join_post(uint8_t *area) { free(((string_t *)area)->ptr); }
+void shapes_join_post(uint8_t *area) { post_calls++; free(((string_t *)area)->ptr); }
 
 // shape flattens to (discriminant, i64 slot joining f64 and point.x, i32 slot for point.y).
 EXPORT("test:abi-call/shapes#area")
@@ -105,7 +107,7 @@ uint8_t *shapes_area(uint32_t discriminant, int64_t slot0, int32_t slot1) {
 }
 
 EXPORT("cabi_post_test:abi-call/shapes#area")
-void shapes_area_post(uint8_t *area) {
+void shapes_area_post(uint8_t *area) { post_calls++;
     if (area[0] == 1) free(((string_t *)(area + 8))->ptr);
 }
 
@@ -147,7 +149,7 @@ uint8_t *shapes_describe(char *name, uint32_t name_len, string_t *tags, uint32_t
 }
 
 EXPORT("cabi_post_test:abi-call/shapes#describe")
-void shapes_describe_post(uint8_t *area) { free(((string_t *)(area + 4))->ptr); }
+void shapes_describe_post(uint8_t *area) { post_calls++; free(((string_t *)(area + 4))->ptr); }
 
 // ---- world exports ----
 
@@ -165,7 +167,7 @@ EXPORT("reverse") uint8_t *reverse(char *ptr, uint32_t len) {
     return return_string(out, len);
 }
 
-EXPORT("cabi_post_reverse") void reverse_post(uint8_t *area) { free(((string_t *)area)->ptr); }
+EXPORT("cabi_post_reverse") void reverse_post(uint8_t *area) { post_calls++; free(((string_t *)area)->ptr); }
 
 EXPORT("sum") uint64_t sum(uint32_t *values, uint32_t count) {
     uint64_t total = 0;
@@ -189,7 +191,17 @@ EXPORT("concat9") uint8_t *concat9(string_t *args) {
     return return_string(out, total);
 }
 
-EXPORT("cabi_post_concat9") void concat9_post(uint8_t *area) { free(((string_t *)area)->ptr); }
+EXPORT("cabi_post_concat9") void concat9_post(uint8_t *area) { post_calls++; free(((string_t *)area)->ptr); }
+
+EXPORT("fill") uint8_t *fill(uint32_t n, uint32_t byte) {
+    uint8_t *out = malloc(n ? n : 1);
+    memset(out, (int)byte, n);
+    return return_string((char *)out, n);
+}
+
+EXPORT("cabi_post_fill") void fill_post(uint8_t *area) { post_calls++; free(((string_t *)area)->ptr); }
+
+EXPORT("post-calls") uint32_t get_post_calls(void) { return post_calls; }
 
 static char invalid_utf8[] = {'a', (char)0xC3, (char)0x28};
 

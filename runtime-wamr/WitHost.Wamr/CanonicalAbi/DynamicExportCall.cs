@@ -27,15 +27,17 @@ public static class DynamicExportCall
         var signature = CoreFunctionSignature.For(function, AbiDirection.Lift);
         CheckSignature(export, signature);
 
-        var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
-        var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
+        var lowering = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+        var flatArguments = CanonicalLower.LowerValues(lowering, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);
 
+        // A fresh context: the call may have grown and moved the memory.
         WitValue? result = null;
         if (function.Result is { } resultType)
         {
-            result = CanonicalLift.LiftValues(context, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
+            var lifting = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+            result = CanonicalLift.LiftValues(lifting, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
         }
 
         instance.PostReturn(export, ToCells(flatResults));
