@@ -79,12 +79,14 @@ internal static class CallCommand
         }
 
         var exportName = call[..open].Trim();
-        if (FindExport(selectedWorld, exportName) is not var (coreName, function))
+        var bindings = CoreWorldBindings.For(selectedWorld);
+        if (FindExport(bindings, exportName) is not { } export)
         {
-            error.WriteLine($"error: world {selectedWorld.Name} exports no function '{exportName}'; it exports: {string.Join(", ", Exports(selectedWorld).Select(e => e.CoreName))}");
+            error.WriteLine($"error: world {selectedWorld.Name} exports no function '{exportName}'; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
             return 1;
         }
 
+        var (coreName, function) = (export.CoreName, export.Function);
         IReadOnlyList<WitValue> arguments;
         try
         {
@@ -144,38 +146,26 @@ internal static class CallCommand
         return null;
     }
 
-    private static (string CoreName, WitFunction Function)? FindExport(WitWorld world, string name)
+    private static CoreExportBinding? FindExport(CoreWorldBindings bindings, string name)
     {
-        foreach (var (coreName, shortName, function) in Exports(world))
+        foreach (var export in bindings.Exports)
         {
-            if (name == coreName || name == shortName)
+            // The core name, or for an interface's function the shorter `iface#func`.
+            var shortName = export.InterfaceItemName is null ? export.CoreName : ShortInterfaceName(export.InterfaceItemName) + "#" + export.Function.ExternalName;
+            if (name == export.CoreName || name == shortName)
             {
-                return (coreName, function);
+                return export;
             }
         }
 
         return null;
     }
 
-    private static IEnumerable<(string CoreName, string ShortName, WitFunction Function)> Exports(WitWorld world)
+    private static string ShortInterfaceName(string itemName)
     {
-        foreach (var item in world.Exports)
-        {
-            switch (item)
-            {
-                case WitWorldFunctionItem functionItem:
-                    var name = CoreNames.Export(null, functionItem.Function);
-                    yield return (name, name, functionItem.Function);
-                    break;
-                case WitWorldInterfaceItem interfaceItem:
-                    foreach (var function in interfaceItem.Interface.Functions)
-                    {
-                        yield return (CoreNames.Export(interfaceItem.Name, function), interfaceItem.Interface.Name + "#" + function.ExternalName, function);
-                    }
-
-                    break;
-            }
-        }
+        var slash = itemName.IndexOf('/');
+        var at = itemName.IndexOf('@');
+        return slash < 0 ? itemName : at < 0 ? itemName[(slash + 1)..] : itemName[(slash + 1)..at];
     }
 
     private static StringEncoding? ParseEncoding(string name) => name switch

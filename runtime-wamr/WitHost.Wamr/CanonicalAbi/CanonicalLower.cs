@@ -125,7 +125,7 @@ public static class CanonicalLower
         // Widen each payload value to its joined slot type, then zero-fill the slots this case leaves unused.
         for (var slot = 1; slot < slots.Count; slot++)
         {
-            var want = (WasmValueKind)(int)slots[slot].Kind;
+            var want = CoreFunctionTypes.ToKind(slots[slot].Kind);
             var position = payloadStart + slot - 1;
             if (position < flat.Count)
             {

@@ -46,9 +46,7 @@ public static class DynamicExportCall
 
     private static void CheckSignature(WamrFunction export, CoreFunctionSignature signature)
     {
-        var expected = new Binary.FunctionType(
-            [.. signature.Params.Select(p => (WasmValueKind)(int)p.Kind)],
-            [.. signature.Results.Select(r => (WasmValueKind)(int)r.Kind)]);
+        var expected = CoreFunctionTypes.From(signature);
         if (!expected.Equals(export.Type))
         {
             throw new WamrException($"The guest's export '{export.Name}' has core type {export.Type}, but its WIT function lifts as {expected}.");

@@ -21,7 +21,7 @@ internal sealed class FlatValueReader : FlatValueSource
         }
 
         var value = _values[Position];
-        if ((int)value.Kind != (int)want)
+        if (value.Kind != CoreFunctionTypes.ToKind(want))
         {
             throw new ArgumentException($"Core value {Position} is {value.Kind}, but the type needs {want} there.");
         }
