@@ -15,10 +15,21 @@ namespace WitHost.CrossCheck.Tests;
 /// <param name="Imports">
 /// The import calls the guest must make, in order: a JSON array of <c>["iface#fn", arg, …]</c>.
 /// </param>
-public sealed record OracleCase(string Name, string Export, string Args, string? Result = null, string? Error = null, string Imports = "[]")
+/// <param name="Behaviours">
+/// Import behaviours for this call only (a JSON object, see tests/crosscheck/README.md), or null.
+/// </param>
+public sealed record OracleCase(string Name, string Export, string Args, string? Result = null, string? Error = null, string Imports = "[]", string? Behaviours = null)
 {
     /// <summary>The call as run-component.mjs takes it.</summary>
-    public JsonObject ToCall() => new() { ["export"] = Export, ["args"] = JsonNode.Parse(Args) };
+    public JsonObject ToCall()
+    {
+        var call = new JsonObject { ["export"] = Export, ["args"] = JsonNode.Parse(Args) };
+        if (Behaviours is not null)
+        {
+            call["behaviours"] = JsonNode.Parse(Behaviours);
+        }
+        return call;
+    }
 
     /// <summary>The import calls in the report's shape: <c>{"import": …, "args": […]}</c>.</summary>
     public JsonArray ExpectedImports() => new([.. JsonNode.Parse(Imports)!.AsArray().Select(call =>

@@ -52,6 +52,13 @@ public abstract class OracleRun
     public void AssertAccepted() =>
         Assert.True(Report["ok"]?.GetValue<bool>() == true, $"jco refused the guest at stage '{Report["stage"]}': {Report["message"]}");
 
+    /// <summary>What run-component.mjs reported for the case's call.</summary>
+    public JsonObject Reported(string name)
+    {
+        AssertAccepted();
+        return _calls[name].Report;
+    }
+
     /// <summary>Asserts the case's call returned what the case expects and made the expected import calls.</summary>
     public void AssertCase(string name)
     {

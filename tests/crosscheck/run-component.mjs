@@ -205,9 +205,36 @@ function wasiInterface(shim, specifier) {
   return iface;
 }
 
-// Host behaviour per import function: every call is recorded (into the current call's list)
-// and returns the spec's fixed "returns" value, if any, or, for a function whose result type is
-// a top-level result<_, E>, fails with the "throws" value as the err payload.
+// What an import does when called (README.md, "imports"): return nothing, a fixed value
+// ("returns"), its first argument ("echo": true), or fail with an err payload ("throws"); for a
+// function whose whole result is a result<T, E>, "echo": "result" takes a result argument and
+// returns its ok payload or fails with its err payload (jco's convention for such imports).
+function checkBehaviour(name, behaviour) {
+  if (behaviour === null || typeof behaviour !== 'object') {
+    throw new StageError('spec', `the behaviour of import "${name}" must be an object`);
+  }
+  const kinds = ['returns', 'throws', 'echo'].filter(kind => kind in behaviour);
+  if (kinds.length > 1) throw new StageError('spec', `import "${name}" has more than one of ${kinds.join(', ')}`);
+  if ('echo' in behaviour && behaviour.echo !== true && behaviour.echo !== 'result') {
+    throw new StageError('spec', `the "echo" of import "${name}" must be true or "result"`);
+  }
+}
+
+function behave(behaviour, args) {
+  // jco takes a thrown object's "payload" as the err value of a top-level result.
+  if ('throws' in behaviour) throw { payload: decode(behaviour.throws) };
+  if (behaviour.echo === true) return args[0];
+  if (behaviour.echo === 'result') {
+    const [value] = args;
+    if (value?.tag === 'err') throw { payload: value.val };
+    if (value?.tag !== 'ok') throw new TypeError('"echo": "result" needs a result argument');
+    return value.val;
+  }
+  return decode(behaviour.returns ?? null);
+}
+
+// Host behaviour per import function: every call is recorded (into the current call's list),
+// then behaves as the current call's "behaviours" say, or else as the spec's "imports" say.
 function hostImports(spec, needed, shim, recorder) {
   const imports = {};
   for (const specifier of needed) {
@@ -221,18 +248,11 @@ function hostImports(spec, needed, shim, recorder) {
     if (!needed.includes(specifier)) {
       throw new StageError('spec', `the component does not import ${specifier} (it imports: ${needed.join(', ') || 'nothing'})`);
     }
-    if (behaviour === null || typeof behaviour !== 'object') {
-      throw new StageError('spec', `the behaviour of import "${name}" must be an object`);
-    }
-    const returns = decode(behaviour.returns ?? null);
-    const throws = 'throws' in behaviour;
-    // jco takes a thrown object's "payload" as the err value of a top-level result.
-    const failure = throws ? { payload: decode(behaviour.throws) } : undefined;
+    checkBehaviour(name, behaviour);
     imports[specifier] ??= {};
     imports[specifier][camelCase(fn)] = (...args) => {
       recorder.record({ import: name, args: args.map(encode) });
-      if (throws) throw failure;
-      return returns;
+      return behave(recorder.behaviour(name) ?? behaviour, args);
     };
   }
   const missing = needed.filter(specifier => !(specifier in imports));
@@ -255,7 +275,12 @@ function findExport(root, name) {
 async function runCall(root, call, recorder) {
   const entry = { export: call.export, args: call.args ?? [] };
   const fn = findExport(root, call.export);
-  const imports = recorder.start();
+  const behaviours = call.behaviours ?? {};
+  for (const [name, behaviour] of Object.entries(behaviours)) {
+    if (!(name in recorder.imports)) throw new StageError('spec', `call ${call.export}: "behaviours" names ${name}, which is not in "imports"`);
+    checkBehaviour(name, behaviour);
+  }
+  const imports = recorder.start(behaviours);
   try {
     if (typeof fn !== 'function') throw new StageError('call', `the component has no export ${call.export}`);
     const value = await fn(...entry.args.map(decode));
@@ -285,9 +310,15 @@ async function main() {
     const { entry, imports: needed } = await transpileInto(component, dir);
     const shim = await loadWasiShim();
     let current = [];
+    let overrides = {};
     const recorder = {
-      start: () => (current = []),
+      imports: spec.imports,
+      start: behaviours => {
+        overrides = behaviours;
+        return (current = []);
+      },
       record: item => current.push(item),
+      behaviour: name => overrides[name],
     };
     const imports = hostImports(spec, needed, shim, recorder);
     const generated = await import(pathToFileURL(entry).href);
