@@ -10,12 +10,13 @@ public abstract class OracleRun
 {
     private readonly Dictionary<string, (OracleCase Case, JsonObject Report)> _calls = [];
 
-    protected OracleRun(string wasm, string wit, string world, JsonObject imports, IReadOnlyList<OracleCase> cases)
+    protected OracleRun(string wasm, string wit, string world, JsonObject imports, IReadOnlyList<OracleCase> cases, string? host = null)
     {
         Wasm = wasm;
         Wit = wit;
         World = world;
         Imports = imports;
+        Host = host;
         Report = JcoOracle.RunReport(Spec(wit, cases));
         JsonArray calls = Report["ok"]?.GetValue<bool>() == true
             ? Report["calls"]!.AsArray()
@@ -35,18 +36,29 @@ public abstract class OracleRun
     /// <summary>The import behaviours of the spec (see tests/crosscheck/README.md).</summary>
     public JsonObject Imports { get; }
 
+    /// <summary>The spec's host module (resources the host implements), or null.</summary>
+    public string? Host { get; }
+
     /// <summary>run-component.mjs's whole report: <c>ok</c> is false when jco refused the guest.</summary>
     public JsonObject Report { get; }
 
     /// <summary>A spec for this guest against <paramref name="wit"/> (another file, for rejection tests).</summary>
-    public JsonObject Spec(string wit, IEnumerable<OracleCase> cases) => new()
+    public JsonObject Spec(string wit, IEnumerable<OracleCase> cases)
     {
-        ["wasm"] = Wasm,
-        ["wit"] = wit,
-        ["world"] = World,
-        ["imports"] = Imports.DeepClone(),
-        ["calls"] = new JsonArray([.. cases.Select(c => (JsonNode)c.ToCall())]),
-    };
+        var spec = new JsonObject
+        {
+            ["wasm"] = Wasm,
+            ["wit"] = wit,
+            ["world"] = World,
+            ["imports"] = Imports.DeepClone(),
+            ["calls"] = new JsonArray([.. cases.Select(c => (JsonNode)c.ToCall())]),
+        };
+        if (Host is not null)
+        {
+            spec["host"] = Host;
+        }
+        return spec;
+    }
 
     /// <summary>Asserts jco made a component of the guest: its core names and signatures match the WIT.</summary>
     public void AssertAccepted() =>
