@@ -25,6 +25,8 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
     private const string Results = "example:sample/results#";
     private const string LogU32Import = "example:sample/logging#log-u32";
     private const string LogStrImport = "example:sample/logging#log-str";
+    // A world-level import: no interface, just the function's name.
+    private const string HostNameImport = "host-name";
 
     // Over 64 KiB of UTF-8, so the guest grows its memory while reversing it.
     private static readonly string s_long = string.Concat(Enumerable.Range(0, 4000).Select(i => $"{i}:ünï🌍 "));
@@ -128,6 +130,9 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
         new("void-func", "void-func", "[]", "null", Imports: Calls(Call(LogStrImport, "void-func called"))),
         new("ok-func", "ok-func", "[40, 2]", "42", Imports: Calls(Call(LogU32Import, 42, "ok-func: "))),
         new("ok-func overflow", "ok-func", "[4294967295, 2]", Error: "\"overflow\""),
+        new("greet-host", "greet-host", "[]", "\"Hello, WitHost!\"", Imports: Calls(Call(HostNameImport))),
+        new("greet-host, another host name", "greet-host", "[]", "\"Hello, Zoë 🌍!\"", Imports: Calls(Call(HostNameImport)),
+            Behaviours: $$$"""{"{{{HostNameImport}}}": {"returns": "Zoë 🌍"}}"""),
     ];
 
     public static TheoryData<string> CaseNames => new(s_cases.Select(c => c.Name));
@@ -189,10 +194,11 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
         JsonArray args = JsonNode.Parse(oracle.Args)!.AsArray();
         using var engine = new WamrEngine();
         using WamrModule module = engine.LoadModule(_run.Wasm);
-        // The guest imports the logging functions; none of these exports calls them.
+        // The guest imports the logging functions and host-name; none of these exports calls them.
         var imports = new HostImports()
             .Define("example:sample/logging", "log-u32", _ => Assert.Fail("log-u32 was not expected"))
-            .Define("example:sample/logging", "log-str", _ => Assert.Fail("log-str was not expected"));
+            .Define("example:sample/logging", "log-str", _ => Assert.Fail("log-str was not expected"))
+            .Define("$root", "host-name", _ => Assert.Fail("host-name was not expected"));
         using WamrInstance instance = module.Instantiate(imports);
 
         string function = oracle.Export[(oracle.Export.IndexOf('#') + 1)..];
@@ -259,7 +265,12 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
         JcoOracle.InRepo("tests", "guests", "sample.wasm"),
         JcoOracle.InRepo("wit", "sample.wit"),
         "sample",
-        // The logging functions record their arguments and return nothing.
-        new JsonObject { [LogU32Import] = new JsonObject(), [LogStrImport] = new JsonObject() },
+        // The logging functions record their arguments and return nothing; host-name answers "WitHost".
+        new JsonObject
+        {
+            [LogU32Import] = new JsonObject(),
+            [LogStrImport] = new JsonObject(),
+            [HostNameImport] = new JsonObject { ["returns"] = "WitHost" },
+        },
         s_cases);
 }

@@ -310,10 +310,11 @@ async function hostImports(spec, needed, shim, recorder) {
     }
   }
   for (const [name, behaviour] of Object.entries(spec.imports)) {
+    // "<interface>#<function>", or a world-level function's own name: jco imports that under
+    // the function's name, as the "default" member.
     const hash = name.lastIndexOf('#');
-    if (hash < 0) throw new StageError('spec', `import "${name}" must be "<interface>#<function>"`);
-    const specifier = name.slice(0, hash);
-    const fn = name.slice(hash + 1);
+    const specifier = hash < 0 ? name : name.slice(0, hash);
+    const fn = hash < 0 ? 'default' : name.slice(hash + 1);
     if (!needed.includes(specifier)) {
       throw new StageError('spec', `the component does not import ${specifier} (it imports: ${needed.join(', ') || 'nothing'})`);
     }

@@ -2,7 +2,8 @@
 // Built by build-guests.sh.
 //
 // Core names: exports of an interface are "example:sample/<interface>#<function>", world-level
-// exports are the function's name, imports come from module "example:sample/logging".
+// exports are the function's name; imports come from module "example:sample/logging", and the
+// world-level import from module "$root".
 // A result that flattens to more than one core value is written to a static return area and
 // the export returns its address; cabi_post_<export> frees what that area points to.
 #include <stdio.h>
@@ -20,6 +21,12 @@ IMPORT("example:sample/logging", "log-str") void import_log_str(char *s, size_t 
 // The host only reads the strings: they stay the guest's.
 static void log_u32(uint32_t a, string_t s) { import_log_u32(a, s.ptr, s.len); }
 static void log_str(string_t s) { import_log_str(s.ptr, s.len); }
+
+// ---- world-level import: module "$root" ----
+
+// The string comes back through a return area the guest passes; the host allocated it with
+// cabi_realloc and it is the guest's to free.
+IMPORT("$root", "host-name") void import_host_name(string_t *ret);
 
 // ---- export booleans ----
 // A bool arrives as an i32 that is 0 or 1 and leaves as one.
@@ -450,3 +457,14 @@ EXPORT("ok-func") result_u32_string_t *ok_func(uint32_t a, uint32_t b) {
     return &ret_result_u32_string;
 }
 EXPORT("cabi_post_ok-func") void post_ok_func(result_u32_string_t *ret) { post_result_u32_string(ret); }
+
+EXPORT("greet-host") string_t *greet_host(void) {
+    string_t name;
+    import_host_name(&name);
+    string_t hello = string_concat(STR("Hello, "), name);
+    ret_string = string_concat(hello, STR("!"));
+    string_free(hello);
+    string_free(name);
+    return &ret_string;
+}
+EXPORT("cabi_post_greet-host") void post_greet_host(string_t *ret) { post_string(ret); }
