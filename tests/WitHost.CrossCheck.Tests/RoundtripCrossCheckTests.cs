@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WitHost.Wamr;
+using WitHost.Wamr.Hosting;
 
 namespace WitHost.CrossCheck.Tests;
 
@@ -224,6 +226,165 @@ public sealed class RoundtripCrossCheckTests : IClassFixture<RoundtripCrossCheck
         Assert.Equal("component", report["stage"]?.GetValue<string>());
         Assert.Contains("type mismatch", report["message"]?.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The echoes of types that are one core value need no memory, so WitHost's runtime API can
+    /// run them today, host import included: the host must receive, and the caller get back,
+    /// exactly what the oracle cases say.
+    /// </summary>
+    [Theory]
+    [InlineData("bool true")]
+    [InlineData("u8 max")]
+    [InlineData("s8 min")]
+    [InlineData("u16 max")]
+    [InlineData("s16 min")]
+    [InlineData("u32 max")]
+    [InlineData("s32 min")]
+    [InlineData("u64 max")]
+    [InlineData("s64 min")]
+    [InlineData("f32 nearest to 0.1")]
+    [InlineData("f64 negative zero")]
+    [InlineData("f64 smallest subnormal")]
+    [InlineData("char astral")]
+    [InlineData("char max")]
+    [InlineData("enum last")]
+    [InlineData("flags some")]
+    [InlineData("32 flags, ends and bit 31")]
+    [InlineData("result err")]
+    [InlineData("f32 bits smallest subnormal")]
+    [InlineData("f64 bits of 1.1")]
+    public void WitHost_runtime_agrees_on_single_value_echoes(string name)
+    {
+        OracleCase oracle = s_cases.Single(c => c.Name == name);
+        string function = oracle.Export[Echoes.Length..];
+        // The bits echoes pass their value to the f32/f64 echoes of the host.
+        string hostFunction = function switch
+        {
+            "echo-f32-bits" => "echo-f32",
+            "echo-f64-bits" => "echo-f64",
+            _ => function,
+        };
+        string parameterType = TypeOf(function);
+        string hostType = TypeOf(hostFunction);
+
+        using var engine = new WamrEngine();
+        using WamrModule module = engine.LoadModule(_run.Wasm);
+        var received = new List<JsonNode>();
+        // The host function echoes its one core value, and records it lifted.
+        var imports = new HostImports().Define("example:roundtrip/host", hostFunction, call =>
+        {
+            WasmValue value = call.GetArgument(0);
+            received.Add(Lift(hostType, value));
+            call.SetResult(value);
+        });
+        using WamrInstance instance = module.Instantiate(imports);
+
+        JsonNode arg = JsonNode.Parse(oracle.Args)![0]!;
+        WasmValue result = Assert.Single(instance.Invoke(oracle.Export, Lower(parameterType, arg)));
+        JsonNode lifted = Lift(parameterType, result);
+
+        // A top-level result comes back as the ok payload or as the error, as in the oracle.
+        JsonNode? expected = JsonNode.Parse(oracle.Result ?? oracle.Error!);
+        JsonNode? actual = parameterType == "result" ? null : lifted;
+        if (parameterType == "result")
+        {
+            Assert.Equal(oracle.Error is not null, lifted["tag"]!.GetValue<string>() == "err");
+        }
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"WitHost gave {actual?.ToJsonString() ?? "null"}, the oracle says {expected?.ToJsonString() ?? "null"}");
+        JsonArray expectedImports = oracle.ExpectedImports();
+        Assert.Equal(expectedImports.Count, received.Count);
+        Assert.True(
+            JsonNode.DeepEquals(expectedImports[0]!["args"]![0], received[0]),
+            $"the host received {received[0].ToJsonString()}, the oracle says {expectedImports[0]!["args"]![0]?.ToJsonString()}");
+    }
+
+    // The WIT type of an echo's parameter (and result).
+    private static string TypeOf(string function) => function switch
+    {
+        "echo-level" => "level",
+        "echo-permissions" => "permissions",
+        "echo-many" => "many",
+        "echo-f32-bits" => "u32",
+        "echo-f64-bits" => "u64",
+        _ => function["echo-".Length..],
+    };
+
+    // One value of a single-core-value type, lowered as the Canonical ABI says.
+    private static WasmValue Lower(string type, JsonNode value) => type switch
+    {
+        "bool" => WasmValue.FromInt32(value.GetValue<bool>() ? 1 : 0),
+        "u8" or "u16" or "u32" => WasmValue.FromUInt32(value.GetValue<uint>()),
+        "s8" or "s16" or "s32" => WasmValue.FromInt32(value.GetValue<int>()),
+        "u64" => WasmValue.FromUInt64(ulong.Parse(value["$bigint"]!.GetValue<string>(), CultureInfo.InvariantCulture)),
+        "s64" => WasmValue.FromInt64(long.Parse(value["$bigint"]!.GetValue<string>(), CultureInfo.InvariantCulture)),
+        "f32" => WasmValue.FromSingle((float)FloatOf(value)),
+        "f64" => WasmValue.FromDouble(FloatOf(value)),
+        "char" => WasmValue.FromUInt32((uint)char.ConvertToUtf32(value.GetValue<string>(), 0)),
+        "level" => WasmValue.FromUInt32((uint)Array.IndexOf(s_levels, value.GetValue<string>())),
+        "permissions" or "many" => WasmValue.FromUInt32(FlagBits(type, value.AsObject())),
+        "result" => WasmValue.FromUInt32(value["tag"]!.GetValue<string>() == "err" ? 1u : 0u),
+        _ => throw new ArgumentException($"no single-value lowering for {type}", nameof(type)),
+    };
+
+    // One core value lifted to the JSON form run-component.mjs reports, validating as lifting must.
+    private static JsonNode Lift(string type, WasmValue value) => type switch
+    {
+        "bool" => JsonValue.Create(value.AsUInt32() != 0),
+        "u8" => JsonValue.Create((byte)value.AsUInt32()),
+        "s8" => JsonValue.Create((sbyte)value.AsUInt32()),
+        "u16" => JsonValue.Create((ushort)value.AsUInt32()),
+        "s16" => JsonValue.Create((short)value.AsUInt32()),
+        "u32" => JsonValue.Create(value.AsUInt32()),
+        "s32" => JsonValue.Create(value.AsInt32()),
+        "u64" => new JsonObject { ["$bigint"] = value.AsUInt64().ToString(CultureInfo.InvariantCulture) },
+        "s64" => new JsonObject { ["$bigint"] = value.AsInt64().ToString(CultureInfo.InvariantCulture) },
+        "f32" => FloatJson(value.AsSingle()),
+        "f64" => FloatJson(value.AsDouble()),
+        "char" => JsonValue.Create(char.ConvertFromUtf32(checked((int)value.AsUInt32()))),
+        "level" => JsonValue.Create(s_levels[value.AsUInt32()]),
+        "permissions" or "many" => FlagsJson(type, value.AsUInt32()),
+        "result" => new JsonObject { ["tag"] = value.AsUInt32() switch { 0 => "ok", 1 => "err", var d => throw new InvalidDataException($"result case {d}") } },
+        _ => throw new ArgumentException($"no single-value lifting for {type}", nameof(type)),
+    };
+
+    private static readonly string[] s_levels = ["low", "medium", "high"];
+
+    private static string[] FlagNames(string type) =>
+        type == "permissions" ? ["read", "write", "execute"] : [.. Enumerable.Range(0, 32).Select(i => $"bit{i}")];
+
+    private static uint FlagBits(string type, JsonObject flags)
+    {
+        string[] names = FlagNames(type);
+        uint bits = 0;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (flags[names[i]]?.GetValue<bool>() == true)
+            {
+                bits |= 1u << i;
+            }
+        }
+        return bits;
+    }
+
+    private static JsonObject FlagsJson(string type, uint bits)
+    {
+        string[] names = FlagNames(type);
+        var flags = new JsonObject();
+        for (int i = 0; i < names.Length; i++)
+        {
+            flags[names[i]] = (bits & (1u << i)) != 0;
+        }
+        return flags;
+    }
+
+    private static double FloatOf(JsonNode value) =>
+        value is JsonObject tagged ? double.Parse(tagged["$float"]!.GetValue<string>(), CultureInfo.InvariantCulture) : value.GetValue<double>();
+
+    // As run-component.mjs writes floats: NaN, infinities and negative zero tagged.
+    private static JsonNode FloatJson(double value) =>
+        double.IsFinite(value) && !(value == 0 && double.IsNegative(value))
+            ? JsonValue.Create(value)
+            : new JsonObject { ["$float"] = double.IsNaN(value) ? "NaN" : value == 0 ? "-0" : value > 0 ? "Infinity" : "-Infinity" };
 
     // flags many as jco gives it: every one of the 32 flags named, the given ones true.
     private static string ManyFlags(params int[] set)
