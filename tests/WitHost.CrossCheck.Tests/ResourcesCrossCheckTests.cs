@@ -71,6 +71,9 @@ public sealed class ResourcesCrossCheckTests : IClassFixture<ResourcesCrossCheck
     // Counter 2 was given up to absorb: the caller holds nothing to call it with any more.
     private static readonly OracleCase s_givenUp = new("a given-up counter", Counters + "[method]counter.get", $"[{Handle(2)}]");
 
+    /// <summary>The oracle cases, in call order: what any host of this world must answer.</summary>
+    internal static IReadOnlyList<OracleCase> Cases => s_cases;
+
     public static TheoryData<string> CaseNames => new(s_cases.Select(c => c.Name));
 
     private readonly Run _run;

@@ -153,6 +153,9 @@ public sealed class RoundtripCrossCheckTests : IClassFixture<RoundtripCrossCheck
     private static readonly OracleCase s_negativeInWideSlot =
         new("variant negative s32 in the i64 slot", Echoes + "echo-event", """[{"tag": "moved", "val": {"x": -5, "y": -7}}]""");
 
+    /// <summary>The oracle cases, in call order: what any host of this world must answer.</summary>
+    internal static IReadOnlyList<OracleCase> Cases => s_cases;
+
     public static TheoryData<string> CaseNames => new(s_cases.Select(c => c.Name));
 
     public static TheoryData<string> NanCaseNames => new(s_nanCases.Select(c => c.Name));

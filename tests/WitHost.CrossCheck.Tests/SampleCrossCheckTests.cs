@@ -135,6 +135,9 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
             Behaviours: $$$"""{"{{{HostNameImport}}}": {"returns": "Zoë 🌍"}}"""),
     ];
 
+    /// <summary>The oracle cases, in call order: what any host of this world must answer.</summary>
+    internal static IReadOnlyList<OracleCase> Cases => s_cases;
+
     public static TheoryData<string> CaseNames => new(s_cases.Select(c => c.Name));
 
     private readonly Run _run;
