@@ -211,6 +211,104 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(oracle.Result!), lifted), $"WitHost gave {lifted.ToJsonString()}, the oracle says {oracle.Result}");
     }
 
+    /// <summary>
+    /// String exports through WitHost's runtime API, lowered and lifted by hand as the Canonical
+    /// ABI says: strings into memory from cabi_realloc, seventeen of them as a tuple in memory
+    /// (more than 16 flat values), results read from the return area and freed by cabi_post,
+    /// and a host import lifting a string. The answers must be the oracle's.
+    /// </summary>
+    [Theory]
+    [InlineData("reverse by scalars")]
+    [InlineData("reverse empty")]
+    [InlineData("reverse long")]
+    [InlineData("to-upper ascii only")]
+    [InlineData("len in scalars")]
+    [InlineData("concat17 (17 strings, params in memory)")]
+    [InlineData("concat17 with empty and unicode")]
+    public void WitHost_runtime_agrees_on_string_exports(string name)
+    {
+        OracleCase oracle = s_cases.Single(c => c.Name == name);
+        string[] args = [.. JsonNode.Parse(oracle.Args)!.AsArray().Select(a => a!.GetValue<string>())];
+        using var engine = new WamrEngine();
+        using WamrModule module = engine.LoadModule(_run.Wasm);
+        var logged = new JsonArray();
+        var imports = new HostImports()
+            .Define("example:sample/logging", "log-u32", call =>
+            {
+                // log-u32(a: u32, s: string) is (i32, ptr, len); the string stays the guest's.
+                logged.Add(new JsonObject
+                {
+                    ["import"] = LogU32Import,
+                    ["args"] = new JsonArray(call.GetUInt32(0), LiftString(call.Instance, call.GetUInt32(1), call.GetUInt32(2))),
+                });
+            })
+            .Define("example:sample/logging", "log-str", _ => Assert.Fail("log-str was not expected"))
+            .Define("$root", "host-name", _ => Assert.Fail("host-name was not expected"));
+        using WamrInstance instance = module.Instantiate(imports);
+        WamrFunction function = instance.GetFunction(oracle.Export);
+
+        Span<uint> cells = stackalloc uint[2];
+        if (args.Length > 16)
+        {
+            // 34 flat values: one pointer to the tuple of (ptr, len) pairs. The tuple is
+            // allocated first, then each string as it is stored, in order.
+            uint tuple = instance.Realloc(0, 0, 4, (uint)(8 * args.Length));
+            for (int i = 0; i < args.Length; i++)
+            {
+                (uint pointer, uint length) = LowerString(instance, args[i]);
+                instance.Memory.WriteUInt32(tuple + (uint)(8 * i), pointer);
+                instance.Memory.WriteUInt32(tuple + (uint)(8 * i) + 4, length);
+            }
+            cells = cells[..1];
+            cells[0] = tuple;
+        }
+        else
+        {
+            (cells[0], cells[1]) = LowerString(instance, Assert.Single(args));
+        }
+        function.InvokeCells(cells);
+
+        JsonNode result;
+        if (function.Name.EndsWith("#len", StringComparison.Ordinal))
+        {
+            result = JsonValue.Create(cells[0]);
+        }
+        else
+        {
+            // One string: more than one flat value, so the guest returned a pointer to (ptr, len).
+            uint area = cells[0];
+            Assert.Equal(0u, area % 4);
+            result = JsonValue.Create(LiftString(instance, instance.Memory.ReadUInt32(area), instance.Memory.ReadUInt32(area + 4)));
+        }
+        // to-upper and the others export cabi_post; it frees what the result pointed to.
+        instance.PostReturn(function, cells[..1]);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(oracle.Result!), result), $"WitHost gave {Show(result)}, the oracle says {Show(JsonNode.Parse(oracle.Result!))}");
+        Assert.True(JsonNode.DeepEquals(oracle.ExpectedImports(), logged), $"the host received {logged.ToJsonString()}, the oracle says {oracle.ExpectedImports().ToJsonString()}");
+    }
+
+    // Lowers a string as UTF-8 into memory the guest allocates with cabi_realloc (zero bytes
+    // included, as the spec's store_string does). Memory is read afresh after the call.
+    private static (uint Pointer, uint Length) LowerString(WamrInstance instance, string text)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        uint pointer = instance.Realloc(0, 0, 1, (uint)utf8.Length);
+        instance.Memory.Write(pointer, utf8);
+        return (pointer, (uint)utf8.Length);
+    }
+
+    // Lifting validates: invalid UTF-8 from the guest is an error, not replacement characters.
+    private static string LiftString(WamrInstance instance, uint pointer, uint length) =>
+        s_strictUtf8.GetString(instance.Memory.Slice(pointer, length));
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static string Show(JsonNode? node)
+    {
+        string text = node?.ToJsonString() ?? "null";
+        return text.Length <= 200 ? text : text[..200] + $"… ({text.Length} chars)";
+    }
+
     // The core value of one scalar argument, by the function's parameter type.
     private static WasmValue LowerScalar(string function, JsonNode arg) => function switch
     {
