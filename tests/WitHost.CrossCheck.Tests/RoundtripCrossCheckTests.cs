@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using WitHost.Wamr;
 using WitHost.Wamr.Hosting;
+using WitHost.Wamr.Memory;
 
 namespace WitHost.CrossCheck.Tests;
 
@@ -300,6 +302,139 @@ public sealed class RoundtripCrossCheckTests : IClassFixture<RoundtripCrossCheck
             JsonNode.DeepEquals(expectedImports[0]!["args"]![0], received[0]),
             $"the host received {received[0].ToJsonString()}, the oracle says {expectedImports[0]!["args"]![0]?.ToJsonString()}");
     }
+
+    /// <summary>
+    /// many-params through WitHost's runtime API, by hand: the host stores the 17 parameters as
+    /// a tuple in guest memory and passes its address; the guest passes the same kind of tuple
+    /// to the host's import with an out-pointer, where the host writes the tuple result (its
+    /// string and list allocated with cabi_realloc); the export returns the guest's return area.
+    /// </summary>
+    [Fact]
+    public void WitHost_runtime_agrees_on_many_params_both_ways()
+    {
+        OracleCase oracle = s_cases.Single(c => c.Name == "many params");
+        JsonArray args = JsonNode.Parse(oracle.Args)!.AsArray();
+        JsonArray answer = JsonNode.Parse(ManyParamsAnswer)!.AsArray();
+
+        using var engine = new WamrEngine();
+        using WamrModule module = engine.LoadModule(_run.Wasm);
+        JsonArray? received = null;
+        var imports = new HostImports().Define("example:roundtrip/host", "many-params", call =>
+        {
+            received = LiftManyParams(call.Instance, call.GetUInt32(0));
+            StoreTuple(call.Instance, call.GetUInt32(1), answer);
+        });
+        using WamrInstance instance = module.Instantiate(imports);
+
+        // The tuple's block first, then the string inside it, as the spec's store does.
+        uint tuple = instance.Realloc(0, 0, 8, 88);
+        StoreManyParams(instance, tuple, args);
+        WamrFunction function = instance.GetFunction(oracle.Export);
+        Span<uint> cells = [tuple];
+        function.InvokeCells(cells);
+        JsonArray result = LiftTuple(instance, cells[0]);
+        Assert.True(instance.PostReturn(function, cells), "many-params has a cabi_post");
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(oracle.Result!), result), $"WitHost gave {result.ToJsonString()}, the oracle says {oracle.Result}");
+        Assert.NotNull(received);
+        Assert.True(JsonNode.DeepEquals(oracle.ExpectedImports()[0]!["args"], received), $"the host received {received.ToJsonString()}, the oracle says {oracle.ExpectedImports()[0]!["args"]!.ToJsonString()}");
+    }
+
+    // many-params' tuple (u8, s8, u16, s16, u32, s32, u64, s64, f32, f64, bool, char, string,
+    // point, level, permissions, option<u32>): offsets 0, 1, 2, 4, 8, 12, 16, 24, 32, 40, 48,
+    // 52, 56, 64, 72, 73, 76; 88 bytes, 8-aligned.
+    private static void StoreManyParams(WamrInstance instance, uint at, JsonArray args)
+    {
+        byte[] text = Encoding.UTF8.GetBytes(args[12]!.GetValue<string>());
+        uint textPointer = instance.Realloc(0, 0, 1, (uint)text.Length);
+        GuestMemory memory = instance.Memory; // read after the last call into the guest
+        memory.Write(textPointer, text);
+        memory.WriteByte(at + 0, (byte)args[0]!.GetValue<int>());
+        memory.WriteByte(at + 1, (byte)(sbyte)args[1]!.GetValue<int>());
+        memory.WriteUInt16(at + 2, (ushort)args[2]!.GetValue<int>());
+        memory.WriteUInt16(at + 4, (ushort)(short)args[3]!.GetValue<int>());
+        memory.WriteUInt32(at + 8, args[4]!.GetValue<uint>());
+        memory.WriteUInt32(at + 12, (uint)args[5]!.GetValue<int>());
+        memory.WriteUInt64(at + 16, Lower("u64", args[6]!).AsUInt64());
+        memory.WriteUInt64(at + 24, Lower("s64", args[7]!).AsUInt64());
+        memory.WriteSingle(at + 32, (float)args[8]!.GetValue<double>());
+        memory.WriteDouble(at + 40, args[9]!.GetValue<double>());
+        memory.WriteByte(at + 48, (byte)(args[10]!.GetValue<bool>() ? 1 : 0));
+        memory.WriteUInt32(at + 52, Lower("char", args[11]!).AsUInt32());
+        memory.WriteUInt32(at + 56, textPointer);
+        memory.WriteUInt32(at + 60, (uint)text.Length);
+        memory.WriteUInt32(at + 64, (uint)args[13]!["x"]!.GetValue<int>());
+        memory.WriteUInt32(at + 68, (uint)args[13]!["y"]!.GetValue<int>());
+        memory.WriteByte(at + 72, (byte)Lower("level", args[14]!).AsUInt32());
+        memory.WriteByte(at + 73, (byte)Lower("permissions", args[15]!).AsUInt32());
+        bool some = args[16] is not null;
+        memory.WriteByte(at + 76, (byte)(some ? 1 : 0));
+        memory.WriteUInt32(at + 80, some ? args[16]!.GetValue<uint>() : 0);
+    }
+
+    private static JsonArray LiftManyParams(WamrInstance instance, uint at)
+    {
+        Assert.Equal(0u, at % 8);
+        GuestMemory memory = instance.Memory;
+        return
+        [
+            memory.ReadByte(at + 0),
+            (sbyte)memory.ReadByte(at + 1),
+            memory.ReadUInt16(at + 2),
+            (short)memory.ReadUInt16(at + 4),
+            memory.ReadUInt32(at + 8),
+            (int)memory.ReadUInt32(at + 12),
+            Lift("u64", WasmValue.FromUInt64(memory.ReadUInt64(at + 16))),
+            Lift("s64", WasmValue.FromUInt64(memory.ReadUInt64(at + 24))),
+            FloatJson(memory.ReadSingle(at + 32)),
+            FloatJson(memory.ReadDouble(at + 40)),
+            Lift("bool", WasmValue.FromUInt32(memory.ReadByte(at + 48))),
+            Lift("char", WasmValue.FromUInt32(memory.ReadUInt32(at + 52))),
+            s_strictUtf8.GetString(memory.Slice(memory.ReadUInt32(at + 56), memory.ReadUInt32(at + 60))),
+            new JsonObject { ["x"] = (int)memory.ReadUInt32(at + 64), ["y"] = (int)memory.ReadUInt32(at + 68) },
+            Lift("level", WasmValue.FromUInt32(memory.ReadByte(at + 72))),
+            Lift("permissions", WasmValue.FromUInt32(memory.ReadByte(at + 73))),
+            memory.ReadByte(at + 76) switch
+            {
+                0 => null,
+                1 => memory.ReadUInt32(at + 80),
+                var d => throw new InvalidDataException($"option case {d}"),
+            },
+        ];
+    }
+
+    // tuple<u64, string, list<u8>>: u64 at 0, (ptr, len) at 8 and at 16; 24 bytes, 8-aligned.
+    private static void StoreTuple(WamrInstance instance, uint at, JsonArray tuple)
+    {
+        byte[] text = Encoding.UTF8.GetBytes(tuple[1]!.GetValue<string>());
+        byte[] bytes = [.. tuple[2]!["$u8"]!.AsArray().Select(b => (byte)b!.GetValue<int>())];
+        uint textPointer = instance.Realloc(0, 0, 1, (uint)text.Length);
+        instance.Memory.Write(textPointer, text);
+        uint bytesPointer = instance.Realloc(0, 0, 1, (uint)bytes.Length);
+        GuestMemory memory = instance.Memory;
+        memory.Write(bytesPointer, bytes);
+        memory.WriteUInt64(at, Lower("u64", tuple[0]!).AsUInt64());
+        memory.WriteUInt32(at + 8, textPointer);
+        memory.WriteUInt32(at + 12, (uint)text.Length);
+        memory.WriteUInt32(at + 16, bytesPointer);
+        memory.WriteUInt32(at + 20, (uint)bytes.Length);
+    }
+
+    private static JsonArray LiftTuple(WamrInstance instance, uint at)
+    {
+        Assert.Equal(0u, at % 8);
+        GuestMemory memory = instance.Memory;
+        byte[] bytes = memory.Slice(memory.ReadUInt32(at + 16), memory.ReadUInt32(at + 20)).ToArray();
+        return
+        [
+            Lift("u64", WasmValue.FromUInt64(memory.ReadUInt64(at))),
+            s_strictUtf8.GetString(memory.Slice(memory.ReadUInt32(at + 8), memory.ReadUInt32(at + 12))),
+            new JsonObject { ["$u8"] = new JsonArray([.. bytes.Select(b => (JsonNode)b)]) },
+        ];
+    }
+
+    // Lifting validates: invalid UTF-8 from the guest is an error, not replacement characters.
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The WIT type of an echo's parameter (and result).
     private static string TypeOf(string function) => function switch
