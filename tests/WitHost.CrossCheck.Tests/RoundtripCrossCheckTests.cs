@@ -326,18 +326,54 @@ public sealed class RoundtripCrossCheckTests : IClassFixture<RoundtripCrossCheck
         });
         using WamrInstance instance = module.Instantiate(imports);
 
-        // The tuple's block first, then the string inside it, as the spec's store does.
-        uint tuple = instance.Realloc(0, 0, 8, 88);
-        StoreManyParams(instance, tuple, args);
-        WamrFunction function = instance.GetFunction(oracle.Export);
-        Span<uint> cells = [tuple];
-        function.InvokeCells(cells);
-        JsonArray result = LiftTuple(instance, cells[0]);
-        Assert.True(instance.PostReturn(function, cells), "many-params has a cabi_post");
+        JsonArray result = CallManyParams(instance, args);
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(oracle.Result!), result), $"WitHost gave {result.ToJsonString()}, the oracle says {oracle.Result}");
         Assert.NotNull(received);
         Assert.True(JsonNode.DeepEquals(oracle.ExpectedImports()[0]!["args"], received), $"the host received {received.ToJsonString()}, the oracle says {oracle.ExpectedImports()[0]!["args"]!.ToJsonString()}");
+    }
+
+    private static JsonArray CallManyParams(WamrInstance instance, JsonArray args)
+    {
+        // The tuple's block first, then the string inside it, as the spec's store does.
+        uint tuple = instance.Realloc(0, 0, 8, 88);
+        StoreManyParams(instance, tuple, args);
+        WamrFunction function = instance.GetFunction(Echoes + "many-params");
+        Span<uint> cells = [tuple];
+        function.InvokeCells(cells);
+        JsonArray result = LiftTuple(instance, cells[0]);
+        Assert.True(instance.PostReturn(function, cells), "many-params has a cabi_post");
+        return result;
+    }
+
+    /// <summary>
+    /// Ownership both ways: the guest frees the parameter tuple and its string the host gave it,
+    /// and in cabi_post the string and list the host allocated for the import's answer.
+    /// Thousands of calls must leave the guest's memory the size it had after the first ones.
+    /// </summary>
+    [Fact]
+    public void The_guest_frees_what_crosses_many_params_through_WitHost()
+    {
+        JsonArray args = JsonNode.Parse(ManyParamsArgs)!.AsArray();
+        args[12] = string.Concat(Enumerable.Repeat("thirteen ünï🌍 ", 60));
+        JsonArray answer = JsonNode.Parse(ManyParamsAnswer)!.AsArray();
+        answer[1] = string.Concat(Enumerable.Repeat("from the host ", 60));
+        answer[2] = new JsonObject { ["$u8"] = new JsonArray([.. Enumerable.Range(0, 1000).Select(i => (JsonNode)(i % 256))]) };
+
+        using var engine = new WamrEngine();
+        using WamrModule module = engine.LoadModule(_run.Wasm);
+        var imports = new HostImports().Define("example:roundtrip/host", "many-params", call => StoreTuple(call.Instance, call.GetUInt32(1), answer));
+        using WamrInstance instance = module.Instantiate(imports);
+        for (int i = 0; i < 10; i++)
+        {
+            CallManyParams(instance, args);
+        }
+        int settled = instance.Memory.Length;
+        for (int i = 0; i < 2000; i++)
+        {
+            CallManyParams(instance, args);
+        }
+        Assert.Equal(settled, instance.Memory.Length);
     }
 
     // many-params' tuple (u8, s8, u16, s16, u32, s32, u64, s64, f32, f64, bool, char, string,
