@@ -4,33 +4,35 @@ namespace WitHost.Generator.Emitting;
 internal static class DocCommentWriter
 {
     public static void WriteSummary(SourceWriter writer, string? docs, string fallback)
-    {
-        writer.WriteLine("/// <summary>");
-        WriteText(writer, docs, fallback);
-        writer.WriteLine("/// </summary>");
-    }
+        => WriteElement(writer, "<summary>", "</summary>", docs, fallback);
 
     public static void WriteParam(SourceWriter writer, string name, string? docs, string fallback)
-    {
-        writer.WriteLine($"/// <param name=\"{name}\">");
-        WriteText(writer, docs, fallback);
-        writer.WriteLine("/// </param>");
-    }
+        => WriteElement(writer, $"<param name=\"{name}\">", "</param>", docs, fallback);
 
     /// <summary>WIT text for inside a <c>&lt;c&gt;</c> element or an attribute value.</summary>
     public static string Escape(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
-    private static void WriteText(SourceWriter writer, string? docs, string fallback)
+    /// <summary>One line when the text is one line, otherwise the text between the tags on lines of its own.</summary>
+    private static void WriteElement(SourceWriter writer, string open, string close, string? docs, string fallback)
     {
         // The fallback is already XML (it may contain <c> elements); WIT docs are plain text.
-        var lines = docs is null || docs.Trim().Length == 0
-            ? fallback.Split('\n')
-            : Escape(docs.Trim()).Split('\n');
+        var lines = (docs is null || docs.Trim().Length == 0 ? fallback : Escape(docs.Trim()))
+            .Split('\n')
+            .Select(line => line.TrimEnd('\r', ' ', '\t'))
+            .ToList();
+        if (lines.Count == 1)
+        {
+            writer.WriteLine("/// " + open + lines[0] + close);
+            return;
+        }
+
+        writer.WriteLine("/// " + open);
         foreach (var line in lines)
         {
-            var trimmed = line.TrimEnd('\r', ' ', '\t');
-            writer.WriteLine(trimmed.Length == 0 ? "///" : "/// " + trimmed);
+            writer.WriteLine(line.Length == 0 ? "///" : "/// " + line);
         }
+
+        writer.WriteLine("/// " + close);
     }
 }

@@ -34,7 +34,7 @@ internal static class TypeDeclarationEmitter
         DocCommentWriter.WriteSummary(writer, record.Docs, $"The WIT record <c>{DocCommentWriter.Escape(record.WitName)}</c>.");
         foreach (var field in record.Fields)
         {
-            DocCommentWriter.WriteParam(writer, field.Name, field.Docs, $"The field <c>{field.Name}</c>.");
+            DocCommentWriter.WriteParam(writer, field.Name, field.Docs, $"The field <c>{DocCommentWriter.Escape(field.WitName)}</c>.");
         }
 
         writer.WriteLine(GeneratedCodeAttribute.Line);
@@ -59,7 +59,7 @@ internal static class TypeDeclarationEmitter
         foreach (var @case in variant.Cases)
         {
             writer.WriteLine();
-            DocCommentWriter.WriteSummary(writer, @case.Docs, $"The case <c>{@case.Name}</c>.");
+            DocCommentWriter.WriteSummary(writer, @case.Docs, $"The case <c>{DocCommentWriter.Escape(@case.WitName)}</c>.");
             if (@case.PayloadType is null)
             {
                 writer.WriteLine($"public sealed record {@case.Name} : {variant.Name};");
@@ -88,7 +88,7 @@ internal static class TypeDeclarationEmitter
                 writer.WriteLine();
             }
 
-            DocCommentWriter.WriteSummary(writer, member.Docs, $"The case <c>{member.Name}</c>.");
+            DocCommentWriter.WriteSummary(writer, member.Docs, $"The case <c>{DocCommentWriter.Escape(member.WitName)}</c>.");
             writer.WriteLine($"{member.Name} = {i},");
         }
 
@@ -123,7 +123,7 @@ internal static class TypeDeclarationEmitter
                 writer.WriteLine();
             }
 
-            DocCommentWriter.WriteSummary(writer, flag.Docs, $"The flag <c>{flag.Name}</c>.");
+            DocCommentWriter.WriteSummary(writer, flag.Docs, $"The flag <c>{DocCommentWriter.Escape(flag.WitName)}</c>.");
             writer.WriteLine($"{flag.Name} = {one} << {i},");
         }
 

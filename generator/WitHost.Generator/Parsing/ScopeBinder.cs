@@ -135,7 +135,7 @@ internal sealed class ScopeBinder
         var name = CSharpNames.ToPascalCase(record.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: true);
         var fields = record.Fields
-            .Select(field => new FieldBinding(names.Claim(CSharpNames.ToPascalCase(field.Name)), _mapper.Map(field.Type), field.Docs))
+            .Select(field => new FieldBinding(names.Claim(CSharpNames.ToPascalCase(field.Name)), field.Name, _mapper.Map(field.Type), field.Docs))
             .ToEquatableArray();
         return new RecordBinding(name, record.Name, record.Docs, fields);
     }
@@ -144,18 +144,20 @@ internal sealed class ScopeBinder
     {
         var name = CSharpNames.ToPascalCase(variant.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: true);
-        var cases = new List<VariantCaseBinding>();
-        foreach (var @case in variant.Cases)
-        {
-            var caseName = names.Claim(CSharpNames.ToPascalCase(@case.Name));
-            var payloadType = @case.Payload is null ? null : _mapper.Map(@case.Payload);
+        var caseNames = variant.Cases.Select(@case => names.Claim(CSharpNames.ToPascalCase(@case.Name))).ToList();
 
-            // The payload property must not share the case record's own name (CS0542).
-            var payloadName = caseName == "Value" ? "Payload" : "Value";
-            cases.Add(new VariantCaseBinding(caseName, payloadType, payloadName, @case.Docs));
-        }
-
-        return new VariantBinding(name, variant.Name, variant.Docs, cases.ToEquatableArray());
+        // Every case's payload property has one name, chosen after the case names: a nested case
+        // record called Value is in scope inside the other cases and would clash with a Value property.
+        var payloadName = names.Claim("Value");
+        var cases = variant.Cases
+            .Select((@case, i) => new VariantCaseBinding(
+                caseNames[i],
+                @case.Name,
+                @case.Payload is null ? null : _mapper.Map(@case.Payload),
+                payloadName,
+                @case.Docs))
+            .ToEquatableArray();
+        return new VariantBinding(name, variant.Name, variant.Docs, cases);
     }
 
     private static EnumBinding BindEnum(WitEnumType @enum)
@@ -163,7 +165,7 @@ internal sealed class ScopeBinder
         var name = CSharpNames.ToPascalCase(@enum.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: false);
         var members = @enum.Cases
-            .Select(@case => new EnumMemberBinding(names.Claim(CSharpNames.ToPascalCase(@case.Name)), @case.Docs))
+            .Select(@case => new EnumMemberBinding(names.Claim(CSharpNames.ToPascalCase(@case.Name)), @case.Name, @case.Docs))
             .ToEquatableArray();
         return new EnumBinding(name, @enum.Name, @enum.Docs, members);
     }
@@ -173,7 +175,7 @@ internal sealed class ScopeBinder
         var name = CSharpNames.ToPascalCase(flags.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: false);
         var members = flags.Flags
-            .Select(flag => new EnumMemberBinding(names.Claim(CSharpNames.ToPascalCase(flag.Name)), flag.Docs))
+            .Select(flag => new EnumMemberBinding(names.Claim(CSharpNames.ToPascalCase(flag.Name)), flag.Name, flag.Docs))
             .ToEquatableArray();
         var hasNone = names.IsFree("None");
         var underlying = flags.Flags.Count switch

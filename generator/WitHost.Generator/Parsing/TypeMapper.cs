@@ -71,7 +71,7 @@ internal sealed class TypeMapper
     }
 
     /// <summary>True when resources of <paramref name="owner"/> are host interfaces in this world.</summary>
-    public bool IsImported(WitOwner owner) => _importedScopes.Contains(owner.QualifiedName);
+    public bool IsImported(WitOwner owner) => _importedScopes.Contains(ScopeKeys.For(owner));
 
     private string? FindUnsupportedReason(WitNamedType type)
     {

@@ -74,10 +74,10 @@ internal static class WorldBinder
     private static WorldBinding BindWorld(HostSpec spec, WitWorld world, List<DiagnosticInfo> diagnostics)
     {
         var worldOwner = new WitOwner(WitOwnerKind.World, world.Package, null, world.Name);
-        var importedScopes = new HashSet<string>(StringComparer.Ordinal) { worldOwner.QualifiedName };
+        var importedScopes = new HashSet<string>(StringComparer.Ordinal) { ScopeKeys.For(worldOwner) };
         foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
         {
-            importedScopes.Add(item.Interface.QualifiedName);
+            importedScopes.Add(ScopeKeys.For(item.Interface.Owner));
         }
 
         var binder = new ScopeBinder(new TypeMapper(importedScopes), diagnostics, spec.AttributeLocation);
@@ -88,7 +88,7 @@ internal static class WorldBinder
         // World-level imports (types and functions declared in the world) form one scope of their own.
         var worldName = CSharpNames.ToPascalCase(world.Name);
         var worldScope = binder.Bind(
-            worldOwner.QualifiedName,
+            ScopeKeys.For(worldOwner),
             worldOwner,
             world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type),
             world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
@@ -123,7 +123,8 @@ internal static class WorldBinder
 
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
         {
-            if (importedScopes.Contains(item.Interface.QualifiedName) || scopes.Any(scope => scope.Key == item.Interface.QualifiedName))
+            var key = ScopeKeys.For(item.Interface.Owner);
+            if (importedScopes.Contains(key) || scopes.Any(scope => scope.Key == key))
             {
                 continue;
             }
@@ -139,7 +140,7 @@ internal static class WorldBinder
 
     private static ScopeBinding? BindInterface(ScopeBinder binder, WitInterface @interface, bool isImported)
         => binder.Bind(
-            @interface.QualifiedName,
+            ScopeKeys.For(@interface.Owner),
             @interface.Owner,
             @interface.Types,
             @interface.Functions,
