@@ -51,7 +51,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor UnsupportedConstruct { get; } = new(
         "WITHOST0006",
         "A WIT construct is not supported yet",
-        "{0} uses {1}, which the generator does not support yet; {0} is left out of the generated code",
+        "{0} uses {1}, which the generator does not support yet; it is left out of the generated code",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
