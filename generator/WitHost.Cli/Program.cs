@@ -1,2 +1,3 @@
-Console.Error.WriteLine("usage: wit-host <command>");
-return 2;
+using WitHost.Cli;
+
+return WitHostCli.Run(args, Console.Out, Console.Error);

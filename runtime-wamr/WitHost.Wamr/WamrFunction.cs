@@ -33,7 +33,7 @@ public sealed class WamrFunction
     /// <exception cref="WasmTrapException">The guest trapped.</exception>
     public WasmValue[] Invoke(params ReadOnlySpan<WasmValue> arguments)
     {
-        var results = new WasmValue[Type.Results.Count];
+        var results = new WasmValue[Type.Results.Length];
         Invoke(arguments, results);
         return results;
     }
@@ -41,13 +41,13 @@ public sealed class WamrFunction
     /// <summary>Calls the function, writing its results into <paramref name="results"/>; allocates nothing.</summary>
     public void Invoke(ReadOnlySpan<WasmValue> arguments, Span<WasmValue> results)
     {
-        if (arguments.Length != Type.Parameters.Count)
+        if (arguments.Length != Type.Parameters.Length)
         {
-            throw new ArgumentException($"'{Name}' takes {Type.Parameters.Count} arguments, not {arguments.Length}.", nameof(arguments));
+            throw new ArgumentException($"'{Name}' takes {Type.Parameters.Length} arguments, not {arguments.Length}.", nameof(arguments));
         }
-        if (results.Length < Type.Results.Count)
+        if (results.Length < Type.Results.Length)
         {
-            throw new ArgumentException($"'{Name}' returns {Type.Results.Count} values.", nameof(results));
+            throw new ArgumentException($"'{Name}' returns {Type.Results.Length} values.", nameof(results));
         }
 
         Span<uint> cells = stackalloc uint[Math.Max(Math.Max(ParameterCells, ResultCells), 1)];
@@ -65,7 +65,7 @@ public sealed class WamrFunction
         InvokeCells(cells);
 
         cell = 0;
-        for (int i = 0; i < Type.Results.Count; i++)
+        for (int i = 0; i < Type.Results.Length; i++)
         {
             WasmValueKind kind = Type.Results[i];
             bool wide = kind is WasmValueKind.I64 or WasmValueKind.F64;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Hosting;
@@ -259,16 +260,16 @@ public sealed unsafe class WamrInstance : IDisposable
         return new FunctionType(Kinds(parameterKinds, parameterCount), Kinds(resultKinds, resultCount));
     }
 
-    private static WasmValueKind[] Kinds(byte* kinds, uint count)
+    private static ImmutableArray<WasmValueKind> Kinds(byte* kinds, uint count)
     {
-        var result = new WasmValueKind[count];
-        for (int i = 0; i < result.Length; i++)
+        var result = ImmutableArray.CreateBuilder<WasmValueKind>((int)count);
+        for (int i = 0; i < count; i++)
         {
-            result[i] = kinds[i] <= (byte)WasmValueKind.F64
+            result.Add(kinds[i] <= (byte)WasmValueKind.F64
                 ? (WasmValueKind)kinds[i]
-                : throw new NotSupportedException($"Value kind {kinds[i]} (a reference type) is not supported.");
+                : throw new NotSupportedException($"Value kind {kinds[i]} (a reference type) is not supported."));
         }
-        return result;
+        return result.MoveToImmutable();
     }
 
     /// <summary>Destroys the instance and frees its memory. Safe to call more than once.</summary>

@@ -1,3 +1,5 @@
+using WitHost.Wamr.Binary;
+
 namespace WitHost.Wamr.Tests;
 
 public sealed class CallTests : IDisposable
@@ -106,7 +108,7 @@ public sealed class CallTests : IDisposable
     public void Exports_report_their_core_type()
     {
         WamrFunction scale = _instance.GetFunction("call-host-f64");
-        Assert.Equal([WasmValueKind.F64, WasmValueKind.F32], scale.Type.Parameters);
-        Assert.Equal([WasmValueKind.F64], scale.Type.Results);
+        Assert.Equal(new FunctionType([WasmValueKind.F64, WasmValueKind.F32], [WasmValueKind.F64]), scale.Type);
+        Assert.NotEqual(new FunctionType([WasmValueKind.F64], [WasmValueKind.F64]), scale.Type);
     }
 }

@@ -52,10 +52,9 @@ public sealed class ModuleLoadTests
         WasmModuleInfo info = WamrEngine.Inspect(CoreGuest.Bytes);
         ModuleImport add = Assert.Single(info.FunctionImports, i => i.Name == "add");
         Assert.Equal(CoreGuest.HostModule, add.Module);
-        Assert.Equal([WasmValueKind.I32, WasmValueKind.I32], add.Type.Parameters);
-        Assert.Equal([WasmValueKind.I32], add.Type.Results);
+        Assert.Equal(new FunctionType([WasmValueKind.I32, WasmValueKind.I32], [WasmValueKind.I32]), add.Type);
         ModuleImport scale = Assert.Single(info.FunctionImports, i => i.Name == "scale-f64");
-        Assert.Equal([WasmValueKind.F64, WasmValueKind.F32], scale.Type.Parameters);
+        Assert.Equal(new FunctionType([WasmValueKind.F64, WasmValueKind.F32], [WasmValueKind.F64]), scale.Type);
         Assert.Contains(info.FunctionImports, i => i.Module == "wasi_snapshot_preview1");
         Assert.NotNull(info.MemoryLimits);
     }

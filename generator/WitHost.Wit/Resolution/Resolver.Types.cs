@@ -261,9 +261,9 @@ internal sealed partial class Resolver
             case HandleTypeSyntax handle:
             {
                 var target = ResolveTypeName(scope, handle.Resource);
-                if (target is UnresolvedType)
+                if (target.Unaliased is UnresolvedType)
                 {
-                    return target;
+                    return UnresolvedType.Instance;
                 }
 
                 if (target.Unaliased is not WitResourceType resource)

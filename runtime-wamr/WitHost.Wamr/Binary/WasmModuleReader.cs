@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace WitHost.Wamr.Binary;
@@ -158,27 +159,27 @@ internal ref struct WasmModuleReader
         }
     }
 
-    private WasmValueKind[] ReadValueTypes()
+    private ImmutableArray<WasmValueKind> ReadValueTypes()
     {
         uint count = ReadU32();
         if (count > (uint)(_bytes.Length - _position))
         {
             throw new FormatException("value type list runs past the end of the module");
         }
-        var kinds = new WasmValueKind[count];
-        for (int i = 0; i < kinds.Length; i++)
+        var kinds = ImmutableArray.CreateBuilder<WasmValueKind>((int)count);
+        for (int i = 0; i < count; i++)
         {
             byte code = ReadByte();
-            kinds[i] = code switch
+            kinds.Add(code switch
             {
                 0x7F => WasmValueKind.I32,
                 0x7E => WasmValueKind.I64,
                 0x7D => WasmValueKind.F32,
                 0x7C => WasmValueKind.F64,
                 _ => throw new FormatException($"value type 0x{code:x2} is not supported by the WitHost runtime"),
-            };
+            });
         }
-        return kinds;
+        return kinds.MoveToImmutable();
     }
 
     private MemoryLimits ReadLimits()

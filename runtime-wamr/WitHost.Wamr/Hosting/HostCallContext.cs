@@ -25,7 +25,7 @@ public readonly unsafe ref struct HostCallContext
     /// <summary>The import being served (module, name and core type).</summary>
     public ModuleImport Import { get; }
 
-    public int ArgumentCount => _type.Parameters.Count;
+    public int ArgumentCount => _type.Parameters.Length;
 
     public int GetInt32(int index) => (int)(uint)Argument(index, WasmValueKind.I32);
     public uint GetUInt32(int index) => (uint)Argument(index, WasmValueKind.I32);
@@ -47,9 +47,9 @@ public readonly unsafe ref struct HostCallContext
 
     private ulong Argument(int index, WasmValueKind kind)
     {
-        if ((uint)index >= (uint)_type.Parameters.Count)
+        if ((uint)index >= (uint)_type.Parameters.Length)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), $"{Import.Module}.{Import.Name} has {_type.Parameters.Count} parameters.");
+            throw new ArgumentOutOfRangeException(nameof(index), $"{Import.Module}.{Import.Name} has {_type.Parameters.Length} parameters.");
         }
         if (_type.Parameters[index] != kind)
         {
@@ -61,7 +61,7 @@ public readonly unsafe ref struct HostCallContext
 
     private void Result(WasmValueKind kind, ulong bits)
     {
-        if (_type.Results.Count != 1 || _type.Results[0] != kind)
+        if (_type.Results.Length != 1 || _type.Results[0] != kind)
         {
             throw new InvalidOperationException($"{Import.Module}.{Import.Name} returns {_type}, not {kind}.");
         }

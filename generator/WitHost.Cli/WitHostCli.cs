@@ -1,0 +1,25 @@
+using System.CommandLine;
+using WitHost.Cli.Commands;
+
+namespace WitHost.Cli;
+
+/// <summary>
+/// The <c>wit-host</c> command line: one root command, each subcommand in its own file under
+/// Commands/ (<c>check</c> today; <c>call</c> and <c>generate</c> plug in the same way).
+/// </summary>
+public static class WitHostCli
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand CreateRootCommand()
+        => new("wit-host: tools for WebAssembly components described in WIT")
+        {
+            CheckCommand.Create(),
+        };
+
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return CreateRootCommand().Parse(args).Invoke(configuration);
+    }
+}
