@@ -40,12 +40,12 @@ internal static class ScopeEmitter
             writer.WriteLine();
             writer.WriteLine($"namespace {host.Namespace}");
             writer.OpenBlock();
-            DocCommentWriter.WriteSummary(writer, host.Docs, $"The host's implementation of the imported WIT interface <c>{DocCommentWriter.Escape(scope.Key)}</c>.");
-            writer.WriteLine(GeneratedCodeAttribute.Line);
-            writer.WriteLine($"public interface {host.Name}");
-            writer.OpenBlock();
-            MethodEmitter.EmitAll(writer, host.Methods);
-            writer.CloseBlock();
+            InterfaceEmitter.Emit(
+                writer,
+                host.Name,
+                host.Methods,
+                host.Docs,
+                $"The host's implementation of the imported WIT interface <c>{DocCommentWriter.Escape(scope.Key)}</c>.");
             writer.CloseBlock();
         }
 

@@ -82,14 +82,7 @@ internal static class TypeDeclarationEmitter
         writer.OpenBlock();
         for (var i = 0; i < @enum.Members.Count; i++)
         {
-            var member = @enum.Members[i];
-            if (i > 0)
-            {
-                writer.WriteLine();
-            }
-
-            DocCommentWriter.WriteSummary(writer, member.Docs, $"The case <c>{DocCommentWriter.Escape(member.WitName)}</c>.");
-            writer.WriteLine($"{member.Name} = {i},");
+            EmitMember(writer, @enum.Members[i], "case", i.ToString(), separate: i > 0);
         }
 
         writer.CloseBlock();
@@ -117,26 +110,28 @@ internal static class TypeDeclarationEmitter
         };
         for (var i = 0; i < flags.Flags.Count; i++)
         {
-            var flag = flags.Flags[i];
-            if (i > 0 || flags.HasNoneMember)
-            {
-                writer.WriteLine();
-            }
-
-            DocCommentWriter.WriteSummary(writer, flag.Docs, $"The flag <c>{DocCommentWriter.Escape(flag.WitName)}</c>.");
-            writer.WriteLine($"{flag.Name} = {one} << {i},");
+            EmitMember(writer, flags.Flags[i], "flag", $"{one} << {i}", separate: i > 0 || flags.HasNoneMember);
         }
 
         writer.CloseBlock();
     }
 
-    private static void EmitResource(SourceWriter writer, ResourceBinding resource)
+    private static void EmitMember(SourceWriter writer, EnumMemberBinding member, string kind, string value, bool separate)
     {
-        DocCommentWriter.WriteSummary(writer, resource.Docs, $"The WIT resource <c>{DocCommentWriter.Escape(resource.WitName)}</c>.");
-        writer.WriteLine(GeneratedCodeAttribute.Line);
-        writer.WriteLine($"public interface {resource.Name}");
-        writer.OpenBlock();
-        MethodEmitter.EmitAll(writer, resource.Methods);
-        writer.CloseBlock();
+        if (separate)
+        {
+            writer.WriteLine();
+        }
+
+        DocCommentWriter.WriteSummary(writer, member.Docs, $"The {kind} <c>{DocCommentWriter.Escape(member.WitName)}</c>.");
+        writer.WriteLine($"{member.Name} = {value},");
     }
+
+    private static void EmitResource(SourceWriter writer, ResourceBinding resource)
+        => InterfaceEmitter.Emit(
+            writer,
+            resource.Name,
+            resource.Methods,
+            resource.Docs,
+            $"The WIT resource <c>{DocCommentWriter.Escape(resource.WitName)}</c>.");
 }
