@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using WitHost.Generator.Model;
 using WitHost.Generator.Tests.TestSupport;
 
 namespace WitHost.Generator.Tests;
@@ -84,6 +85,59 @@ public sealed class DiagnosticTests
         var run = Run("""[WitHost("api.wit")] internal sealed class Host { }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
 
         Assert.Equal("WITHOST0001", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void HostClassMustNotBeNested()
+    {
+        var run = Run("""internal partial class Outer { [WitHost("api.wit")] internal partial class Host; }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        Assert.Equal("WITHOST0002", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void EmptyPathIsReported()
+    {
+        var run = Run("""[WitHost("")] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        Assert.Equal("WITHOST0009", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void TwoHostsReadingDifferentDefinitionsOfOneInterfaceAreReported()
+    {
+        const string host = """
+            using WitHost;
+            [WitHost("a/api.wit")] internal partial class HostA;
+            [WitHost("b/api.wit")] internal partial class HostB;
+            """;
+        var run = GeneratorHarness.Run(
+            HostPath,
+            host,
+            new[]
+            {
+                new InMemoryAdditionalText("/project/a/api.wit", "package example:api;\ninterface log { log: func(a: u32); }\nworld one { import log; }\n"),
+                new InMemoryAdditionalText("/project/b/api.wit", "package example:api;\ninterface log { log: func(a: string); }\nworld one { import log; }\n"),
+            });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0008", diagnostic.Id);
+        Assert.Contains("'example:api/log'", diagnostic.GetMessage());
+        Assert.Contains("void Log(uint a);", run.GeneratedSources["example.api.log.g.cs"]);
+    }
+
+    [Fact]
+    public void AttributeArgumentsReachTheHostSpec()
+    {
+        var run = Run("""[WitHost("api.wit", World = "one", Encoding = WitStringEncoding.Latin1Utf16)] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        var spec = run.Result.TrackedSteps[TrackingNames.HostSpecs]
+            .SelectMany(step => step.Outputs)
+            .Select(output => ((HostSpecResult)output.Value).Spec)
+            .Single();
+        Assert.NotNull(spec);
+        Assert.Equal(("", "Host", "api.wit", "one", StringEncodingKind.Latin1Utf16), (spec.Namespace, spec.ClassName, spec.WitPath, spec.World, spec.Encoding));
+        Assert.Equal(HostPath, spec.SourceFilePath);
     }
 
     [Fact]
