@@ -141,6 +141,36 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ExportedResourcesAreReportedAndLeftOut()
+    {
+        const string wit = """
+            package example:api;
+
+            interface counters {
+                resource counter { get: func() -> u32; }
+                record snapshot { counter: borrow<counter> }
+                record total { value: u64 }
+            }
+
+            world one { export counters; }
+            """;
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        Assert.Equal(
+            new[]
+            {
+                "The type 'example:api/counters#counter' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
+                "The type 'example:api/counters#snapshot' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
+            },
+            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()).Order(StringComparer.Ordinal));
+        var scope = run.GeneratedSources["example.api.counters.g.cs"];
+        Assert.Contains("record Total(", scope);
+        Assert.DoesNotContain("Counter", scope);
+        Assert.DoesNotContain("public interface", scope);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void UnsupportedConstructsAreReportedAndLeftOut()
     {
         const string wit = """

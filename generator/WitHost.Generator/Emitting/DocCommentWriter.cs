@@ -9,6 +9,9 @@ internal static class DocCommentWriter
     public static void WriteParam(SourceWriter writer, string name, string? docs, string fallback)
         => WriteElement(writer, $"<param name=\"{name}\">", "</param>", docs, fallback);
 
+    public static void WriteReturns(SourceWriter writer, string text)
+        => writer.WriteLine("/// <returns>" + text + "</returns>");
+
     /// <summary>WIT text for inside a <c>&lt;c&gt;</c> element or an attribute value.</summary>
     public static string Escape(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");

@@ -71,7 +71,43 @@ internal static class TypeDeclarationEmitter
             }
         }
 
+        writer.WriteLine();
+        EmitMatch(writer, variant);
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// C# does not check a switch over a class hierarchy for exhaustiveness; a method with one
+    /// function per case does, so a host that handles every case says so at compile time.
+    /// </summary>
+    private static void EmitMatch(SourceWriter writer, VariantBinding variant)
+    {
+        DocCommentWriter.WriteSummary(writer, null, "Calls the function for this value's case; the compiler checks that every case is handled.");
+        writer.WriteLine("/// <typeparam name=\"TResult\">What the functions return.</typeparam>");
+        foreach (var @case in variant.Cases)
+        {
+            DocCommentWriter.WriteParam(writer, @case.MatchParameterName.TrimStart('@'), null, $"Called for <see cref=\"{@case.Name}\"/>.");
+        }
+
+        DocCommentWriter.WriteReturns(writer, "What the function for the case returns.");
+        writer.WriteLine("public TResult Match<TResult>(");
+        for (var i = 0; i < variant.Cases.Count; i++)
+        {
+            var @case = variant.Cases[i];
+            var end = i == variant.Cases.Count - 1 ? ")" : ",";
+            writer.WriteLine($"    global::System.Func<{@case.Name}, TResult> {@case.MatchParameterName}{end}");
+        }
+
+        // `case_` cannot clash with a parameter: names made from WIT names have no underscore.
+        writer.WriteLine("    => this switch");
+        writer.WriteLine("    {");
+        foreach (var @case in variant.Cases)
+        {
+            writer.WriteLine($"        {@case.Name} case_ => {@case.MatchParameterName}(case_),");
+        }
+
+        writer.WriteLine("        _ => throw new global::System.Diagnostics.UnreachableException(),");
+        writer.WriteLine("    };");
     }
 
     private static void EmitEnum(SourceWriter writer, EnumBinding @enum)

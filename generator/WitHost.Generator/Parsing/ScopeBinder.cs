@@ -144,6 +144,10 @@ internal sealed class ScopeBinder
     {
         var name = CSharpNames.ToPascalCase(variant.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: true);
+
+        // The Match method and its type parameter live in the variant too.
+        names.Claim("Match");
+        names.Claim("TResult");
         var caseNames = variant.Cases.Select(@case => names.Claim(CSharpNames.ToPascalCase(@case.Name))).ToList();
 
         // Every case's payload property has one name, chosen after the case names: a nested case
@@ -153,6 +157,7 @@ internal sealed class ScopeBinder
             .Select((@case, i) => new VariantCaseBinding(
                 caseNames[i],
                 @case.Name,
+                CSharpNames.ToParameterName(@case.Name),
                 @case.Payload is null ? null : _mapper.Map(@case.Payload),
                 payloadName,
                 @case.Docs))

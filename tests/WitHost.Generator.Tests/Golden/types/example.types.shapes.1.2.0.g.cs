@@ -239,6 +239,30 @@ namespace Example.Types.Shapes
         /// <summary>The case <c>shape</c>.</summary>
         /// <param name="Value_">The case's payload.</param>
         public sealed record Shape_(byte Value_) : Shape;
+
+        /// <summary>Calls the function for this value's case; the compiler checks that every case is handled.</summary>
+        /// <typeparam name="TResult">What the functions return.</typeparam>
+        /// <param name="circle">Called for <see cref="Circle"/>.</param>
+        /// <param name="rectangle">Called for <see cref="Rectangle"/>.</param>
+        /// <param name="empty">Called for <see cref="Empty"/>.</param>
+        /// <param name="value">Called for <see cref="Value"/>.</param>
+        /// <param name="shape">Called for <see cref="Shape_"/>.</param>
+        /// <returns>What the function for the case returns.</returns>
+        public TResult Match<TResult>(
+            global::System.Func<Circle, TResult> circle,
+            global::System.Func<Rectangle, TResult> rectangle,
+            global::System.Func<Empty, TResult> empty,
+            global::System.Func<Value, TResult> value,
+            global::System.Func<Shape_, TResult> shape)
+            => this switch
+            {
+                Circle case_ => circle(case_),
+                Rectangle case_ => rectangle(case_),
+                Empty case_ => empty(case_),
+                Value case_ => value(case_),
+                Shape_ case_ => shape(case_),
+                _ => throw new global::System.Diagnostics.UnreachableException(),
+            };
     }
 
     /// <summary>The WIT record <c>everything</c>.</summary>
