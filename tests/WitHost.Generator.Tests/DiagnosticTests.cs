@@ -165,7 +165,8 @@ public sealed class DiagnosticTests
             run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()).Order(StringComparer.Ordinal));
         var scope = run.GeneratedSources["example.api.counters.g.cs"];
         Assert.Contains("record Total(", scope);
-        Assert.DoesNotContain("Counter", scope);
+        Assert.DoesNotContain("ICounter", scope);
+        Assert.DoesNotContain("Snapshot", scope);
         Assert.DoesNotContain("public interface", scope);
         Assert.Empty(run.CompilationProblems);
     }
