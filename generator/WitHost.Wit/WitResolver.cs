@@ -44,4 +44,24 @@ public static class WitResolver
             .ToList();
         return new Resolver(options ?? WitResolverOptions.Default, diagnostics).Resolve(groups);
     }
+
+    /// <summary>
+    /// Resolves in-memory files laid out like a directory: <paramref name="root"/> holds the files of
+    /// the root package (as the <c>*.wit</c> files of a directory), and each element of
+    /// <paramref name="dependencies"/> the files of one dependency (as one <c>deps/</c> entry).
+    /// </summary>
+    /// <param name="root">The files of the root package.</param>
+    /// <param name="dependencies">One group of files per dependency.</param>
+    /// <param name="options">Which <c>@unstable</c> features are enabled; null for none.</param>
+    public static WitResolution ResolveSources(
+        IEnumerable<WitSourceFile> root,
+        IEnumerable<IEnumerable<WitSourceFile>> dependencies,
+        WitResolverOptions? options = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var groups = new[] { root }.Concat(dependencies)
+            .Select(group => new SourceLoader.FileGroup(group.Select(file => SourceLoader.ParseText(file.Text, file.Path, diagnostics)).ToList()))
+            .ToList();
+        return new Resolver(options ?? WitResolverOptions.Default, diagnostics).Resolve(groups);
+    }
 }

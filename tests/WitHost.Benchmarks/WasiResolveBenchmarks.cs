@@ -5,44 +5,62 @@ using WitHost.Wit.Model;
 namespace WitHost.Benchmarks;
 
 /// <summary>
-/// Parse + resolve of all of WASI 0.2 (the http package as root, every other package under deps/),
-/// including reading the files, which the OS serves from its cache after the first run.
+/// Parse + resolve of all of WASI 0.2 (the http package as root, every other package as a
+/// dependency): from text already in memory, and from a deps/ layout on disk (reading included).
 /// </summary>
 [MemoryDiagnoser]
 public class WasiResolveBenchmarks
 {
     private string _root = "";
+    private List<WitSourceFile> _rootFiles = new();
+    private List<List<WitSourceFile>> _dependencies = new();
 
     [GlobalSetup]
     public void LayOutWasi()
     {
-        var shared = FindShared();
-        var release = Path.Combine(shared, "wit", "wasi-0.2");
+        var release = Path.Combine(FindShared(), "wit", "wasi-0.2");
         _root = Path.Combine(Path.GetTempPath(), "withost-bench-wasi-0.2");
         if (Directory.Exists(_root))
         {
             Directory.Delete(_root, recursive: true);
         }
 
-        foreach (var package in Directory.GetDirectories(release))
+        foreach (var package in Directory.GetDirectories(release).OrderBy(path => path, StringComparer.Ordinal))
         {
-            var target = Path.GetFileName(package) == "http" ? _root : Path.Combine(_root, "deps", Path.GetFileName(package));
+            var isRoot = Path.GetFileName(package) == "http";
+            var target = isRoot ? _root : Path.Combine(_root, "deps", Path.GetFileName(package));
             Directory.CreateDirectory(target);
-            foreach (var file in Directory.GetFiles(package, "*.wit"))
+            var files = new List<WitSourceFile>();
+            foreach (var file in Directory.GetFiles(package, "*.wit").OrderBy(path => path, StringComparer.Ordinal))
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+                files.Add(new WitSourceFile(file, File.ReadAllText(file)));
+            }
+
+            if (isRoot)
+            {
+                _rootFiles = files;
+            }
+            else
+            {
+                _dependencies.Add(files);
             }
         }
 
-        var check = WitResolver.ResolvePath(_root);
-        if (check.HasErrors || check.Packages.Count != 7)
+        foreach (var check in new[] { ParseAndResolveWasi02FromMemory(), ParseAndResolveWasi02FromDisk() })
         {
-            throw new InvalidOperationException("WASI 0.2 did not resolve cleanly: " + string.Join("\n", check.Diagnostics));
+            if (check.HasErrors || check.Packages.Count != 7)
+            {
+                throw new InvalidOperationException("WASI 0.2 did not resolve cleanly: " + string.Join("\n", check.Diagnostics));
+            }
         }
     }
 
+    [Benchmark(Baseline = true)]
+    public WitResolution ParseAndResolveWasi02FromMemory() => WitResolver.ResolveSources(_rootFiles, _dependencies);
+
     [Benchmark]
-    public WitResolution ParseAndResolveWasi02() => WitResolver.ResolvePath(_root);
+    public WitResolution ParseAndResolveWasi02FromDisk() => WitResolver.ResolvePath(_root);
 
     private static string FindShared()
     {

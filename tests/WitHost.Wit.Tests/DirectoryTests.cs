@@ -121,4 +121,19 @@ public sealed class DirectoryTests
         var diagnostic = Assert.Single(WitResolver.ResolvePath(dir.Path).Diagnostics);
         Assert.Equal((DiagnosticCodes.DuplicatePackage, second, 1, 9), (diagnostic.Code, diagnostic.Span.Path, diagnostic.Span.Line, diagnostic.Span.Column));
     }
+
+    [Fact]
+    public void In_memory_sources_resolve_like_a_directory()
+    {
+        var resolution = WitResolver.ResolveSources(
+            new[]
+            {
+                new WitSourceFile("wit/a.wit", "package app:main;\ninterface a { use dep:lib/shapes.{point}; }\n"),
+                new WitSourceFile("wit/b.wit", "package app:main;\nworld w { import a; }\n"),
+            },
+            new[] { new[] { new WitSourceFile("wit/deps/lib/shapes.wit", "package dep:lib;\ninterface shapes { record point { x: u8 } }\n") } });
+
+        Assert.Empty(resolution.Diagnostics);
+        Assert.Equal(new[] { "dep:lib/shapes", "app:main/a" }, resolution.Root!.FindWorld("w")!.Imports.Select(item => item.Name));
+    }
 }

@@ -66,8 +66,15 @@ public sealed class SyntaxTests
     }
 
     [Fact]
-    public void External_ids_accept_string_escapes()
-        => WitText.World("package a:b;\nworld w {\n  @external-id(\"https://esm.sh/x@1\\u{2603}\\41\")\n  import x: func();\n}");
+    public void External_ids_are_kept_and_accept_string_escapes()
+    {
+        var world = WitText.World("package a:b;\ninterface i {\n  @external-id(\"DB.Bar\")\n  resource bar {\n    @external-id(\"baz/1\")\n    baz: func();\n  }\n}\nworld w {\n  @external-id(\"https://esm.sh/x@1\\u{2603}\\41\")\n  import x: func();\n  @external-id(\"db\")\n  import store: i;\n}");
+        Assert.Equal("https://esm.sh/x@1\u2603A", world.Imports.Single(item => item.Name == "x").ExternalId);
+        var store = Assert.IsType<WitWorldInterfaceItem>(world.Imports.Single(item => item.Name == "store"));
+        Assert.Equal("db", store.ExternalId);
+        Assert.Equal("DB.Bar", store.Interface.Types.Single().ExternalId);
+        Assert.Equal("baz/1", store.Interface.Functions.Single().ExternalId);
+    }
 
     [Fact]
     public void Unterminated_string_is_reported()

@@ -24,6 +24,9 @@ public sealed record WitFunction(
     string? Docs,
     WitStability Stability)
 {
+    /// <summary>The <c>@external-id("…")</c> given to the function, or null.</summary>
+    public string? ExternalId { get; init; }
+
     /// <summary>
     /// The Component Model name: <c>name</c>, <c>[constructor]r</c>, <c>[method]r.name</c> or
     /// <c>[static]r.name</c> (async functions use the same names; the async-ness is in the type).

@@ -26,4 +26,7 @@ public abstract record WitNamedType : WitType
 
     /// <summary>Its feature gates.</summary>
     public WitStability Stability { get; init; }
+
+    /// <summary>The <c>@external-id("…")</c> given to it, or null.</summary>
+    public string? ExternalId { get; init; }
 }

@@ -18,4 +18,7 @@ public abstract record WitWorldItem
 
     /// <summary>Its feature gates.</summary>
     public WitStability Stability { get; init; }
+
+    /// <summary>The <c>@external-id("…")</c> given to the import/export, or null.</summary>
+    public string? ExternalId { get; init; }
 }

@@ -156,7 +156,10 @@ internal sealed partial class Resolver
             result = syntax.Result is null ? null : ResolveType(scope, syntax.Result);
         }
 
-        var function = new WitFunction(name.Name, kind, parameters.ToEquatableArray(), result, syntax.IsAsync, resource, scope.Owner, docs, gate.Stability);
+        var function = new WitFunction(name.Name, kind, parameters.ToEquatableArray(), result, syntax.IsAsync, resource, scope.Owner, docs, gate.Stability)
+        {
+            ExternalId = gate.ExternalId,
+        };
         if (result is not null && BorrowFinder.Contains(result))
         {
             _diagnostics.Error(DiagnosticCodes.BorrowInResult, name.Span,

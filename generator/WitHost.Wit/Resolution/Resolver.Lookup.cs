@@ -136,15 +136,15 @@ internal sealed partial class Resolver
         if (unstable is not null && since is null)
         {
             var enabled = _options.IsEnabled(unstable.Value!);
-            return new Gate(new WitStability(WitStabilityKind.Unstable, null, unstable.Value, deprecated?.Version), !enabled);
+            return new Gate(new WitStability(WitStabilityKind.Unstable, null, unstable.Value, deprecated?.Version), !enabled, externalId?.Value);
         }
 
         if (since is not null)
         {
-            return new Gate(new WitStability(WitStabilityKind.Stable, since.Version, null, deprecated?.Version), false);
+            return new Gate(new WitStability(WitStabilityKind.Stable, since.Version, null, deprecated?.Version), false, externalId?.Value);
         }
 
-        return Gate.None;
+        return externalId is null ? Gate.None : new Gate(WitStability.Unknown, false, externalId.Value);
     }
 
     private static string AttributeName(AttributeKind kind) => kind switch

@@ -67,12 +67,13 @@ internal sealed partial class Resolver
         }
 
         member.State = ResolutionState.InProgress;
-        member.Resolved = member switch
+        var resolved = member switch
         {
             TypeMember type => DefineType(scope, type),
             UseMember use => DefineUse(scope, use),
             _ => null,
         };
+        member.Resolved = resolved is not null && member.Gate.ExternalId is { } externalId ? resolved with { ExternalId = externalId } : resolved;
         member.State = ResolutionState.Done;
         return member.Resolved;
     }

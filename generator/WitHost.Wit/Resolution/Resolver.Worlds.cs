@@ -61,7 +61,7 @@ internal sealed partial class Resolver
             switch (item)
             {
                 case WitWorldInterfaceItem interfaceItem:
-                    ElaborateImport(imports, interfaceItem.Name, interfaceItem.Interface, interfaceItem.Stability);
+                    ElaborateImport(imports, interfaceItem.Name, interfaceItem.Interface, interfaceItem.Stability, interfaceItem);
                     break;
                 case WitWorldTypeItem typeItem:
                     if (InterfaceDependency(typeItem.Type) is { } dependency)
@@ -142,7 +142,9 @@ internal sealed partial class Resolver
         }
     }
 
-    private void ElaborateImport(WorldItems.OrderedItems imports, string key, WitInterface @interface, WitStability stability)
+    /// <summary>Imports <paramref name="interface"/> under <paramref name="key"/> after its dependencies;
+    /// <paramref name="original"/> is the item as written, when there is one (it keeps its external id).</summary>
+    private void ElaborateImport(WorldItems.OrderedItems imports, string key, WitInterface @interface, WitStability stability, WitWorldItem? original = null)
     {
         if (imports.Contains(key))
         {
@@ -156,7 +158,7 @@ internal sealed partial class Resolver
 
         if (!imports.Contains(key))
         {
-            imports.Add(new WitWorldInterfaceItem(key, stability, @interface));
+            imports.Add(original ?? new WitWorldInterfaceItem(key, stability, @interface));
         }
     }
 

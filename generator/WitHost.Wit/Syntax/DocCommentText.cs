@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace WitHost.Wit.Syntax;
 
 /// <summary>Turns the raw doc comments before an item into its doc text.</summary>
@@ -7,26 +9,45 @@ internal static class DocCommentText
     /// Strips <c>///</c> and <c>/** */</c> markers, removes the indentation common to all non-empty
     /// lines (so intentional extra indentation survives) and joins the lines with <c>\n</c>.
     /// </summary>
-    public static string? Normalize(IReadOnlyList<string> comments)
+    public static string Normalize(IReadOnlyList<string> comments)
     {
-        var lines = new List<string>();
+        // Lines are kept as (comment, start, length) slices so nothing is copied until the end;
+        // WASI-sized inputs carry thousands of doc lines.
+        var lines = new List<(string Text, int Start, int Length)>();
         foreach (var comment in comments)
         {
-            var body = comment.StartsWith("/**", StringComparison.Ordinal)
-                ? comment.Substring(3, comment.Length - 5)
-                : comment.Substring(3);
-            foreach (var line in body.Replace("\r\n", "\n").Split('\n'))
+            var isBlock = comment.StartsWith("/**", StringComparison.Ordinal);
+            var start = 3;
+            var end = isBlock ? comment.Length - 2 : comment.Length;
+            var lineStart = start;
+            for (var i = start; i <= end; i++)
             {
-                lines.Add(line.TrimEnd());
+                if (i == end || comment[i] == '\n')
+                {
+                    var lineEnd = i;
+                    while (lineEnd > lineStart && char.IsWhiteSpace(comment[lineEnd - 1]))
+                    {
+                        lineEnd--;
+                    }
+
+                    lines.Add((comment, lineStart, lineEnd - lineStart));
+                    lineStart = i + 1;
+                }
             }
         }
 
         var indent = int.MaxValue;
-        foreach (var line in lines)
+        foreach (var (text, start, length) in lines)
         {
-            if (line.Length > 0)
+            var leading = 0;
+            while (leading < length && char.IsWhiteSpace(text[start + leading]))
             {
-                indent = Math.Min(indent, line.Length - line.TrimStart().Length);
+                leading++;
+            }
+
+            if (length > 0)
+            {
+                indent = Math.Min(indent, leading);
             }
         }
 
@@ -35,8 +56,23 @@ internal static class DocCommentText
             indent = 0;
         }
 
-        var trimmed = lines.Select(line => line.Length >= indent ? line.Substring(indent) : line);
-        var text = string.Join("\n", trimmed).TrimEnd('\n');
-        return text.Length == 0 && comments.Count == 0 ? null : text;
+        var builder = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (text, start, length) = lines[i];
+            if (i > 0)
+            {
+                builder.Append('\n');
+            }
+
+            if (length > indent)
+            {
+                builder.Append(text, start + indent, length - indent);
+            }
+        }
+
+        // Trailing empty lines are dropped.
+        var result = builder.ToString();
+        return result.TrimEnd('\n');
     }
 }

@@ -15,44 +15,51 @@ internal static class Identifiers
             return "identifiers must not be empty";
         }
 
-        var parts = name.Split('-');
-        for (var index = 0; index < parts.Length; index++)
+        // One pass, no allocation: this runs for every identifier in every file.
+        var partStart = true;
+        var firstPart = true;
+        bool? upper = null;
+        foreach (var ch in name)
         {
-            var part = parts[index];
-            if (part.Length == 0)
+            if (ch == '-')
             {
-                return "each '-'-separated part must be non-empty";
+                if (partStart)
+                {
+                    return "each '-'-separated part must be non-empty";
+                }
+
+                partStart = true;
+                firstPart = false;
+                upper = null;
+                continue;
             }
 
-            if (index == 0 && !IsAsciiLetter(part[0]))
+            if (partStart && firstPart && !IsAsciiLetter(ch))
             {
                 return "identifiers must start with an ASCII letter";
             }
 
-            bool? upper = null;
-            foreach (var ch in part)
+            partStart = false;
+            if (ch is >= '0' and <= '9')
             {
-                if (ch is >= '0' and <= '9')
-                {
-                    continue;
-                }
-
-                if (!IsAsciiLetter(ch))
-                {
-                    return $"character '{ch}' is not allowed (only ASCII letters, digits and '-')";
-                }
-
-                var isUpper = ch is >= 'A' and <= 'Z';
-                if (upper is not null && upper != isUpper)
-                {
-                    return "each '-'-separated part must be all lowercase or all uppercase";
-                }
-
-                upper = isUpper;
+                continue;
             }
+
+            if (!IsAsciiLetter(ch))
+            {
+                return $"character '{ch}' is not allowed (only ASCII letters, digits and '-')";
+            }
+
+            var isUpper = ch is >= 'A' and <= 'Z';
+            if (upper is not null && upper != isUpper)
+            {
+                return "each '-'-separated part must be all lowercase or all uppercase";
+            }
+
+            upper = isUpper;
         }
 
-        return null;
+        return partStart ? "each '-'-separated part must be non-empty" : null;
     }
 
     private static bool IsAsciiLetter(char ch) => ch is >= 'a' and <= 'z' or >= 'A' and <= 'Z';

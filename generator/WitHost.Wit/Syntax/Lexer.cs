@@ -13,7 +13,7 @@ internal sealed class Lexer
     private readonly SourceText _source;
     private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
-    private readonly List<Token> _tokens = new();
+    private readonly List<Token> _tokens;
     private readonly List<string> _pendingDocs = new();
     private int _position;
 
@@ -22,6 +22,9 @@ internal sealed class Lexer
         _source = source;
         _text = source.Text;
         _diagnostics = diagnostics;
+
+        // Real WIT averages well over six characters per token; sizing up front avoids regrowing.
+        _tokens = new List<Token>(_text.Length / 6 + 16);
     }
 
     /// <summary>Tokenizes the whole file; the last token is always <see cref="TokenKind.EndOfFile"/>.</summary>
@@ -38,6 +41,12 @@ internal sealed class Lexer
         for (var i = 0; i < _text.Length; i++)
         {
             var ch = _text[i];
+            if (ch is >= ' ' and < '\u007f')
+            {
+                // Printable ASCII, by far the common case.
+                continue;
+            }
+
             string? reason = ch switch
             {
                 '\n' or '\r' or '\t' => null,
@@ -100,10 +109,11 @@ internal sealed class Lexer
                     _position++;
                 }
 
-                var comment = _text.Substring(start, _position - start);
-                if (comment.StartsWith("///", StringComparison.Ordinal) && !comment.StartsWith("////", StringComparison.Ordinal))
+                // Only `///` (not `////`) is a doc comment; other comments are dropped without copying.
+                var length = _position - start;
+                if (length >= 3 && _text[start + 2] == '/' && (length == 3 || _text[start + 3] != '/'))
                 {
-                    _pendingDocs.Add(comment);
+                    _pendingDocs.Add(_text.Substring(start, length));
                 }
             }
             else if (ch == '/' && Peek(1) == '*')
