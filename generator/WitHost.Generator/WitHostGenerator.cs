@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WitHost.Generator.Emitting;
 using WitHost.Generator.Model;
+using WitHost.Wit;
 using WitHost.Generator.Parsing;
 using WitHost.Wit.Collections;
 

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using WitHost.Generator.Model;
 using WitHost.Generator.Parsing;
 using WitHost.Generator.Tests.TestSupport;
+using WitHost.Wit;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.Tests;

@@ -1,3 +1,4 @@
+using WitHost.Wit;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.Model;

@@ -1,4 +1,5 @@
 using WitHost.Generator.Model;
+using WitHost.Wit;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.Parsing;
