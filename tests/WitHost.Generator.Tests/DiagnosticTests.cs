@@ -77,6 +77,9 @@ public sealed class DiagnosticTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("Host.WitHost.g.cs", run.GeneratedSources.Keys);
+
+        // A host in the global namespace compiles too.
+        Assert.Empty(run.CompilationProblems);
     }
 
     [Fact]
