@@ -85,17 +85,6 @@ internal static class WorldBinder
         var properties = new List<ImportPropertyBinding>();
         var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
 
-        // World-level imports (types and functions declared in the world) form one scope of their own.
-        var worldName = CSharpNames.ToPascalCase(world.Name);
-        var worldScope = binder.Bind(
-            ScopeKeys.For(worldOwner),
-            worldOwner,
-            world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type),
-            world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
-            "I" + worldName + "Imports",
-            world.Docs,
-            isImported: true);
-
         foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
         {
             var @interface = item.Interface;
@@ -111,6 +100,17 @@ internal static class WorldBinder
                 properties.Add(new ImportPropertyBinding(propertyNames.For(@interface), host.FullName, item.Name));
             }
         }
+
+        // World-level imports (types and functions declared in the world) form one scope of their own.
+        var worldName = CSharpNames.ToPascalCase(world.Name);
+        var worldScope = binder.Bind(
+            ScopeKeys.For(worldOwner),
+            worldOwner,
+            world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type),
+            world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
+            "I" + worldName + "Imports",
+            world.Docs,
+            isImported: true);
 
         if (worldScope is not null)
         {
