@@ -9,6 +9,7 @@ namespace WitHost.Benchmarks;
 /// dependency): from text already in memory, and from a deps/ layout on disk (reading included).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class WasiResolveBenchmarks
 {
     private string _root = "";

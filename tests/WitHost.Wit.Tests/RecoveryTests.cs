@@ -1,4 +1,6 @@
+using System.Text;
 using WitHost.Wit.Diagnostics;
+using WitHost.Wit.Tests.TestSupport;
 
 namespace WitHost.Wit.Tests;
 
@@ -52,5 +54,45 @@ public sealed class RecoveryTests
         Assert.Equal((3, 12, 3, 24), (diagnostic.Span.Line, diagnostic.Span.Column, diagnostic.Span.EndLine, diagnostic.Span.EndColumn));
         Assert.Equal("unknown-name".Length, diagnostic.Span.Length);
         Assert.Equal("s.wit(3,12): error WIT0309: type `unknown-name` does not exist", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void A_stray_closing_brace_at_top_level_is_skipped()
+    {
+        var resolution = WitResolver.ResolveText("package foo:}foo;\ninterface f import foo;\n}\nworld b {\n  include x with { a:b/c as d }", "r.wit");
+        Assert.True(resolution.HasErrors);
+        Assert.Contains(resolution.Diagnostics, d => (d.Code, d.Span.Line, d.Span.Column) == (DiagnosticCodes.UnexpectedToken, 1, 13));
+    }
+
+    [Fact]
+    public void Mangled_input_never_throws()
+    {
+        // Deterministic mutations of real WIT: every run must end with diagnostics, not an exception or a hang.
+        var corpus = Directory.GetFiles(SharedWit.WitFolder("wasi-0.2"), "*.wit", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        string[] snippets = { "{", "}", "(", ")", "<", ">", ";", ",", "use ", "type ", "resource ", "@since(version = 1.0.0)", "borrow<", "%", "\"", "/*", "include ", "with {", "package c:d {", ":", "/", "@" };
+        var random = new Random(12345);
+        for (var i = 0; i < 300; i++)
+        {
+            var text = new StringBuilder(corpus[random.Next(corpus.Count)]);
+            for (var edit = random.Next(1, 6); edit > 0 && text.Length > 0; edit--)
+            {
+                var position = random.Next(text.Length);
+                switch (random.Next(3))
+                {
+                    case 0:
+                        text.Remove(position, Math.Min(random.Next(1, 20), text.Length - position));
+                        break;
+                    case 1:
+                        text.Insert(position, snippets[random.Next(snippets.Length)]);
+                        break;
+                    default:
+                        text.Insert(position, (char)random.Next(0, 0x3000));
+                        break;
+                }
+            }
+
+            var resolution = WitResolver.ResolveText(text.ToString(), "mangled.wit", new WitResolverOptions { AllFeatures = i % 2 == 0 });
+            Assert.All(resolution.Diagnostics, diagnostic => Assert.Equal("mangled.wit", diagnostic.Span.Path));
+        }
     }
 }

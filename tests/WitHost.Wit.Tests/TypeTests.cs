@@ -198,4 +198,16 @@ public sealed class TypeTests
 
         Assert.Equal(depth, levels);
     }
+
+    [Theory]
+    [InlineData("tuple<list<u8, 4>, option<result<_, string>>, map<u32, future>, stream, own<r>, error-context, point>")]
+    [InlineData("result<list<point>, borrow<r>>")]
+    [InlineData("result<future<stream<char>>>")]
+    [InlineData("result")]
+    public void Types_print_as_wit(string type)
+    {
+        var alias = Assert.IsType<WitAliasType>(WitText.Type($"resource r;\nrecord point {{ x: u8 }}\ntype t = {type};", "t"));
+        Assert.Equal(type, alias.Target.ToString());
+        Assert.Equal("t", alias.ToString());
+    }
 }

@@ -137,4 +137,13 @@ public sealed class WorldTests
     [Fact]
     public void Case_insensitive_clash_between_imports()
         => WitText.Error("package a:b;\nworld w {\n  import foo: func();\n  import $$FOO: func();\n}", DiagnosticCodes.CaseInsensitiveClash);
+
+    [Fact]
+    public void Docs_on_imports_and_exports_are_kept()
+    {
+        var world = WitText.World("package a:b;\ninterface i {}\nworld w {\n  /// The i import.\n  import i;\n  /// Runs.\n  export run: func();\n}");
+        Assert.Equal("The i import.", world.Imports.Single().Docs);
+        Assert.Equal("Runs.", world.Exports.Single().Docs);
+        Assert.Equal("Runs.", Assert.IsType<WitWorldFunctionItem>(world.Exports.Single()).Function.Docs);
+    }
 }

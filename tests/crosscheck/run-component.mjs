@@ -15,7 +15,7 @@
 import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { componentEmbed, componentNew, transpile, preview1AdapterReactorPath } from '@bytecodealliance/jco';
 
@@ -80,6 +80,28 @@ function isPlainObject(value) {
   return proto === Object.prototype || proto === null;
 }
 
+// Resources: every resource object (an instance of a class jco generated for an exported
+// resource, or of the host's class for an imported one) is shown as {"$handle": n}, numbered
+// from 1 in the order the script first meets it, and {"$handle": n} in arguments is that object
+// again. The numbers are the script's, not the guest's handle indexes.
+const handles = { objects: [], numbers: new Map() };
+
+function handleOf(object) {
+  let number = handles.numbers.get(object);
+  if (number === undefined) {
+    handles.objects.push(object);
+    number = handles.objects.length;
+    handles.numbers.set(object, number);
+  }
+  return { $handle: number };
+}
+
+function objectOfHandle(number) {
+  const object = handles.objects[number - 1];
+  if (object === undefined) throw new StageError('spec', `no resource has handle ${number} yet`);
+  return object;
+}
+
 // JS value (as jco lifts it) -> JSON value.
 function encode(value) {
   if (value === undefined || value === null) return null;
@@ -109,9 +131,9 @@ function encode(value) {
     }
     return out;
   }
-  // Resource handles and other class instances have no JSON form yet: say so rather than
-  // print something that would compare equal by accident.
-  throw new Error(`cannot map a value of type ${value?.constructor?.name ?? typeof value} to JSON`);
+  // Anything else that is an object is a resource (jco's lifted resources are class instances).
+  if (typeof value === 'object') return handleOf(value);
+  throw new Error(`cannot map a value of type ${typeof value} to JSON`);
 }
 
 // JSON value -> JS value (as jco lowers it).
@@ -126,19 +148,48 @@ function decode(json) {
     const payload = json[tag];
     if (tag === '$bigint') return BigInt(payload);
     if (tag === '$float') return Number(payload);
+    if (tag === '$handle') return objectOfHandle(payload);
     const type = typedArrayTags[tag];
     if (type === undefined) throw new Error(`unknown value tag ${tag}`);
     const isBig = type === BigInt64Array || type === BigUint64Array;
     return type.from(payload.map(item => (isBig ? BigInt(decode(item)) : decode(item))));
   }
+  if (keys.length === 2 && '$host' in json && Array.isArray(json.args)) return hostResources.create(json.$host, json.args.map(decode));
   const out = {};
   for (const [key, item] of Object.entries(json)) out[key] = decode(item);
   return out;
 }
 
-// WIT names are kebab-case; jco names functions and interfaces in lowerCamelCase.
+// Resources the host implements come from the spec's "host" module. {"$host": "<iface>#<r>",
+// "args": [...]} in a call's arguments makes one, as the host would, without recording it.
+const hostResources = {
+  classes: new Map(),
+  quiet: false,
+  create(name, args) {
+    const type = this.classes.get(name);
+    if (type === undefined) throw new StageError('spec', `the host module defines no resource ${name}`);
+    this.quiet = true;
+    try {
+      return new type(...args);
+    } finally {
+      this.quiet = false;
+    }
+  },
+};
+
+// WIT names are kebab-case; jco names functions and interfaces in lowerCamelCase, resources
+// (classes) in UpperCamelCase.
 function camelCase(name) {
   return name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+function kebabCase(name) {
+  return name.replace(/[A-Z]/g, (c, at) => (at > 0 ? '-' : '') + c.toLowerCase());
+}
+
+function pascalCase(name) {
+  const camel = camelCase(name);
+  return camel.charAt(0).toUpperCase() + camel.slice(1);
 }
 
 // ---- Building and transpiling the component. ----
@@ -205,34 +256,74 @@ function wasiInterface(shim, specifier) {
   return iface;
 }
 
-// Host behaviour per import function: every call is recorded (into the current call's list)
-// and returns the spec's fixed "returns" value, if any, or, for a function whose result type is
-// a top-level result<_, E>, fails with the "throws" value as the err payload.
-function hostImports(spec, needed, shim, recorder) {
+// What an import does when called (README.md, "imports"): return nothing, a fixed value
+// ("returns"), its first argument ("echo": true), or fail with an err payload ("throws"); for a
+// function whose whole result is a result<T, E>, "echo": "result" takes a result argument and
+// returns its ok payload or fails with its err payload (jco's convention for such imports).
+function checkBehaviour(name, behaviour) {
+  if (behaviour === null || typeof behaviour !== 'object') {
+    throw new StageError('spec', `the behaviour of import "${name}" must be an object`);
+  }
+  const kinds = ['returns', 'throws', 'echo'].filter(kind => kind in behaviour);
+  if (kinds.length > 1) throw new StageError('spec', `import "${name}" has more than one of ${kinds.join(', ')}`);
+  if ('echo' in behaviour && behaviour.echo !== true && behaviour.echo !== 'result') {
+    throw new StageError('spec', `the "echo" of import "${name}" must be true or "result"`);
+  }
+}
+
+function behave(behaviour, args) {
+  // jco takes a thrown object's "payload" as the err value of a top-level result.
+  if ('throws' in behaviour) throw { payload: decode(behaviour.throws) };
+  if (behaviour.echo === true) return args[0];
+  if (behaviour.echo === 'result') {
+    const [value] = args;
+    if (value?.tag === 'err') throw { payload: value.val };
+    if (value?.tag !== 'ok') throw new TypeError('"echo": "result" needs a result argument');
+    return value.val;
+  }
+  return decode(behaviour.returns ?? null);
+}
+
+// Host behaviour per import function: every call is recorded (into the current call's list),
+// then behaves as the current call's "behaviours" say, or else as the spec's "imports" say.
+async function hostImports(spec, needed, shim, recorder) {
   const imports = {};
   for (const specifier of needed) {
     if (specifier.startsWith('wasi:')) imports[specifier] = wasiInterface(shim, specifier);
   }
+  if (spec.host !== undefined) {
+    // The host module's default export takes { record } and returns the import object's
+    // interfaces: { "<iface>": { ResourceClass, function, ... } }. record(name, args) records an
+    // import call ("<iface>#<function>" with the WIT name, as for "imports").
+    const module = await import(pathToFileURL(resolve(spec.host)).href);
+    const record = (name, args) => {
+      if (!hostResources.quiet) recorder.record({ import: name, args: args.map(encode) });
+    };
+    const provided = module.default({ record });
+    for (const [specifier, members] of Object.entries(provided)) {
+      if (!needed.includes(specifier)) throw new StageError('spec', `the host module implements ${specifier}, which the component does not import`);
+      imports[specifier] = { ...members };
+      for (const [member, value] of Object.entries(members)) {
+        // Classes are resources: "<iface>#<resource>" names them in {"$host": ...}.
+        if (/^[A-Z]/.test(member)) hostResources.classes.set(`${specifier}#${kebabCase(member)}`, value);
+      }
+    }
+  }
   for (const [name, behaviour] of Object.entries(spec.imports)) {
+    // "<interface>#<function>", or a world-level function's own name: jco imports that under
+    // the function's name, as the "default" member.
     const hash = name.lastIndexOf('#');
-    if (hash < 0) throw new StageError('spec', `import "${name}" must be "<interface>#<function>"`);
-    const specifier = name.slice(0, hash);
-    const fn = name.slice(hash + 1);
+    const specifier = hash < 0 ? name : name.slice(0, hash);
+    const fn = hash < 0 ? 'default' : name.slice(hash + 1);
     if (!needed.includes(specifier)) {
       throw new StageError('spec', `the component does not import ${specifier} (it imports: ${needed.join(', ') || 'nothing'})`);
     }
-    if (behaviour === null || typeof behaviour !== 'object') {
-      throw new StageError('spec', `the behaviour of import "${name}" must be an object`);
-    }
-    const returns = decode(behaviour.returns ?? null);
-    const throws = 'throws' in behaviour;
-    // jco takes a thrown object's "payload" as the err value of a top-level result.
-    const failure = throws ? { payload: decode(behaviour.throws) } : undefined;
+    checkBehaviour(name, behaviour);
     imports[specifier] ??= {};
+    if (imports[specifier][camelCase(fn)] !== undefined) throw new StageError('spec', `import "${name}" is also in the host module`);
     imports[specifier][camelCase(fn)] = (...args) => {
       recorder.record({ import: name, args: args.map(encode) });
-      if (throws) throw failure;
-      return returns;
+      return behave(recorder.behaviour(name) ?? behaviour, args);
     };
   }
   const missing = needed.filter(specifier => !(specifier in imports));
@@ -242,6 +333,10 @@ function hostImports(spec, needed, shim, recorder) {
 
 // ---- Calls. ----
 
+// The JS function for an export name. Resource functions use the core names' forms:
+// "[constructor]r" (new R(...args)), "[method]r.m" (the first argument is self),
+// "[static]r.f" (R.f(...args)) and "[resource-drop]r" (drops the handle in the first argument,
+// through jco's Symbol.dispose).
 function findExport(root, name) {
   const hash = name.lastIndexOf('#');
   if (hash < 0) return root[camelCase(name)];
@@ -249,16 +344,36 @@ function findExport(root, name) {
   const iface = name.slice(0, hash);
   const short = camelCase(iface.replace(/^.*\//, '').replace(/@.*$/, ''));
   const instance = root[iface] ?? root[short];
-  return instance?.[camelCase(name.slice(hash + 1))];
+  const fn = name.slice(hash + 1);
+  const resource = /^\[(constructor|method|static|resource-drop)\]([a-z0-9-]+)(?:\.([a-z0-9-]+))?$/.exec(fn);
+  if (resource === null) return instance?.[camelCase(fn)];
+  const [, kind, type, member] = resource;
+  const cls = instance?.[pascalCase(type)];
+  if (typeof cls !== 'function') return undefined;
+  switch (kind) {
+    case 'constructor': return (...args) => new cls(...args);
+    case 'method': {
+      const method = cls.prototype[camelCase(member ?? '')];
+      return typeof method === 'function' ? (self, ...args) => method.apply(self, args) : undefined;
+    }
+    case 'static': return typeof cls[camelCase(member ?? '')] === 'function' ? cls[camelCase(member)].bind(cls) : undefined;
+    default: return self => self[Symbol.dispose ?? Symbol.for('dispose')]();
+  }
 }
 
 async function runCall(root, call, recorder) {
   const entry = { export: call.export, args: call.args ?? [] };
   const fn = findExport(root, call.export);
-  const imports = recorder.start();
+  const behaviours = call.behaviours ?? {};
+  for (const [name, behaviour] of Object.entries(behaviours)) {
+    if (!(name in recorder.imports)) throw new StageError('spec', `call ${call.export}: "behaviours" names ${name}, which is not in "imports"`);
+    checkBehaviour(name, behaviour);
+  }
+  const imports = recorder.start(behaviours);
   try {
     if (typeof fn !== 'function') throw new StageError('call', `the component has no export ${call.export}`);
-    const value = await fn(...entry.args.map(decode));
+    const args = entry.args.map(decode);
+    const value = await fn(...args);
     entry.result = encode(value);
   } catch (error) {
     if (error instanceof StageError) throw error;
@@ -285,11 +400,17 @@ async function main() {
     const { entry, imports: needed } = await transpileInto(component, dir);
     const shim = await loadWasiShim();
     let current = [];
+    let overrides = {};
     const recorder = {
-      start: () => (current = []),
+      imports: spec.imports,
+      start: behaviours => {
+        overrides = behaviours;
+        return (current = []);
+      },
       record: item => current.push(item),
+      behaviour: name => overrides[name],
     };
-    const imports = hostImports(spec, needed, shim, recorder);
+    const imports = await hostImports(spec, needed, shim, recorder);
     const generated = await import(pathToFileURL(entry).href);
     let root;
     try {

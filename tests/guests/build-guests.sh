@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds every C guest (tests/guests/*.c and samples/*/guest/*.c) into a .wasm beside its
 # source. The built .wasm files are committed, so a machine without this toolchain still runs
-# the tests; CI rebuilds them to prove the sources and binaries agree.
+# the tests; CI rebuilds them to prove the sources and binaries agree. tests/guests/cabi.h holds
+# the Canonical ABI helpers the test guests share (each guest is one translation unit).
 #
 # Needs Debian's clang-14, lld-14, wasi-libc and libclang-rt-14-dev-wasm32.
 set -euo pipefail

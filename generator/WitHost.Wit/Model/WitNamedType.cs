@@ -29,4 +29,7 @@ public abstract record WitNamedType : WitType
 
     /// <summary>The <c>@external-id("…")</c> given to it, or null.</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>WIT syntax: the type's name (its definition is not repeated).</summary>
+    public sealed override string ToString() => Name;
 }

@@ -21,4 +21,8 @@ public abstract record WitWorldItem
 
     /// <summary>The <c>@external-id("…")</c> given to the import/export, or null.</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>The doc comment written on the <c>import</c>/<c>export</c> statement, or null (items
+    /// added by elaboration have none).</summary>
+    public string? Docs { get; init; }
 }

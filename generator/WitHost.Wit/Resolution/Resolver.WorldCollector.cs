@@ -87,14 +87,14 @@ internal sealed partial class Resolver
                             break;
                         }
 
-                        items.Add(new WitWorldInterfaceItem(key, gate.Stability, resolved) { ExternalId = gate.ExternalId });
+                        items.Add(new WitWorldInterfaceItem(key, gate.Stability, resolved) { ExternalId = gate.ExternalId, Docs = member.Docs });
                         break;
                     }
 
                     case ExternKind.NamedPath:
                         if (ResolveInterfacePath(member.Path!, gate) is { } named)
                         {
-                            AddNamed(member.IsExport, member.Name!, new WitWorldInterfaceItem(member.Name!.Name, gate.Stability, named) { ExternalId = gate.ExternalId });
+                            AddNamed(member.IsExport, member.Name!, new WitWorldInterfaceItem(member.Name!.Name, gate.Stability, named) { ExternalId = gate.ExternalId, Docs = member.Docs });
                         }
 
                         break;
@@ -102,7 +102,7 @@ internal sealed partial class Resolver
                     case ExternKind.Function:
                     {
                         var function = _resolver.ResolveFunction(_scope, member.Name!, member.Function!, WitFunctionKind.Freestanding, null, member.Docs, gate);
-                        AddNamed(member.IsExport, member.Name!, new WitWorldFunctionItem(member.Name!.Name, gate.Stability, function) { ExternalId = gate.ExternalId });
+                        AddNamed(member.IsExport, member.Name!, new WitWorldFunctionItem(member.Name!.Name, gate.Stability, function) { ExternalId = gate.ExternalId, Docs = member.Docs });
                         break;
                     }
 
@@ -113,7 +113,7 @@ internal sealed partial class Resolver
                         var entry = new InterfaceEntry(inline, _entry.File, owner, gate);
                         if (_resolver.ResolveInterface(entry) is { } resolved)
                         {
-                            AddNamed(member.IsExport, member.Name!, new WitWorldInterfaceItem(member.Name!.Name, gate.Stability, resolved) { ExternalId = gate.ExternalId });
+                            AddNamed(member.IsExport, member.Name!, new WitWorldInterfaceItem(member.Name!.Name, gate.Stability, resolved) { ExternalId = gate.ExternalId, Docs = member.Docs });
                         }
 
                         break;

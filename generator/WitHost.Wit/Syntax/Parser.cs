@@ -124,6 +124,13 @@ internal sealed partial class Parser
             catch (ParseException)
             {
                 Recover(start);
+
+                // At the top level no block is open, so a stray '}' is skipped here rather than
+                // left for a caller; either way the loop must always move forward.
+                if (_index == start || Kind == TokenKind.RightBrace)
+                {
+                    Advance();
+                }
             }
 
             first = false;

@@ -1,0 +1,123 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Wit.Diagnostics;
+
+namespace WitHost.Generator;
+
+/// <summary>The generator's diagnostics (documented in docs/diagnostics.md, "Generator diagnostics").</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "WitHost.Generator";
+
+    public static DiagnosticDescriptor HostClassNotPartial { get; } = new(
+        "WITHOST0001",
+        "The [WitHost] class must be partial",
+        "The class '{0}' has [WitHost] but is not partial, so the generator cannot add to it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor HostClassNested { get; } = new(
+        "WITHOST0002",
+        "The [WitHost] class must not be nested",
+        "The class '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor WitPathNotFound { get; } = new(
+        "WITHOST0003",
+        "The WIT file or directory is not an AdditionalFile",
+        "No .wit file or directory '{0}' is among the AdditionalFiles (looked for {1}); add it with <AdditionalFiles Include=\"{0}\" /> (a directory needs its .wit files, deps/ included)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor WorldNotFound { get; } = new(
+        "WITHOST0004",
+        "The world is not defined",
+        "The package '{1}' has no world '{0}'; its worlds are: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor WorldNotSpecified { get; } = new(
+        "WITHOST0005",
+        "Which world to use is ambiguous",
+        "The package '{0}' has {1} worlds ({2}); name one with [WitHost(\"…\", World = \"name\")]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor UnsupportedConstruct { get; } = new(
+        "WITHOST0006",
+        "A WIT construct is not supported yet",
+        "{0} uses {1}, which the generator does not support yet; it is left out of the generated code",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor TooManyFlags { get; } = new(
+        "WITHOST0007",
+        "Flags with more than 64 members",
+        "The flags '{0}' has {1} members, more than the 64 bits of the largest [Flags] enum; it is left out of the generated code",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor ConflictingInterface { get; } = new(
+        "WITHOST0008",
+        "One WIT interface read differently by two hosts",
+        "The interface '{0}' differs between the WIT read by two [WitHost] classes; its C# types are generated from one of them only",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor InvalidWitPath { get; } = new(
+        "WITHOST0009",
+        "The WIT path is empty",
+        "[WitHost] needs the path of a .wit file or of a directory of .wit files",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor NoRootPackage { get; } = new(
+        "WITHOST0010",
+        "The WIT has no package",
+        "No WIT package could be read from '{0}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly DiagnosticDescriptor[] s_all =
+    {
+        HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
+        UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
+    };
+
+    /// <summary>The generator descriptor with id <paramref name="id"/>, or null.</summary>
+    public static DiagnosticDescriptor? Find(string id)
+    {
+        foreach (var descriptor in s_all)
+        {
+            if (descriptor.Id == id)
+            {
+                return descriptor;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A descriptor for a diagnostic of the WIT front end (<c>WITnnnn</c>): the message is already
+    /// complete, so the format is just the message.
+    /// </summary>
+    public static DiagnosticDescriptor ForWit(string code, WitDiagnosticSeverity severity) => new(
+        code,
+        "WIT error",
+        "{0}",
+        "WitHost.Wit",
+        severity == WitDiagnosticSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: null);
+}

@@ -1,0 +1,13 @@
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Model;
+
+/// <summary>
+/// A host together with exactly the WIT it reads: the root package first, then one package per
+/// <c>deps/</c> entry. Selecting these before resolving is what makes an edit to an unrelated .wit
+/// file leave this host's resolution cached.
+/// </summary>
+/// <param name="Spec">The host.</param>
+/// <param name="ResolvedRootPath">The normalised file or directory path that was looked up.</param>
+/// <param name="Packages">The packages, root first; empty when nothing was found at the path.</param>
+internal sealed record HostSources(HostSpec Spec, string ResolvedRootPath, EquatableArray<WitSourcePackage> Packages);

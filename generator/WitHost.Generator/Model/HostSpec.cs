@@ -1,0 +1,18 @@
+namespace WitHost.Generator.Model;
+
+/// <summary>What one <c>[WitHost]</c> class asks for, read from its declaration.</summary>
+/// <param name="Namespace">The class's namespace, or empty for the global namespace.</param>
+/// <param name="ClassName">The class name.</param>
+/// <param name="WitPath">The path argument as written: a .wit file or a directory.</param>
+/// <param name="SourceFilePath">The C# file that declares the attribute; relative WIT paths fall back to its directory.</param>
+/// <param name="World">The world name, or null when the package has to have exactly one world.</param>
+/// <param name="Encoding">The string encoding.</param>
+/// <param name="AttributeLocation">The attribute, for diagnostics about the host.</param>
+internal sealed record HostSpec(
+    string Namespace,
+    string ClassName,
+    string WitPath,
+    string SourceFilePath,
+    string? World,
+    StringEncodingKind Encoding,
+    SourceLocationInfo AttributeLocation);

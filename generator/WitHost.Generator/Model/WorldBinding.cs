@@ -1,0 +1,16 @@
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Model;
+
+/// <summary>Everything generated for one <c>[WitHost]</c> class.</summary>
+/// <param name="Spec">The host declaration.</param>
+/// <param name="WorldQualifiedName">The world's Component Model name, e.g. <c>example:sample/sample</c>.</param>
+/// <param name="Docs">The world's doc comment, or null.</param>
+/// <param name="ImportProperties">One property per import that the host implements.</param>
+/// <param name="Scopes">The interfaces (and world-level items) whose types and host interfaces the world needs.</param>
+internal sealed record WorldBinding(
+    HostSpec Spec,
+    string WorldQualifiedName,
+    string? Docs,
+    EquatableArray<ImportPropertyBinding> ImportProperties,
+    EquatableArray<ScopeBinding> Scopes);

@@ -1,0 +1,63 @@
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+using WitHost.Wit.Model;
+
+namespace WitHost.Generator.Parsing;
+
+/// <summary>How WIT names (kebab-case) become C# names.</summary>
+internal static class CSharpNames
+{
+    /// <summary><c>log-u32</c> → <c>LogU32</c>; an all-caps part (<c>URL</c>) becomes <c>Url</c>.</summary>
+    public static string ToPascalCase(string witName)
+    {
+        var builder = new StringBuilder(witName.Length);
+        foreach (var part in witName.Split('-'))
+        {
+            if (part.Length == 0)
+            {
+                continue;
+            }
+
+            builder.Append(char.ToUpperInvariant(part[0]));
+            builder.Append(part.Substring(1).ToLowerInvariant());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><c>buffer-size</c> → <c>bufferSize</c>, <c>@</c>-escaped when the result is a C# keyword (<c>@in</c>).</summary>
+    public static string ToParameterName(string witName)
+    {
+        var pascal = ToPascalCase(witName);
+        var camel = pascal.Length == 0 ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
+    }
+
+    /// <summary><c>wasi:io@0.2.0</c> → <c>Wasi.Io</c> (the version is not part of the namespace).</summary>
+    public static string PackageNamespace(WitPackageName package)
+        => ToPascalCase(package.Namespace) + "." + ToPascalCase(package.Name);
+
+    /// <summary>
+    /// The namespace of the types declared by <paramref name="owner"/>: the package namespace plus
+    /// the interface (<c>Wasi.Io.Streams</c>), the world (<c>Example.Sample.Sample</c>), or both for an
+    /// interface written inline in a world. Each interface gets its own namespace because WIT
+    /// interfaces of one package may declare the same type names.
+    /// </summary>
+    public static string TypesNamespace(WitOwner owner)
+    {
+        var package = PackageNamespace(owner.Package);
+        var world = owner.WorldName is null ? "" : "." + ToPascalCase(owner.WorldName);
+        var @interface = owner.Kind == WitOwnerKind.Interface ? "." + ToPascalCase(owner.InterfaceName!) : "";
+        return package + world + @interface;
+    }
+
+    /// <summary>The namespace of the host interface for <paramref name="owner"/>: its types' namespace without the last part.</summary>
+    public static string HostInterfaceNamespace(WitOwner owner)
+    {
+        var package = PackageNamespace(owner.Package);
+        return owner.IsInlineInterface ? package + "." + ToPascalCase(owner.WorldName!) : package;
+    }
+
+    /// <summary>The C# interface name of an imported resource: <c>input-stream</c> → <c>IInputStream</c>.</summary>
+    public static string ResourceInterfaceName(string witName) => "I" + ToPascalCase(witName);
+}

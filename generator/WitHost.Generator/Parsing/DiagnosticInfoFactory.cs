@@ -1,0 +1,44 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Generator.Model;
+using WitHost.Wit.Collections;
+using WitHost.Wit.Diagnostics;
+
+namespace WitHost.Generator.Parsing;
+
+/// <summary>Turns Roslyn locations and WIT diagnostics into <see cref="DiagnosticInfo"/> data.</summary>
+internal static class DiagnosticInfoFactory
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceLocationInfo? location, params string[] arguments)
+        => new(descriptor.Id, arguments.ToEquatableArray(), location);
+
+    /// <summary>A WIT front-end diagnostic, located in its .wit file.</summary>
+    public static DiagnosticInfo FromWit(WitDiagnostic diagnostic)
+    {
+        var span = diagnostic.Span;
+
+        // WitSourceSpan counts lines and columns from 1; Roslyn's LinePosition from 0.
+        var location = new SourceLocationInfo(
+            span.Path,
+            span.Start,
+            span.Length,
+            Math.Max(span.Line - 1, 0),
+            Math.Max(span.Column - 1, 0),
+            Math.Max(span.EndLine - 1, 0),
+            Math.Max(span.EndColumn - 1, 0));
+        return new DiagnosticInfo(diagnostic.Code, EquatableArray.Create(diagnostic.Message), location, diagnostic.Severity);
+    }
+
+    /// <summary>The data of a Roslyn source location.</summary>
+    public static SourceLocationInfo FromLocation(Location location)
+    {
+        var lines = location.GetLineSpan();
+        return new SourceLocationInfo(
+            lines.Path ?? "",
+            location.SourceSpan.Start,
+            location.SourceSpan.Length,
+            lines.StartLinePosition.Line,
+            lines.StartLinePosition.Character,
+            lines.EndLinePosition.Line,
+            lines.EndLinePosition.Character);
+    }
+}

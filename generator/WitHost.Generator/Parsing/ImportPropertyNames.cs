@@ -1,0 +1,41 @@
+using WitHost.Wit.Model;
+
+namespace WitHost.Generator.Parsing;
+
+/// <summary>
+/// Names the properties of a host's <c>Imports</c> class. An interface's own name (<c>Streams</c>)
+/// is used when no other import has it; imports with the same name from different packages
+/// (<c>wasi:filesystem/types</c>, <c>wasi:http/types</c>) get the package name in front
+/// (<c>FilesystemTypes</c>, <c>HttpTypes</c>), then the namespace too.
+/// </summary>
+internal sealed class ImportPropertyNames
+{
+    private readonly Dictionary<string, int> _shortNameCounts = new(StringComparer.Ordinal);
+    private readonly MemberNameSet _names = new("Imports", reserveObjectMembers: true);
+
+    public ImportPropertyNames(IEnumerable<WitInterface> imports)
+    {
+        foreach (var @interface in imports)
+        {
+            var shortName = CSharpNames.ToPascalCase(@interface.Name);
+            _shortNameCounts[shortName] = _shortNameCounts.TryGetValue(shortName, out var count) ? count + 1 : 1;
+        }
+    }
+
+    /// <summary>The property name for an imported interface.</summary>
+    public string For(WitInterface @interface)
+    {
+        var shortName = CSharpNames.ToPascalCase(@interface.Name);
+        if (_shortNameCounts[shortName] == 1 || @interface.Owner.IsInlineInterface)
+        {
+            return _names.Claim(shortName);
+        }
+
+        var package = @interface.Package;
+        var withPackage = CSharpNames.ToPascalCase(package.Name) + shortName;
+        return _names.Claim(_names.IsFree(withPackage) ? withPackage : CSharpNames.ToPascalCase(package.Namespace) + withPackage);
+    }
+
+    /// <summary>Claims <paramref name="preferred"/> (or a free variant) for a property that is not an interface.</summary>
+    public string Claim(string preferred) => _names.Claim(preferred);
+}

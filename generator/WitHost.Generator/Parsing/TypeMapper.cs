@@ -1,0 +1,160 @@
+using WitHost.Wit.Model;
+
+namespace WitHost.Generator.Parsing;
+
+/// <summary>
+/// Maps WIT types to C# type names (fully qualified with <c>global::</c>, so generated code means
+/// the same in any namespace). The mapping, documented in docs/generator.md:
+/// primitives to the C# primitive of the same width, <c>char</c> to <c>System.Text.Rune</c>,
+/// <c>list&lt;u8&gt;</c> to <c>byte[]</c>, other lists to arrays, tuples to value tuples,
+/// <c>option&lt;T&gt;</c> to <c>T?</c> (or <c>WitHost.Option&lt;T&gt;</c> when T is itself an option),
+/// <c>result</c> to <c>WitHost.Result&lt;T, E&gt;</c> with <c>WitHost.Unit</c> for an absent side,
+/// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, and
+/// handles of imported resources to the resource's host interface.
+/// </summary>
+internal sealed class TypeMapper
+{
+    private const string RuntimeNamespace = "global::WitHost.";
+    private const int MaxFlags = 64;
+
+    private readonly HashSet<string> _importedScopes;
+    private readonly Dictionary<WitNamedType, string?> _unsupportedNamedTypes = new();
+
+    /// <param name="importedScopes">The qualified names of the interfaces (and world) the world imports;
+    /// resources are supported only there, as host interfaces.</param>
+    public TypeMapper(HashSet<string> importedScopes) => _importedScopes = importedScopes;
+
+    /// <summary>The C# type of a value of <paramref name="type"/>.</summary>
+    /// <exception cref="UnsupportedConstructException">The type uses something not supported yet.</exception>
+    public string Map(WitType type) => type switch
+    {
+        WitPrimitiveType primitive => MapPrimitive(primitive.Kind),
+        WitListType { Element: WitPrimitiveType { Kind: WitPrimitiveKind.U8 } } => "byte[]",
+        WitListType list => Map(list.Element) + "[]",
+        WitTupleType tuple => MapTuple(tuple),
+        WitOptionType option => MapOption(option),
+        WitResultType result => RuntimeNamespace + "Result<" + MapOrUnit(result.Ok) + ", " + MapOrUnit(result.Err) + ">",
+        WitMapType map => "global::System.Collections.Generic.IReadOnlyDictionary<" + Map(map.Key) + ", " + Map(map.Value) + ">",
+        WitHandleType handle => MapResource(handle.Resource),
+        WitResourceType resource => MapResource(resource),
+        WitAliasType alias => Map(alias.Target),
+        WitNamedType named => MapDeclared(named),
+        WitFutureType future => throw new UnsupportedConstructException(future.Payload is null ? "future" : "future<…>"),
+        WitStreamType stream => throw new UnsupportedConstructException(stream.Payload is null ? "stream" : "stream<…>"),
+        WitErrorContextType => throw new UnsupportedConstructException("error-context"),
+        _ => throw new UnsupportedConstructException(type.GetType().Name),
+    };
+
+    /// <summary>The C# name a declared type (record, variant, enum, flags) gets, fully qualified.</summary>
+    public static string DeclaredName(WitNamedType type)
+    {
+        var name = type is WitResourceType ? CSharpNames.ResourceInterfaceName(type.Name) : CSharpNames.ToPascalCase(type.Name);
+        return "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + name;
+    }
+
+    /// <summary>
+    /// Throws when the declaration of <paramref name="type"/> cannot be generated; everything that
+    /// refers to it is then left out too.
+    /// </summary>
+    public void EnsureDeclarable(WitNamedType type)
+    {
+        if (!_unsupportedNamedTypes.TryGetValue(type, out var reason))
+        {
+            reason = FindUnsupportedReason(type);
+            _unsupportedNamedTypes[type] = reason;
+        }
+
+        if (reason is not null)
+        {
+            throw new UnsupportedConstructException(reason);
+        }
+    }
+
+    /// <summary>True when resources of <paramref name="owner"/> are host interfaces in this world.</summary>
+    public bool IsImported(WitOwner owner) => _importedScopes.Contains(ScopeKeys.For(owner));
+
+    private string? FindUnsupportedReason(WitNamedType type)
+    {
+        try
+        {
+            switch (type)
+            {
+                case WitRecordType record:
+                    foreach (var field in record.Fields)
+                    {
+                        Map(field.Type);
+                    }
+
+                    break;
+                case WitVariantType variant:
+                    foreach (var @case in variant.Cases)
+                    {
+                        if (@case.Payload is not null)
+                        {
+                            Map(@case.Payload);
+                        }
+                    }
+
+                    break;
+                case WitFlagsType flags when flags.Flags.Count > MaxFlags:
+                    return $"flags '{flags.Name}' with more than {MaxFlags} members";
+                case WitResourceType resource when !IsImported(resource.Owner):
+                    return $"the exported resource '{resource.Name}'";
+            }
+
+            return null;
+        }
+        catch (UnsupportedConstructException exception)
+        {
+            return exception.Construct;
+        }
+    }
+
+    private string MapDeclared(WitNamedType type)
+    {
+        EnsureDeclarable(type);
+        return DeclaredName(type);
+    }
+
+    private string MapResource(WitResourceType resource)
+    {
+        EnsureDeclarable(resource);
+        return DeclaredName(resource);
+    }
+
+    private string MapTuple(WitTupleType tuple)
+    {
+        var elements = tuple.Elements.Select(Map).ToList();
+
+        // C# has no one-element tuple syntax; (T) is just a parenthesised type.
+        return elements.Count == 1 ? "global::System.ValueTuple<" + elements[0] + ">" : "(" + string.Join(", ", elements) + ")";
+    }
+
+    private string MapOption(WitOptionType option)
+    {
+        var payload = Map(option.Payload);
+
+        // T? cannot tell option<option<T>>'s none from some(none), so the outer option becomes a struct.
+        return option.Payload.Unaliased is WitOptionType ? RuntimeNamespace + "Option<" + payload + ">" : payload + "?";
+    }
+
+    private string MapOrUnit(WitType? type) => type is null ? RuntimeNamespace + "Unit" : Map(type);
+
+    private static string MapPrimitive(WitPrimitiveKind kind) => kind switch
+    {
+        WitPrimitiveKind.Bool => "bool",
+        WitPrimitiveKind.S8 => "sbyte",
+        WitPrimitiveKind.U8 => "byte",
+        WitPrimitiveKind.S16 => "short",
+        WitPrimitiveKind.U16 => "ushort",
+        WitPrimitiveKind.S32 => "int",
+        WitPrimitiveKind.U32 => "uint",
+        WitPrimitiveKind.S64 => "long",
+        WitPrimitiveKind.U64 => "ulong",
+        WitPrimitiveKind.F32 => "float",
+        WitPrimitiveKind.F64 => "double",
+        WitPrimitiveKind.Char => "global::System.Text.Rune",
+        WitPrimitiveKind.String => "string",
+        _ => throw new UnsupportedConstructException(kind.ToString()),
+    };
+}

@@ -1,0 +1,227 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Generator.Model;
+using WitHost.Generator.Tests.TestSupport;
+
+namespace WitHost.Generator.Tests;
+
+/// <summary>Problems are reported where they are: WIT errors in the .wit file, host errors on the attribute.</summary>
+public sealed class DiagnosticTests
+{
+    private const string HostPath = "/project/Host.cs";
+
+    [Fact]
+    public void WitSyntaxErrorIsLocatedInTheWitFile()
+    {
+        const string wit = "package example:broken;\n\ninterface api {\n    run: func() -> ;\n}\n";
+        var run = Run("""[WitHost("api.wit")] internal partial class BrokenHost;""", ("/project/api.wit", wit));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.StartsWith("WIT", diagnostic.Id);
+        Assert.DoesNotContain("WITHOST", diagnostic.Id);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal("/project/api.wit", span.Path);
+
+        // `;` on line 4 (0-based 3), column 20 (0-based 19), where a type was expected.
+        Assert.Equal(3, span.StartLinePosition.Line);
+        Assert.Equal(19, span.StartLinePosition.Character);
+        Assert.Equal(wit.IndexOf("-> ;", StringComparison.Ordinal) + 3, diagnostic.Location.SourceSpan.Start);
+        Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void UnknownWorldNamesTheWorldAndThePackagesWorlds()
+    {
+        var run = Run("""[WitHost("api.wit", World = "missing")] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\nworld two {}\n"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0004", diagnostic.Id);
+        Assert.Equal("The package 'example:api' has no world 'missing'; its worlds are: one, two", diagnostic.GetMessage());
+        Assert.Equal(HostPath, diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void AmbiguousWorldListsTheCandidates()
+    {
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\nworld two {}\n"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0005", diagnostic.Id);
+        Assert.Contains("one, two", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void MissingFileNamesThePathsLookedFor()
+    {
+        var run = Run("""[WitHost("wit/absent.wit")] internal partial class Host;""", ("/project/other.wit", "package example:api;\nworld one {}\n"));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0003", diagnostic.Id);
+        Assert.Contains("'wit/absent.wit'", diagnostic.GetMessage());
+        Assert.Contains("/project/wit/absent.wit", diagnostic.GetMessage());
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(HostPath, span.Path);
+        Assert.Equal(2, span.StartLinePosition.Line);
+    }
+
+    [Fact]
+    public void ProjectDirectoryIsWhereRelativePathsStart()
+    {
+        var run = GeneratorHarness.Run(
+            "/project/src/Hosts/Host.cs",
+            """
+            using WitHost;
+            [WitHost("wit/api.wit")] internal partial class Host;
+            """,
+            new[] { new InMemoryAdditionalText("/project/wit/api.wit", "package example:api;\nworld one { import f: func(); }\n") },
+            projectDirectory: "/project/");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("Host.WitHost.g.cs", run.GeneratedSources.Keys);
+
+        // A host in the global namespace compiles too.
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void HostClassMustBePartial()
+    {
+        var run = Run("""[WitHost("api.wit")] internal sealed class Host { }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        Assert.Equal("WITHOST0001", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void HostClassMustNotBeNested()
+    {
+        var run = Run("""internal partial class Outer { [WitHost("api.wit")] internal partial class Host; }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        Assert.Equal("WITHOST0002", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void EmptyPathIsReported()
+    {
+        var run = Run("""[WitHost("")] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        Assert.Equal("WITHOST0009", Assert.Single(run.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void TwoHostsReadingDifferentDefinitionsOfOneInterfaceAreReported()
+    {
+        const string host = """
+            using WitHost;
+            [WitHost("a/api.wit")] internal partial class HostA;
+            [WitHost("b/api.wit")] internal partial class HostB;
+            """;
+        var run = GeneratorHarness.Run(
+            HostPath,
+            host,
+            new[]
+            {
+                new InMemoryAdditionalText("/project/a/api.wit", "package example:api;\ninterface log { log: func(a: u32); }\nworld one { import log; }\n"),
+                new InMemoryAdditionalText("/project/b/api.wit", "package example:api;\ninterface log { log: func(a: string); }\nworld one { import log; }\n"),
+            });
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0008", diagnostic.Id);
+        Assert.Contains("'example:api/log'", diagnostic.GetMessage());
+        Assert.Contains("void Log(uint a);", run.GeneratedSources["example.api.log.g.cs"]);
+    }
+
+    [Fact]
+    public void AttributeArgumentsReachTheHostSpec()
+    {
+        var run = Run("""[WitHost("api.wit", World = "one", Encoding = WitStringEncoding.Latin1Utf16)] internal partial class Host;""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+
+        var spec = run.Result.TrackedSteps[TrackingNames.HostSpecs]
+            .SelectMany(step => step.Outputs)
+            .Select(output => ((HostSpecResult)output.Value).Spec)
+            .Single();
+        Assert.NotNull(spec);
+        Assert.Equal(("", "Host", "api.wit", "one", StringEncodingKind.Latin1Utf16), (spec.Namespace, spec.ClassName, spec.WitPath, spec.World, spec.Encoding));
+        Assert.Equal(HostPath, spec.SourceFilePath);
+    }
+
+    [Fact]
+    public void ExportedResourcesAreReportedAndLeftOut()
+    {
+        const string wit = """
+            package example:api;
+
+            interface counters {
+                resource counter { get: func() -> u32; }
+                record snapshot { counter: borrow<counter> }
+                record total { value: u64 }
+            }
+
+            world one { export counters; }
+            """;
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        Assert.Equal(
+            new[]
+            {
+                "The type 'example:api/counters#counter' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
+                "The type 'example:api/counters#snapshot' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
+            },
+            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()).Order(StringComparer.Ordinal));
+        var scope = run.GeneratedSources["example.api.counters.g.cs"];
+        Assert.Contains("record Total(", scope);
+        Assert.DoesNotContain("ICounter", scope);
+        Assert.DoesNotContain("Snapshot", scope);
+        Assert.DoesNotContain("public interface", scope);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void UnsupportedConstructsAreReportedAndLeftOut()
+    {
+        const string wit = """
+            package example:api;
+
+            interface data {
+                record chunk { bytes: stream<u8> }
+                record wrapper { inner: chunk }
+                flags wide { g0, g1, g2, g3, g4, g5, g6, g7, g8, g9, g10, g11, g12, g13, g14, g15, g16, g17, g18, g19, g20, g21, g22, g23, g24, g25, g26, g27, g28, g29, g30, g31, g32, g33, g34, g35, g36, g37, g38, g39, g40, g41, g42, g43, g44, g45, g46, g47, g48, g49, g50, g51, g52, g53, g54, g55, g56, g57, g58, g59, g60, g61, g62, g63, g64 }
+                record fine { value: u32 }
+                wait: async func() -> u32;
+                later: func() -> future<string>;
+                ok: func(value: fine) -> u32;
+            }
+
+            world one { import data; }
+            """;
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        var messages = run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id + " " + diagnostic.GetMessage()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "WITHOST0006 The function 'example:api/data#later' uses future<…>, which the generator does not support yet; it is left out of the generated code",
+                "WITHOST0006 The function 'example:api/data#wait' uses an async function, which the generator does not support yet; it is left out of the generated code",
+                "WITHOST0006 The type 'example:api/data#chunk' uses stream<…>, which the generator does not support yet; it is left out of the generated code",
+                "WITHOST0006 The type 'example:api/data#wrapper' uses stream<…>, which the generator does not support yet; it is left out of the generated code",
+                "WITHOST0007 The flags 'example:api/data#wide' has 65 members, more than the 64 bits of the largest [Flags] enum; it is left out of the generated code",
+            },
+            messages);
+        // Warnings by default (the harness, like the repository, treats warnings as errors).
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity));
+
+        var scope = run.GeneratedSources["example.api.data.g.cs"];
+        Assert.Contains("record Fine(", scope);
+        Assert.Contains("uint Ok(", scope);
+        Assert.DoesNotContain("Chunk", scope);
+        Assert.DoesNotContain("Wrapper", scope);
+        Assert.DoesNotContain("Wide", scope);
+        Assert.DoesNotContain("Wait", scope);
+        Assert.DoesNotContain("Later", scope);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    private static GeneratorRun Run(string host, params (string Path, string Text)[] witFiles)
+        => GeneratorHarness.Run(
+            HostPath,
+            "using WitHost;\n\n" + host + "\n",
+            witFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)));
+}

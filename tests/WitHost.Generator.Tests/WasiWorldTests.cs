@@ -1,0 +1,143 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Generator.Model;
+using WitHost.Generator.Parsing;
+using WitHost.Generator.Tests.TestSupport;
+using WitHost.Wit;
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Tests;
+
+/// <summary>
+/// The WASI packages (../shared/wit/wasi-0.2 and wasi-0.3) as a real-world corpus: every 0.2 world
+/// generates C# that compiles without warnings, alone and all together in one compilation. The 0.3
+/// worlds use async functions, streams and futures, which are not supported yet: they must be
+/// reported as such (WITHOST0006) and the rest must still compile.
+/// </summary>
+public sealed class WasiWorldTests
+{
+    private const string Wasi02 = "wasi-0.2";
+    private const string Wasi03 = "wasi-0.3";
+
+    public static TheoryData<string, string> Worlds => WorldsOf(Wasi02);
+
+    public static TheoryData<string, string> PreviewWorlds => WorldsOf(Wasi03);
+
+    [Fact]
+    public void CorpusHasTheExpectedWorlds()
+    {
+        // Guards the theory below against silently running on nothing.
+        Assert.Contains(("cli", "command"), FindWorlds(Wasi02));
+        Assert.Contains(("http", "proxy"), FindWorlds(Wasi02));
+        Assert.True(FindWorlds(Wasi02).Count >= 9);
+        Assert.Contains(("cli", "command"), FindWorlds(Wasi03));
+    }
+
+    [Theory]
+    [MemberData(nameof(Worlds))]
+    public void WorldGeneratesCompilingCode(string package, string world)
+    {
+        var run = RunWorld(Wasi02, package, world);
+
+        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics));
+        Assert.Contains("Hosts.Host.WitHost.g.cs", run.GeneratedSources.Keys);
+        Assert.True(run.GeneratedSources.Count > 1);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
+    }
+
+    [Theory]
+    [MemberData(nameof(PreviewWorlds))]
+    public void PreviewWorldReportsWhatIsNotSupportedAndCompiles(string package, string world)
+    {
+        var run = RunWorld(Wasi03, package, world);
+
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal("WITHOST0006", diagnostic.Id));
+        Assert.Contains("Hosts.Host.WitHost.g.cs", run.GeneratedSources.Keys);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
+    }
+
+    [Fact]
+    public void PreviewCommandWorldNamesTheStreamFunctionsItLeavesOut()
+    {
+        var run = RunWorld(Wasi03, "cli", "command");
+
+        Assert.Contains(run.GeneratorDiagnostics, diagnostic => diagnostic.GetMessage().StartsWith(
+            "The function 'wasi:cli/stdin@0.3.0#read-via-stream' uses stream<…>", StringComparison.Ordinal));
+        Assert.DoesNotContain("ReadViaStream", string.Concat(run.GeneratedSources.Values));
+        Assert.Contains("GetEnvironment()", string.Concat(run.GeneratedSources.Values));
+    }
+
+    [Fact]
+    public void AllWorldsTogetherShareTheirInterfaces()
+    {
+        var worlds = FindWorlds(Wasi02);
+        var hosts = worlds.Select((item, i) => (
+            Path: $"/wasi/{item.Package}/Host{i}.cs",
+            Text: $"using WitHost;\n\nnamespace Hosts;\n\n[WitHost(\".\", World = \"{item.World}\")]\ninternal partial class Host{i};\n"));
+        var files = worlds.Select(item => item.Package).Distinct().SelectMany(package => LayOut(Wasi02, package));
+        var compilation = GeneratorHarness.CreateCompilation(hosts.ToArray());
+        GeneratorHarness.CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.True(diagnostics.IsEmpty, string.Join("\n", diagnostics));
+        var problems = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        // wasi:io/streams is used by most worlds and declared once.
+        Assert.Single(output.SyntaxTrees, tree => tree.FilePath.EndsWith("wasi.io.streams.0.2.12.g.cs", StringComparison.Ordinal));
+    }
+
+    private static GeneratorRun RunWorld(string corpus, string package, string world)
+        => GeneratorHarness.Run(
+            $"/wasi/{package}/Host.cs",
+            $"using WitHost;\n\nnamespace Hosts;\n\n[WitHost(\".\", World = \"{world}\")]\ninternal partial class Host;\n",
+            LayOut(corpus, package));
+
+    /// <summary>
+    /// The corpus keeps each package in a sibling directory; a host sees its package as the root
+    /// directory and every other package under its deps/, as WIT tooling expects.
+    /// </summary>
+    private static IEnumerable<AdditionalText> LayOut(string corpus, string package)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(CorpusPath(corpus)).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(directory);
+            var target = name == package ? $"/wasi/{package}" : $"/wasi/{package}/deps/{name}";
+            foreach (var file in Directory.EnumerateFiles(directory, "*.wit").Order(StringComparer.Ordinal))
+            {
+                yield return new InMemoryAdditionalText(target + "/" + Path.GetFileName(file), File.ReadAllText(file));
+            }
+        }
+    }
+
+    private static string CorpusPath(string corpus) => Path.Combine(RepositoryPaths.Shared, "wit", corpus);
+
+    private static TheoryData<string, string> WorldsOf(string corpus)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (package, world) in FindWorlds(corpus))
+        {
+            data.Add(package, world);
+        }
+
+        return data;
+    }
+
+    private static List<(string Package, string World)> FindWorlds(string corpus)
+    {
+        var worlds = new List<(string, string)>();
+        foreach (var directory in Directory.EnumerateDirectories(CorpusPath(corpus)).Order(StringComparer.Ordinal))
+        {
+            var package = Path.GetFileName(directory);
+            var files = Directory.EnumerateFiles(directory, "*.wit")
+                .Order(StringComparer.Ordinal)
+                .Select(file => new WitSourceFile(file, File.ReadAllText(file)))
+                .ToEquatableArray();
+            var resolution = WitPackageResolver.Resolve(EquatableArray.Create(new WitSourcePackage(files)));
+            foreach (var world in resolution.Root?.Worlds ?? EquatableArray<WitHost.Wit.Model.WitWorld>.Empty)
+            {
+                worlds.Add((package, world.Name));
+            }
+        }
+
+        return worlds;
+    }
+}

@@ -1,0 +1,6 @@
+using WitHost;
+
+namespace Example.App;
+
+[WitHost(".", World = "greeter")]
+internal partial class GreeterHost;

@@ -1,0 +1,6 @@
+using WitHost;
+
+namespace Example.App;
+
+[WitHost("resources.wit")]
+internal partial class ResourcesHost;

@@ -1,0 +1,6 @@
+using WitHost;
+
+namespace Example.App;
+
+[WitHost("types.wit")]
+internal partial class TypesHost;
