@@ -25,9 +25,10 @@ internal static class CallCommand
     {
         var guest = new Argument<string>("guest") { Description = "The core guest module (.wasm)" };
         var call = new Argument<string>("call") { Description = "The export and its arguments in WAVE, e.g. \"reverse(\\\"hello\\\")\"" };
-        var wit = new Option<string>("--wit") { Description = "The WIT file or directory describing the guest", Required = true };
-        var world = new Option<string?>("--world") { Description = "The world the guest implements (optional when the package has one)" };
-        var encoding = new Option<string>("--string-encoding") { Description = "utf8 (default), utf16 or latin1+utf16", DefaultValueFactory = _ => "utf8" };
+        // Qualified: the runtime's WitHost.Option<T> (an option<T> value) would otherwise be found first.
+        var wit = new System.CommandLine.Option<string>("--wit") { Description = "The WIT file or directory describing the guest", Required = true };
+        var world = new System.CommandLine.Option<string?>("--world") { Description = "The world the guest implements (optional when the package has one)" };
+        var encoding = new System.CommandLine.Option<string>("--string-encoding") { Description = "utf8 (default), utf16 or latin1+utf16", DefaultValueFactory = _ => "utf8" };
         var command = new Command("call", "Call a guest export with WAVE arguments and print the result")
         {
             guest,

@@ -14,12 +14,12 @@ internal static class CheckCommand
     public static Command Create()
     {
         var path = new Argument<string>("path") { Description = "A .wit file, or a directory of .wit files with an optional deps/ folder" };
-        var features = new Option<string[]>("--features")
+        var features = new System.CommandLine.Option<string[]>("--features")
         {
             Description = "@unstable features to enable (comma- or space-separated)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var allFeatures = new Option<bool>("--all-features") { Description = "Enable every @unstable feature" };
+        var allFeatures = new System.CommandLine.Option<bool>("--all-features") { Description = "Enable every @unstable feature" };
         var command = new Command("check", "Parse and resolve WIT and report problems")
         {
             path,
