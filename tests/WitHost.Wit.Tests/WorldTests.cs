@@ -146,4 +146,38 @@ public sealed class WorldTests
         Assert.Equal("Runs.", world.Exports.Single().Docs);
         Assert.Equal("Runs.", Assert.IsType<WitWorldFunctionItem>(world.Exports.Single()).Function.Docs);
     }
+
+    [Fact]
+    public void Included_world_types_and_functions_become_the_including_worlds_own()
+    {
+        var package = WitText.Valid("""
+            package a:b;
+            world base {
+              record size { w: u32 }
+              resource canvas { resize: func(s: size); }
+              import paint: func(c: borrow<canvas>, s: size) -> list<size>;
+            }
+            world app { include base with { paint as draw, canvas as board } }
+            """);
+        var app = package.FindWorld("app")!;
+        Assert.Equal(new[] { "size", "board", "draw", "[method]board.resize" }, app.Imports.Select(item => item.Name));
+
+        var size = Assert.IsType<WitRecordType>(Assert.IsType<WitWorldTypeItem>(app.Imports[0]).Type);
+        var board = Assert.IsType<WitResourceType>(Assert.IsType<WitWorldTypeItem>(app.Imports[1]).Type);
+        Assert.Equal(("app", "app"), (size.Owner.WorldName, board.Owner.WorldName));
+        Assert.Equal("board", board.Name);
+
+        var draw = Assert.IsType<WitWorldFunctionItem>(app.Imports[2]).Function;
+        Assert.Equal(("draw", "app"), (draw.Name, draw.Owner.WorldName));
+        Assert.Equal(new WitHandleType(WitHandleKind.Borrow, board), draw.Parameters[0].Type);
+        Assert.Same(size, draw.Parameters[1].Type);
+        Assert.Equal(new WitListType(size), draw.Result);
+
+        var resize = Assert.IsType<WitWorldFunctionItem>(app.Imports[3]).Function;
+        Assert.Same(board, resize.Resource);
+        Assert.Equal("[method]board.resize", resize.ExternalName);
+
+        var original = package.FindWorld("base")!;
+        Assert.Equal("base", Assert.IsType<WitWorldTypeItem>(original.Imports[0]).Type.Owner.WorldName);
+    }
 }

@@ -20,5 +20,5 @@ internal sealed class PackageEntry
     public List<WorldEntry> Worlds { get; } = new();
 
     /// <summary>Interfaces and worlds by name (they share one namespace).</summary>
-    public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PackageItemEntry> Items { get; } = new(StringComparer.Ordinal);
 }

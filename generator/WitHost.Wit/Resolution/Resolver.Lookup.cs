@@ -37,7 +37,7 @@ internal sealed partial class Resolver
     /// Finds an item. A bare name is looked up in the file's top-level <c>use</c> names (unless
     /// <paramref name="viaFileUses"/> is false, as when resolving such a <c>use</c> itself), then in the package.
     /// </summary>
-    private object? LookupItem(FileScope file, UsePathSyntax path, bool wantWorld, bool viaFileUses)
+    private PackageItemEntry? LookupItem(FileScope file, UsePathSyntax path, bool wantWorld, bool viaFileUses)
     {
         if (path.IsLocal)
         {

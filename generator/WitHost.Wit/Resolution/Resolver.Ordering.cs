@@ -6,7 +6,7 @@ namespace WitHost.Wit.Resolution;
 // Package order and the acyclicity of packages and of the items inside a package.
 internal sealed partial class Resolver
 {
-    private readonly Dictionary<PackageEntry, List<object>> _itemOrder = new();
+    private readonly Dictionary<PackageEntry, List<PackageItemEntry>> _itemOrder = new();
 
     /// <summary>Orders packages so dependencies come first; reports each dependency cycle.</summary>
     private void OrderPackages()
@@ -54,16 +54,16 @@ internal sealed partial class Resolver
     /// <summary>Reports interfaces/worlds that depend on themselves and records a dependency-first order.</summary>
     private void CheckItemCycles(PackageEntry package)
     {
-        var order = new List<object>();
-        var state = new Dictionary<object, ResolutionState>();
-        foreach (var item in package.Interfaces.Cast<object>().Concat(package.Worlds))
+        var order = new List<PackageItemEntry>();
+        var state = new Dictionary<PackageItemEntry, ResolutionState>();
+        foreach (var item in package.Interfaces.Cast<PackageItemEntry>().Concat(package.Worlds))
         {
             Visit(item);
         }
 
         _itemOrder[package] = order;
 
-        void Visit(object item)
+        void Visit(PackageItemEntry item)
         {
             state.TryGetValue(item, out var current);
             if (current != ResolutionState.NotStarted)
@@ -72,12 +72,7 @@ internal sealed partial class Resolver
             }
 
             state[item] = ResolutionState.InProgress;
-            var (syntax, file) = item switch
-            {
-                InterfaceEntry entry => ((TopLevelItemSyntax)entry.Syntax, entry.File),
-                WorldEntry entry => (entry.Syntax, entry.File),
-                _ => throw new InvalidOperationException(),
-            };
+            var (syntax, file) = (item.Declaration, item.File);
             var includes = new HashSet<UsePathSyntax>(SyntaxReferences.Includes(syntax));
             foreach (var path in SyntaxReferences.In(syntax).Where(path => path.IsLocal))
             {
@@ -92,7 +87,7 @@ internal sealed partial class Resolver
                 state.TryGetValue(target, out var targetState);
                 if (targetState == ResolutionState.InProgress)
                 {
-                    var name = target is InterfaceEntry i ? i.Syntax.Name : ((WorldEntry)target).Syntax.Name;
+                    var name = target.Name;
                     _diagnostics.Error(DiagnosticCodes.ItemCycle, name.Span, $"interface or world `{name.Name}` depends on itself");
                 }
                 else if (targetState == ResolutionState.NotStarted)
@@ -107,7 +102,7 @@ internal sealed partial class Resolver
     }
 
     /// <summary>The local interface/world a bare name in <paramref name="file"/> means, or null.</summary>
-    private static object? LocalItem(FileScope file, string name)
+    private static PackageItemEntry? LocalItem(FileScope file, string name)
     {
         if (file.Uses.TryGetValue(name, out var use))
         {
@@ -117,5 +112,5 @@ internal sealed partial class Resolver
         return file.Package.Items.TryGetValue(name, out var item) ? item : null;
     }
 
-    private IEnumerable<object> OrderItems(PackageEntry package) => _itemOrder[package];
+    private IEnumerable<PackageItemEntry> OrderItems(PackageEntry package) => _itemOrder[package];
 }

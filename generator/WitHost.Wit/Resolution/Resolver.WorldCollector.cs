@@ -162,12 +162,14 @@ internal sealed partial class Resolver
                         $"world `{world.Name}` has no import or export with the plain name `{name.Name.Name}` (interface names cannot be renamed)");
                 }
 
-                Merge(world.Imports, _items.Imports, include, "import");
-                Merge(world.Exports, _items.Exports, include, "export");
+                // World-level types and functions become the including world's own (wit-parser clones them).
+                var rehomer = new WorldTypeRehomer(target.Owner, _entry.Owner);
+                Merge(world.Imports, _items.Imports, include, "import", rehomer);
+                Merge(world.Exports, _items.Exports, include, "export", rehomer);
             }
         }
 
-        private void Merge(IEnumerable<WitWorldItem> source, WorldItems.OrderedItems target, IncludeSyntax include, string kind)
+        private void Merge(IEnumerable<WitWorldItem> source, WorldItems.OrderedItems target, IncludeSyntax include, string kind, WorldTypeRehomer rehomer)
         {
             foreach (var item in source)
             {
@@ -183,21 +185,13 @@ internal sealed partial class Resolver
                 }
 
                 var newName = include.Names.Select(name => Rename(item.Name, name)).FirstOrDefault(name => name is not null) ?? item.Name;
-                var renamed = item switch
-                {
-                    WitWorldFunctionItem function when newName != item.Name => new WitWorldFunctionItem(newName, item.Stability,
-                        function.Function.Kind == WitFunctionKind.Freestanding ? function.Function with { Name = newName } : function.Function),
-                    WitWorldTypeItem type when newName != item.Name => new WitWorldTypeItem(newName, item.Stability, type.Type with { Name = newName }),
-                    _ when newName != item.Name => item with { Name = newName },
-                    _ => item,
-                };
                 if (target.Contains(newName))
                 {
                     Diagnostics.Error(DiagnosticCodes.IncludeShadows, include.Path.Span, $"{kind} of `{newName}` shadows previously {kind}ed items");
                     continue;
                 }
 
-                target.Add(renamed);
+                target.Add(rehomer.Rehome(item, newName));
             }
         }
 

@@ -144,7 +144,7 @@ internal sealed partial class Resolver
         _ => null,
     };
 
-    private bool DeclareItem(PackageEntry package, IdentifierSyntax name, object entry)
+    private bool DeclareItem(PackageEntry package, IdentifierSyntax name, PackageItemEntry entry)
     {
         if (package.Items.ContainsKey(name.Name))
         {
