@@ -20,9 +20,10 @@ public sealed class CoreWorldBindingsTests
     {
         var bindings = Bindings();
 
-        var log = Assert.Single(bindings.Imports);
-        Assert.Equal(new CoreImportName("$root", "log"), log.CoreName);
-        Assert.Equal("(param i32 i32) (result)", log.Signature.ToString());
+        Assert.Equal([new CoreImportName("$root", "log"), new CoreImportName("$root", "host-name")], bindings.Imports.Select(i => i.CoreName));
+        Assert.Equal("(param i32 i32) (result)", bindings.Imports[0].Signature.ToString());
+        Assert.Equal("(param i32) (result)", bindings.Imports[1].Signature.ToString());
+        Assert.True(bindings.Imports[1].Signature.ResultsInMemory);
 
         var exports = bindings.Exports.ToDictionary(e => e.CoreName, e => e.Signature.ToString());
         Assert.Equal("(param i32 i32 i32 i32) (result i32)", exports["test:abi-call/shapes#join"]);

@@ -14,6 +14,8 @@ typedef struct { char *ptr; uint32_t len; } string_t;
 typedef struct { string_t *ptr; uint32_t len; } string_list_t;
 
 IMPORT("$root", "log") void host_log(char *ptr, uint32_t len);
+// A string result does not fit one core value: the guest passes where the host writes it.
+IMPORT("$root", "host-name") void host_name(string_t *out);
 
 EXPORT("cabi_realloc") void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
     (void)old_size;
@@ -208,6 +210,19 @@ static char invalid_utf8[] = {'a', (char)0xC3, (char)0x28};
 EXPORT("bad-string") uint8_t *bad_string(void) { return return_string(invalid_utf8, sizeof invalid_utf8); }
 
 EXPORT("bad-char") uint32_t bad_char(void) { return 0xD800; }
+
+EXPORT("greet-host") uint8_t *greet_host(void) {
+    string_t name;
+    host_name(&name);
+    uint32_t len = 7 + name.len;
+    char *out = malloc(len);
+    memcpy(out, "hello, ", 7);
+    memcpy(out + 7, name.ptr, name.len);
+    free_buffer(name.ptr, name.len);
+    return return_string(out, len);
+}
+
+EXPORT("cabi_post_greet-host") void greet_host_post(uint8_t *area) { post_calls++; free(((string_t *)area)->ptr); }
 
 EXPORT("call-log") void call_log(char *ptr, uint32_t len) {
     host_log(ptr, len);
