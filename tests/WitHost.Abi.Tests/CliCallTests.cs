@@ -90,7 +90,7 @@ public sealed class CliCallTests
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = WitHostCli.Run(
-            ["call", RepositoryPaths.Under("tests/guests/abi-call.wasm"), "--wit", RepositoryPaths.Under("wit/abi-call.wit"), "--world", "abi-call", call],
+            ["call", AbiCallGuest.WasmPath, "--wit", AbiCallGuest.WitPath, "--world", "abi-call", call],
             output,
             error);
         return (exitCode, output.ToString().Replace("\r\n", "\n"), error.ToString());

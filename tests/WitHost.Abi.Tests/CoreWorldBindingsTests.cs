@@ -1,6 +1,5 @@
 using WitHost.Wamr;
 using WitHost.Wamr.CanonicalAbi;
-using WitHost.Wit;
 using WitHost.Wit.Abi;
 
 namespace WitHost.Abi.Tests;
@@ -10,9 +9,7 @@ public sealed class CoreWorldBindingsTests
 {
     private static CoreWorldBindings Bindings()
     {
-        var resolution = WitResolver.ResolvePath(RepositoryPaths.Under("wit/abi-call.wit"));
-        Assert.False(resolution.HasErrors, string.Join("\n", resolution.Diagnostics));
-        return CoreWorldBindings.For(resolution.Root!.FindWorld("abi-call")!);
+        return CoreWorldBindings.For(AbiCallGuest.World);
     }
 
     [Fact]
@@ -39,7 +36,7 @@ public sealed class CoreWorldBindingsTests
     public void TheHandWrittenGuestHasEveryCoreFunctionWithThatType()
     {
         var bindings = Bindings();
-        var bytes = File.ReadAllBytes(RepositoryPaths.Under("tests/guests/abi-call.wasm"));
+        var bytes = File.ReadAllBytes(AbiCallGuest.WasmPath);
         var info = WamrEngine.Inspect(bytes);
         foreach (var import in bindings.Imports)
         {
