@@ -48,7 +48,7 @@ if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1 && ! comm
 fi
 command -v make >/dev/null 2>&1 || missing+=("make (apt-get install make)")
 if (( ${#missing[@]} )); then
-  echo "error WITHOST0001: building libiwasm from source needs tools this machine lacks:" >&2
+  echo "error WITHOST9001: building libiwasm from source needs tools this machine lacks:" >&2
   for m in "${missing[@]}"; do echo "  - $m" >&2; done
   echo "Install them, or point the runtime at an existing libiwasm.so with WITHOST_LIBIWASM_PATH." >&2
   exit 1
@@ -61,7 +61,7 @@ echo "withost: fetching WAMR $wamr_version sources (npm package @grain/libiwasm@
 (cd "$work" && npm pack --silent "@grain/libiwasm@$wamr_version" >/dev/null)
 tar -xzf "$work"/grain-libiwasm-$wamr_version.tgz -C "$work"
 src="$work/package/wasm-micro-runtime"
-[[ -f "$src/CMakeLists.txt" ]] || { echo "error WITHOST0002: the npm package has no wasm-micro-runtime sources" >&2; exit 1; }
+[[ -f "$src/CMakeLists.txt" ]] || { echo "error WITHOST9002: the npm package has no wasm-micro-runtime sources" >&2; exit 1; }
 
 echo "withost: building libiwasm.so with cmake"
 jobs=$(nproc 2>/dev/null || echo 2)
