@@ -43,24 +43,24 @@ public sealed class CanonicalAbiContext
     public uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         var pointer = Memory.Realloc(originalPointer, originalSize, alignment, newSize);
-        CheckRange(pointer, newSize, alignment, "cabi_realloc returned");
+        CheckRange(pointer, newSize, alignment, "the block cabi_realloc returned");
         return pointer;
     }
 
     /// <summary>A fresh block: <c>cabi_realloc(0, 0, alignment, size)</c>, checked.</summary>
     public uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
 
-    /// <summary>Traps unless <paramref name="pointer"/> is aligned and <paramref name="length"/> bytes there are inside memory.</summary>
+    /// <summary>Traps unless <paramref name="pointer"/> is aligned and <paramref name="length"/> bytes there are inside memory; <paramref name="what"/> names the thing there in the message.</summary>
     public void CheckRange(uint pointer, ulong length, uint alignment, string what)
     {
         if (alignment > 1 && pointer % alignment != 0)
         {
-            throw Trap($"{what} pointer {pointer}, which is not aligned to {alignment}");
+            throw Trap($"{what} at {pointer} is not aligned to {alignment}");
         }
 
         if (pointer + length > (ulong)Memory.Bytes.Length)
         {
-            throw Trap($"{what} {length} bytes at {pointer}, outside the memory of {Memory.Bytes.Length} bytes");
+            throw Trap($"{what} of {length} bytes at {pointer} is outside the memory of {Memory.Bytes.Length} bytes");
         }
     }
 

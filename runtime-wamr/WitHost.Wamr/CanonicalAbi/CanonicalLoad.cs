@@ -19,7 +19,7 @@ public static class CanonicalLoad
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(type);
         var layout = CanonicalLayout.Of(type);
-        context.CheckRange(pointer, layout.Size, layout.Alignment, "load from");
+        context.CheckRange(pointer, layout.Size, layout.Alignment, "the value to load");
         return LoadAt(context, type, pointer);
     }
 
@@ -37,7 +37,7 @@ public static class CanonicalLoad
             throw context.Trap($"list of {length} elements ({byteLength} bytes) is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength} bytes)");
         }
 
-        context.CheckRange(pointer, byteLength, element.Alignment, "list at");
+        context.CheckRange(pointer, byteLength, element.Alignment, "the list");
         return LoadElements(context, elementType, element.Size, pointer, length);
     }
 

@@ -19,7 +19,7 @@ public static class CanonicalStore
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(value);
         var layout = CanonicalLayout.Of(type);
-        context.CheckRange(pointer, layout.Size, layout.Alignment, "store to");
+        context.CheckRange(pointer, layout.Size, layout.Alignment, "the place to store");
         StoreAt(context, type, value, pointer);
     }
 

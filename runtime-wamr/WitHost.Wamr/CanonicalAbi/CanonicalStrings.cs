@@ -68,7 +68,7 @@ public static class CanonicalStrings
             throw context.Trap($"string of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxStringByteLength})");
         }
 
-        context.CheckRange(pointer, byteLength, alignment, "string at");
+        context.CheckRange(pointer, byteLength, alignment, "the string");
         try
         {
             return encoding.GetString(context.Slice(pointer, (uint)byteLength));
