@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
-using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
@@ -79,7 +78,7 @@ internal sealed class RandomWitValues
             case WitFlagsType flags:
                 return new WitFlagsValue(flags.Flags.Where(_ => _random.Next(2) == 0).Select(f => f.Name).ToImmutableArray());
             default:
-                throw new NotSupportedException(WitTypeNames.Format(type));
+                throw new NotSupportedException(type.ToString());
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class WaveRoundTripTests
 
         if (!value.Equals(parsed))
         {
-            Assert.Fail($"type {WitTypeNames.Format(type)}\n  text {text}\nparsed {parsed}");
+            Assert.Fail($"type {type}\n  text {text}\nparsed {parsed}");
         }
         Assert.Equal(text, WaveWriter.Write(parsed));
     }

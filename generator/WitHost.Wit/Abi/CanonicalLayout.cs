@@ -129,7 +129,7 @@ public static class CanonicalLayout
             return Variant(cases);
         }
 
-        throw new ArgumentException($"The Canonical ABI has no layout for {WitTypeNames.Format(type)}.", nameof(type));
+        throw new ArgumentException($"The Canonical ABI has no layout for {type}.", nameof(type));
     }
 
     private static AbiTypeLayout Primitive(WitPrimitiveKind kind) => kind switch

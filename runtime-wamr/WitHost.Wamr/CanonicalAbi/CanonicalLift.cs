@@ -24,7 +24,7 @@ public static class CanonicalLift
         var value = Lift(context, type, reader);
         if (!reader.IsDone)
         {
-            throw new ArgumentException($"Too many core values: {WitTypeNames.Format(type)} uses {reader.Position}, {flat.Count} were given.", nameof(flat));
+            throw new ArgumentException($"Too many core values: {type} uses {reader.Position}, {flat.Count} were given.", nameof(flat));
         }
 
         return value;
@@ -120,7 +120,7 @@ public static class CanonicalLift
             return ValueShapes.MakeRecord(type, values);
         }
 
-        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot lift {WitTypeNames.Format(type)}.", nameof(type));
+        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot lift {type}.", nameof(type));
         var discriminant = (uint)source.Next(CoreValueKind.I32);
         if (discriminant >= (uint)cases.Count)
         {

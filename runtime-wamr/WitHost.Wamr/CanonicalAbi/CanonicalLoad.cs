@@ -85,7 +85,7 @@ public static class CanonicalLoad
             return ValueShapes.MakeRecord(type, values);
         }
 
-        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot load {WitTypeNames.Format(type)}.", nameof(type));
+        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot load {type}.", nameof(type));
         var discriminant = context.ReadUnsigned(pointer, CanonicalLayout.DiscriminantSize(cases.Count));
         if (discriminant >= (ulong)cases.Count)
         {

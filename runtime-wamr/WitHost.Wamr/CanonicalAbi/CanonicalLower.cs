@@ -112,7 +112,7 @@ public static class CanonicalLower
             return;
         }
 
-        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot lower {WitTypeNames.Format(type)}.", nameof(type));
+        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot lower {type}.", nameof(type));
         var (index, payload) = ValueShapes.MatchCase(type, value);
         var slots = CanonicalLayout.Flatten(type);
         flat.Add(WasmValue.FromUInt32((uint)index));

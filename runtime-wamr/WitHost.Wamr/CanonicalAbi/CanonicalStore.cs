@@ -104,7 +104,7 @@ public static class CanonicalStore
             return;
         }
 
-        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot store {WitTypeNames.Format(type)}.", nameof(type));
+        var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot store {type}.", nameof(type));
         var (index, payload) = ValueShapes.MatchCase(type, value);
         context.WriteUnsigned(pointer, CanonicalLayout.DiscriminantSize(cases.Count), (uint)index);
         if (cases[index] is { } payloadType)

@@ -43,7 +43,7 @@ public static class DynamicHostImport
 
             if (result is null)
             {
-                throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {WitTypeNames.Format(resultType)}.");
+                throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {resultType}.");
             }
 
             // The implementation ran host code that may have called into the guest: a fresh view of memory.

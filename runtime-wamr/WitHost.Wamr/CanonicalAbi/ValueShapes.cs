@@ -180,5 +180,5 @@ internal static class ValueShapes
         => value as T ?? throw Mismatch(type, value);
 
     public static ArgumentException Mismatch(WitType type, WitValue value)
-        => new($"The value {value} does not fit the type {WitTypeNames.Format(type)}.", nameof(value));
+        => new($"The value {value} does not fit the type {type}.", nameof(value));
 }

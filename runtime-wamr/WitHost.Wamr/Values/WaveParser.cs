@@ -108,7 +108,7 @@ public sealed class WaveParser
             case WitHandleType or WitResourceType or WitFutureType or WitStreamType or WitErrorContextType:
                 return new WitHandleValue((uint)ParseInteger(0, uint.MaxValue, "handle"));
             default:
-                throw Error($"values of type {Wit.Abi.WitTypeNames.Format(type)} have no WAVE form");
+                throw Error($"values of type {type} have no WAVE form");
         }
     }
 
