@@ -14,6 +14,7 @@ public static class WitHostCli
         => new("wit-host: tools for WebAssembly components described in WIT")
         {
             CheckCommand.Create(),
+            CallCommand.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>

@@ -1,0 +1,112 @@
+using System.Buffers.Binary;
+
+namespace WitHost.Wamr.CanonicalAbi;
+
+/// <summary>
+/// The state one lift or lower works in: the guest's memory and allocator, the string encoding,
+/// and the function being called (named in trap messages). Every memory access goes through the
+/// bounds checks here, so a bad pointer from the guest is a trap and never a read outside memory.
+/// </summary>
+public sealed class CanonicalAbiContext
+{
+    /// <summary>The largest string, in bytes, the ABI moves (2^28 - 1).</summary>
+    public const uint MaxStringByteLength = (1u << 28) - 1;
+
+    /// <summary>The largest list, in bytes, the ABI moves (2^28 - 1).</summary>
+    public const uint MaxListByteLength = (1u << 28) - 1;
+
+    /// <summary>Creates a context.</summary>
+    public CanonicalAbiContext(ICanonicalMemory memory, StringEncoding encoding, string functionName)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        ArgumentNullException.ThrowIfNull(functionName);
+        Memory = memory;
+        Encoding = encoding;
+        FunctionName = functionName;
+    }
+
+    /// <summary>The guest memory and allocator.</summary>
+    public ICanonicalMemory Memory { get; }
+
+    /// <summary>The string encoding both sides agreed on.</summary>
+    public StringEncoding Encoding { get; }
+
+    /// <summary>The function whose arguments or results are moved.</summary>
+    public string FunctionName { get; }
+
+    /// <summary>A trap for the function being called, with <paramref name="message"/>.</summary>
+    public WasmTrapException Trap(string message) => Memory.Trap(FunctionName, message);
+
+    /// <summary>
+    /// <c>cabi_realloc</c>, checked as the ABI requires: the block must be aligned and inside memory.
+    /// </summary>
+    public uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    {
+        var pointer = Memory.Realloc(originalPointer, originalSize, alignment, newSize);
+        CheckRange(pointer, newSize, alignment, "cabi_realloc returned");
+        return pointer;
+    }
+
+    /// <summary>A fresh block: <c>cabi_realloc(0, 0, alignment, size)</c>, checked.</summary>
+    public uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
+
+    /// <summary>Traps unless <paramref name="pointer"/> is aligned and <paramref name="length"/> bytes there are inside memory.</summary>
+    public void CheckRange(uint pointer, ulong length, uint alignment, string what)
+    {
+        if (alignment > 1 && pointer % alignment != 0)
+        {
+            throw Trap($"{what} pointer {pointer}, which is not aligned to {alignment}");
+        }
+
+        if (pointer + length > (ulong)Memory.Bytes.Length)
+        {
+            throw Trap($"{what} {length} bytes at {pointer}, outside the memory of {Memory.Bytes.Length} bytes");
+        }
+    }
+
+    /// <summary><paramref name="length"/> bytes at <paramref name="pointer"/>, or a trap when they are not all inside memory.</summary>
+    public Span<byte> Slice(uint pointer, uint length)
+    {
+        var bytes = Memory.Bytes;
+        if (pointer + (ulong)length > (ulong)bytes.Length)
+        {
+            throw Trap($"out of bounds memory access: {length} bytes at {pointer} in a memory of {bytes.Length} bytes");
+        }
+
+        return bytes.Slice((int)pointer, (int)length);
+    }
+
+    /// <summary>Reads a little-endian unsigned integer of <paramref name="size"/> (1, 2, 4 or 8) bytes.</summary>
+    public ulong ReadUnsigned(uint pointer, uint size)
+    {
+        var bytes = Slice(pointer, size);
+        return size switch
+        {
+            1 => bytes[0],
+            2 => BinaryPrimitives.ReadUInt16LittleEndian(bytes),
+            4 => BinaryPrimitives.ReadUInt32LittleEndian(bytes),
+            _ => BinaryPrimitives.ReadUInt64LittleEndian(bytes),
+        };
+    }
+
+    /// <summary>Writes the low <paramref name="size"/> (1, 2, 4 or 8) bytes of <paramref name="value"/>, little-endian.</summary>
+    public void WriteUnsigned(uint pointer, uint size, ulong value)
+    {
+        var bytes = Slice(pointer, size);
+        switch (size)
+        {
+            case 1:
+                bytes[0] = (byte)value;
+                break;
+            case 2:
+                BinaryPrimitives.WriteUInt16LittleEndian(bytes, (ushort)value);
+                break;
+            case 4:
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes, (uint)value);
+                break;
+            default:
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
+                break;
+        }
+    }
+}

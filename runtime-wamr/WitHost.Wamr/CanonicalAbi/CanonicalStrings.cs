@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace WitHost.Wamr.CanonicalAbi;
+
+/// <summary>
+/// Moves strings between .NET and guest memory in the three Canonical ABI encodings, with the
+/// allocation sequence the spec fixes (each string gets its own <c>cabi_realloc</c> calls, in
+/// order) and the validation it requires when reading (length limit, alignment, bounds, encoding).
+/// </summary>
+public static class CanonicalStrings
+{
+    /// <summary>The bit of a <c>latin1+utf16</c> length that marks UTF-16 content.</summary>
+    public const uint Utf16Tag = 1u << 31;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UnicodeEncoding StrictUtf16 = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Copies <paramref name="value"/> into a fresh guest allocation and returns its pointer and
+    /// (tagged) length in code units, as <c>store_string_into_range</c> does for a host string.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> has a lone surrogate, which no WIT string can hold.</exception>
+    public static (uint Pointer, uint TaggedCodeUnits) Store(CanonicalAbiContext context, string value)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IsWellFormed(value))
+        {
+            throw new ArgumentException("The string has a lone surrogate; WIT strings hold Unicode scalar values only.", nameof(value));
+        }
+
+        return context.Encoding switch
+        {
+            StringEncoding.Utf8 => StoreUtf8(context, value),
+            StringEncoding.Utf16 => StoreUtf16(context, value),
+            _ => StoreLatin1OrUtf16(context, value),
+        };
+    }
+
+    /// <summary>
+    /// Reads the string at <paramref name="pointer"/> with (tagged) length
+    /// <paramref name="taggedCodeUnits"/>, trapping on anything the spec rejects.
+    /// </summary>
+    public static string Load(CanonicalAbiContext context, uint pointer, uint taggedCodeUnits)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Encoding encoding;
+        ulong byteLength;
+        uint alignment;
+        switch (context.Encoding)
+        {
+            case StringEncoding.Utf8:
+                (encoding, byteLength, alignment) = (StrictUtf8, taggedCodeUnits, 1);
+                break;
+            case StringEncoding.Utf16:
+                (encoding, byteLength, alignment) = (StrictUtf16, 2ul * taggedCodeUnits, 2);
+                break;
+            default:
+                alignment = 2;
+                var isUtf16 = (taggedCodeUnits & Utf16Tag) != 0;
+                encoding = isUtf16 ? StrictUtf16 : Encoding.Latin1;
+                byteLength = isUtf16 ? 2ul * (taggedCodeUnits ^ Utf16Tag) : taggedCodeUnits;
+                break;
+        }
+
+        if (byteLength > CanonicalAbiContext.MaxStringByteLength)
+        {
+            throw context.Trap($"string of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxStringByteLength})");
+        }
+
+        context.CheckRange(pointer, byteLength, alignment, "string at");
+        try
+        {
+            return encoding.GetString(context.Slice(pointer, (uint)byteLength));
+        }
+        catch (DecoderFallbackException exception)
+        {
+            var name = ReferenceEquals(encoding, StrictUtf8) ? "UTF-8" : "UTF-16";
+            throw context.Trap($"string at {pointer} is not valid {name} (byte {exception.Index} of {byteLength})");
+        }
+    }
+
+    private static (uint, uint) StoreUtf8(CanonicalAbiContext context, string value)
+    {
+        var byteLength = (uint)StrictUtf8.GetByteCount(value);
+        var pointer = context.Allocate(1, byteLength);
+        StrictUtf8.GetBytes(value, context.Slice(pointer, byteLength));
+        return (pointer, byteLength);
+    }
+
+    private static (uint, uint) StoreUtf16(CanonicalAbiContext context, string value)
+    {
+        var byteLength = 2u * (uint)value.Length;
+        var pointer = context.Allocate(2, byteLength);
+        StrictUtf16.GetBytes(value, context.Slice(pointer, byteLength));
+        return (pointer, (uint)value.Length);
+    }
+
+    // store_string_to_latin1_or_utf16 for a UTF-16 source: optimistically Latin-1 in a block of
+    // one byte per code unit; at the first character above U+00FF grow the block to UTF-16,
+    // widen the bytes written so far and write the rest as UTF-16.
+    private static (uint, uint) StoreLatin1OrUtf16(CanonicalAbiContext context, string value)
+    {
+        var codeUnits = (uint)value.Length;
+        var pointer = context.Allocate(2, codeUnits);
+        uint written = 0;
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value < 0x100)
+            {
+                context.Slice(pointer + written, 1)[0] = (byte)rune.Value;
+                written++;
+                continue;
+            }
+
+            var worstCase = 2 * codeUnits;
+            pointer = context.Reallocate(pointer, codeUnits, 2, worstCase);
+            var block = context.Slice(pointer, worstCase);
+            for (var j = (int)written - 1; j >= 0; j--)
+            {
+                block[2 * j] = block[j];
+                block[(2 * j) + 1] = 0;
+            }
+
+            StrictUtf16.GetBytes(value.AsSpan((int)written), block[(int)(2 * written)..]);
+            return (pointer, codeUnits | Utf16Tag);
+        }
+
+        if (written < codeUnits)
+        {
+            pointer = context.Reallocate(pointer, codeUnits, 2, written);
+        }
+
+        return (pointer, written);
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        // The strict encoder rejects exactly the lone surrogates.
+        try
+        {
+            StrictUtf8.GetByteCount(value);
+            return true;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using WitHost.Wamr.Values;
+using WitHost.Wit.Abi;
+using WitHost.Wit.Model;
+
+namespace WitHost.Wamr.CanonicalAbi;
+
+/// <summary>
+/// Calls a guest export with dynamic values: checks the core signature against the WIT function,
+/// lowers the arguments (allocating strings and lists in the guest), calls, lifts the result and
+/// then lets the guest free it through <c>cabi_post_&lt;export&gt;</c>.
+/// </summary>
+public static class DynamicExportCall
+{
+    /// <summary>Calls export <paramref name="exportName"/>, which implements <paramref name="function"/>.</summary>
+    /// <returns>The result, or null when the function returns nothing.</returns>
+    /// <exception cref="WamrException">The guest lacks the export or its core type does not match the WIT function.</exception>
+    /// <exception cref="WasmTrapException">The guest trapped, or returned a value the Canonical ABI rejects.</exception>
+    /// <exception cref="ArgumentException">The arguments do not fit the parameter types.</exception>
+    public static WitValue? Invoke(WamrInstance instance, string exportName, WitFunction function, IReadOnlyList<WitValue> arguments, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(exportName);
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var export = instance.TryGetFunction(exportName)
+            ?? throw new WamrException($"The guest does not export '{exportName}'.");
+        var signature = CoreFunctionSignature.For(function, AbiDirection.Lift);
+        CheckSignature(export, signature);
+
+        var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
+        var lowering = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+        var flatArguments = CanonicalLower.LowerValues(lowering, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
+        var flatResults = export.Invoke([.. flatArguments]);
+
+        // A fresh context: the call may have grown and moved the memory.
+        WitValue? result = null;
+        if (function.Result is { } resultType)
+        {
+            var lifting = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+            result = CanonicalLift.LiftValues(lifting, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
+        }
+
+        instance.PostReturn(export, ToCells(flatResults));
+        return result;
+    }
+
+    private static void CheckSignature(WamrFunction export, CoreFunctionSignature signature)
+    {
+        var expected = new Binary.FunctionType(
+            [.. signature.Params.Select(p => (WasmValueKind)(int)p.Kind)],
+            [.. signature.Results.Select(r => (WasmValueKind)(int)r.Kind)]);
+        if (!expected.Equals(export.Type))
+        {
+            throw new WamrException($"The guest's export '{export.Name}' has core type {export.Type}, but its WIT function lifts as {expected}.");
+        }
+    }
+
+    // cabi_post_* takes the export's core results as its parameters, cell by cell (64-bit values take two).
+    private static uint[] ToCells(IReadOnlyList<WasmValue> values)
+    {
+        var cells = new List<uint>();
+        foreach (var value in values)
+        {
+            cells.Add((uint)value.Bits);
+            if (value.Kind is WasmValueKind.I64 or WasmValueKind.F64)
+            {
+                cells.Add((uint)(value.Bits >> 32));
+            }
+        }
+
+        return [.. cells];
+    }
+}
