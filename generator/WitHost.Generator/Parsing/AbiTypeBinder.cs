@@ -20,7 +20,8 @@ internal sealed class AbiTypeBinder
     public AbiTypeBinder(TypeMapper mapper) => _mapper = mapper;
 
     /// <summary>The binding of <paramref name="type"/>.</summary>
-    /// <exception cref="UnsupportedConstructException">The marshalling stage does not move values of this type yet.</exception>
+    /// <exception cref="UnsupportedConstructException">The type has no C# mapping.</exception>
+    /// <exception cref="CallNotGeneratedException">The marshalling stage does not move values of this type yet.</exception>
     public AbiTypeBinding Bind(WitType type)
     {
         var csharp = _mapper.Map(type);
@@ -106,7 +107,7 @@ internal sealed class AbiTypeBinder
         },
 
         // A fixed-length list flattens element by element and is not a pointer and length.
-        WitListType { Length: not null } => throw new UnsupportedConstructException("calls with a fixed-length list"),
+        WitListType { Length: not null } => throw new CallNotGeneratedException("fixed-length lists"),
         WitListType => AbiTypeKind.List,
         WitTupleType => AbiTypeKind.Tuple,
         WitRecordType => AbiTypeKind.Record,
@@ -115,8 +116,8 @@ internal sealed class AbiTypeBinder
         WitOptionType => AbiTypeKind.Option,
         WitResultType => AbiTypeKind.Result,
         WitVariantType => AbiTypeKind.Variant,
-        WitHandleType or WitResourceType => throw new UnsupportedConstructException("calls with resource handles"),
-        WitMapType => throw new UnsupportedConstructException("calls with a map"),
-        _ => throw new UnsupportedConstructException("calls with " + WitTypeNames.Format(type)),
+        WitHandleType or WitResourceType => throw new CallNotGeneratedException("resource handles"),
+        WitMapType => throw new CallNotGeneratedException("maps"),
+        _ => throw new CallNotGeneratedException(WitTypeNames.Format(type)),
     };
 }

@@ -178,7 +178,11 @@ internal static class WorldBinder
             }
             catch (UnsupportedConstructException exception)
             {
-                ReportUnsupportedCall(diagnostics, spec, interfaceItemName, function, exception);
+                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
+            }
+            catch (CallNotGeneratedException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
             }
         }
 
@@ -210,33 +214,40 @@ internal static class WorldBinder
         HostSpec spec)
     {
         var bound = new List<CallBinding>();
-        foreach (var function in functions)
+        // Constructors, methods and static functions belong to exported resources, which are
+        // reported (WITHOST0006) with their type.
+        foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Freestanding))
         {
             try
             {
-                if (function.Kind != WitFunctionKind.Freestanding)
-                {
-                    throw new UnsupportedConstructException("exported resources");
-                }
-
                 var call = calls.BindExport(CSharpNames.ToPascalCase(function.Name), interfaceItemName, function);
                 bound.Add(call with { MethodName = names.Claim(call.MethodName) });
             }
             catch (UnsupportedConstructException exception)
             {
-                ReportUnsupportedCall(diagnostics, spec, interfaceItemName, function, exception);
+                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
+            }
+            catch (CallNotGeneratedException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
             }
         }
 
         return bound.ToEquatableArray();
     }
 
-    private static void ReportUnsupportedCall(List<DiagnosticInfo> diagnostics, HostSpec spec, string? interfaceItemName, WitFunction function, UnsupportedConstructException exception)
+    private static void ReportCall(
+        List<DiagnosticInfo> diagnostics,
+        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor,
+        HostSpec spec,
+        string? interfaceItemName,
+        WitFunction function,
+        string construct)
         => diagnostics.Add(DiagnosticInfoFactory.Create(
-            DiagnosticDescriptors.UnsupportedConstruct,
+            descriptor,
             spec.AttributeLocation,
             $"The function '{(interfaceItemName is null ? "" : interfaceItemName + "#")}{function.ExternalName}'",
-            exception.Construct));
+            construct));
 
     private static ScopeBinding? BindInterface(ScopeBinder binder, WitInterface @interface, bool isImported)
         => binder.Bind(
