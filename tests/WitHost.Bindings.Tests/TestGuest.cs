@@ -23,3 +23,6 @@ public sealed class SampleGuest() : TestGuest("sample");
 
 /// <summary>tests/guests/roundtrip.wasm.</summary>
 public sealed class RoundtripGuest() : TestGuest("roundtrip");
+
+/// <summary>tests/guests/abi-call.wasm.</summary>
+public sealed class AbiCallGuest() : TestGuest("abi-call");
