@@ -29,15 +29,18 @@ internal static class CallEmitter
         var marshal = new MarshalEmitter(writer, context, instance, name);
         var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
+        var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
         writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");
         writer.WriteLine($"global::System.Span<uint> cells_ = stackalloc uint[{cellCount}];");
-        if (call.NeedsMemory)
+        if (lowersIntoMemory)
         {
             writer.WriteLine($"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
         }
 
         writer.WriteLine();
-        writer.WriteLine("// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.");
+        writer.WriteLine(lowersIntoMemory
+            ? "// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order."
+            : "// Marshal: the arguments are core values.");
         if (call.ParamsInMemory)
         {
             writer.WriteLine($"// The parameters flatten to more than {CoreFunctionSignature.MaxFlatParams} core values: they go as a tuple in memory.");
@@ -71,7 +74,7 @@ internal static class CallEmitter
             writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.");
             if (resultType.NeedsMemory || call.ResultsInMemory)
             {
-                writer.WriteLine($"{context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+                writer.WriteLine($"{(lowersIntoMemory ? "" : "var ")}{context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
             }
 
             if (call.ResultsInMemory)
@@ -99,7 +102,7 @@ internal static class CallEmitter
     /// <summary>The body of an import entry: <paramref name="implementation"/> is the host object, <c>call_</c> the host call.</summary>
     public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, StringEncodingKind encoding)
     {
-        var name = Literal(call.CoreModule + "#" + call.CoreName);
+        var name = Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
         var context = "context_";
         var marshal = new MarshalEmitter(writer, context, "call_.Instance", name);
         if (call.NeedsMemory)
@@ -109,8 +112,12 @@ internal static class CallEmitter
             writer.WriteLine();
         }
 
-        writer.WriteLine("// Unmarshal the guest's arguments.");
         var arguments = new List<string>();
+        if (!call.Parameters.IsEmpty)
+        {
+            writer.WriteLine("// Unmarshal the guest's arguments.");
+        }
+
         if (call.ParamsInMemory)
         {
             writer.WriteLine("var arguments_ = call_.GetUInt32(0);");
@@ -140,7 +147,11 @@ internal static class CallEmitter
             }
         }
 
-        writer.WriteLine();
+        if (!call.Parameters.IsEmpty)
+        {
+            writer.WriteLine();
+        }
+
         writer.WriteLine("// Invoke the host's implementation.");
         var invocation = $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
         if (call.Result is not { } resultType)

@@ -82,8 +82,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Enum:
             {
-                var discriminant = Declare("uint", "case", Read(address, 0, type.DiscriminantSize, "uint"));
-                return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(discriminant, type.CaseCount)}");
+                var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
+                return Declare("var", "value", $"({type.CSharpType}){discriminant}");
             }
 
             case AbiTypeKind.Flags:
@@ -93,9 +93,9 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.Result:
             case AbiTypeKind.Variant:
             {
-                var discriminant = Declare("uint", "case", Read(address, 0, type.DiscriminantSize, "uint"));
                 var payloadAddress = Offset(address, type.PayloadOffset);
-                return LiftCases(type, CheckDiscriminant(discriminant, type.CaseCount), child => child.Kind == AbiTypeKind.None ? null : Load(child, payloadAddress));
+                var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
+                return LiftCases(type, discriminant, child => child.Kind == AbiTypeKind.None ? null : Load(child, payloadAddress));
             }
 
             default:
@@ -222,7 +222,11 @@ internal sealed class MarshalEmitter
             }
 
             default:
-                return new List<string> { Declare(FlatType(type.Flat[0]), "flat", LowerScalar(type, value)) };
+            {
+                // A value that already is its core value (u32, u64, f32, f64) needs no local of its own.
+                var lowered = LowerScalar(type, value);
+                return new List<string> { lowered == value ? value : Declare(FlatType(type.Flat[0]), "flat", lowered) };
+            }
         }
     }
 
@@ -285,7 +289,10 @@ internal sealed class MarshalEmitter
                 });
 
             default:
-                return Declare("var", "value", LiftScalar(type, flat[0], fromMemory: false));
+            {
+                var lifted = LiftScalar(type, flat[0], fromMemory: false);
+                return lifted == flat[0] ? lifted : Declare("var", "value", lifted);
+            }
         }
     }
 

@@ -57,20 +57,18 @@ namespace Example.App
             uint argument2_ = call_.GetUInt32(2);
             uint argument3_ = call_.GetUInt32(3);
             string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
-            var value1_ = argument2_;
-            var value2_ = argument3_;
-            var value3_ = new global::Example.Shapes.Geometry.Size(value1_, value2_);
+            var value1_ = new global::Example.Shapes.Geometry.Size(argument2_, argument3_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Greet(text0_, value3_);
+            var result_ = implementation_.Greet(text0_, value1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(4);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            var (pointer4_, length5_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
-            context_.WriteUnsigned(resultArea_, 4, pointer4_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length5_);
+            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
         }
     }
 }

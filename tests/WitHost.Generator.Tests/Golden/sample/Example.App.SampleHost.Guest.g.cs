@@ -40,39 +40,35 @@ namespace Example.App
             {
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[2];
-                var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
 
-                // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
-                uint flat0_ = a;
-                uint flat1_ = b;
-                cells_[0] = flat0_;
-                cells_[1] = flat1_;
+                // Marshal: the arguments are core values.
+                cells_[0] = a;
+                cells_[1] = b;
 
                 // Invoke
                 _okFunc.InvokeCells(cells_);
 
                 // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
+                var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
                 // The result flattens to more than one core value: the guest returns a pointer to it.
                 var returnArea_ = cells_[0];
                 context_.CheckRange(returnArea_, 12, 4, "return area at");
-                uint case2_ = (uint)context_.ReadUnsigned(returnArea_, 1);
-                uint case3_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "ok-func", case2_, 2);
-                global::WitHost.Result<uint, string> value4_;
-                switch (case3_)
+                uint case0_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "ok-func", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
+                global::WitHost.Result<uint, string> value1_;
+                switch (case0_)
                 {
                     case 0:
                     {
-                        var value5_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                        value4_ = global::WitHost.Result<uint, string>.Ok(value5_);
+                        var value2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                        value1_ = global::WitHost.Result<uint, string>.Ok(value2_);
                         break;
                     }
                     case 1:
                     {
-                        uint pointer6_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                        uint length7_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
-                        string text8_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer6_, length7_);
-                        value4_ = global::WitHost.Result<uint, string>.Err(text8_);
+                        uint pointer3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                        uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                        string text5_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer3_, length4_);
+                        value1_ = global::WitHost.Result<uint, string>.Err(text5_);
                         break;
                     }
                     default:
@@ -81,7 +77,7 @@ namespace Example.App
 
                 // Cleanup: the guest frees what it returned once the host has copied it.
                 _okFuncPostReturn?.InvokeCells(cells_);
-                return value4_;
+                return value1_;
             }
 
             /// <summary>Frees the instance.</summary>
@@ -110,7 +106,7 @@ namespace Example.App
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
-                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    // Marshal: the arguments are core values.
                     uint flat0_ = a ? 1U : 0U;
                     uint flat1_ = b ? 1U : 0U;
                     cells_[0] = flat0_;

@@ -55,11 +55,10 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = argument0_;
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            implementation_.LogU32(value0_, text1_);
+            implementation_.LogU32(argument0_, text0_);
         }
     }
 }

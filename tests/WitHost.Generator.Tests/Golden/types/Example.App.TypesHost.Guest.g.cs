@@ -67,55 +67,53 @@ namespace Example.App
                         case global::Example.Types.Shapes.Shape.Circle case5_:
                         {
                             case0_ = 0;
-                            float flat6_ = case5_.Value_;
-                            joined1_ = global::System.BitConverter.SingleToUInt32Bits(flat6_);
+                            joined1_ = global::System.BitConverter.SingleToUInt32Bits(case5_.Value_);
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Rectangle case7_:
+                        case global::Example.Types.Shapes.Shape.Rectangle case6_:
                         {
                             case0_ = 1;
-                            uint flat8_ = unchecked((uint)case7_.Value_.Item1.X);
-                            uint flat9_ = unchecked((uint)case7_.Value_.Item1.Y);
-                            uint flat10_ = unchecked((uint)case7_.Value_.Item2.X);
-                            uint flat11_ = unchecked((uint)case7_.Value_.Item2.Y);
-                            joined1_ = flat8_;
-                            joined2_ = flat9_;
-                            joined3_ = flat10_;
-                            joined4_ = flat11_;
+                            uint flat7_ = unchecked((uint)case6_.Value_.Item1.X);
+                            uint flat8_ = unchecked((uint)case6_.Value_.Item1.Y);
+                            uint flat9_ = unchecked((uint)case6_.Value_.Item2.X);
+                            uint flat10_ = unchecked((uint)case6_.Value_.Item2.Y);
+                            joined1_ = flat7_;
+                            joined2_ = flat8_;
+                            joined3_ = flat9_;
+                            joined4_ = flat10_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Empty case12_:
+                        case global::Example.Types.Shapes.Shape.Empty case11_:
                         {
                             case0_ = 2;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Value case13_:
+                        case global::Example.Types.Shapes.Shape.Value case12_:
                         {
                             case0_ = 3;
-                            var (pointer14_, length15_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case13_.Value_);
-                            joined1_ = pointer14_;
-                            joined2_ = length15_;
+                            var (pointer13_, length14_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case12_.Value_);
+                            joined1_ = pointer13_;
+                            joined2_ = length14_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Shape_ case16_:
+                        case global::Example.Types.Shapes.Shape.Shape_ case15_:
                         {
                             case0_ = 4;
-                            uint flat17_ = (uint)case16_.Value_;
-                            joined1_ = flat17_;
+                            uint flat16_ = (uint)case15_.Value_;
+                            joined1_ = flat16_;
                             break;
                         }
                         default:
                             throw new global::System.ArgumentNullException(nameof(s));
                     }
-                    uint flat18_ = @in;
-                    uint flat19_ = (uint)type;
+                    uint flat17_ = (uint)type;
                     cells_[0] = case0_;
                     cells_[1] = joined1_;
                     cells_[2] = joined2_;
                     cells_[3] = joined3_;
                     cells_[4] = joined4_;
-                    cells_[5] = flat18_;
-                    cells_[6] = flat19_;
+                    cells_[5] = @in;
+                    cells_[6] = flat17_;
 
                     // Invoke
                     _draw.InvokeCells(cells_);
@@ -125,284 +123,272 @@ namespace Example.App
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 200, 8, "return area at");
-                    uint case20_ = (uint)context_.ReadUnsigned(returnArea_, 1);
-                    uint case21_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case20_, 2);
-                    global::WitHost.Result<global::Example.Types.Shapes.Everything, string> value22_;
-                    switch (case21_)
+                    uint case18_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
+                    global::WitHost.Result<global::Example.Types.Shapes.Everything, string> value19_;
+                    switch (case18_)
                     {
                         case 0:
                         {
-                            var value23_ = context_.ReadUnsigned(returnArea_ + 8, 1) != 0;
-                            var value24_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 8 + 1, 1));
-                            var value25_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 2, 1));
-                            var value26_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 8 + 4, 2));
-                            var value27_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 8 + 6, 2));
-                            var value28_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 8, 4));
-                            var value29_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 12, 4);
-                            var value30_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 8 + 16, 8));
-                            var value31_ = context_.ReadUnsigned(returnArea_ + 8 + 24, 8);
-                            var value32_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 32, 4));
-                            var value33_ = global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 8 + 40, 8));
-                            var value34_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 48, 4));
-                            uint pointer35_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52, 4);
-                            uint length36_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52 + 4, 4);
-                            string text37_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer35_, length36_);
-                            uint pointer38_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60, 4);
-                            uint length39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60 + 4, 4);
-                            byte[] bytes40_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer38_, length39_);
-                            uint pointer41_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
-                            uint length42_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
-                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer41_, length42_, 8, 4);
-                            var list43_ = new global::Example.Types.Shapes.Point[length42_];
-                            for (uint index44_ = 0; index44_ < length42_; index44_++)
+                            var value20_ = context_.ReadUnsigned(returnArea_ + 8, 1) != 0;
+                            var value21_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 8 + 1, 1));
+                            var value22_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 2, 1));
+                            var value23_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 8 + 4, 2));
+                            var value24_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 8 + 6, 2));
+                            var value25_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 8, 4));
+                            var value26_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 12, 4);
+                            var value27_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 8 + 16, 8));
+                            var value28_ = context_.ReadUnsigned(returnArea_ + 8 + 24, 8);
+                            var value29_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 32, 4));
+                            var value30_ = global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 8 + 40, 8));
+                            var value31_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 48, 4));
+                            uint pointer32_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52, 4);
+                            uint length33_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52 + 4, 4);
+                            string text34_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer32_, length33_);
+                            uint pointer35_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60, 4);
+                            uint length36_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60 + 4, 4);
+                            byte[] bytes37_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer35_, length36_);
+                            uint pointer38_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
+                            uint length39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
+                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer38_, length39_, 8, 4);
+                            var list40_ = new global::Example.Types.Shapes.Point[length39_];
+                            for (uint index41_ = 0; index41_ < length39_; index41_++)
                             {
-                                var value45_ = unchecked((int)context_.ReadUnsigned(pointer41_ + index44_ * 8, 4));
-                                var value46_ = unchecked((int)context_.ReadUnsigned(pointer41_ + index44_ * 8 + 4, 4));
-                                var value47_ = new global::Example.Types.Shapes.Point(value45_, value46_);
-                                list43_[index44_] = value47_;
+                                var value42_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8, 4));
+                                var value43_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8 + 4, 4));
+                                var value44_ = new global::Example.Types.Shapes.Point(value42_, value43_);
+                                list40_[index41_] = value44_;
                             }
-                            uint pointer48_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
-                            uint length49_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76 + 4, 4);
-                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer48_, length49_, 8, 4);
-                            var list50_ = new string[length49_][];
-                            for (uint index51_ = 0; index51_ < length49_; index51_++)
+                            uint pointer45_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
+                            uint length46_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76 + 4, 4);
+                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer45_, length46_, 8, 4);
+                            var list47_ = new string[length46_][];
+                            for (uint index48_ = 0; index48_ < length46_; index48_++)
                             {
-                                uint pointer52_ = (uint)context_.ReadUnsigned(pointer48_ + index51_ * 8, 4);
-                                uint length53_ = (uint)context_.ReadUnsigned(pointer48_ + index51_ * 8 + 4, 4);
-                                global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer52_, length53_, 8, 4);
-                                var list54_ = new string[length53_];
-                                for (uint index55_ = 0; index55_ < length53_; index55_++)
+                                uint pointer49_ = (uint)context_.ReadUnsigned(pointer45_ + index48_ * 8, 4);
+                                uint length50_ = (uint)context_.ReadUnsigned(pointer45_ + index48_ * 8 + 4, 4);
+                                global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer49_, length50_, 8, 4);
+                                var list51_ = new string[length50_];
+                                for (uint index52_ = 0; index52_ < length50_; index52_++)
                                 {
-                                    uint pointer56_ = (uint)context_.ReadUnsigned(pointer52_ + index55_ * 8, 4);
-                                    uint length57_ = (uint)context_.ReadUnsigned(pointer52_ + index55_ * 8 + 4, 4);
-                                    string text58_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer56_, length57_);
-                                    list54_[index55_] = text58_;
+                                    uint pointer53_ = (uint)context_.ReadUnsigned(pointer49_ + index52_ * 8, 4);
+                                    uint length54_ = (uint)context_.ReadUnsigned(pointer49_ + index52_ * 8 + 4, 4);
+                                    string text55_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer53_, length54_);
+                                    list51_[index52_] = text55_;
                                 }
-                                list50_[index51_] = list54_;
+                                list47_[index48_] = list51_;
                             }
-                            var value59_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84, 4);
-                            uint pointer60_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4, 4);
-                            uint length61_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4 + 4, 4);
-                            string text62_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer60_, length61_);
-                            var value63_ = (value59_, text62_);
-                            var value64_ = context_.ReadUnsigned(returnArea_ + 8 + 96, 8);
-                            var value65_ = new global::System.ValueTuple<ulong>(value64_);
-                            uint case66_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104, 1);
-                            uint case67_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case66_, 2);
-                            string? value68_;
-                            switch (case67_)
+                            var value56_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84, 4);
+                            uint pointer57_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4, 4);
+                            uint length58_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4 + 4, 4);
+                            string text59_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer57_, length58_);
+                            var value60_ = (value56_, text59_);
+                            var value61_ = context_.ReadUnsigned(returnArea_ + 8 + 96, 8);
+                            var value62_ = new global::System.ValueTuple<ulong>(value61_);
+                            uint case63_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 104, 1), 2);
+                            string? value64_;
+                            switch (case63_)
                             {
                                 case 0:
                                 {
-                                    value68_ = null;
+                                    value64_ = null;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint pointer69_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4, 4);
-                                    uint length70_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4 + 4, 4);
-                                    string text71_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer69_, length70_);
-                                    value68_ = text71_;
+                                    uint pointer65_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4, 4);
+                                    uint length66_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4 + 4, 4);
+                                    string text67_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer65_, length66_);
+                                    value64_ = text67_;
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case72_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116, 1);
-                            uint case73_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case72_, 2);
-                            uint? value74_;
-                            switch (case73_)
+                            uint case68_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 116, 1), 2);
+                            uint? value69_;
+                            switch (case68_)
                             {
                                 case 0:
                                 {
-                                    value74_ = null;
+                                    value69_ = null;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value75_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116 + 4, 4);
-                                    value74_ = value75_;
+                                    var value70_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116 + 4, 4);
+                                    value69_ = value70_;
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case76_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124, 1);
-                            uint case77_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case76_, 2);
-                            global::WitHost.Option<uint?> value78_;
-                            switch (case77_)
+                            uint case71_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124, 1), 2);
+                            global::WitHost.Option<uint?> value72_;
+                            switch (case71_)
                             {
                                 case 0:
                                 {
-                                    value78_ = global::WitHost.Option<uint?>.None;
+                                    value72_ = global::WitHost.Option<uint?>.None;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint case79_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4, 1);
-                                    uint case80_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case79_, 2);
-                                    uint? value81_;
-                                    switch (case80_)
+                                    uint case73_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4, 1), 2);
+                                    uint? value74_;
+                                    switch (case73_)
                                     {
                                         case 0:
                                         {
-                                            value81_ = null;
+                                            value74_ = null;
                                             break;
                                         }
                                         case 1:
                                         {
-                                            var value82_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4 + 4, 4);
-                                            value81_ = value82_;
+                                            var value75_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4 + 4, 4);
+                                            value74_ = value75_;
                                             break;
                                         }
                                         default:
                                             throw new global::System.Diagnostics.UnreachableException();
                                     }
-                                    value78_ = global::WitHost.Option<uint?>.Some(value81_);
+                                    value72_ = global::WitHost.Option<uint?>.Some(value74_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case83_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136, 1);
-                            uint case84_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case83_, 2);
-                            global::WitHost.Result<uint, string> value85_;
-                            switch (case84_)
+                            uint case76_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 136, 1), 2);
+                            global::WitHost.Result<uint, string> value77_;
+                            switch (case76_)
                             {
                                 case 0:
                                 {
-                                    var value86_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
-                                    value85_ = global::WitHost.Result<uint, string>.Ok(value86_);
+                                    var value78_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
+                                    value77_ = global::WitHost.Result<uint, string>.Ok(value78_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint pointer87_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
-                                    uint length88_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4 + 4, 4);
+                                    uint pointer79_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
+                                    uint length80_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4 + 4, 4);
+                                    string text81_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer79_, length80_);
+                                    value77_ = global::WitHost.Result<uint, string>.Err(text81_);
+                                    break;
+                                }
+                                default:
+                                    throw new global::System.Diagnostics.UnreachableException();
+                            }
+                            uint case82_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1), 2);
+                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color> value83_;
+                            switch (case82_)
+                            {
+                                case 0:
+                                {
+                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Ok(global::WitHost.Unit.Value);
+                                    break;
+                                }
+                                case 1:
+                                {
+                                    var value84_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
+                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Err(value84_);
+                                    break;
+                                }
+                                default:
+                                    throw new global::System.Diagnostics.UnreachableException();
+                            }
+                            uint case85_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 152, 1), 2);
+                            global::WitHost.Result<string, global::WitHost.Unit> value86_;
+                            switch (case85_)
+                            {
+                                case 0:
+                                {
+                                    uint pointer87_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4, 4);
+                                    uint length88_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4 + 4, 4);
                                     string text89_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer87_, length88_);
-                                    value85_ = global::WitHost.Result<uint, string>.Err(text89_);
+                                    value86_ = global::WitHost.Result<string, global::WitHost.Unit>.Ok(text89_);
+                                    break;
+                                }
+                                case 1:
+                                {
+                                    value86_ = global::WitHost.Result<string, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case90_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1);
-                            uint case91_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case90_, 2);
-                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color> value92_;
-                            switch (case91_)
+                            uint case90_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 164, 1), 2);
+                            global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit> value91_;
+                            switch (case90_)
                             {
                                 case 0:
                                 {
-                                    value92_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Ok(global::WitHost.Unit.Value);
+                                    value91_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Ok(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint case93_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1);
-                                    var value94_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case93_, 3);
-                                    value92_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Err(value94_);
+                                    value91_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case95_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152, 1);
-                            uint case96_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case95_, 2);
-                            global::WitHost.Result<string, global::WitHost.Unit> value97_;
-                            switch (case96_)
+                            var value92_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
+                            uint case93_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1), 5);
+                            global::Example.Types.Shapes.Shape value94_;
+                            switch (case93_)
                             {
                                 case 0:
                                 {
-                                    uint pointer98_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4, 4);
-                                    uint length99_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4 + 4, 4);
-                                    string text100_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer98_, length99_);
-                                    value97_ = global::WitHost.Result<string, global::WitHost.Unit>.Ok(text100_);
+                                    var value95_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
+                                    value94_ = new global::Example.Types.Shapes.Shape.Circle(value95_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    value97_ = global::WitHost.Result<string, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
-                                    break;
-                                }
-                                default:
-                                    throw new global::System.Diagnostics.UnreachableException();
-                            }
-                            uint case101_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 164, 1);
-                            uint case102_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case101_, 2);
-                            global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit> value103_;
-                            switch (case102_)
-                            {
-                                case 0:
-                                {
-                                    value103_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Ok(global::WitHost.Unit.Value);
-                                    break;
-                                }
-                                case 1:
-                                {
-                                    value103_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
-                                    break;
-                                }
-                                default:
-                                    throw new global::System.Diagnostics.UnreachableException();
-                            }
-                            uint case104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1);
-                            var value105_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case104_, 3);
-                            uint case106_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1);
-                            uint case107_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", case106_, 5);
-                            global::Example.Types.Shapes.Shape value108_;
-                            switch (case107_)
-                            {
-                                case 0:
-                                {
-                                    var value109_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    value108_ = new global::Example.Types.Shapes.Shape.Circle(value109_);
-                                    break;
-                                }
-                                case 1:
-                                {
-                                    var value110_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    var value111_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
-                                    var value112_ = new global::Example.Types.Shapes.Point(value110_, value111_);
-                                    var value113_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
-                                    var value114_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
-                                    var value115_ = new global::Example.Types.Shapes.Point(value113_, value114_);
-                                    var value116_ = (value112_, value115_);
-                                    value108_ = new global::Example.Types.Shapes.Shape.Rectangle(value116_);
+                                    var value96_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
+                                    var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
+                                    var value98_ = new global::Example.Types.Shapes.Point(value96_, value97_);
+                                    var value99_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
+                                    var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
+                                    var value101_ = new global::Example.Types.Shapes.Point(value99_, value100_);
+                                    var value102_ = (value98_, value101_);
+                                    value94_ = new global::Example.Types.Shapes.Shape.Rectangle(value102_);
                                     break;
                                 }
                                 case 2:
                                 {
-                                    value108_ = new global::Example.Types.Shapes.Shape.Empty();
+                                    value94_ = new global::Example.Types.Shapes.Shape.Empty();
                                     break;
                                 }
                                 case 3:
                                 {
-                                    uint pointer117_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
-                                    uint length118_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
-                                    string text119_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer117_, length118_);
-                                    value108_ = new global::Example.Types.Shapes.Shape.Value(text119_);
+                                    uint pointer103_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
+                                    uint length104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
+                                    string text105_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer103_, length104_);
+                                    value94_ = new global::Example.Types.Shapes.Shape.Value(text105_);
                                     break;
                                 }
                                 case 4:
                                 {
-                                    var value120_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
-                                    value108_ = new global::Example.Types.Shapes.Shape.Shape_(value120_);
+                                    var value106_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
+                                    value94_ = new global::Example.Types.Shapes.Shape.Shape_(value106_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            var value121_ = (global::Example.Types.Shapes.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
-                            var value122_ = new global::Example.Types.Shapes.Everything(value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, value32_, value33_, value34_, text37_, bytes40_, list43_, list50_, value63_, value65_, value68_, value74_, value78_, value85_, value92_, value97_, value103_, value105_, value108_, value121_);
-                            value22_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Ok(value122_);
+                            var value107_ = (global::Example.Types.Shapes.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
+                            var value108_ = new global::Example.Types.Shapes.Everything(value20_, value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, text34_, bytes37_, list40_, list47_, value60_, value62_, value64_, value69_, value72_, value77_, value83_, value86_, value91_, value92_, value94_, value107_);
+                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Ok(value108_);
                             break;
                         }
                         case 1:
                         {
-                            uint pointer123_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
-                            uint length124_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
-                            string text125_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer123_, length124_);
-                            value22_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Err(text125_);
+                            uint pointer109_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
+                            uint length110_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
+                            string text111_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer109_, length110_);
+                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Err(text111_);
                             break;
                         }
                         default:
@@ -411,7 +397,7 @@ namespace Example.App
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     _drawPostReturn?.InvokeCells(cells_);
-                    return value22_;
+                    return value19_;
                 }
 
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
@@ -420,7 +406,7 @@ namespace Example.App
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
-                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    // Marshal: the arguments are core values.
 
                     // Invoke
                     _clear.InvokeCells(cells_);

@@ -83,24 +83,23 @@ namespace Example.App
                 case 0:
                 {
                     float flat2_ = global::System.BitConverter.UInt32BitsToSingle(argument1_);
-                    var value3_ = flat2_;
-                    value1_ = new global::Example.Types.Shapes.Shape.Circle(value3_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Circle(flat2_);
                     break;
                 }
                 case 1:
                 {
-                    uint flat4_ = argument1_;
-                    uint flat5_ = argument2_;
-                    uint flat6_ = argument3_;
-                    uint flat7_ = argument4_;
+                    uint flat3_ = argument1_;
+                    uint flat4_ = argument2_;
+                    uint flat5_ = argument3_;
+                    uint flat6_ = argument4_;
+                    var value7_ = unchecked((int)flat3_);
                     var value8_ = unchecked((int)flat4_);
-                    var value9_ = unchecked((int)flat5_);
-                    var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
+                    var value9_ = new global::Example.Types.Shapes.Point(value7_, value8_);
+                    var value10_ = unchecked((int)flat5_);
                     var value11_ = unchecked((int)flat6_);
-                    var value12_ = unchecked((int)flat7_);
-                    var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
-                    var value14_ = (value10_, value13_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
+                    var value12_ = new global::Example.Types.Shapes.Point(value10_, value11_);
+                    var value13_ = (value9_, value12_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value13_);
                     break;
                 }
                 case 2:
@@ -110,27 +109,26 @@ namespace Example.App
                 }
                 case 3:
                 {
-                    uint flat15_ = argument1_;
-                    uint flat16_ = argument2_;
-                    string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat15_, flat16_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Value(text17_);
+                    uint flat14_ = argument1_;
+                    uint flat15_ = argument2_;
+                    string text16_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat14_, flat15_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Value(text16_);
                     break;
                 }
                 case 4:
                 {
-                    uint flat18_ = argument1_;
-                    var value19_ = unchecked((byte)flat18_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value19_);
+                    uint flat17_ = argument1_;
+                    var value18_ = unchecked((byte)flat17_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
                     break;
                 }
                 default:
                     throw new global::System.Diagnostics.UnreachableException();
             }
-            var value20_ = argument5_;
-            var value21_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
+            var value19_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Draw(value1_, value20_, value21_);
+            var result_ = implementation_.Draw(value1_, argument5_, value19_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
@@ -151,70 +149,70 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(result_.Value.F32));
                 context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(result_.Value.F64));
                 context_.WriteUnsigned(resultArea_ + 8 + 48, 4, (ulong)result_.Value.Letter.Value);
-                var (pointer22_, length23_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
-                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer22_);
-                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length23_);
-                var (pointer24_, length25_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
-                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer24_);
-                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length25_);
-                var pointer26_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
-                var length27_ = (uint)result_.Value.Points.Length;
-                for (int index28_ = 0; index28_ < result_.Value.Points.Length; index28_++)
+                var (pointer20_, length21_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
+                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer20_);
+                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length21_);
+                var (pointer22_, length23_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
+                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer22_);
+                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length23_);
+                var pointer24_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
+                var length25_ = (uint)result_.Value.Points.Length;
+                for (int index26_ = 0; index26_ < result_.Value.Points.Length; index26_++)
                 {
-                    context_.WriteUnsigned(pointer26_ + (uint)index28_ * 8, 4, unchecked((ulong)result_.Value.Points[index28_].X));
-                    context_.WriteUnsigned(pointer26_ + (uint)index28_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index28_].Y));
+                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8, 4, unchecked((ulong)result_.Value.Points[index26_].X));
+                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index26_].Y));
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer26_);
-                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length27_);
-                var pointer29_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
-                var length30_ = (uint)result_.Value.NestedLists.Length;
-                for (int index31_ = 0; index31_ < result_.Value.NestedLists.Length; index31_++)
+                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer24_);
+                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length25_);
+                var pointer27_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
+                var length28_ = (uint)result_.Value.NestedLists.Length;
+                for (int index29_ = 0; index29_ < result_.Value.NestedLists.Length; index29_++)
                 {
-                    var pointer32_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index31_].Length, 8, 4);
-                    var length33_ = (uint)result_.Value.NestedLists[index31_].Length;
-                    for (int index34_ = 0; index34_ < result_.Value.NestedLists[index31_].Length; index34_++)
+                    var pointer30_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index29_].Length, 8, 4);
+                    var length31_ = (uint)result_.Value.NestedLists[index29_].Length;
+                    for (int index32_ = 0; index32_ < result_.Value.NestedLists[index29_].Length; index32_++)
                     {
-                        var (pointer35_, length36_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index31_][index34_]);
-                        context_.WriteUnsigned(pointer32_ + (uint)index34_ * 8, 4, pointer35_);
-                        context_.WriteUnsigned(pointer32_ + (uint)index34_ * 8 + 4, 4, length36_);
+                        var (pointer33_, length34_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index29_][index32_]);
+                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8, 4, pointer33_);
+                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8 + 4, 4, length34_);
                     }
-                    context_.WriteUnsigned(pointer29_ + (uint)index31_ * 8, 4, pointer32_);
-                    context_.WriteUnsigned(pointer29_ + (uint)index31_ * 8 + 4, 4, length33_);
+                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8, 4, pointer30_);
+                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8 + 4, 4, length31_);
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer29_);
-                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length30_);
+                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer27_);
+                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length28_);
                 context_.WriteUnsigned(resultArea_ + 8 + 84, 4, (ulong)result_.Value.Pair.Item1);
-                var (pointer37_, length38_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer37_);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length38_);
+                var (pointer35_, length36_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer35_);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length36_);
                 context_.WriteUnsigned(resultArea_ + 8 + 96, 8, (ulong)result_.Value.Single.Item1);
-                if (result_.Value.MaybeText is { } some39_)
+                if (result_.Value.MaybeText is { } some37_)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 1UL);
-                    var (pointer40_, length41_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some39_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer40_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length41_);
+                    var (pointer38_, length39_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some37_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer38_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length39_);
                 }
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 0UL);
                 }
-                if (result_.Value.MaybeNumber is { } some42_)
+                if (result_.Value.MaybeNumber is { } some40_)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 1UL);
-                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some42_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some40_);
                 }
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 0UL);
                 }
-                if (result_.Value.MaybeMaybe.TryGetValue(out var some43_))
+                if (result_.Value.MaybeMaybe.TryGetValue(out var some41_))
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 1UL);
-                    if (some43_ is { } some44_)
+                    if (some41_ is { } some42_)
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 1UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some44_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some42_);
                     }
                     else
                     {
@@ -233,9 +231,9 @@ namespace Example.App
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 1UL);
-                    var (pointer45_, length46_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer45_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length46_);
+                    var (pointer43_, length44_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer43_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length44_);
                 }
                 if (result_.Value.NoOk.IsOk)
                 {
@@ -249,9 +247,9 @@ namespace Example.App
                 if (result_.Value.NoErr.IsOk)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 0UL);
-                    var (pointer47_, length48_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer47_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length48_);
+                    var (pointer45_, length46_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer45_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length46_);
                 }
                 else
                 {
@@ -268,38 +266,38 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 165, 1, (ulong)result_.Value.Colour);
                 switch (result_.Value.Shape)
                 {
-                    case global::Example.Types.Shapes.Shape.Circle case49_:
+                    case global::Example.Types.Shapes.Shape.Circle case47_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case49_.Value_));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case47_.Value_));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Rectangle case50_:
+                    case global::Example.Types.Shapes.Shape.Rectangle case48_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 1UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case50_.Value_.Item1.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case50_.Value_.Item1.Y));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case50_.Value_.Item2.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case50_.Value_.Item2.Y));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case48_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case48_.Value_.Item1.Y));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case48_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case48_.Value_.Item2.Y));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Empty case51_:
+                    case global::Example.Types.Shapes.Shape.Empty case49_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 2UL);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Value case52_:
+                    case global::Example.Types.Shapes.Shape.Value case50_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 3UL);
-                        var (pointer53_, length54_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case52_.Value_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer53_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length54_);
+                        var (pointer51_, length52_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case50_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer51_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length52_);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Shape_ case55_:
+                    case global::Example.Types.Shapes.Shape.Shape_ case53_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 4UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case55_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case53_.Value_);
                         break;
                     }
                     default:
@@ -310,17 +308,15 @@ namespace Example.App
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                var (pointer56_, length57_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
-                context_.WriteUnsigned(resultArea_ + 8, 4, pointer56_);
-                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length57_);
+                var (pointer54_, length55_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
+                context_.WriteUnsigned(resultArea_ + 8, 4, pointer54_);
+                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length55_);
             }
         }
 
         // The guest's call of example:types/shapes@1.2.0#clear.
         private static void ImportShapesClear(global::Example.Types.IShapes implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
         {
-            // Unmarshal the guest's arguments.
-
             // Invoke the host's implementation.
             implementation_.Clear();
         }
@@ -341,53 +337,52 @@ namespace Example.App
                 var value2_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28, 4));
                 var value3_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 4, 4));
                 var value4_ = new global::Example.Types.Shapes.Point(value2_, value3_);
-                uint case5_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8, 1);
-                uint case6_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/canvas@1.2.0#paint", case5_, 5);
-                global::Example.Types.Shapes.Shape value7_;
-                switch (case6_)
+                uint case5_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/canvas@1.2.0#paint", (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8, 1), 5);
+                global::Example.Types.Shapes.Shape value6_;
+                switch (case5_)
                 {
                     case 0:
                     {
-                        var value8_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
-                        value7_ = new global::Example.Types.Shapes.Shape.Circle(value8_);
+                        var value7_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
+                        value6_ = new global::Example.Types.Shapes.Shape.Circle(value7_);
                         break;
                     }
                     case 1:
                     {
-                        var value9_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
-                        var value10_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4));
-                        var value11_ = new global::Example.Types.Shapes.Point(value9_, value10_);
-                        var value12_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8, 4));
-                        var value13_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8 + 4, 4));
-                        var value14_ = new global::Example.Types.Shapes.Point(value12_, value13_);
-                        var value15_ = (value11_, value14_);
-                        value7_ = new global::Example.Types.Shapes.Shape.Rectangle(value15_);
+                        var value8_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
+                        var value9_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4));
+                        var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
+                        var value11_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8, 4));
+                        var value12_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8 + 4, 4));
+                        var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
+                        var value14_ = (value10_, value13_);
+                        value6_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
                         break;
                     }
                     case 2:
                     {
-                        value7_ = new global::Example.Types.Shapes.Shape.Empty();
+                        value6_ = new global::Example.Types.Shapes.Shape.Empty();
                         break;
                     }
                     case 3:
                     {
-                        uint pointer16_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4);
-                        uint length17_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4);
-                        string text18_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer16_, length17_);
-                        value7_ = new global::Example.Types.Shapes.Shape.Value(text18_);
+                        uint pointer15_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4);
+                        uint length16_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4);
+                        string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer15_, length16_);
+                        value6_ = new global::Example.Types.Shapes.Shape.Value(text17_);
                         break;
                     }
                     case 4:
                     {
-                        var value19_ = unchecked((byte)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 1));
-                        value7_ = new global::Example.Types.Shapes.Shape.Shape_(value19_);
+                        var value18_ = unchecked((byte)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 1));
+                        value6_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
                         break;
                     }
                     default:
                         throw new global::System.Diagnostics.UnreachableException();
                 }
-                var value20_ = new global::Example.Types.Canvas.Stroke(value4_, value7_);
-                list0_[index1_] = value20_;
+                var value19_ = new global::Example.Types.Canvas.Stroke(value4_, value6_);
+                list0_[index1_] = value19_;
             }
 
             // Invoke the host's implementation.
@@ -397,47 +392,47 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 24, 4, "out-pointer");
-            if (result_ is { } some21_)
+            if (result_ is { } some20_)
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                switch (some21_)
+                switch (some20_)
                 {
-                    case global::Example.Types.Shapes.Shape.Circle case22_:
+                    case global::Example.Types.Shapes.Shape.Circle case21_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case22_.Value_));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case21_.Value_));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Rectangle case23_:
+                    case global::Example.Types.Shapes.Shape.Rectangle case22_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 1UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, unchecked((ulong)case23_.Value_.Item1.X));
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, unchecked((ulong)case23_.Value_.Item1.Y));
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8, 4, unchecked((ulong)case23_.Value_.Item2.X));
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8 + 4, 4, unchecked((ulong)case23_.Value_.Item2.Y));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.Y));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8, 4, unchecked((ulong)case22_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8 + 4, 4, unchecked((ulong)case22_.Value_.Item2.Y));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Empty case24_:
+                    case global::Example.Types.Shapes.Shape.Empty case23_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 2UL);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Value case25_:
+                    case global::Example.Types.Shapes.Shape.Value case24_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 3UL);
-                        var (pointer26_, length27_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case25_.Value_);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, pointer26_);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, length27_);
+                        var (pointer25_, length26_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case24_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, pointer25_);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, length26_);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Shape_ case28_:
+                    case global::Example.Types.Shapes.Shape.Shape_ case27_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 4UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 1, (ulong)case28_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 1, (ulong)case27_.Value_);
                         break;
                     }
                     default:
-                        throw new global::System.ArgumentNullException(nameof(some21_));
+                        throw new global::System.ArgumentNullException(nameof(some20_));
                 }
             }
             else
@@ -466,23 +461,18 @@ namespace Example.App
         // The guest's call of now.
         private static void ImportTypesNow(global::Example.Types.ITypesImports implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
         {
-            // Unmarshal the guest's arguments.
-
             // Invoke the host's implementation.
             var result_ = implementation_.Now();
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            ulong flat0_ = result_;
-            call_.SetResult(flat0_);
+            call_.SetResult(result_);
         }
 
         // The guest's call of info.
         private static void ImportTypesInfo(global::Example.Types.ITypesImports implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
         {
             // Setup
-            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "$root#info");
-
-            // Unmarshal the guest's arguments.
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "info");
 
             // Invoke the host's implementation.
             var result_ = implementation_.Info();
