@@ -12,6 +12,9 @@ internal sealed class EchoHost : IHost
 {
     public List<(string Function, object? Argument)> Calls { get; } = [];
 
+    /// <summary>False to stop recording calls (recording boxes the argument).</summary>
+    public bool Records { get; set; } = true;
+
     /// <summary>When set, the answer of every import in place of its argument.</summary>
     public Func<object?, object?>? Answer { get; set; }
 
@@ -58,7 +61,11 @@ internal sealed class EchoHost : IHost
 
     private T Echo<T>(string function, T value)
     {
-        Calls.Add((function, value));
+        if (Records)
+        {
+            Calls.Add((function, value));
+        }
+
         return Answer is null ? value : (T)Answer(value)!;
     }
 }

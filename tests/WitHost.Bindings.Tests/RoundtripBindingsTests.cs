@@ -171,4 +171,39 @@ public sealed class RoundtripBindingsTests : IClassFixture<RoundtripGuest>
         // guest returns is freed by cabi_post_: nothing piles up.
         Assert.Equal(size, guest.Instance.Memory.Length);
     }
+
+    [Fact]
+    public void Scalar_calls_through_host_imports_allocate_nothing()
+    {
+        _host.Records = false;
+        using var guest = Instantiate();
+        var echoes = guest.Echoes;
+
+        // Warm up: the first calls compile the wrappers and set up WAMR's thread environment.
+        Run(100);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var checksum = Run(1000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotEqual(0L, checksum);
+
+        long Run(int rounds)
+        {
+            long sum = 0;
+            for (var i = 0; i < rounds; i++)
+            {
+                // Each call crosses an export wrapper and an import entry both ways.
+                sum += echoes.EchoU32((uint)i);
+                sum += echoes.EchoS64(-i);
+                sum += echoes.EchoChar(new Rune('a' + (i % 26))).Value;
+                sum += (long)echoes.EchoLevel((Level)(i % 3));
+                sum += (long)echoes.EchoMany((Many)(uint)i);
+                sum += echoes.EchoBool(i % 2 == 0) ? 1 : 0;
+                sum += (long)echoes.EchoF64(i);
+            }
+
+            return sum;
+        }
+    }
 }

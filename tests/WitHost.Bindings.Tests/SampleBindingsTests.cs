@@ -3,6 +3,7 @@ using Example.Sample.Enums;
 using Example.Sample.Lists;
 using Example.Sample.Results;
 using Example.Sample.Variants;
+using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
 
@@ -186,6 +187,15 @@ public sealed class SampleBindingsTests : IClassFixture<SampleGuest>
     }
 
     [Fact]
+    public void An_exception_of_the_host_reaches_the_caller_and_faults_the_instance()
+    {
+        using var guest = SampleHost.Instantiate(_guest.Module, new SampleHost.Imports { Logging = new ThrowingLogging(), Sample = _host });
+        var trap = Assert.Throws<WasmTrapException>(() => guest.Strings.Len("abc"));
+        Assert.IsType<InvalidOperationException>(trap.InnerException);
+        Assert.True(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
     public void Each_instance_calls_its_own_imports()
     {
         var other = new RecordingHost { Name = "other" };
@@ -204,6 +214,7 @@ public sealed class SampleBindingsTests : IClassFixture<SampleGuest>
         var booleans = guest.Booleans;
         var integers = guest.Integers;
         var floats = guest.Floats;
+        var enums = guest.Enums;
 
         // Warm up: the first calls compile the wrappers and set up WAMR's thread environment.
         Run(100);
@@ -224,10 +235,18 @@ public sealed class SampleBindingsTests : IClassFixture<SampleGuest>
                 sum += (ulong)integers.NegS64(-i);
                 sum += (ulong)floats.AddF64(i, 0.5);
                 sum += integers.AddU8((byte)i, 1);
+                sum += (ulong)enums.Next((Color)(i % 3));
             }
 
             return sum;
         }
+    }
+
+    private sealed class ThrowingLogging : Example.Sample.ILogging
+    {
+        public void LogU32(uint a, string s) => throw new InvalidOperationException("the host refuses");
+
+        public void LogStr(string s) => throw new InvalidOperationException("the host refuses");
     }
 
     private static string ReverseScalars(string text)
