@@ -81,6 +81,7 @@ internal static class GuestEmitter
     private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, StringEncodingKind encoding)
     {
         DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
+        writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"public sealed class {exported.ClassName}");
         writer.OpenBlock();
         EmitFields(writer, exported.Calls);

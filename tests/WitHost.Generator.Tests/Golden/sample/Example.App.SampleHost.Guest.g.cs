@@ -84,6 +84,7 @@ namespace Example.App
             public void Dispose() => Instance.Dispose();
 
             /// <summary>Calls of the exported interface <c>example:sample/booleans</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
             public sealed class BooleansExports
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
@@ -126,6 +127,7 @@ namespace Example.App
             }
 
             /// <summary>Calls of the exported interface <c>example:sample/strings</c>.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
             public sealed class StringsExports
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;

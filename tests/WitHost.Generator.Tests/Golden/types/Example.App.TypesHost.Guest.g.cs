@@ -28,6 +28,7 @@ namespace Example.App
             public void Dispose() => Instance.Dispose();
 
             /// <summary>Every kind of WIT type, to check the C# mapping.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
             public sealed class ShapesExports
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
