@@ -196,6 +196,17 @@ public sealed class SampleBindingsTests : IClassFixture<SampleGuest>
     }
 
     [Fact]
+    public void A_null_argument_is_refused_before_anything_reaches_the_guest()
+    {
+        using var guest = Instantiate();
+        Assert.Throws<ArgumentNullException>(() => guest.Strings.Reverse(null!));
+        Assert.Throws<ArgumentNullException>(() => guest.Lists.Areas(null!));
+        Assert.Throws<ArgumentNullException>(() => guest.Variants.Describe(null!));
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal("cba", guest.Strings.Reverse("abc"));
+    }
+
+    [Fact]
     public void Each_instance_calls_its_own_imports()
     {
         var other = new RecordingHost { Name = "other" };

@@ -30,6 +30,17 @@ internal static class CallEmitter
         var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
+
+        // A null where WIT has no option would fail half-way through lowering, after blocks were
+        // allocated in the guest; check first.
+        foreach (var parameter in call.Parameters)
+        {
+            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant)
+            {
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
+        }
+
         writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");
         writer.WriteLine($"global::System.Span<uint> cells_ = stackalloc uint[{cellCount}];");
         if (lowersIntoMemory)

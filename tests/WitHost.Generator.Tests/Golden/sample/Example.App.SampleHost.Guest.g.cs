@@ -146,6 +146,7 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public string Reverse(string s)
                 {
+                    global::System.ArgumentNullException.ThrowIfNull(s);
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");

@@ -53,6 +53,7 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::WitHost.Result<global::Example.Types.Shapes.Everything, string> Draw(global::Example.Types.Shapes.Shape s, uint @in, global::Example.Types.Shapes.Color type)
                 {
+                    global::System.ArgumentNullException.ThrowIfNull(s);
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[7];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/shapes@1.2.0#draw");
