@@ -26,3 +26,6 @@ public sealed class RoundtripGuest() : TestGuest("roundtrip");
 
 /// <summary>tests/guests/abi-call.wasm.</summary>
 public sealed class AbiCallGuest() : TestGuest("abi-call");
+
+/// <summary>tests/guests/traps.wasm.</summary>
+public sealed class TrapsGuest() : TestGuest("traps");
