@@ -88,10 +88,19 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static DiagnosticDescriptor CallNotGenerated { get; } = new(
+        "WITHOST0011",
+        "A call is not generated yet",
+        "{0} passes {1}, which the generated calls do not marshal yet; its import entry or export wrapper is left out",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
         UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
+        CallNotGenerated,
     };
 
     /// <summary>The generator descriptor with id <paramref name="id"/>, or null.</summary>

@@ -66,6 +66,7 @@ public sealed class WitHostGenerator : IIncrementalGenerator
             if (result.Binding is { } world)
             {
                 output.AddSource(HostEmitter.HintName(world.Spec), HostEmitter.Emit(world));
+                output.AddSource(GuestEmitter.HintName(world.Spec), GuestEmitter.Emit(world));
             }
         });
 

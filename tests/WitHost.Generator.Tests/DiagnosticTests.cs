@@ -219,6 +219,66 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationProblems);
     }
 
+    [Fact]
+    public void CallsPassingResourceHandlesAreReportedAndLeftOut()
+    {
+        const string wit = """
+            package example:api;
+
+            interface files {
+                resource file {
+                    size: func() -> u64;
+                }
+                open: func(path: string) -> file;
+                name: func(path: string) -> string;
+            }
+
+            interface store {
+                use files.{file};
+                keep: func(f: borrow<file>) -> bool;
+                count: func() -> u32;
+            }
+
+            world one {
+                import files;
+                export store;
+            }
+            """;
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        var messages = run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id + " " + diagnostic.GetMessage()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            new[]
+            {
+                "WITHOST0011 The function 'example:api/files#open' passes resource handles, which the generated calls do not marshal yet; its import entry or export wrapper is left out",
+                "WITHOST0011 The function 'example:api/store#keep' passes resource handles, which the generated calls do not marshal yet; its import entry or export wrapper is left out",
+            },
+            messages);
+        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity));
+
+        // The host interface keeps the method; only the import entry and the wrapper are left out.
+        var host = run.GeneratedSources["Host.WitHost.g.cs"];
+        Assert.Contains("\"name\", call_ =>", host);
+        Assert.DoesNotContain("\"open\"", host);
+        Assert.Contains("IFile Open(string path);", run.GeneratedSources["example.api.files.g.cs"]);
+        var guest = run.GeneratedSources["Host.Guest.g.cs"];
+        Assert.Contains("public uint Count()", guest);
+        Assert.DoesNotContain("Keep", guest);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void TheAttributesEncodingDrivesTheStringMarshalling()
+    {
+        const string wit = "package example:api;\nworld one {\n    import shout: func(s: string) -> string;\n    export echo: func(s: string) -> string;\n}\n";
+        var run = Run("""[WitHost("api.wit", Encoding = WitStringEncoding.Utf16)] internal partial class Host;""", ("/project/api.wit", wit));
+
+        var generated = run.GeneratedSources["Host.WitHost.g.cs"] + run.GeneratedSources["Host.Guest.g.cs"];
+        Assert.Contains("StringEncoding.Utf16", generated);
+        Assert.DoesNotContain("StringEncoding.Utf8", generated);
+        Assert.Empty(run.CompilationProblems);
+    }
+
     private static GeneratorRun Run(string host, params (string Path, string Text)[] witFiles)
         => GeneratorHarness.Run(
             HostPath,

@@ -29,7 +29,7 @@ public sealed class NamingTests
             "using WitHost;\n\nnamespace System.App;\n\n[WitHost(\"system.wit\")]\ninternal partial class SystemHost;\n",
             new[] { new InMemoryAdditionalText("/project/system.wit", wit) });
 
-        Assert.True(run.GeneratorDiagnostics.IsEmpty, string.Join("\n", run.GeneratorDiagnostics));
+        Assert.True(run.UnexpectedGeneratorDiagnostics.Count == 0, string.Join("\n", run.UnexpectedGeneratorDiagnostics));
         var scope = run.GeneratedSources["example.system.system.g.cs"];
         Assert.Contains("global::Example.System.System.Object @in", scope);
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems) + "\n" + scope);

@@ -42,6 +42,17 @@ internal static class HostEmitter
         }
 
         writer.CloseBlock();
+        writer.WriteLine();
+        EmitInstantiate(writer, world);
+        foreach (var property in world.ImportProperties)
+        {
+            foreach (var call in property.Calls)
+            {
+                writer.WriteLine();
+                EmitImportEntry(writer, world, property, call);
+            }
+        }
+
         writer.CloseBlock();
         if (hasNamespace)
         {
@@ -49,5 +60,62 @@ internal static class HostEmitter
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
+    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
+
+    private static void EmitInstantiate(SourceWriter writer, WorldBinding world)
+    {
+        DocCommentWriter.WriteSummary(writer, null, "Instantiates <paramref name=\"module\"/> with the host's implementations of the world's imports.");
+        DocCommentWriter.WriteParam(writer, "module", null, "The guest, compiled for this world.");
+        DocCommentWriter.WriteParam(writer, "imports", null, "The host's implementations of the imports; calls from this instance go to them.");
+        DocCommentWriter.WriteParam(writer, "options", null, "Stack, heap, WASI and host state of the instance; null for the defaults.");
+        DocCommentWriter.WriteReturns(writer, "The instance, with a typed wrapper per export; dispose it to free the instance.");
+        writer.WriteLine($"public static {GuestEmitter.ClassName} Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)");
+        writer.OpenBlock();
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(module);");
+        writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(imports);");
+        writer.WriteLine();
+        writer.WriteLine("// One closure per import, made once per instance: a call from the guest reaches this");
+        writer.WriteLine("// instance's implementation without allocating.");
+        writer.WriteLine("var table_ = new global::WitHost.Wamr.Hosting.HostImports();");
+        foreach (var property in world.ImportProperties)
+        {
+            if (property.Calls.IsEmpty)
+            {
+                continue;
+            }
+
+            var local = "implementation" + property.Name + "_";
+            writer.WriteLine($"var {local} = imports.{property.Name};");
+            foreach (var call in property.Calls)
+            {
+                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {ImportEntryName(property, call)}({local}, call_));");
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("var instance_ = module.Instantiate(table_, options);");
+        writer.WriteLine("try");
+        writer.OpenBlock();
+        writer.WriteLine($"return new {GuestEmitter.ClassName}(instance_);");
+        writer.CloseBlock();
+        writer.WriteLine("catch");
+        writer.OpenBlock();
+        writer.WriteLine("// The guest lacks an export the world promises: do not leak the instance.");
+        writer.WriteLine("instance_.Dispose();");
+        writer.WriteLine("throw;");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void EmitImportEntry(SourceWriter writer, WorldBinding world, ImportPropertyBinding property, CallBinding call)
+    {
+        writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(property.WitName == "$root" ? call.WitName : property.WitName + "#" + call.WitName)}.");
+        writer.WriteLine($"private static void {ImportEntryName(property, call)}({property.Type} implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.OpenBlock();
+        CallEmitter.EmitImportBody(writer, call, "implementation_", world.Spec.Encoding);
+        writer.CloseBlock();
     }
 }

@@ -7,10 +7,14 @@ namespace WitHost.Generator.Model;
 /// <param name="WorldQualifiedName">The world's Component Model name, e.g. <c>example:sample/sample</c>.</param>
 /// <param name="Docs">The world's doc comment, or null.</param>
 /// <param name="ImportProperties">One property per import that the host implements.</param>
+/// <param name="ExportInterfaces">The interfaces the guest exports, each a property of the instance class.</param>
+/// <param name="ExportFunctions">The functions the world exports directly, methods of the instance class.</param>
 /// <param name="Scopes">The interfaces (and world-level items) whose types and host interfaces the world needs.</param>
 internal sealed record WorldBinding(
     HostSpec Spec,
     string WorldQualifiedName,
     string? Docs,
     EquatableArray<ImportPropertyBinding> ImportProperties,
+    EquatableArray<ExportInterfaceBinding> ExportInterfaces,
+    EquatableArray<CallBinding> ExportFunctions,
     EquatableArray<ScopeBinding> Scopes);

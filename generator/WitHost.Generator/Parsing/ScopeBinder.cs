@@ -133,9 +133,9 @@ internal sealed class ScopeBinder
     private RecordBinding BindRecord(WitRecordType record)
     {
         var name = CSharpNames.ToPascalCase(record.Name);
-        var names = new MemberNameSet(name, reserveObjectMembers: true);
+        var fieldNames = DeclarationNames.RecordFields(record);
         var fields = record.Fields
-            .Select(field => new FieldBinding(names.Claim(CSharpNames.ToPascalCase(field.Name)), field.Name, _mapper.Map(field.Type), field.Docs))
+            .Select((field, i) => new FieldBinding(fieldNames[i], field.Name, _mapper.Map(field.Type), field.Docs))
             .ToEquatableArray();
         return new RecordBinding(name, record.Name, record.Docs, fields);
     }
@@ -143,16 +143,7 @@ internal sealed class ScopeBinder
     private VariantBinding BindVariant(WitVariantType variant)
     {
         var name = CSharpNames.ToPascalCase(variant.Name);
-        var names = new MemberNameSet(name, reserveObjectMembers: true);
-
-        // The Match method and its type parameter live in the variant too.
-        names.Claim("Match");
-        names.Claim("TResult");
-        var caseNames = variant.Cases.Select(@case => names.Claim(CSharpNames.ToPascalCase(@case.Name))).ToList();
-
-        // Every case's payload property has one name, chosen after the case names: a nested case
-        // record called Value is in scope inside the other cases and would clash with a Value property.
-        var payloadName = names.Claim("Value");
+        var (caseNames, payloadName) = DeclarationNames.VariantCases(variant);
         var cases = variant.Cases
             .Select((@case, i) => new VariantCaseBinding(
                 caseNames[i],

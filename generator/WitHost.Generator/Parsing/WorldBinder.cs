@@ -80,7 +80,9 @@ internal static class WorldBinder
             importedScopes.Add(ScopeKeys.For(item.Interface.Owner));
         }
 
-        var binder = new ScopeBinder(new TypeMapper(importedScopes), diagnostics, spec.AttributeLocation);
+        var mapper = new TypeMapper(importedScopes);
+        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
+        var calls = new CallBinder(new AbiTypeBinder(mapper));
         var scopes = new List<ScopeBinding>();
         var properties = new List<ImportPropertyBinding>();
         var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
@@ -97,7 +99,7 @@ internal static class WorldBinder
             scopes.Add(scope);
             if (scope.HostInterface is { } host)
             {
-                properties.Add(new ImportPropertyBinding(propertyNames.For(@interface), host.FullName, item.Name));
+                properties.Add(new ImportPropertyBinding(propertyNames.For(@interface), host.FullName, item.Name, BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -117,9 +119,23 @@ internal static class WorldBinder
             scopes.Add(worldScope);
             if (worldScope.HostInterface is { } host)
             {
-                properties.Add(new ImportPropertyBinding(propertyNames.Claim(worldName), host.FullName, "$root"));
+                var functions = world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function);
+                properties.Add(new ImportPropertyBinding(propertyNames.Claim(worldName), host.FullName, "$root", BindImportCalls(calls, host, null, functions, diagnostics, spec)));
             }
         }
+
+        // Interface properties, their classes and the world's own export wrappers are all members of the guest class.
+        var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
+        guestMembers.Claim("Instance");
+        guestMembers.Claim("Dispose");
+        var exportInterfaces = BindExportInterfaces(calls, world, guestMembers, diagnostics, spec);
+        var exportFunctions = BindExportCalls(
+            calls,
+            null,
+            guestMembers,
+            world.Exports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
+            diagnostics,
+            spec);
 
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
         {
@@ -135,8 +151,103 @@ internal static class WorldBinder
             }
         }
 
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), scopes.ToEquatableArray());
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray());
     }
+
+    private static EquatableArray<CallBinding> BindImportCalls(
+        CallBinder calls,
+        HostInterfaceBinding host,
+        string? interfaceItemName,
+        IEnumerable<WitFunction> functions,
+        List<DiagnosticInfo> diagnostics,
+        HostSpec spec)
+    {
+        var bound = new List<CallBinding>();
+        foreach (var function in functions)
+        {
+            // Only functions the host interface declares are called (resource methods are not yet).
+            var method = host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
+            if (method is null || function.Kind != WitFunctionKind.Freestanding)
+            {
+                continue;
+            }
+
+            try
+            {
+                bound.Add(calls.BindImport(method.Name, interfaceItemName, function));
+            }
+            catch (UnsupportedConstructException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
+            }
+            catch (CallNotGeneratedException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
+            }
+        }
+
+        return bound.ToEquatableArray();
+    }
+
+    private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(CallBinder calls, WitWorld world, MemberNameSet instanceMembers, List<DiagnosticInfo> diagnostics, HostSpec spec)
+    {
+        var interfaces = new List<ExportInterfaceBinding>();
+        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        {
+            var @interface = item.Interface;
+            var property = instanceMembers.Claim(CSharpNames.ToPascalCase(@interface.Name));
+            var className = instanceMembers.Claim(property + "Exports");
+            var methods = new MemberNameSet(className, reserveObjectMembers: true);
+            var bound = BindExportCalls(calls, item.Name, methods, @interface.Functions, diagnostics, spec);
+            interfaces.Add(new ExportInterfaceBinding(property, className, item.Name, bound, @interface.Docs));
+        }
+
+        return interfaces.ToEquatableArray();
+    }
+
+    private static EquatableArray<CallBinding> BindExportCalls(
+        CallBinder calls,
+        string? interfaceItemName,
+        MemberNameSet names,
+        IEnumerable<WitFunction> functions,
+        List<DiagnosticInfo> diagnostics,
+        HostSpec spec)
+    {
+        var bound = new List<CallBinding>();
+        // Constructors, methods and static functions belong to exported resources, which are
+        // reported (WITHOST0006) with their type.
+        foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Freestanding))
+        {
+            try
+            {
+                var call = calls.BindExport(CSharpNames.ToPascalCase(function.Name), interfaceItemName, function);
+                bound.Add(call with { MethodName = names.Claim(call.MethodName) });
+            }
+            catch (UnsupportedConstructException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
+            }
+            catch (CallNotGeneratedException exception)
+            {
+                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
+            }
+        }
+
+        return bound.ToEquatableArray();
+    }
+
+    private static void ReportCall(
+        List<DiagnosticInfo> diagnostics,
+        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor,
+        HostSpec spec,
+        string? interfaceItemName,
+        WitFunction function,
+        string construct)
+        => diagnostics.Add(DiagnosticInfoFactory.Create(
+            descriptor,
+            spec.AttributeLocation,
+            $"The function '{(interfaceItemName is null ? "" : interfaceItemName + "#")}{function.ExternalName}'",
+            construct));
 
     private static ScopeBinding? BindInterface(ScopeBinder binder, WitInterface @interface, bool isImported)
         => binder.Bind(

@@ -15,5 +15,60 @@ namespace Example.App
             /// <summary>Implements the import <c>example:greeter/greet</c>.</summary>
             public required global::Example.Greeter.IGreet Greet { get; init; }
         }
+
+        /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
+        /// <param name="module">The guest, compiled for this world.</param>
+        /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
+        /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
+        /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // One closure per import, made once per instance: a call from the guest reaches this
+            // instance's implementation without allocating.
+            var table_ = new global::WitHost.Wamr.Hosting.HostImports();
+            var implementationGreet_ = imports.Greet;
+            table_.Define("example:greeter/greet", "greet", call_ => ImportGreetGreet(implementationGreet_, call_));
+
+            var instance_ = module.Instantiate(table_, options);
+            try
+            {
+                return new Guest(instance_);
+            }
+            catch
+            {
+                // The guest lacks an export the world promises: do not leak the instance.
+                instance_.Dispose();
+                throw;
+            }
+        }
+
+        // The guest's call of example:greeter/greet#greet.
+        private static void ImportGreetGreet(global::Example.Greeter.IGreet implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:greeter/greet#greet");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            uint argument3_ = call_.GetUInt32(3);
+            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            var value1_ = new global::Example.Shapes.Geometry.Size(argument2_, argument3_);
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.Greet(text0_, value1_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(4);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
+        }
     }
 }

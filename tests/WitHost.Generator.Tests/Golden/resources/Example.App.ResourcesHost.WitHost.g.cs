@@ -15,5 +15,32 @@ namespace Example.App
             /// <summary>Implements the import <c>example:resources/files</c>.</summary>
             public required global::Example.Resources.IFiles Files { get; init; }
         }
+
+        /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
+        /// <param name="module">The guest, compiled for this world.</param>
+        /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
+        /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
+        /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // One closure per import, made once per instance: a call from the guest reaches this
+            // instance's implementation without allocating.
+            var table_ = new global::WitHost.Wamr.Hosting.HostImports();
+
+            var instance_ = module.Instantiate(table_, options);
+            try
+            {
+                return new Guest(instance_);
+            }
+            catch
+            {
+                // The guest lacks an export the world promises: do not leak the instance.
+                instance_.Dispose();
+                throw;
+            }
+        }
     }
 }

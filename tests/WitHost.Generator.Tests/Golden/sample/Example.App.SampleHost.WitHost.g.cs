@@ -15,5 +15,50 @@ namespace Example.App
             /// <summary>Implements the import <c>example:sample/logging</c>.</summary>
             public required global::Example.Sample.ILogging Logging { get; init; }
         }
+
+        /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
+        /// <param name="module">The guest, compiled for this world.</param>
+        /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
+        /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
+        /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // One closure per import, made once per instance: a call from the guest reaches this
+            // instance's implementation without allocating.
+            var table_ = new global::WitHost.Wamr.Hosting.HostImports();
+            var implementationLogging_ = imports.Logging;
+            table_.Define("example:sample/logging", "log-u32", call_ => ImportLoggingLogU32(implementationLogging_, call_));
+
+            var instance_ = module.Instantiate(table_, options);
+            try
+            {
+                return new Guest(instance_);
+            }
+            catch
+            {
+                // The guest lacks an export the world promises: do not leak the instance.
+                instance_.Dispose();
+                throw;
+            }
+        }
+
+        // The guest's call of example:sample/logging#log-u32.
+        private static void ImportLoggingLogU32(global::Example.Sample.ILogging implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/logging#log-u32");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+
+            // Invoke the host's implementation.
+            implementation_.LogU32(argument0_, text0_);
+        }
     }
 }

@@ -24,5 +24,465 @@ namespace Example.App
             /// <summary>Implements the import <c>$root</c>.</summary>
             public required global::Example.Types.ITypesImports Types { get; init; }
         }
+
+        /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
+        /// <param name="module">The guest, compiled for this world.</param>
+        /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
+        /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
+        /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // One closure per import, made once per instance: a call from the guest reaches this
+            // instance's implementation without allocating.
+            var table_ = new global::WitHost.Wamr.Hosting.HostImports();
+            var implementationShapes_ = imports.Shapes;
+            table_.Define("example:types/shapes@1.2.0", "draw", call_ => ImportShapesDraw(implementationShapes_, call_));
+            table_.Define("example:types/shapes@1.2.0", "clear", call_ => ImportShapesClear(implementationShapes_, call_));
+            var implementationCanvas_ = imports.Canvas;
+            table_.Define("example:types/canvas@1.2.0", "paint", call_ => ImportCanvasPaint(implementationCanvas_, call_));
+            var implementationInlineLog_ = imports.InlineLog;
+            table_.Define("inline-log", "log", call_ => ImportInlineLogLog(implementationInlineLog_, call_));
+            var implementationTypes_ = imports.Types;
+            table_.Define("$root", "now", call_ => ImportTypesNow(implementationTypes_, call_));
+            table_.Define("$root", "info", call_ => ImportTypesInfo(implementationTypes_, call_));
+
+            var instance_ = module.Instantiate(table_, options);
+            try
+            {
+                return new Guest(instance_);
+            }
+            catch
+            {
+                // The guest lacks an export the world promises: do not leak the instance.
+                instance_.Dispose();
+                throw;
+            }
+        }
+
+        // The guest's call of example:types/shapes@1.2.0#draw.
+        private static void ImportShapesDraw(global::Example.Types.IShapes implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/shapes@1.2.0#draw");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            uint argument3_ = call_.GetUInt32(3);
+            uint argument4_ = call_.GetUInt32(4);
+            uint argument5_ = call_.GetUInt32(5);
+            uint argument6_ = call_.GetUInt32(6);
+            uint case0_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument0_, 5);
+            global::Example.Types.Shapes.Shape value1_;
+            switch (case0_)
+            {
+                case 0:
+                {
+                    float flat2_ = global::System.BitConverter.UInt32BitsToSingle(argument1_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Circle(flat2_);
+                    break;
+                }
+                case 1:
+                {
+                    uint flat3_ = argument1_;
+                    uint flat4_ = argument2_;
+                    uint flat5_ = argument3_;
+                    uint flat6_ = argument4_;
+                    var value7_ = unchecked((int)flat3_);
+                    var value8_ = unchecked((int)flat4_);
+                    var value9_ = new global::Example.Types.Shapes.Point(value7_, value8_);
+                    var value10_ = unchecked((int)flat5_);
+                    var value11_ = unchecked((int)flat6_);
+                    var value12_ = new global::Example.Types.Shapes.Point(value10_, value11_);
+                    var value13_ = (value9_, value12_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value13_);
+                    break;
+                }
+                case 2:
+                {
+                    value1_ = new global::Example.Types.Shapes.Shape.Empty();
+                    break;
+                }
+                case 3:
+                {
+                    uint flat14_ = argument1_;
+                    uint flat15_ = argument2_;
+                    string text16_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat14_, flat15_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Value(text16_);
+                    break;
+                }
+                case 4:
+                {
+                    uint flat17_ = argument1_;
+                    var value18_ = unchecked((byte)flat17_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
+                    break;
+                }
+                default:
+                    throw new global::System.Diagnostics.UnreachableException();
+            }
+            var value19_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.Draw(value1_, argument5_, value19_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(7);
+            context_.CheckRange(resultArea_, 200, 8, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                context_.WriteUnsigned(resultArea_ + 8, 1, result_.Value.Flag ? 1UL : 0UL);
+                context_.WriteUnsigned(resultArea_ + 8 + 1, 1, unchecked((ulong)result_.Value.I8));
+                context_.WriteUnsigned(resultArea_ + 8 + 2, 1, (ulong)result_.Value.U8);
+                context_.WriteUnsigned(resultArea_ + 8 + 4, 2, unchecked((ulong)result_.Value.I16));
+                context_.WriteUnsigned(resultArea_ + 8 + 6, 2, (ulong)result_.Value.U16);
+                context_.WriteUnsigned(resultArea_ + 8 + 8, 4, unchecked((ulong)result_.Value.I32));
+                context_.WriteUnsigned(resultArea_ + 8 + 12, 4, (ulong)result_.Value.U32);
+                context_.WriteUnsigned(resultArea_ + 8 + 16, 8, unchecked((ulong)result_.Value.I64));
+                context_.WriteUnsigned(resultArea_ + 8 + 24, 8, (ulong)result_.Value.U64);
+                context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(result_.Value.F32));
+                context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(result_.Value.F64));
+                context_.WriteUnsigned(resultArea_ + 8 + 48, 4, (ulong)result_.Value.Letter.Value);
+                var (pointer20_, length21_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
+                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer20_);
+                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length21_);
+                var (pointer22_, length23_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
+                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer22_);
+                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length23_);
+                var pointer24_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
+                var length25_ = (uint)result_.Value.Points.Length;
+                for (int index26_ = 0; index26_ < result_.Value.Points.Length; index26_++)
+                {
+                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8, 4, unchecked((ulong)result_.Value.Points[index26_].X));
+                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index26_].Y));
+                }
+                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer24_);
+                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length25_);
+                var pointer27_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
+                var length28_ = (uint)result_.Value.NestedLists.Length;
+                for (int index29_ = 0; index29_ < result_.Value.NestedLists.Length; index29_++)
+                {
+                    var pointer30_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index29_].Length, 8, 4);
+                    var length31_ = (uint)result_.Value.NestedLists[index29_].Length;
+                    for (int index32_ = 0; index32_ < result_.Value.NestedLists[index29_].Length; index32_++)
+                    {
+                        var (pointer33_, length34_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index29_][index32_]);
+                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8, 4, pointer33_);
+                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8 + 4, 4, length34_);
+                    }
+                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8, 4, pointer30_);
+                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8 + 4, 4, length31_);
+                }
+                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer27_);
+                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length28_);
+                context_.WriteUnsigned(resultArea_ + 8 + 84, 4, (ulong)result_.Value.Pair.Item1);
+                var (pointer35_, length36_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer35_);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length36_);
+                context_.WriteUnsigned(resultArea_ + 8 + 96, 8, (ulong)result_.Value.Single.Item1);
+                if (result_.Value.MaybeText is { } some37_)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 1UL);
+                    var (pointer38_, length39_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some37_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer38_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length39_);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 0UL);
+                }
+                if (result_.Value.MaybeNumber is { } some40_)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some40_);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 0UL);
+                }
+                if (result_.Value.MaybeMaybe.TryGetValue(out var some41_))
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 1UL);
+                    if (some41_ is { } some42_)
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 1UL);
+                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some42_);
+                    }
+                    else
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 0UL);
+                    }
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 0UL);
+                }
+                if (result_.Value.Full.IsOk)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, (ulong)result_.Value.Full.Value);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 1UL);
+                    var (pointer43_, length44_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer43_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length44_);
+                }
+                if (result_.Value.NoOk.IsOk)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 148, 1, 0UL);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 148, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 8 + 148 + 1, 1, (ulong)result_.Value.NoOk.Error);
+                }
+                if (result_.Value.NoErr.IsOk)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 0UL);
+                    var (pointer45_, length46_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer45_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length46_);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 1UL);
+                }
+                if (result_.Value.Bare.IsOk)
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 164, 1, 0UL);
+                }
+                else
+                {
+                    context_.WriteUnsigned(resultArea_ + 8 + 164, 1, 1UL);
+                }
+                context_.WriteUnsigned(resultArea_ + 8 + 165, 1, (ulong)result_.Value.Colour);
+                switch (result_.Value.Shape)
+                {
+                    case global::Example.Types.Shapes.Shape.Circle case47_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 0UL);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case47_.Value_));
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Rectangle case48_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 1UL);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case48_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case48_.Value_.Item1.Y));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case48_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case48_.Value_.Item2.Y));
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Empty case49_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 2UL);
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Value case50_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 3UL);
+                        var (pointer51_, length52_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case50_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer51_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length52_);
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Shape_ case53_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 4UL);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case53_.Value_);
+                        break;
+                    }
+                    default:
+                        throw new global::System.ArgumentNullException(nameof(result_));
+                }
+                context_.WriteUnsigned(resultArea_ + 8 + 188, 1, (ulong)result_.Value.Small);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                var (pointer54_, length55_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
+                context_.WriteUnsigned(resultArea_ + 8, 4, pointer54_);
+                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length55_);
+            }
+        }
+
+        // The guest's call of example:types/shapes@1.2.0#clear.
+        private static void ImportShapesClear(global::Example.Types.IShapes implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Invoke the host's implementation.
+            implementation_.Clear();
+        }
+
+        // The guest's call of example:types/canvas@1.2.0#paint.
+        private static void ImportCanvasPaint(global::Example.Types.ICanvas implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/canvas@1.2.0#paint");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, argument0_, argument1_, 28, 4);
+            var list0_ = new global::Example.Types.Canvas.Stroke[argument1_];
+            for (uint index1_ = 0; index1_ < argument1_; index1_++)
+            {
+                var value2_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28, 4));
+                var value3_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 4, 4));
+                var value4_ = new global::Example.Types.Shapes.Point(value2_, value3_);
+                uint case5_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/canvas@1.2.0#paint", (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8, 1), 5);
+                global::Example.Types.Shapes.Shape value6_;
+                switch (case5_)
+                {
+                    case 0:
+                    {
+                        var value7_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
+                        value6_ = new global::Example.Types.Shapes.Shape.Circle(value7_);
+                        break;
+                    }
+                    case 1:
+                    {
+                        var value8_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
+                        var value9_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4));
+                        var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
+                        var value11_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8, 4));
+                        var value12_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8 + 4, 4));
+                        var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
+                        var value14_ = (value10_, value13_);
+                        value6_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
+                        break;
+                    }
+                    case 2:
+                    {
+                        value6_ = new global::Example.Types.Shapes.Shape.Empty();
+                        break;
+                    }
+                    case 3:
+                    {
+                        uint pointer15_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4);
+                        uint length16_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4);
+                        string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer15_, length16_);
+                        value6_ = new global::Example.Types.Shapes.Shape.Value(text17_);
+                        break;
+                    }
+                    case 4:
+                    {
+                        var value18_ = unchecked((byte)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 1));
+                        value6_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
+                        break;
+                    }
+                    default:
+                        throw new global::System.Diagnostics.UnreachableException();
+                }
+                var value19_ = new global::Example.Types.Canvas.Stroke(value4_, value6_);
+                list0_[index1_] = value19_;
+            }
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.Paint(list0_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(2);
+            context_.CheckRange(resultArea_, 24, 4, "out-pointer");
+            if (result_ is { } some20_)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                switch (some20_)
+                {
+                    case global::Example.Types.Shapes.Shape.Circle case21_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 4, 1, 0UL);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case21_.Value_));
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Rectangle case22_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 4, 1, 1UL);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.Y));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8, 4, unchecked((ulong)case22_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8 + 4, 4, unchecked((ulong)case22_.Value_.Item2.Y));
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Empty case23_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 4, 1, 2UL);
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Value case24_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 4, 1, 3UL);
+                        var (pointer25_, length26_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case24_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, pointer25_);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, length26_);
+                        break;
+                    }
+                    case global::Example.Types.Shapes.Shape.Shape_ case27_:
+                    {
+                        context_.WriteUnsigned(resultArea_ + 4, 1, 4UL);
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 1, (ulong)case27_.Value_);
+                        break;
+                    }
+                    default:
+                        throw new global::System.ArgumentNullException(nameof(some20_));
+                }
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+            }
+        }
+
+        // The guest's call of inline-log#log.
+        private static void ImportInlineLogLog(global::Example.Types.Types.IInlineLog implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "inline-log#log");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            var value0_ = (global::Example.Types.Types.InlineLog.Level)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "inline-log#log", argument0_, 2);
+            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+
+            // Invoke the host's implementation.
+            implementation_.Log(value0_, text1_);
+        }
+
+        // The guest's call of now.
+        private static void ImportTypesNow(global::Example.Types.ITypesImports implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Invoke the host's implementation.
+            var result_ = implementation_.Now();
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            call_.SetResult(result_);
+        }
+
+        // The guest's call of info.
+        private static void ImportTypesInfo(global::Example.Types.ITypesImports implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "info");
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.Info();
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(0);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            context_.WriteUnsigned(resultArea_, 4, (ulong)result_.Version.Item1);
+            context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)result_.Version.Item2);
+        }
     }
 }

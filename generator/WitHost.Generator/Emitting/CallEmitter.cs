@@ -1,0 +1,251 @@
+using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
+
+namespace WitHost.Generator.Emitting;
+
+/// <summary>
+/// Writes the body of one generated call in the fixed stages of dotnet/runtime's marshalling
+/// generators: setup, marshal, invoke, unmarshal, cleanup. An export wrapper lowers the arguments
+/// into the guest and lifts its result; an import entry lifts the guest's arguments, calls the
+/// host's implementation and lowers its result.
+/// </summary>
+internal static class CallEmitter
+{
+    private const string Support = "global::WitHost.Wamr.Bindings.BindingSupport";
+    private const string BitConverter = "global::System.BitConverter";
+
+    /// <summary>The C# expression of the string encoding a host declared.</summary>
+    public static string EncodingExpression(StringEncodingKind encoding)
+        => "global::WitHost.Wamr.CanonicalAbi.StringEncoding." + encoding;
+
+    /// <summary>
+    /// The body of an export wrapper. <paramref name="function"/> and <paramref name="postReturn"/>
+    /// are the fields holding the export and its <c>cabi_post_</c> function (or null).
+    /// </summary>
+    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, StringEncodingKind encoding)
+    {
+        var name = Literal(call.CoreName);
+        var context = "context_";
+        var marshal = new MarshalEmitter(writer, context, instance, name);
+        var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
+
+        var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
+
+        // A null where WIT has no option would fail half-way through lowering, after blocks were
+        // allocated in the guest; check first.
+        foreach (var parameter in call.Parameters)
+        {
+            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant)
+            {
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
+        }
+
+        writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");
+        writer.WriteLine($"global::System.Span<uint> cells_ = stackalloc uint[{cellCount}];");
+        if (lowersIntoMemory)
+        {
+            writer.WriteLine($"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(lowersIntoMemory
+            ? "// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order."
+            : "// Marshal: the arguments are core values.");
+        if (call.ParamsInMemory)
+        {
+            writer.WriteLine($"// The parameters flatten to more than {CoreFunctionSignature.MaxFlatParams} core values: they go as a tuple in memory.");
+            writer.WriteLine($"var arguments_ = {context}.Allocate({call.ParamsAlignment}, {call.ParamsSize});");
+            for (var i = 0; i < call.Parameters.Count; i++)
+            {
+                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, Offset("arguments_", call.ParamOffsets[i]));
+            }
+
+            writer.WriteLine("cells_[0] = arguments_;");
+        }
+        else
+        {
+            var flat = new List<string>();
+            foreach (var parameter in call.Parameters)
+            {
+                flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
+            }
+
+            WriteCells(writer, call.CoreParams, flat);
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("// Invoke");
+        writer.WriteLine($"{function}.InvokeCells(cells_);");
+
+        string? result = null;
+        if (call.Result is { } resultType)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.");
+            if (resultType.NeedsMemory || call.ResultsInMemory)
+            {
+                writer.WriteLine($"{(lowersIntoMemory ? "" : "var ")}{context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+            }
+
+            if (call.ResultsInMemory)
+            {
+                writer.WriteLine("// The result flattens to more than one core value: the guest returns a pointer to it.");
+                writer.WriteLine("var returnArea_ = cells_[0];");
+                writer.WriteLine($"{context}.CheckRange(returnArea_, {resultType.Size}, {resultType.Alignment}, \"return area at\");");
+                result = marshal.Load(resultType, "returnArea_");
+            }
+            else
+            {
+                result = marshal.LiftFlat(resultType, ReadCells(writer, call.CoreResults));
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("// Cleanup: the guest frees what it returned once the host has copied it.");
+        writer.WriteLine($"{postReturn}?.InvokeCells(cells_);");
+        if (result is not null)
+        {
+            writer.WriteLine($"return {result};");
+        }
+    }
+
+    /// <summary>The body of an import entry: <paramref name="implementation"/> is the host object, <c>call_</c> the host call.</summary>
+    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, StringEncodingKind encoding)
+    {
+        var name = Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
+        var context = "context_";
+        var marshal = new MarshalEmitter(writer, context, "call_.Instance", name);
+        if (call.NeedsMemory)
+        {
+            writer.WriteLine("// Setup");
+            writer.WriteLine($"var {context} = {Support}.Context(call_.Instance, {EncodingExpression(encoding)}, {name});");
+            writer.WriteLine();
+        }
+
+        var arguments = new List<string>();
+        if (!call.Parameters.IsEmpty)
+        {
+            writer.WriteLine("// Unmarshal the guest's arguments.");
+        }
+
+        if (call.ParamsInMemory)
+        {
+            writer.WriteLine("var arguments_ = call_.GetUInt32(0);");
+            writer.WriteLine($"{context}.CheckRange(arguments_, {call.ParamsSize}, {call.ParamsAlignment}, \"arguments at\");");
+            for (var i = 0; i < call.Parameters.Count; i++)
+            {
+                arguments.Add(marshal.Load(call.Parameters[i].Type, Offset("arguments_", call.ParamOffsets[i])));
+            }
+        }
+        else
+        {
+            var flat = new List<string>();
+            var count = call.ResultsInMemory ? call.CoreParams.Count - 1 : call.CoreParams.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var local = "argument" + i + "_";
+                writer.WriteLine($"{MarshalEmitter.FlatType(call.CoreParams[i])} {local} = call_.{Getter(call.CoreParams[i])}({i});");
+                flat.Add(local);
+            }
+
+            var next = 0;
+            foreach (var parameter in call.Parameters)
+            {
+                var take = flat.GetRange(next, parameter.Type.Flat.Count);
+                next += take.Count;
+                arguments.Add(marshal.LiftFlat(parameter.Type, take));
+            }
+        }
+
+        if (!call.Parameters.IsEmpty)
+        {
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("// Invoke the host's implementation.");
+        var invocation = $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
+        if (call.Result is not { } resultType)
+        {
+            writer.WriteLine(invocation + ";");
+            return;
+        }
+
+        writer.WriteLine($"var result_ = {invocation};");
+        writer.WriteLine();
+        writer.WriteLine("// Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.");
+        if (call.ResultsInMemory)
+        {
+            writer.WriteLine($"// The result flattens to more than one core value: it goes where the guest's out-pointer says.");
+            writer.WriteLine($"var resultArea_ = call_.GetUInt32({call.CoreParams.Count - 1});");
+            writer.WriteLine($"{context}.CheckRange(resultArea_, {resultType.Size}, {resultType.Alignment}, \"out-pointer\");");
+            marshal.Store(resultType, "result_", "resultArea_");
+        }
+        else
+        {
+            var flat = marshal.LowerFlat(resultType, "result_");
+            writer.WriteLine($"call_.SetResult({flat[0]});");
+        }
+    }
+
+    private static void WriteCells(SourceWriter writer, IReadOnlyList<CoreValueType> types, List<string> values)
+    {
+        // WAMR cells: i32 and f32 take one, i64 and f64 two (low half first).
+        var cell = 0;
+        for (var i = 0; i < types.Count; i++)
+        {
+            switch (types[i].Kind)
+            {
+                case CoreValueKind.I32:
+                    writer.WriteLine($"cells_[{cell++}] = {values[i]};");
+                    break;
+                case CoreValueKind.F32:
+                    writer.WriteLine($"cells_[{cell++}] = {BitConverter}.SingleToUInt32Bits({values[i]});");
+                    break;
+                default:
+                    var bits = types[i].Kind == CoreValueKind.I64 ? values[i] : $"{BitConverter}.DoubleToUInt64Bits({values[i]})";
+                    writer.WriteLine($"cells_[{cell++}] = (uint){bits};");
+                    writer.WriteLine($"cells_[{cell++}] = (uint)({bits} >> 32);");
+                    break;
+            }
+        }
+    }
+
+    private static List<string> ReadCells(SourceWriter writer, IReadOnlyList<CoreValueType> types)
+    {
+        var locals = new List<string>();
+        var cell = 0;
+        for (var i = 0; i < types.Count; i++)
+        {
+            var local = "result" + i + "_";
+            var expression = types[i].Kind switch
+            {
+                CoreValueKind.I32 => $"cells_[{cell}]",
+                CoreValueKind.F32 => $"{BitConverter}.UInt32BitsToSingle(cells_[{cell}])",
+                CoreValueKind.I64 => $"cells_[{cell}] | (ulong)cells_[{cell + 1}] << 32",
+                _ => $"{BitConverter}.UInt64BitsToDouble(cells_[{cell}] | (ulong)cells_[{cell + 1}] << 32)",
+            };
+            cell += types[i].Kind is CoreValueKind.I32 or CoreValueKind.F32 ? 1 : 2;
+            writer.WriteLine($"{MarshalEmitter.FlatType(types[i])} {local} = {expression};");
+            locals.Add(local);
+        }
+
+        return locals;
+    }
+
+    private static int Cells(IReadOnlyList<CoreValueType> types)
+        => types.Sum(type => type.Kind is CoreValueKind.I32 or CoreValueKind.F32 ? 1 : 2);
+
+    private static string Getter(CoreValueType type) => type.Kind switch
+    {
+        CoreValueKind.I32 => "GetUInt32",
+        CoreValueKind.I64 => "GetUInt64",
+        CoreValueKind.F32 => "GetSingle",
+        _ => "GetDouble",
+    };
+
+    private static string Offset(string address, uint offset) => offset == 0 ? address : $"{address} + {offset}";
+
+    /// <summary>A C# string literal (WIT names hold no quotes or backslashes, but escape anyway).</summary>
+    public static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

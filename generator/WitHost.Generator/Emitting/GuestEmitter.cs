@@ -1,0 +1,146 @@
+using WitHost.Generator.Model;
+
+namespace WitHost.Generator.Emitting;
+
+/// <summary>
+/// Writes the class <c>Instantiate</c> returns: it owns the <c>WamrInstance</c>, has one property
+/// per exported interface (a nested class of wrappers) and a wrapper per function the world exports.
+/// </summary>
+internal static class GuestEmitter
+{
+    /// <summary>The nested class name.</summary>
+    public const string ClassName = "Guest";
+
+    private const string WamrInstance = "global::WitHost.Wamr.WamrInstance";
+    private const string WamrFunction = "global::WitHost.Wamr.WamrFunction";
+
+    public static string HintName(HostSpec spec)
+        => (spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName + ".Guest.g.cs";
+
+    public static string Emit(WorldBinding world)
+    {
+        var spec = world.Spec;
+        var writer = new SourceWriter();
+        writer.WriteFileHeader();
+        var hasNamespace = spec.Namespace.Length > 0;
+        if (hasNamespace)
+        {
+            writer.WriteLine($"namespace {spec.Namespace}");
+            writer.OpenBlock();
+        }
+
+        writer.WriteLine($"partial class {spec.ClassName}");
+        writer.OpenBlock();
+        DocCommentWriter.WriteSummary(writer, world.Docs, $"An instance of a guest of <c>{DocCommentWriter.Escape(world.WorldQualifiedName)}</c>, with typed calls of its exports.");
+        writer.WriteLine(GeneratedCodeAttribute.Line);
+        writer.WriteLine($"public sealed class {ClassName} : global::System.IDisposable");
+        writer.OpenBlock();
+        EmitFields(writer, world.ExportFunctions);
+        writer.WriteLine();
+        writer.WriteLine($"internal {ClassName}({WamrInstance} instance)");
+        writer.OpenBlock();
+        writer.WriteLine("Instance = instance;");
+        writer.WriteLine("_wamr = instance;");
+        foreach (var exported in world.ExportInterfaces)
+        {
+            writer.WriteLine($"{exported.PropertyName} = new {exported.ClassName}(instance);");
+        }
+
+        EmitLookups(writer, world.ExportFunctions);
+        writer.CloseBlock();
+        writer.WriteLine();
+        DocCommentWriter.WriteSummary(writer, null, "The runtime instance: its memory, its exports as core functions.");
+        writer.WriteLine($"public {WamrInstance} Instance {{ get; }}");
+        foreach (var exported in world.ExportInterfaces)
+        {
+            writer.WriteLine();
+            DocCommentWriter.WriteSummary(writer, exported.Docs, $"The exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
+            writer.WriteLine($"public {exported.ClassName} {exported.PropertyName} {{ get; }}");
+        }
+
+        EmitWrappers(writer, world.ExportFunctions, spec.Encoding);
+        writer.WriteLine();
+        DocCommentWriter.WriteSummary(writer, null, "Frees the instance.");
+        writer.WriteLine("public void Dispose() => Instance.Dispose();");
+        foreach (var exported in world.ExportInterfaces)
+        {
+            writer.WriteLine();
+            EmitInterfaceClass(writer, exported, spec.Encoding);
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        if (hasNamespace)
+        {
+            writer.CloseBlock();
+        }
+
+        return writer.ToString();
+    }
+
+    private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, StringEncodingKind encoding)
+    {
+        DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
+        writer.WriteLine(GeneratedCodeAttribute.Line);
+        writer.WriteLine($"public sealed class {exported.ClassName}");
+        writer.OpenBlock();
+        EmitFields(writer, exported.Calls);
+        writer.WriteLine();
+        writer.WriteLine($"internal {exported.ClassName}({WamrInstance} instance)");
+        writer.OpenBlock();
+        writer.WriteLine("_wamr = instance;");
+        EmitLookups(writer, exported.Calls);
+        writer.CloseBlock();
+        EmitWrappers(writer, exported.Calls, encoding);
+        writer.CloseBlock();
+    }
+
+    private static void EmitFields(SourceWriter writer, IReadOnlyList<CallBinding> calls)
+    {
+        writer.WriteLine($"private readonly {WamrInstance} _wamr;");
+        foreach (var call in calls)
+        {
+            writer.WriteLine($"private readonly {WamrFunction} {FunctionField(call)};");
+
+            // Looked up once: cabi_post_ is optional, and a lookup per call would allocate its name.
+            writer.WriteLine($"private readonly {WamrFunction}? {PostReturnField(call)};");
+        }
+    }
+
+    private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls)
+    {
+        foreach (var call in calls)
+        {
+            writer.WriteLine($"{FunctionField(call)} = instance.GetFunction({CallEmitter.Literal(call.CoreName)});");
+            writer.WriteLine($"{PostReturnField(call)} = instance.TryGetFunction({CallEmitter.Literal(call.PostReturnName)});");
+        }
+    }
+
+    private static void EmitWrappers(SourceWriter writer, IReadOnlyList<CallBinding> calls, StringEncodingKind encoding)
+    {
+        foreach (var call in calls)
+        {
+            writer.WriteLine();
+            DocCommentWriter.WriteSummary(writer, call.Docs, $"Calls the guest's <c>{DocCommentWriter.Escape(call.WitName)}</c>.");
+            foreach (var parameter in call.Parameters)
+            {
+                DocCommentWriter.WriteParam(writer, parameter.Name.TrimStart('@'), null, "The WIT parameter of that name.");
+            }
+
+            if (call.Result is not null)
+            {
+                DocCommentWriter.WriteReturns(writer, "The guest's result.");
+            }
+
+            var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
+            writer.WriteLine($"public {call.Result?.CSharpType ?? "void"} {call.MethodName}({parameters})");
+            writer.OpenBlock();
+            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(call), encoding);
+            writer.CloseBlock();
+        }
+    }
+
+    private static string FunctionField(CallBinding call) => "_" + char.ToLowerInvariant(call.MethodName[0]) + call.MethodName.Substring(1);
+
+    private static string PostReturnField(CallBinding call) => FunctionField(call) + "PostReturn";
+}

@@ -1,0 +1,598 @@
+using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
+
+namespace WitHost.Generator.Emitting;
+
+/// <summary>
+/// Writes the statements that move one value between C# and the guest, for each kind of type:
+/// <see cref="Load"/> and <see cref="Store"/> for values in linear memory, <see cref="LowerFlat"/>
+/// and <see cref="LiftFlat"/> for values passed as core parameters and results. Every number
+/// (sizes, offsets, alignments, flat types) comes from the binding, decided by the ABI model.
+/// </summary>
+/// <remarks>
+/// Generated locals end in <c>_</c>: names made from WIT names never do, so they cannot clash with
+/// parameters. Flat values are typed by their core type: i32 <c>uint</c>, i64 <c>ulong</c>,
+/// f32 <c>float</c>, f64 <c>double</c>.
+/// </remarks>
+internal sealed class MarshalEmitter
+{
+    private const string Support = "global::WitHost.Wamr.Bindings.BindingSupport";
+    private const string BitConverter = "global::System.BitConverter";
+
+    private readonly SourceWriter _writer;
+    private readonly string _context;
+    private readonly string _instance;
+    private readonly string _function;
+    private int _next;
+
+    /// <param name="writer">Where the statements go.</param>
+    /// <param name="context">The expression of the call's <c>CanonicalAbiContext</c>.</param>
+    /// <param name="instance">The expression of the <c>WamrInstance</c> (for traps).</param>
+    /// <param name="function">The C# string literal naming the function in trap messages.</param>
+    public MarshalEmitter(SourceWriter writer, string context, string instance, string function)
+    {
+        _writer = writer;
+        _context = context;
+        _instance = instance;
+        _function = function;
+    }
+
+    /// <summary>The C# type of a flat value of <paramref name="type"/>.</summary>
+    public static string FlatType(CoreValueType type) => type.Kind switch
+    {
+        CoreValueKind.I32 => "uint",
+        CoreValueKind.I64 => "ulong",
+        CoreValueKind.F32 => "float",
+        _ => "double",
+    };
+
+    /// <summary>A fresh local name.</summary>
+    public string Local(string hint) => hint + _next++ + "_";
+
+    /// <summary>Reads a value of <paramref name="type"/> at <paramref name="address"/>; returns the local holding it.</summary>
+    public string Load(AbiTypeBinding type, string address)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.String:
+            {
+                var pointer = Declare("uint", "pointer", Read(address, 0, 4, "uint"));
+                var length = Declare("uint", "length", Read(address, 4, 4, "uint"));
+                return Declare("string", "text", $"{Support}.LoadString({_context}, {pointer}, {length})");
+            }
+
+            case AbiTypeKind.List:
+            {
+                var pointer = Declare("uint", "pointer", Read(address, 0, 4, "uint"));
+                var length = Declare("uint", "length", Read(address, 4, 4, "uint"));
+                return LoadList(type, pointer, length);
+            }
+
+            case AbiTypeKind.Tuple:
+            case AbiTypeKind.Record:
+            {
+                var fields = new List<string>();
+                for (var i = 0; i < type.Children.Count; i++)
+                {
+                    fields.Add(Load(type.Children[i], Offset(address, type.Offsets[i])));
+                }
+
+                return Declare("var", "value", Construct(type, fields));
+            }
+
+            case AbiTypeKind.Enum:
+            {
+                var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
+                return Declare("var", "value", $"({type.CSharpType}){discriminant}");
+            }
+
+            case AbiTypeKind.Flags:
+                return Declare("var", "value", $"({type.CSharpType})({_context}.ReadUnsigned({address}, {type.Size}) & {FlagsMask(type.CaseCount)})");
+
+            case AbiTypeKind.Option:
+            case AbiTypeKind.Result:
+            case AbiTypeKind.Variant:
+            {
+                var payloadAddress = Offset(address, type.PayloadOffset);
+                var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
+                return LiftCases(type, discriminant, child => child.Kind == AbiTypeKind.None ? null : Load(child, payloadAddress));
+            }
+
+            default:
+                return Declare("var", "value", LiftScalar(type, Read(address, 0, type.Size, "ulong"), fromMemory: true));
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> (an expression without side effects) of <paramref name="type"/> at <paramref name="address"/>.</summary>
+    public void Store(AbiTypeBinding type, string value, string address)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.String:
+            case AbiTypeKind.List:
+            {
+                var (pointer, length) = LowerPointerAndLength(type, value);
+                Write(address, 0, 4, pointer);
+                Write(address, 4, 4, length);
+                break;
+            }
+
+            case AbiTypeKind.Tuple:
+            case AbiTypeKind.Record:
+                for (var i = 0; i < type.Children.Count; i++)
+                {
+                    Store(type.Children[i], Member(type, value, i), Offset(address, type.Offsets[i]));
+                }
+
+                break;
+
+            case AbiTypeKind.Enum:
+                Write(address, 0, type.DiscriminantSize, $"(ulong){value}");
+                break;
+
+            case AbiTypeKind.Flags:
+                Write(address, 0, type.Size, $"(ulong){value}");
+                break;
+
+            case AbiTypeKind.Option:
+            case AbiTypeKind.Result:
+            case AbiTypeKind.Variant:
+            {
+                var payloadAddress = Offset(address, type.PayloadOffset);
+                LowerCases(type, value, (index, child, payload) =>
+                {
+                    Write(address, 0, type.DiscriminantSize, index + "UL");
+                    if (child.Kind != AbiTypeKind.None)
+                    {
+                        Store(child, payload, payloadAddress);
+                    }
+                });
+                break;
+            }
+
+            default:
+                Write(address, 0, type.Size, ScalarBits(type, value));
+                break;
+        }
+    }
+
+    /// <summary>Lowers <paramref name="value"/> to core values; returns one local per flat type of <paramref name="type"/>.</summary>
+    public List<string> LowerFlat(AbiTypeBinding type, string value)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.None:
+                return new List<string>();
+
+            case AbiTypeKind.String:
+            case AbiTypeKind.List:
+            {
+                var (pointer, length) = LowerPointerAndLength(type, value);
+                return new List<string> { pointer, length };
+            }
+
+            case AbiTypeKind.Tuple:
+            case AbiTypeKind.Record:
+            {
+                var flat = new List<string>();
+                for (var i = 0; i < type.Children.Count; i++)
+                {
+                    flat.AddRange(LowerFlat(type.Children[i], Member(type, value, i)));
+                }
+
+                return flat;
+            }
+
+            case AbiTypeKind.Enum:
+                return new List<string> { Declare("uint", "flat", $"(uint){value}") };
+
+            case AbiTypeKind.Flags:
+                // Flags past 32 take one i32 per 32 flags, low word first.
+                return type.Flat.Count switch
+                {
+                    0 => new List<string>(),
+                    1 => new List<string> { Declare("uint", "flat", $"(uint){value}") },
+                    _ => new List<string> { Declare("uint", "flat", $"(uint)(ulong){value}"), Declare("uint", "flat", $"(uint)((ulong){value} >> 32)") },
+                };
+
+            case AbiTypeKind.Option:
+            case AbiTypeKind.Result:
+            case AbiTypeKind.Variant:
+            {
+                // The cases share the flat slots: each slot has the type the ABI model joined, and a
+                // case's payload values are widened or reinterpreted into it.
+                var slots = new List<string>();
+                for (var i = 0; i < type.Flat.Count; i++)
+                {
+                    var slot = Local(i == 0 ? "case" : "joined");
+                    _writer.WriteLine($"{FlatType(type.Flat[i])} {slot} = 0;");
+                    slots.Add(slot);
+                }
+
+                LowerCases(type, value, (index, child, payload) =>
+                {
+                    _writer.WriteLine($"{slots[0]} = {index};");
+                    var flat = LowerFlat(child, payload);
+                    for (var i = 0; i < flat.Count; i++)
+                    {
+                        _writer.WriteLine($"{slots[i + 1]} = {Widen(child.Flat[i], type.Flat[i + 1], flat[i])};");
+                    }
+                });
+                return slots;
+            }
+
+            default:
+            {
+                // A value that already is its core value (u32, u64, f32, f64) needs no local of its own.
+                var lowered = LowerScalar(type, value);
+                return new List<string> { lowered == value ? value : Declare(FlatType(type.Flat[0]), "flat", lowered) };
+            }
+        }
+    }
+
+    /// <summary>Lifts a value of <paramref name="type"/> from locals holding its flat values; returns the local holding it.</summary>
+    public string LiftFlat(AbiTypeBinding type, IReadOnlyList<string> flat)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.String:
+                return Declare("string", "text", $"{Support}.LoadString({_context}, {flat[0]}, {flat[1]})");
+
+            case AbiTypeKind.List:
+                return LoadList(type, flat[0], flat[1]);
+
+            case AbiTypeKind.Tuple:
+            case AbiTypeKind.Record:
+            {
+                var fields = new List<string>();
+                var next = 0;
+                foreach (var child in type.Children)
+                {
+                    fields.Add(LiftFlat(child, Take(flat, next, child.Flat.Count)));
+                    next += child.Flat.Count;
+                }
+
+                return Declare("var", "value", Construct(type, fields));
+            }
+
+            case AbiTypeKind.Enum:
+                return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(flat[0], type.CaseCount)}");
+
+            case AbiTypeKind.Flags:
+            {
+                var bits = type.Flat.Count switch
+                {
+                    0 => "0UL",
+                    1 => $"(ulong){flat[0]}",
+                    _ => $"((ulong){flat[1]} << 32 | {flat[0]})",
+                };
+                return Declare("var", "value", $"({type.CSharpType})({bits} & {FlagsMask(type.CaseCount)})");
+            }
+
+            case AbiTypeKind.Option:
+            case AbiTypeKind.Result:
+            case AbiTypeKind.Variant:
+                return LiftCases(type, CheckDiscriminant(flat[0], type.CaseCount), child =>
+                {
+                    if (child.Kind == AbiTypeKind.None)
+                    {
+                        return null;
+                    }
+
+                    var payload = new List<string>();
+                    for (var i = 0; i < child.Flat.Count; i++)
+                    {
+                        payload.Add(Declare(FlatType(child.Flat[i]), "flat", Narrow(type.Flat[i + 1], child.Flat[i], flat[i + 1])));
+                    }
+
+                    return LiftFlat(child, payload);
+                });
+
+            default:
+            {
+                var lifted = LiftScalar(type, flat[0], fromMemory: false);
+                return lifted == flat[0] ? lifted : Declare("var", "value", lifted);
+            }
+        }
+    }
+
+    private string LoadList(AbiTypeBinding list, string pointer, string length)
+    {
+        var element = list.Children[0];
+        if (list.CSharpType == "byte[]")
+        {
+            // list<u8> is byte[]: one bounds check and one copy.
+            return Declare("byte[]", "bytes", $"{Support}.LoadBytes({_context}, {pointer}, {length})");
+        }
+
+        _writer.WriteLine($"{Support}.CheckList({_context}, {pointer}, {length}, {element.Size}, {element.Alignment});");
+        var array = Declare("var", "list", NewArray(element.CSharpType, length));
+        var index = Local("index");
+        _writer.WriteLine($"for (uint {index} = 0; {index} < {length}; {index}++)");
+        _writer.OpenBlock();
+        var item = Load(element, $"{pointer} + {index} * {element.Size}");
+        _writer.WriteLine($"{array}[{index}] = {item};");
+        _writer.CloseBlock();
+        return array;
+    }
+
+    private (string Pointer, string Length) LowerPointerAndLength(AbiTypeBinding type, string value)
+    {
+        var pointer = Local("pointer");
+        var length = Local("length");
+        if (type.Kind == AbiTypeKind.String)
+        {
+            _writer.WriteLine($"var ({pointer}, {length}) = {Support}.StoreString({_context}, {value});");
+            return (pointer, length);
+        }
+
+        if (type.CSharpType == "byte[]")
+        {
+            _writer.WriteLine($"var ({pointer}, {length}) = {Support}.StoreBytes({_context}, {value});");
+            return (pointer, length);
+        }
+
+        // The list's block is allocated first, then its elements are stored in order (their own
+        // strings and lists allocated as they come), as the spec orders the cabi_realloc calls.
+        var element = type.Children[0];
+        _writer.WriteLine($"var {pointer} = {Support}.AllocateList({_context}, {value}.Length, {element.Size}, {element.Alignment});");
+        _writer.WriteLine($"var {length} = (uint){value}.Length;");
+        var index = Local("index");
+        _writer.WriteLine($"for (int {index} = 0; {index} < {value}.Length; {index}++)");
+        _writer.OpenBlock();
+        Store(element, $"{value}[{index}]", $"{pointer} + (uint){index} * {element.Size}");
+        _writer.CloseBlock();
+        return (pointer, length);
+    }
+
+    /// <summary>
+    /// Reads the case whose index <paramref name="discriminant"/> holds and builds the value;
+    /// <paramref name="liftPayload"/> lifts one case's payload (null for none).
+    /// </summary>
+    private string LiftCases(AbiTypeBinding type, string discriminant, Func<AbiTypeBinding, string?> liftPayload)
+    {
+        var checkedCase = Declare("uint", "case", discriminant);
+        var result = Local("value");
+        _writer.WriteLine($"{type.CSharpType} {result};");
+        _writer.WriteLine($"switch ({checkedCase})");
+        _writer.OpenBlock();
+        for (var i = 0; i < type.Children.Count; i++)
+        {
+            _writer.WriteLine($"case {i}:");
+            _writer.OpenBlock();
+            var payload = liftPayload(type.Children[i]);
+            _writer.WriteLine($"{result} = {CaseValue(type, i, payload)};");
+            _writer.WriteLine("break;");
+            _writer.CloseBlock();
+        }
+
+        // The discriminant was checked against the case count above.
+        _writer.WriteLine("default:");
+        _writer.WriteLine("    throw new global::System.Diagnostics.UnreachableException();");
+        _writer.CloseBlock();
+        return result;
+    }
+
+    /// <summary>Branches on the case of <paramref name="value"/>; <paramref name="lowerCase"/> writes one case (index, payload type, payload expression).</summary>
+    private void LowerCases(AbiTypeBinding type, string value, Action<int, AbiTypeBinding, string> lowerCase)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Option:
+            {
+                var payload = Local("some");
+                var test = IsWrappedOption(type) ? $"{value}.TryGetValue(out var {payload})" : $"{value} is {{ }} {payload}";
+                _writer.WriteLine($"if ({test})");
+                _writer.OpenBlock();
+                lowerCase(1, type.Children[1], payload);
+                _writer.CloseBlock();
+                _writer.WriteLine("else");
+                _writer.OpenBlock();
+                lowerCase(0, type.Children[0], "");
+                _writer.CloseBlock();
+                break;
+            }
+
+            case AbiTypeKind.Result:
+                _writer.WriteLine($"if ({value}.IsOk)");
+                _writer.OpenBlock();
+                lowerCase(0, type.Children[0], $"{value}.Value");
+                _writer.CloseBlock();
+                _writer.WriteLine("else");
+                _writer.OpenBlock();
+                lowerCase(1, type.Children[1], $"{value}.Error");
+                _writer.CloseBlock();
+                break;
+
+            default:
+            {
+                _writer.WriteLine($"switch ({value})");
+                _writer.OpenBlock();
+                for (var i = 0; i < type.Children.Count; i++)
+                {
+                    var caseType = type.CSharpType + "." + type.MemberNames[i];
+                    var @case = Local("case");
+                    _writer.WriteLine($"case {caseType} {@case}:");
+                    _writer.OpenBlock();
+                    lowerCase(i, type.Children[i], $"{@case}.{type.PayloadName}");
+                    _writer.WriteLine("break;");
+                    _writer.CloseBlock();
+                }
+
+                _writer.WriteLine("default:");
+                _writer.WriteLine($"    throw new global::System.ArgumentNullException(nameof({RootName(value)}));");
+                _writer.CloseBlock();
+                break;
+            }
+        }
+    }
+
+    private static string CaseValue(AbiTypeBinding type, int index, string? payload)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Option when IsWrappedOption(type):
+                return index == 0 ? $"{type.CSharpType}.None" : $"{type.CSharpType}.Some({payload})";
+            case AbiTypeKind.Option:
+                return index == 0 ? "null" : payload!;
+            case AbiTypeKind.Result:
+                return $"{type.CSharpType}.{(index == 0 ? "Ok" : "Err")}({payload ?? "global::WitHost.Unit.Value"})";
+            default:
+                return $"new {type.CSharpType}.{type.MemberNames[index]}({payload})";
+        }
+    }
+
+    // option<option<T>> is WitHost.Option<T?>: T? alone cannot tell none from some(none).
+    private static bool IsWrappedOption(AbiTypeBinding type) => type.CSharpType.StartsWith("global::WitHost.Option<", StringComparison.Ordinal);
+
+    private static string Construct(AbiTypeBinding type, List<string> fields)
+    {
+        if (type.Kind == AbiTypeKind.Record)
+        {
+            return $"new {type.CSharpType}({string.Join(", ", fields)})";
+        }
+
+        return fields.Count == 1 ? $"new {type.CSharpType}({fields[0]})" : $"({string.Join(", ", fields)})";
+    }
+
+    private static string Member(AbiTypeBinding type, string value, int index)
+        => type.Kind == AbiTypeKind.Record ? $"{value}.{type.MemberNames[index]}" : $"{value}.Item{index + 1}";
+
+    private string CheckDiscriminant(string discriminant, int caseCount)
+        => $"{Support}.Discriminant({_instance}, {_function}, {discriminant}, {caseCount})";
+
+    private string LiftScalar(AbiTypeBinding type, string bits, bool fromMemory)
+    {
+        // From memory the bits are a ulong of the value's width; flat, the core value's own type.
+        return type.Kind switch
+        {
+            AbiTypeKind.Bool => $"{bits} != 0",
+            AbiTypeKind.S8 => $"unchecked((sbyte){bits})",
+            AbiTypeKind.U8 => $"unchecked((byte){bits})",
+            AbiTypeKind.S16 => $"unchecked((short){bits})",
+            AbiTypeKind.U16 => $"unchecked((ushort){bits})",
+            AbiTypeKind.S32 => $"unchecked((int){bits})",
+            AbiTypeKind.U32 => fromMemory ? $"(uint){bits}" : bits,
+            AbiTypeKind.S64 => $"unchecked((long){bits})",
+            AbiTypeKind.U64 => bits,
+            AbiTypeKind.F32 => fromMemory ? $"{BitConverter}.UInt32BitsToSingle((uint){bits})" : bits,
+            AbiTypeKind.F64 => fromMemory ? $"{BitConverter}.UInt64BitsToDouble({bits})" : bits,
+            AbiTypeKind.Char => $"{Support}.LiftChar({_instance}, {_function}, {(fromMemory ? $"(uint){bits}" : bits)})",
+            _ => throw new InvalidOperationException("Not a scalar: " + type.Kind),
+        };
+    }
+
+    private static string LowerScalar(AbiTypeBinding type, string value) => type.Kind switch
+    {
+        AbiTypeKind.Bool => $"{value} ? 1U : 0U",
+
+        // Signed values sign-extend into their core type, as the spec's lower_flat_signed does.
+        AbiTypeKind.S8 or AbiTypeKind.S16 or AbiTypeKind.S32 => $"unchecked((uint){value})",
+        AbiTypeKind.U8 or AbiTypeKind.U16 => $"(uint){value}",
+        AbiTypeKind.S64 => $"unchecked((ulong){value})",
+        AbiTypeKind.Char => $"(uint){value}.Value",
+        _ => value,
+    };
+
+    private static string ScalarBits(AbiTypeBinding type, string value) => type.Kind switch
+    {
+        AbiTypeKind.Bool => $"{value} ? 1UL : 0UL",
+        AbiTypeKind.S8 or AbiTypeKind.S16 or AbiTypeKind.S32 or AbiTypeKind.S64 => $"unchecked((ulong){value})",
+        AbiTypeKind.F32 => $"{BitConverter}.SingleToUInt32Bits({value})",
+        AbiTypeKind.F64 => $"{BitConverter}.DoubleToUInt64Bits({value})",
+        AbiTypeKind.Char => $"(ulong){value}.Value",
+        _ => $"(ulong){value}",
+    };
+
+    /// <summary>A case's flat value in a joined slot (the spec's lower_flat_variant coercions).</summary>
+    private static string Widen(CoreValueType from, CoreValueType to, string value)
+    {
+        if (from == to)
+        {
+            return value;
+        }
+
+        return (from.Kind, to.Kind) switch
+        {
+            (CoreValueKind.F32, CoreValueKind.I32) => $"{BitConverter}.SingleToUInt32Bits({value})",
+            (CoreValueKind.I32, CoreValueKind.I64) => $"(ulong){value}",
+            (CoreValueKind.F32, CoreValueKind.I64) => $"(ulong){BitConverter}.SingleToUInt32Bits({value})",
+            (CoreValueKind.F64, CoreValueKind.I64) => $"{BitConverter}.DoubleToUInt64Bits({value})",
+            _ => throw new InvalidOperationException($"No coercion from {from} to {to}."),
+        };
+    }
+
+    /// <summary>A joined slot's value as a case's flat type (the spec's lift_flat_variant coercions).</summary>
+    private static string Narrow(CoreValueType from, CoreValueType to, string value)
+    {
+        if (from == to)
+        {
+            return value;
+        }
+
+        return (from.Kind, to.Kind) switch
+        {
+            (CoreValueKind.I32, CoreValueKind.F32) => $"{BitConverter}.UInt32BitsToSingle({value})",
+            (CoreValueKind.I64, CoreValueKind.I32) => $"unchecked((uint){value})",
+            (CoreValueKind.I64, CoreValueKind.F32) => $"{BitConverter}.UInt32BitsToSingle(unchecked((uint){value}))",
+            (CoreValueKind.I64, CoreValueKind.F64) => $"{BitConverter}.UInt64BitsToDouble({value})",
+            _ => throw new InvalidOperationException($"No coercion from {from} to {to}."),
+        };
+    }
+
+    private static string FlagsMask(int count) => count >= 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
+
+    private string Read(string address, uint offset, uint size, string type)
+    {
+        var read = $"{_context}.ReadUnsigned({Offset(address, offset)}, {size})";
+        return type == "ulong" ? read : $"({type}){read}";
+    }
+
+    private void Write(string address, uint offset, uint size, string bits)
+        => _writer.WriteLine($"{_context}.WriteUnsigned({Offset(address, offset)}, {size}, {bits});");
+
+    private string Declare(string type, string hint, string expression)
+    {
+        var name = Local(hint);
+        _writer.WriteLine($"{type} {name} = {expression};");
+        return name;
+    }
+
+    private static string Offset(string address, uint offset) => offset == 0 ? address : $"{address} + {offset}";
+
+    private static IReadOnlyList<string> Take(IReadOnlyList<string> values, int start, int count)
+    {
+        var taken = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            taken.Add(values[start + i]);
+        }
+
+        return taken;
+    }
+
+    /// <summary><c>new T[n]</c>, with the length in the right place for arrays of arrays (<c>new byte[n][]</c>).</summary>
+    private static string NewArray(string elementType, string length)
+    {
+        var suffix = "";
+        while (elementType.EndsWith("[]", StringComparison.Ordinal))
+        {
+            elementType = elementType.Substring(0, elementType.Length - 2);
+            suffix += "[]";
+        }
+
+        return $"new {elementType}[{length}]{suffix}";
+    }
+
+    // The parameter a value expression starts from, for ArgumentNullException.
+    private static string RootName(string value)
+    {
+        var end = 0;
+        while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] is '_' or '@'))
+        {
+            end++;
+        }
+
+        return value.Substring(0, end);
+    }
+}

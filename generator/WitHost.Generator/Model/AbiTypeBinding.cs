@@ -1,0 +1,39 @@
+using WitHost.Wit.Abi;
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Model;
+
+/// <summary>
+/// A WIT value type as the marshalling stage needs it: its C# type and every Canonical ABI number
+/// (size, alignment, flat types, offsets), taken from <see cref="CanonicalLayout"/> when binding so
+/// the emitter writes them as constants and never computes layout itself.
+/// </summary>
+/// <param name="Kind">Which lift and lower apply.</param>
+/// <param name="CSharpType">The C# type, fully qualified.</param>
+/// <param name="Size">The byte size in linear memory.</param>
+/// <param name="Alignment">The byte alignment in linear memory.</param>
+/// <param name="Flat">The flat core types.</param>
+/// <param name="Children">List: the element; tuple and record: the fields; option: none's (<see cref="AbiTypeKind.None"/>) and some's payload; result: ok and error; variant: each case's payload (<see cref="AbiTypeKind.None"/> when it has none).</param>
+/// <param name="Offsets">Tuple and record: each field's byte offset.</param>
+/// <param name="MemberNames">Record: the property names; variant: the nested case record names; enum: the member names.</param>
+/// <param name="PayloadOffset">Option, result, variant: the payload's byte offset after the discriminant.</param>
+/// <param name="DiscriminantSize">Enum, option, result, variant: the discriminant's byte size.</param>
+/// <param name="CaseCount">Enum and variant: the number of cases; flags: the number of flags.</param>
+/// <param name="PayloadName">Variant: the payload property of the case records.</param>
+internal sealed record AbiTypeBinding(
+    AbiTypeKind Kind,
+    string CSharpType,
+    uint Size,
+    uint Alignment,
+    EquatableArray<CoreValueType> Flat,
+    EquatableArray<AbiTypeBinding> Children,
+    EquatableArray<uint> Offsets,
+    EquatableArray<string> MemberNames,
+    uint PayloadOffset,
+    uint DiscriminantSize,
+    int CaseCount,
+    string PayloadName)
+{
+    /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
+    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List || Children.Any(child => child.NeedsMemory);
+}

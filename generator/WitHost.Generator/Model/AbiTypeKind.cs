@@ -1,0 +1,29 @@
+namespace WitHost.Generator.Model;
+
+/// <summary>What kind of WIT value an <see cref="AbiTypeBinding"/> describes; each kind has its own lift and lower.</summary>
+internal enum AbiTypeKind
+{
+    /// <summary>No value: the absent payload of a variant case, option or result side.</summary>
+    None,
+    Bool,
+    S8,
+    U8,
+    S16,
+    U16,
+    S32,
+    U32,
+    S64,
+    U64,
+    F32,
+    F64,
+    Char,
+    String,
+    List,
+    Tuple,
+    Record,
+    Enum,
+    Flags,
+    Option,
+    Result,
+    Variant,
+}

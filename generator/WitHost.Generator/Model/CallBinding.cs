@@ -1,0 +1,45 @@
+using WitHost.Wit.Abi;
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Model;
+
+/// <summary>
+/// One WIT function as a generated call: an export wrapper (the host lowers the arguments into the
+/// guest and lifts the result) or an import entry (the guest's arguments are lifted, the host's
+/// result lowered). The core signature and names come from the ABI model.
+/// </summary>
+/// <param name="MethodName">The C# method name (of the wrapper, or of the host interface method it calls).</param>
+/// <param name="WitName">The Component Model function name, for docs and trap messages.</param>
+/// <param name="CoreModule">Imports: the core import module; exports: null.</param>
+/// <param name="CoreName">The core import name, or the core export name.</param>
+/// <param name="PostReturnName">Exports: the <c>cabi_post_</c> function the guest may export.</param>
+/// <param name="Parameters">The parameters in WIT order.</param>
+/// <param name="Result">The result, or null.</param>
+/// <param name="CoreParams">The core parameter types (with the out-pointer of a lowered function whose result is in memory).</param>
+/// <param name="CoreResults">The core result types.</param>
+/// <param name="ParamsInMemory">True when the parameters travel as a pointer to a tuple in memory.</param>
+/// <param name="ResultsInMemory">True when the result travels through a return area.</param>
+/// <param name="ParamOffsets">When <paramref name="ParamsInMemory"/>: each parameter's offset in the tuple.</param>
+/// <param name="ParamsSize">When <paramref name="ParamsInMemory"/>: the tuple's byte size.</param>
+/// <param name="ParamsAlignment">When <paramref name="ParamsInMemory"/>: the tuple's alignment.</param>
+/// <param name="Docs">The WIT doc comment, or null.</param>
+internal sealed record CallBinding(
+    string MethodName,
+    string WitName,
+    string? CoreModule,
+    string CoreName,
+    string PostReturnName,
+    EquatableArray<AbiParameterBinding> Parameters,
+    AbiTypeBinding? Result,
+    EquatableArray<CoreValueType> CoreParams,
+    EquatableArray<CoreValueType> CoreResults,
+    bool ParamsInMemory,
+    bool ResultsInMemory,
+    EquatableArray<uint> ParamOffsets,
+    uint ParamsSize,
+    uint ParamsAlignment,
+    string? Docs)
+{
+    /// <summary>True when the call touches guest memory (so it needs a Canonical ABI context).</summary>
+    public bool NeedsMemory => ParamsInMemory || ResultsInMemory || Parameters.Any(parameter => parameter.Type.NeedsMemory) || (Result?.NeedsMemory ?? false);
+}

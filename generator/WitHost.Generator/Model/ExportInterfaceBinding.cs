@@ -1,0 +1,11 @@
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.Model;
+
+/// <summary>An interface the guest exports: a property of the generated instance class, and a class of wrappers.</summary>
+/// <param name="PropertyName">The instance's property.</param>
+/// <param name="ClassName">The nested class holding the wrappers.</param>
+/// <param name="WitName">The world item name, e.g. <c>example:sample/booleans</c>.</param>
+/// <param name="Calls">One wrapper per exported function.</param>
+/// <param name="Docs">The WIT doc comment, or null.</param>
+internal sealed record ExportInterfaceBinding(string PropertyName, string ClassName, string WitName, EquatableArray<CallBinding> Calls, string? Docs);

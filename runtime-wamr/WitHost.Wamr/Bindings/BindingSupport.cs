@@ -1,0 +1,90 @@
+using System.Text;
+using WitHost.Wamr.CanonicalAbi;
+
+namespace WitHost.Wamr.Bindings;
+
+/// <summary>
+/// The checks and allocations generated bindings share: everything here traps (marks the instance
+/// faulted and throws <see cref="WasmTrapException"/>) on a value the Canonical ABI rejects. Strings
+/// go through <see cref="CanonicalStrings"/>, the same code the dynamic calls use.
+/// </summary>
+public static class BindingSupport
+{
+    /// <summary>
+    /// A context over <paramref name="instance"/>'s memory for one call. Its memory address is
+    /// cached until the next <c>cabi_realloc</c>, so make a new one after any other call into the guest.
+    /// </summary>
+    public static CanonicalAbiContext Context(WamrInstance instance, StringEncoding encoding, string functionName)
+        => new(new WamrCanonicalMemory(instance), encoding, functionName);
+
+    /// <summary>A trap in <paramref name="functionName"/> with <paramref name="message"/>; the instance is faulted.</summary>
+    public static WasmTrapException Trap(WamrInstance instance, string functionName, string message)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.Fault(functionName, message, null);
+    }
+
+    /// <summary>Lifts a WIT <c>char</c>: a Unicode scalar value, so surrogates and values past U+10FFFF trap.</summary>
+    public static Rune LiftChar(WamrInstance instance, string functionName, uint value)
+        => Rune.IsValid(value) ? new Rune(value) : throw Trap(instance, functionName, $"char {value} is not a Unicode scalar value");
+
+    /// <summary>Checks a discriminant read from the guest against the number of cases.</summary>
+    public static uint Discriminant(WamrInstance instance, string functionName, uint value, int caseCount)
+        => value < (uint)caseCount ? value : throw Trap(instance, functionName, $"discriminant {value} is not one of the {caseCount} cases");
+
+    /// <summary>
+    /// Checks that a list of <paramref name="length"/> elements of <paramref name="elementSize"/>
+    /// bytes at <paramref name="pointer"/> is aligned, within the ABI's length limit and inside memory.
+    /// </summary>
+    public static void CheckList(CanonicalAbiContext context, uint pointer, uint length, uint elementSize, uint alignment)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var byteLength = (ulong)length * elementSize;
+        if (byteLength > CanonicalAbiContext.MaxListByteLength)
+        {
+            throw context.Trap($"list of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength})");
+        }
+
+        context.CheckRange(pointer, byteLength, alignment, "list at");
+    }
+
+    /// <summary>Lifts a <c>list&lt;u8&gt;</c> with one copy.</summary>
+    public static byte[] LoadBytes(CanonicalAbiContext context, uint pointer, uint length)
+    {
+        CheckList(context, pointer, length, 1, 1);
+        return context.Slice(pointer, length).ToArray();
+    }
+
+    /// <summary>
+    /// Allocates the block of a list of <paramref name="length"/> elements in the guest
+    /// (<c>cabi_realloc(0, 0, alignment, length * elementSize)</c>, checked).
+    /// </summary>
+    public static uint AllocateList(CanonicalAbiContext context, int length, uint elementSize, uint alignment)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var byteLength = (ulong)(uint)length * elementSize;
+        if (byteLength > CanonicalAbiContext.MaxListByteLength)
+        {
+            throw new ArgumentException($"A list of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength}).", nameof(length));
+        }
+
+        return context.Allocate(alignment, (uint)byteLength);
+    }
+
+    /// <summary>Lowers a <c>list&lt;u8&gt;</c> with one copy; returns its pointer and length.</summary>
+    public static (uint Pointer, uint Length) StoreBytes(CanonicalAbiContext context, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var pointer = AllocateList(context, value.Length, 1, 1);
+        value.CopyTo(context.Slice(pointer, (uint)value.Length));
+        return (pointer, (uint)value.Length);
+    }
+
+    /// <summary>Lowers a string in the context's encoding; returns its pointer and (tagged) length.</summary>
+    public static (uint Pointer, uint Length) StoreString(CanonicalAbiContext context, string value)
+        => CanonicalStrings.Store(context, value);
+
+    /// <summary>Lifts a string in the context's encoding, validating it.</summary>
+    public static string LoadString(CanonicalAbiContext context, uint pointer, uint length)
+        => CanonicalStrings.Load(context, pointer, length);
+}

@@ -1,0 +1,31 @@
+using WitHost.Wamr;
+
+namespace WitHost.Bindings.Tests;
+
+/// <summary>One engine and a test guest's module for a test class; each test makes its own instance.</summary>
+public abstract class TestGuest : IDisposable
+{
+    private readonly WamrEngine _engine = new();
+
+    protected TestGuest(string name) => Module = _engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", name + ".wasm")));
+
+    public WamrModule Module { get; }
+
+    public void Dispose()
+    {
+        Module.Dispose();
+        _engine.Dispose();
+    }
+}
+
+/// <summary>tests/guests/sample.wasm.</summary>
+public sealed class SampleGuest() : TestGuest("sample");
+
+/// <summary>tests/guests/roundtrip.wasm.</summary>
+public sealed class RoundtripGuest() : TestGuest("roundtrip");
+
+/// <summary>tests/guests/abi-call.wasm.</summary>
+public sealed class AbiCallGuest() : TestGuest("abi-call");
+
+/// <summary>tests/guests/traps.wasm.</summary>
+public sealed class TrapsGuest() : TestGuest("traps");
