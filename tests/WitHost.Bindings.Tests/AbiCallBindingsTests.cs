@@ -78,10 +78,19 @@ public sealed class AbiCallBindingsTests : IClassFixture<AbiCallGuest>
         Assert.Equal(["hello 🌍"], _log.Messages);
     }
 
+    [Fact]
+    public void A_world_level_import_whose_string_result_goes_through_an_out_pointer()
+    {
+        using var guest = Instantiate();
+        Assert.Equal("hello, wamr host ✓", guest.GreetHost());
+    }
+
     private sealed class LogHost : IAbiCallImports
     {
         public List<string> Messages { get; } = [];
 
         public void Log(string msg) => Messages.Add(msg);
+
+        public string HostName() => "wamr host ✓";
     }
 }
