@@ -78,10 +78,19 @@ public sealed class AbiCallBindingsTests : IClassFixture<AbiCallGuest>
         Assert.Equal(["hello 🌍"], _log.Messages);
     }
 
+    [Fact]
+    public void A_world_level_import_with_a_string_result()
+    {
+        using var guest = Instantiate();
+        Assert.Equal("hello, WitHost 🌍", guest.GreetHost());
+    }
+
     private sealed class LogHost : IAbiCallImports
     {
         public List<string> Messages { get; } = [];
 
         public void Log(string msg) => Messages.Add(msg);
+
+        public string HostName() => "WitHost 🌍";
     }
 }
