@@ -10,7 +10,8 @@ namespace WitHost.Bindings.Tests;
 /// <summary>
 /// Converts between dynamic values and the generated C# types by reflection, following the
 /// documented type mapping (docs/generator.md): records by constructor and PascalCase properties,
-/// variants as nested case records with a <c>Value</c>, enums by PascalCase name, <c>T?</c> or
+/// variants as nested case records with a <c>Value</c>, enums by PascalCase name, flags as
+/// <c>[Flags]</c> enums, <c>T?</c> or
 /// <c>Option&lt;T&gt;</c> for options, <c>Result&lt;T, E&gt;</c> (with <c>Unit</c>) for results,
 /// arrays for lists and value tuples for tuples. Used where no guest echo can carry a value across.
 /// </summary>
@@ -60,6 +61,10 @@ internal static class GeneratedValues
                     : Activator.CreateInstance(caseType, ToClr(variantValue.Payload!, @case.Payload, caseType.GetProperty("Value")!.PropertyType));
             case WitEnumType:
                 return Enum.Parse(clrType, PascalCase(((WitEnumValue)value).Case));
+            case WitFlagsType:
+                // A [Flags] enum: the set flags or-ed together.
+                var bits = ((WitFlagsValue)value).Set.Aggregate(0UL, (set, flag) => set | Convert.ToUInt64(Enum.Parse(clrType, PascalCase(flag)), System.Globalization.CultureInfo.InvariantCulture));
+                return Enum.ToObject(clrType, bits);
             case WitOptionType option:
                 var some = ((WitOptionValue)value).Value;
                 if (clrType.IsGenericType && clrType.GetGenericTypeDefinition() == typeof(Option<>))
@@ -111,6 +116,12 @@ internal static class GeneratedValues
                 return new WitVariantValue(@case.Name, @case.Payload is null ? null : ToWit(value!.GetType().GetProperty("Value")!.GetValue(value), @case.Payload));
             case WitEnumType @enum:
                 return new WitEnumValue(@enum.Cases.Single(c => PascalCase(c.Name) == value!.ToString()).Name);
+            case WitFlagsType flags:
+                var set = (Enum)value!;
+                return new WitFlagsValue(flags.Flags
+                    .Where(flag => set.HasFlag((Enum)Enum.Parse(set.GetType(), PascalCase(flag.Name))))
+                    .Select(flag => flag.Name)
+                    .ToImmutableArray());
             case WitOptionType option:
                 if (value is not null && value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(Option<>))
                 {
