@@ -15,6 +15,7 @@ public static class WitHostCli
         {
             CheckCommand.Create(),
             CallCommand.Create(),
+            GenerateCommand.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>

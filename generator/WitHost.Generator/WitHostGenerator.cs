@@ -65,8 +65,10 @@ public sealed class WitHostGenerator : IIncrementalGenerator
             DiagnosticReporter.Report(output, result.Diagnostics);
             if (result.Binding is { } world)
             {
-                output.AddSource(HostEmitter.HintName(world.Spec), HostEmitter.Emit(world));
-                output.AddSource(GuestEmitter.HintName(world.Spec), GuestEmitter.Emit(world));
+                foreach (var file in WorldGeneration.EmitWorld(world))
+                {
+                    output.AddSource(file.HintName, file.Text);
+                }
             }
         });
 
@@ -82,6 +84,10 @@ public sealed class WitHostGenerator : IIncrementalGenerator
             .SelectMany(static (merged, _) => merged.Scopes)
             .WithTrackingName(TrackingNames.Scopes);
 
-        context.RegisterSourceOutput(scopes, static (output, scope) => output.AddSource(ScopeEmitter.HintName(scope), ScopeEmitter.Emit(scope)));
+        context.RegisterSourceOutput(scopes, static (output, scope) =>
+        {
+            var file = WorldGeneration.EmitScope(scope);
+            output.AddSource(file.HintName, file.Text);
+        });
     }
 }

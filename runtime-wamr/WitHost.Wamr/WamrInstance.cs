@@ -133,6 +133,13 @@ public sealed unsafe class WamrInstance : IDisposable
     public WasmValue[] Invoke(string name, params ReadOnlySpan<WasmValue> arguments) => GetFunction(name).Invoke(arguments);
 
     /// <summary>
+    /// Sees every host-side <c>cabi_realloc</c> call (old pointer, old size, alignment, new size,
+    /// returned pointer) after it succeeded. Both the dynamic codec and generated bindings allocate
+    /// only through <see cref="Realloc"/>, so tests use this to check they make the same calls.
+    /// </summary>
+    internal Action<uint, uint, uint, uint, uint>? ReallocObserver { get; set; }
+
+    /// <summary>
     /// Calls the guest's <c>cabi_realloc(old, oldSize, align, newSize)</c> and checks that the
     /// block it returns is aligned and inside memory, as the Canonical ABI requires; a bad block
     /// is a trap.
@@ -152,6 +159,7 @@ public sealed unsafe class WamrInstance : IDisposable
         {
             throw Fault(ReallocName, $"{ReallocName} returned {pointer}, but {newSize} bytes there fall outside memory", null);
         }
+        ReallocObserver?.Invoke(originalPointer, originalSize, alignment, newSize, pointer);
         return pointer;
     }
 

@@ -18,6 +18,9 @@ internal sealed class EchoHost : IHost
     /// <summary>When set, the answer of every import in place of its argument.</summary>
     public Func<object?, object?>? Answer { get; set; }
 
+    /// <summary>When set, the answer of many-params in place of the tuple it computes (the oracle's host answers a fixed one).</summary>
+    public (ulong, string, byte[])? ManyParamsAnswer { get; set; }
+
     public RoundtripHost.Imports Imports => new() { Host = this };
 
     public bool EchoBool(bool v) => Echo("echo-bool", v);
@@ -55,6 +58,11 @@ internal sealed class EchoHost : IHost
     public (ulong, string, byte[]) ManyParams(byte a1, sbyte a2, ushort a3, short a4, uint a5, int a6, ulong a7, long a8, float a9, double a10, bool a11, Rune a12, string a13, Point a14, Level a15, Permissions a16, uint? a17)
     {
         Calls.Add(("many-params", (a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17)));
+        if (ManyParamsAnswer is { } answer)
+        {
+            return answer;
+        }
+
         var sum = a1 + (ulong)(long)a2 + a3 + (ulong)(long)a4 + a5 + (ulong)(long)a6 + a7 + (ulong)a8;
         return (sum, $"{a13}|{a12}|{a14.X},{a14.Y}|{a15}|{a16}|{a17}|{a11}|{a9}|{a10}", Encoding.UTF8.GetBytes(a13));
     }
