@@ -78,10 +78,19 @@ public sealed class AbiCallBindingsTests : IClassFixture<AbiCallGuest>
         Assert.Equal(["hello 🌍"], _log.Messages);
     }
 
+    [Fact]
+    public void An_import_whose_string_result_comes_back_through_an_out_pointer()
+    {
+        using var guest = Instantiate();
+        Assert.Equal("hello, host 🌍", guest.GreetHost());
+    }
+
     private sealed class LogHost : IAbiCallImports
     {
         public List<string> Messages { get; } = [];
 
         public void Log(string msg) => Messages.Add(msg);
+
+        public string HostName() => "host 🌍";
     }
 }

@@ -118,6 +118,6 @@ internal sealed class AbiTypeBinder
         WitVariantType => AbiTypeKind.Variant,
         WitHandleType or WitResourceType => throw new CallNotGeneratedException("resource handles"),
         WitMapType => throw new CallNotGeneratedException("maps"),
-        _ => throw new CallNotGeneratedException(WitTypeNames.Format(type)),
+        _ => throw new CallNotGeneratedException(type.ToString()),
     };
 }
