@@ -18,14 +18,14 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
     public void Handles_start_at_one_and_give_back_their_objects()
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var table = new HandleTable<Thing>(guest.Instance, "thing");
+        var table = new HandleTable<Thing>("thing");
         Thing a = new(), b = new();
         var ha = table.AddOwn(a);
         var hb = table.AddOwn(b);
         Assert.Equal(1, ha);
         Assert.Equal(2, hb);
-        Assert.Same(b, table.Get(hb, "f"));
-        Assert.Same(a, table.Take(ha, "f"));
+        Assert.Same(b, table.Get(guest.Instance, hb, "f"));
+        Assert.Same(a, table.Take(guest.Instance, ha, "f"));
         Assert.Equal(1, table.Count);
         Assert.False(a.Disposed);
     }
@@ -34,10 +34,10 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
     public void Dropping_an_own_handle_disposes_the_object_and_frees_the_index()
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var table = new HandleTable<Thing>(guest.Instance, "thing");
+        var table = new HandleTable<Thing>("thing");
         Thing a = new();
         var handle = table.AddOwn(a);
-        table.Drop(handle, "[resource-drop]thing");
+        table.Drop(guest.Instance, handle, "[resource-drop]thing");
         Assert.True(a.Disposed);
         Assert.Equal(0, table.Count);
         Assert.Equal(handle, table.AddOwn(new Thing()));
@@ -50,9 +50,9 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
     public void An_index_that_was_never_handed_out_traps(int handle)
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var table = new HandleTable<Thing>(guest.Instance, "thing");
+        var table = new HandleTable<Thing>("thing");
         table.AddOwn(new Thing());
-        var trap = Assert.Throws<WasmTrapException>(() => table.Get(handle, "f"));
+        var trap = Assert.Throws<WasmTrapException>(() => table.Get(guest.Instance, handle, "f"));
         Assert.Contains($"{handle} is not a live thing handle", trap.Message, StringComparison.Ordinal);
         Assert.True(guest.Instance.IsFaulted);
     }
@@ -61,31 +61,31 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
     public void A_dropped_handle_traps()
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var table = new HandleTable<Thing>(guest.Instance, "thing");
+        var table = new HandleTable<Thing>("thing");
         var handle = table.AddOwn(new Thing());
-        table.Drop(handle, "d");
-        Assert.Throws<WasmTrapException>(() => table.Drop(handle, "d"));
+        table.Drop(guest.Instance, handle, "d");
+        Assert.Throws<WasmTrapException>(() => table.Drop(guest.Instance, handle, "d"));
     }
 
     [Fact]
     public void A_borrow_is_not_an_own_and_must_be_dropped_before_the_call_returns()
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var table = new HandleTable<Thing>(guest.Instance, "thing");
+        var table = new HandleTable<Thing>("thing");
         Thing a = new();
         var handle = table.AddBorrow(a);
-        Assert.Same(a, table.Get(handle, "f"));
-        Assert.Throws<WasmTrapException>(() => table.CheckBorrowsDropped("f"));
+        Assert.Same(a, table.Get(guest.Instance, handle, "f"));
+        Assert.Throws<WasmTrapException>(() => table.CheckBorrowsDropped(guest.Instance, "f"));
 
         using var second = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var other = new HandleTable<Thing>(second.Instance, "thing");
+        var other = new HandleTable<Thing>("thing");
         var borrowed = other.AddBorrow(a);
-        Assert.Throws<WasmTrapException>(() => other.Take(borrowed, "f"));
+        Assert.Throws<WasmTrapException>(() => other.Take(second.Instance, borrowed, "f"));
 
         using var third = SampleHost.Instantiate(_guest.Module, _host.Imports);
-        var dropped = new HandleTable<Thing>(third.Instance, "thing");
-        dropped.Drop(dropped.AddBorrow(a), "[resource-drop]thing");
-        dropped.CheckBorrowsDropped("f");
+        var dropped = new HandleTable<Thing>("thing");
+        dropped.Drop(third.Instance, dropped.AddBorrow(a), "[resource-drop]thing");
+        dropped.CheckBorrowsDropped(third.Instance, "f");
         Assert.False(a.Disposed);
         Assert.False(third.Instance.IsFaulted);
     }

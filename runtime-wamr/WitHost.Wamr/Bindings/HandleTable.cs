@@ -11,20 +11,21 @@ namespace WitHost.Wamr.Bindings;
 public sealed class HandleTable<T>
     where T : class
 {
-    private readonly WamrInstance _instance;
     private readonly string _resourceName;
 
-    // Slot i holds handle i; freed slots are reused (lowest last freed first), like the spec's table.
+    // Slot i holds handle i; freed slots are reused (the last freed first).
     private readonly List<Entry?> _entries = [null];
     private readonly Stack<int> _free = new();
     private int _liveBorrows;
 
-    /// <summary>A table for <paramref name="instance"/>; <paramref name="resourceName"/> names the resource in trap messages.</summary>
-    public HandleTable(WamrInstance instance, string resourceName)
+    /// <summary>
+    /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
+    /// per instance and resource type. The methods that can trap take the instance to fault, since
+    /// generated bindings make the table before the instance exists (its imports need it).
+    /// </summary>
+    public HandleTable(string resourceName)
     {
-        ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(resourceName);
-        _instance = instance;
         _resourceName = resourceName;
     }
 
@@ -52,18 +53,18 @@ public sealed class HandleTable<T>
     }
 
     /// <summary>Lifts a <c>borrow</c> the guest passes to the host: any live handle, own or borrowed.</summary>
-    public T Get(int handle, string functionName) => Live(handle, functionName).Value;
+    public T Get(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName).Value;
 
     /// <summary>
     /// Lifts an <c>own</c> the guest gives to the host: the handle must be an own handle that lends
     /// nothing, and it leaves the table (the host now owns the object).
     /// </summary>
-    public T Take(int handle, string functionName)
+    public T Take(WamrInstance instance, int handle, string functionName)
     {
-        var entry = Live(handle, functionName);
+        var entry = Live(instance, handle, functionName);
         if (!entry.Own)
         {
-            throw Trap(functionName, $"{_resourceName} handle {handle} is borrowed, but an own handle was expected");
+            throw Trap(instance, functionName, $"{_resourceName} handle {handle} is borrowed, but an own handle was expected");
         }
 
         Remove(handle);
@@ -75,9 +76,9 @@ public sealed class HandleTable<T>
     /// in the guest, so it is disposed when it is <see cref="IDisposable"/>; dropping a borrow
     /// only ends the loan.
     /// </summary>
-    public void Drop(int handle, string functionName)
+    public void Drop(WamrInstance instance, int handle, string functionName)
     {
-        var entry = Live(handle, functionName);
+        var entry = Live(instance, handle, functionName);
         Remove(handle);
         if (entry.Own)
         {
@@ -93,11 +94,11 @@ public sealed class HandleTable<T>
     /// After an export call returns: every borrow lent to the guest for the call must have been
     /// dropped; one left over is a trap.
     /// </summary>
-    public void CheckBorrowsDropped(string functionName)
+    public void CheckBorrowsDropped(WamrInstance instance, string functionName)
     {
         if (_liveBorrows != 0)
         {
-            throw Trap(functionName, $"{_liveBorrows} borrowed {_resourceName} handle(s) were not dropped before the call returned");
+            throw Trap(instance, functionName, $"{_liveBorrows} borrowed {_resourceName} handle(s) were not dropped before the call returned");
         }
     }
 
@@ -120,17 +121,21 @@ public sealed class HandleTable<T>
         _free.Push(handle);
     }
 
-    private Entry Live(int handle, string functionName)
+    private Entry Live(WamrInstance instance, int handle, string functionName)
     {
         if (handle <= 0 || handle >= _entries.Count || _entries[handle] is not { } entry)
         {
-            throw Trap(functionName, $"{handle} is not a live {_resourceName} handle");
+            throw Trap(instance, functionName, $"{handle} is not a live {_resourceName} handle");
         }
 
         return entry;
     }
 
-    private WasmTrapException Trap(string functionName, string message) => _instance.Fault(functionName, message, null);
+    private static WasmTrapException Trap(WamrInstance instance, string functionName, string message)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.Fault(functionName, message, null);
+    }
 
     private static T ArgumentNullExceptionChecked(T value)
     {

@@ -10,19 +10,20 @@ namespace WitHost.Wamr.Bindings;
 /// </summary>
 public sealed class RepTable
 {
-    private readonly WamrInstance _instance;
     private readonly string _resourceName;
 
     // Slot i holds handle i's representation; freed slots are reused.
     private readonly List<uint?> _reps = [null];
     private readonly Stack<int> _free = new();
 
-    /// <summary>A table for <paramref name="instance"/>; <paramref name="resourceName"/> names the resource in trap messages.</summary>
-    public RepTable(WamrInstance instance, string resourceName)
+    /// <summary>
+    /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
+    /// per instance and resource type. The methods that can trap take the instance to fault, since
+    /// generated bindings make the table before the instance exists (its imports need it).
+    /// </summary>
+    public RepTable(string resourceName)
     {
-        ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(resourceName);
-        _instance = instance;
         _resourceName = resourceName;
     }
 
@@ -44,15 +45,15 @@ public sealed class RepTable
     }
 
     /// <summary><c>[resource-rep]</c>: the representation behind a live handle.</summary>
-    public uint Rep(int handle, string functionName) => Live(handle, functionName);
+    public uint Rep(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName);
 
     /// <summary>
     /// Lifts an <c>own</c> the guest returns: the handle leaves the table and the host holds the
     /// representation (and calls the guest's <c>[dtor]</c> when it is done with it).
     /// </summary>
-    public uint Take(int handle, string functionName)
+    public uint Take(WamrInstance instance, int handle, string functionName)
     {
-        var rep = Live(handle, functionName);
+        var rep = Live(instance, handle, functionName);
         _reps[handle] = null;
         _free.Push(handle);
         return rep;
@@ -62,13 +63,14 @@ public sealed class RepTable
     /// <c>[resource-drop]</c> from the guest: removes the handle and returns the representation,
     /// whose <c>[dtor]</c> the caller runs (the guest gave up its last reference).
     /// </summary>
-    public uint Drop(int handle, string functionName) => Take(handle, functionName);
+    public uint Drop(WamrInstance instance, int handle, string functionName) => Take(instance, handle, functionName);
 
-    private uint Live(int handle, string functionName)
+    private uint Live(WamrInstance instance, int handle, string functionName)
     {
         if (handle <= 0 || handle >= _reps.Count || _reps[handle] is not { } rep)
         {
-            throw _instance.Fault(functionName, $"{handle} is not a live {_resourceName} handle", null);
+            ArgumentNullException.ThrowIfNull(instance);
+            throw instance.Fault(functionName, $"{handle} is not a live {_resourceName} handle", null);
         }
 
         return rep;
