@@ -29,3 +29,6 @@ public sealed class AbiCallGuest() : TestGuest("abi-call");
 
 /// <summary>tests/guests/traps.wasm.</summary>
 public sealed class TrapsGuest() : TestGuest("traps");
+
+/// <summary>tests/guests/resources.wasm.</summary>
+public sealed class ResourcesGuest() : TestGuest("resources");

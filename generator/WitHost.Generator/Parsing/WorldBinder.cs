@@ -1,4 +1,5 @@
 using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
@@ -99,7 +100,13 @@ internal static class WorldBinder
             scopes.Add(scope);
             if (scope.HostInterface is { } host)
             {
-                properties.Add(new ImportPropertyBinding(propertyNames.For(@interface), host.FullName, item.Name, BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
+                var resources = @interface.Types.OfType<WitResourceType>().ToList();
+                properties.Add(new ImportPropertyBinding(
+                    propertyNames.For(@interface),
+                    host.FullName,
+                    item.Name,
+                    BindImportCalls(calls, host, scope, item.Name, @interface.Functions, diagnostics, spec),
+                    BindResourceTables(mapper, item.Name, resources)));
             }
         }
 
@@ -120,7 +127,13 @@ internal static class WorldBinder
             if (worldScope.HostInterface is { } host)
             {
                 var functions = world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function);
-                properties.Add(new ImportPropertyBinding(propertyNames.Claim(worldName), host.FullName, "$root", BindImportCalls(calls, host, null, functions, diagnostics, spec)));
+                var resources = world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>().ToList();
+                properties.Add(new ImportPropertyBinding(
+                    propertyNames.Claim(worldName),
+                    host.FullName,
+                    "$root",
+                    BindImportCalls(calls, host, worldScope, null, functions, diagnostics, spec),
+                    BindResourceTables(mapper, null, resources)));
             }
         }
 
@@ -154,9 +167,20 @@ internal static class WorldBinder
         return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray());
     }
 
+    private static EquatableArray<ResourceTableBinding> BindResourceTables(TypeMapper mapper, string? interfaceItemName, List<WitResourceType> resources)
+        => resources
+            .Select(resource =>
+            {
+                var type = mapper.Map(resource);
+                var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
+                return new ResourceTableBinding(CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name);
+            })
+            .ToEquatableArray();
+
     private static EquatableArray<CallBinding> BindImportCalls(
         CallBinder calls,
         HostInterfaceBinding host,
+        ScopeBinding scope,
         string? interfaceItemName,
         IEnumerable<WitFunction> functions,
         List<DiagnosticInfo> diagnostics,
@@ -165,16 +189,19 @@ internal static class WorldBinder
         var bound = new List<CallBinding>();
         foreach (var function in functions)
         {
-            // Only functions the host interface declares are called (resource methods are not yet).
-            var method = host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
-            if (method is null || function.Kind != WitFunctionKind.Freestanding)
+            // Only functions the generated interfaces declare are called: freestanding functions,
+            // constructors and static functions on the host interface, methods on the resource's.
+            var method = function.Kind == WitFunctionKind.Method
+                ? ResourceMethod(scope, function)
+                : host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
+            if (method is null)
             {
                 continue;
             }
 
             try
             {
-                bound.Add(calls.BindImport(method.Name, interfaceItemName, function));
+                bound.Add(calls.BindImport(method.Name, interfaceItemName, function) with { InvokesOnSelf = function.Kind == WitFunctionKind.Method });
             }
             catch (UnsupportedConstructException exception)
             {
@@ -187,6 +214,12 @@ internal static class WorldBinder
         }
 
         return bound.ToEquatableArray();
+    }
+
+    private static MethodBinding? ResourceMethod(ScopeBinding scope, WitFunction function)
+    {
+        var resource = scope.Types.OfType<ResourceBinding>().FirstOrDefault(candidate => candidate.WitName == function.Resource!.Name);
+        return resource?.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
     }
 
     private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(CallBinder calls, WitWorld world, MemberNameSet instanceMembers, List<DiagnosticInfo> diagnostics, HostSpec spec)
