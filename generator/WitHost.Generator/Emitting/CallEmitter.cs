@@ -179,7 +179,7 @@ internal static class CallEmitter
         }
 
         writer.WriteLine("// Invoke the host's implementation.");
-        var invocation = call.InvokesOnSelf
+        var invocation = call.SelfResource is not null
             ? $"{arguments[0]}.{call.MethodName}({string.Join(", ", arguments.Skip(1))})"
             : $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
         if (call.Result is not { } resultType)

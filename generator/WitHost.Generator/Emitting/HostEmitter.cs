@@ -76,8 +76,8 @@ internal static class HostEmitter
     /// <summary>True when the world imports resources, so instances carry handle tables.</summary>
     public static bool HasTables(WorldBinding world) => world.ImportProperties.Any(property => !property.Resources.IsEmpty);
 
-    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
-    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
+    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the resource of a method, the method.</summary>
+    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.SelfResource + call.MethodName;
 
     private static void EmitTables(SourceWriter writer, WorldBinding world)
     {

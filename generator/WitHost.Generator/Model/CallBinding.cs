@@ -44,10 +44,11 @@ internal sealed record CallBinding(
     public bool NeedsMemory => ParamsInMemory || ResultsInMemory || Parameters.Any(parameter => parameter.Type.NeedsMemory) || (Result?.NeedsMemory ?? false);
 
     /// <summary>
-    /// A <c>[method]r.m</c> import: the first parameter is <c>self</c>, whose object the host's
-    /// method is called on, rather than an argument.
+    /// For a <c>[method]r.m</c> import, the resource's PascalCase name (else null): the first
+    /// parameter is <c>self</c>, whose object the host's method is called on, rather than an
+    /// argument; and the entry's name needs the resource, as two resources may share a method name.
     /// </summary>
-    public bool InvokesOnSelf { get; init; }
+    public string? SelfResource { get; init; }
 
     /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();

@@ -201,7 +201,7 @@ internal static class WorldBinder
 
             try
             {
-                bound.Add(calls.BindImport(method.Name, interfaceItemName, function) with { InvokesOnSelf = function.Kind == WitFunctionKind.Method });
+                bound.Add(calls.BindImport(method.Name, interfaceItemName, function) with { SelfResource = function.Kind == WitFunctionKind.Method ? CSharpNames.ToPascalCase(function.Resource!.Name) : null });
             }
             catch (UnsupportedConstructException exception)
             {
