@@ -74,7 +74,7 @@ internal static class HostEmitter
     private const string HandleTable = "global::WitHost.Wamr.Bindings.HandleTable";
 
     /// <summary>True when the world imports resources, so instances carry handle tables.</summary>
-    public static bool HasTables(WorldBinding world) => world.ImportProperties.Any(property => !property.Resources.IsEmpty);
+    public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty;
 
     /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the resource of a method, the method.</summary>
     public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.SelfResource + call.MethodName;
@@ -86,7 +86,7 @@ internal static class HostEmitter
         writer.WriteLine($"internal sealed class {TablesClassName}");
         writer.OpenBlock();
         var first = true;
-        foreach (var resource in world.ImportProperties.SelectMany(property => property.Resources))
+        foreach (var resource in world.ResourceTables)
         {
             if (!first)
             {
@@ -124,15 +124,15 @@ internal static class HostEmitter
             tablesArgument = "resources_, ";
         }
 
+        foreach (var resource in world.ResourceTables)
+        {
+            // The guest gives up its handle: the table disposes an own object that is IDisposable.
+            var dropName = CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName);
+            writer.WriteLine($"table_.Define({CallEmitter.Literal(resource.CoreModule)}, {CallEmitter.Literal(resource.DropName)}, call_ => resources_.{resource.FieldName}.Drop(call_.Instance, call_.GetInt32(0), {dropName}));");
+        }
+
         foreach (var property in world.ImportProperties)
         {
-            foreach (var resource in property.Resources)
-            {
-                // The guest gives up its handle: the table disposes an own object that is IDisposable.
-                var dropName = CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName);
-                writer.WriteLine($"table_.Define({CallEmitter.Literal(resource.CoreModule)}, {CallEmitter.Literal(resource.DropName)}, call_ => resources_.{resource.FieldName}.Drop(call_.Instance, call_.GetInt32(0), {dropName}));");
-            }
-
             if (property.Calls.IsEmpty)
             {
                 continue;

@@ -7,4 +7,4 @@ namespace WitHost.Generator.Model;
 /// <param name="Type">The host interface type, fully qualified.</param>
 /// <param name="WitName">The import's Component Model name.</param>
 /// <param name="Calls">The import entries the instance registers for it, one per function the generator can marshal.</param>
-internal sealed record ImportPropertyBinding(string Name, string Type, string WitName, EquatableArray<CallBinding> Calls, EquatableArray<ResourceTableBinding> Resources);
+internal sealed record ImportPropertyBinding(string Name, string Type, string WitName, EquatableArray<CallBinding> Calls);

@@ -100,13 +100,11 @@ internal static class WorldBinder
             scopes.Add(scope);
             if (scope.HostInterface is { } host)
             {
-                var resources = @interface.Types.OfType<WitResourceType>().ToList();
                 properties.Add(new ImportPropertyBinding(
                     propertyNames.For(@interface),
                     host.FullName,
                     item.Name,
-                    BindImportCalls(calls, host, scope, item.Name, @interface.Functions, diagnostics, spec),
-                    BindResourceTables(mapper, item.Name, resources)));
+                    BindImportCalls(calls, host, scope, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -127,13 +125,11 @@ internal static class WorldBinder
             if (worldScope.HostInterface is { } host)
             {
                 var functions = world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function);
-                var resources = world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>().ToList();
                 properties.Add(new ImportPropertyBinding(
                     propertyNames.Claim(worldName),
                     host.FullName,
                     "$root",
-                    BindImportCalls(calls, host, worldScope, null, functions, diagnostics, spec),
-                    BindResourceTables(mapper, null, resources)));
+                    BindImportCalls(calls, host, worldScope, null, functions, diagnostics, spec)));
             }
         }
 
@@ -164,18 +160,22 @@ internal static class WorldBinder
             }
         }
 
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray());
+        // Every imported resource gets a table, also one whose interface has no host interface
+        // (only resource methods): the guest may hold and drop its handles all the same.
+        var tables = world.Imports.OfType<WitWorldInterfaceItem>()
+            .SelectMany(item => BindResourceTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
+            .Concat(BindResourceTables(mapper, null, world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>()))
+            .ToEquatableArray();
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables);
     }
 
-    private static EquatableArray<ResourceTableBinding> BindResourceTables(TypeMapper mapper, string? interfaceItemName, List<WitResourceType> resources)
-        => resources
-            .Select(resource =>
-            {
-                var type = mapper.Map(resource);
-                var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
-                return new ResourceTableBinding(CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name);
-            })
-            .ToEquatableArray();
+    private static IEnumerable<ResourceTableBinding> BindResourceTables(TypeMapper mapper, string? interfaceItemName, IEnumerable<WitResourceType> resources)
+        => resources.Select(resource =>
+        {
+            var type = mapper.Map(resource);
+            var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
+            return new ResourceTableBinding(CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name);
+        });
 
     private static EquatableArray<CallBinding> BindImportCalls(
         CallBinder calls,
