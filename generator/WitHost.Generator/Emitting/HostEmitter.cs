@@ -59,6 +59,15 @@ internal static class HostEmitter
             }
         }
 
+        foreach (var resource in world.ResourceTables)
+        {
+            for (var i = 0; i < resource.Methods.Count; i++)
+            {
+                writer.WriteLine();
+                EmitMethodEntry(writer, world, resource.Methods[i], resource.EntryNames[i]);
+            }
+        }
+
         writer.CloseBlock();
         if (hasNamespace)
         {
@@ -76,8 +85,8 @@ internal static class HostEmitter
     /// <summary>True when the world imports resources, so instances carry handle tables.</summary>
     public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty;
 
-    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the resource of a method, the method.</summary>
-    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.SelfResource + call.MethodName;
+    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
+    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
 
     private static void EmitTables(SourceWriter writer, WorldBinding world)
     {
@@ -129,6 +138,11 @@ internal static class HostEmitter
             // The guest gives up its handle: the table disposes an own object that is IDisposable.
             var dropName = CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName);
             writer.WriteLine($"table_.Define({CallEmitter.Literal(resource.CoreModule)}, {CallEmitter.Literal(resource.DropName)}, call_ => resources_.{resource.FieldName}.Drop(call_.Instance, call_.GetInt32(0), {dropName}));");
+            for (var i = 0; i < resource.Methods.Count; i++)
+            {
+                var call = resource.Methods[i];
+                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {resource.EntryNames[i]}(resources_, call_));");
+            }
         }
 
         foreach (var property in world.ImportProperties)
@@ -168,6 +182,15 @@ internal static class HostEmitter
         writer.WriteLine($"private static void {ImportEntryName(property, call)}({property.Type} implementation_, {tables}global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         CallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", world.Spec.Encoding);
+        writer.CloseBlock();
+    }
+
+    private static void EmitMethodEntry(SourceWriter writer, WorldBinding world, CallBinding call, string entryName)
+    {
+        writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(call.CoreModule == global::WitHost.Wit.Abi.CoreNames.RootModule ? call.WitName : call.CoreModule + "#" + call.WitName)}.");
+        writer.WriteLine($"private static void {entryName}({TablesClassName} resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.OpenBlock();
+        CallEmitter.EmitImportBody(writer, call, "", "resources_", world.Spec.Encoding);
         writer.CloseBlock();
     }
 }

@@ -45,8 +45,7 @@ internal sealed record CallBinding(
 
     /// <summary>
     /// For a <c>[method]r.m</c> import, the resource's PascalCase name (else null): the first
-    /// parameter is <c>self</c>, whose object the host's method is called on, rather than an
-    /// argument; and the entry's name needs the resource, as two resources may share a method name.
+    /// parameter is <c>self</c>, whose object the host's method is called on, rather than an argument.
     /// </summary>
     public string? SelfResource { get; init; }
 

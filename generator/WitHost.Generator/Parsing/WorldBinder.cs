@@ -104,7 +104,7 @@ internal static class WorldBinder
                     propertyNames.For(@interface),
                     host.FullName,
                     item.Name,
-                    BindImportCalls(calls, host, scope, item.Name, @interface.Functions, diagnostics, spec)));
+                    BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -129,7 +129,7 @@ internal static class WorldBinder
                     propertyNames.Claim(worldName),
                     host.FullName,
                     "$root",
-                    BindImportCalls(calls, host, worldScope, null, functions, diagnostics, spec)));
+                    BindImportCalls(calls, host, null, functions, diagnostics, spec)));
             }
         }
 
@@ -162,25 +162,80 @@ internal static class WorldBinder
 
         // Every imported resource gets a table, also one whose interface has no host interface
         // (only resource methods): the guest may hold and drop its handles all the same.
+        var entryNames = new MemberNameSet(spec.ClassName, reserveObjectMembers: true);
+        foreach (var property in properties)
+        {
+            foreach (var call in property.Calls)
+            {
+                entryNames.Claim("Import" + property.Name + call.MethodName);
+            }
+        }
+
+        var tableContext = new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec);
         var tables = world.Imports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindResourceTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
-            .Concat(BindResourceTables(mapper, null, world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>()))
+            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, item.Interface.Owner), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
+            .Concat(BindResourceTables(
+                tableContext,
+                ScopeOf(scopes, worldOwner),
+                null,
+                world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
+                world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
             .ToEquatableArray();
         return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables);
     }
 
-    private static IEnumerable<ResourceTableBinding> BindResourceTables(TypeMapper mapper, string? interfaceItemName, IEnumerable<WitResourceType> resources)
-        => resources.Select(resource =>
+    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
+    {
+        var key = ScopeKeys.For(owner);
+        return scopes.FirstOrDefault(scope => scope.Key == key);
+    }
+
+    private static IEnumerable<ResourceTableBinding> BindResourceTables(
+        ResourceTableContext context,
+        ScopeBinding? scope,
+        string? interfaceItemName,
+        IEnumerable<WitResourceType> resources,
+        IEnumerable<WitFunction> functions)
+    {
+        var functionList = functions.ToList();
+        foreach (var resource in resources)
         {
-            var type = mapper.Map(resource);
+            var type = context.Mapper.Map(resource);
             var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
-            return new ResourceTableBinding(CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name);
-        });
+            var methods = new List<CallBinding>();
+            var names = new List<string>();
+            var resourceName = CSharpNames.ToPascalCase(resource.Name);
+            foreach (var function in functionList.Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource))
+            {
+                var method = scope is null ? null : ResourceMethod(scope, function);
+                if (method is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    methods.Add(context.Calls.BindImport(method.Name, interfaceItemName, function) with { SelfResource = resourceName });
+                    names.Add(context.EntryNames.Claim("Import" + resourceName + method.Name));
+                }
+                catch (UnsupportedConstructException exception)
+                {
+                    ReportCall(context.Diagnostics, DiagnosticDescriptors.UnsupportedConstruct, context.Spec, interfaceItemName, function, exception.Construct);
+                }
+                catch (CallNotGeneratedException exception)
+                {
+                    ReportCall(context.Diagnostics, DiagnosticDescriptors.CallNotGenerated, context.Spec, interfaceItemName, function, exception.Construct);
+                }
+            }
+
+            yield return new ResourceTableBinding(
+                CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
+        }
+    }
 
     private static EquatableArray<CallBinding> BindImportCalls(
         CallBinder calls,
         HostInterfaceBinding host,
-        ScopeBinding scope,
         string? interfaceItemName,
         IEnumerable<WitFunction> functions,
         List<DiagnosticInfo> diagnostics,
@@ -189,19 +244,18 @@ internal static class WorldBinder
         var bound = new List<CallBinding>();
         foreach (var function in functions)
         {
-            // Only functions the generated interfaces declare are called: freestanding functions,
-            // constructors and static functions on the host interface, methods on the resource's.
-            var method = function.Kind == WitFunctionKind.Method
-                ? ResourceMethod(scope, function)
-                : host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
-            if (method is null)
+            // Only functions the host interface declares are called: freestanding functions,
+            // constructors and static functions.
+            // Resource methods are bound with the resource's table.
+            var method = host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
+            if (method is null || function.Kind == WitFunctionKind.Method)
             {
                 continue;
             }
 
             try
             {
-                bound.Add(calls.BindImport(method.Name, interfaceItemName, function) with { SelfResource = function.Kind == WitFunctionKind.Method ? CSharpNames.ToPascalCase(function.Resource!.Name) : null });
+                bound.Add(calls.BindImport(method.Name, interfaceItemName, function));
             }
             catch (UnsupportedConstructException exception)
             {

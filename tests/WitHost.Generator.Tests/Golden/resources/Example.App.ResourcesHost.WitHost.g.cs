@@ -42,11 +42,12 @@ namespace Example.App
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
             var resources_ = new ResourceTables();
             table_.Define("example:resources/error", "[resource-drop]error", call_ => resources_.Example_Resources_Error_IError.Drop(call_.Instance, call_.GetInt32(0), "example:resources/error#[resource-drop]error"));
+            table_.Define("example:resources/error", "[method]error.to-debug-string", call_ => ImportErrorToDebugString(resources_, call_));
             table_.Define("example:resources/files", "[resource-drop]file", call_ => resources_.Example_Resources_Files_IFile.Drop(call_.Instance, call_.GetInt32(0), "example:resources/files#[resource-drop]file"));
+            table_.Define("example:resources/files", "[method]file.read", call_ => ImportFileRead(resources_, call_));
+            table_.Define("example:resources/files", "[method]file.write", call_ => ImportFileWrite(resources_, call_));
             var implementationFiles_ = imports.Files;
             table_.Define("example:resources/files", "[constructor]file", call_ => ImportFilesCreateFile(implementationFiles_, resources_, call_));
-            table_.Define("example:resources/files", "[method]file.read", call_ => ImportFilesFileRead(implementationFiles_, resources_, call_));
-            table_.Define("example:resources/files", "[method]file.write", call_ => ImportFilesFileWrite(implementationFiles_, resources_, call_));
             table_.Define("example:resources/files", "[static]file.open-read-only", call_ => ImportFilesFileOpenReadOnly(implementationFiles_, resources_, call_));
             table_.Define("example:resources/files", "list-files", call_ => ImportFilesListFiles(implementationFiles_, resources_, call_));
 
@@ -80,72 +81,6 @@ namespace Example.App
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_);
             call_.SetResult(flat1_);
-        }
-
-        // The guest's call of example:resources/files#[method]file.read.
-        private static void ImportFilesFileRead(global::Example.Resources.IFiles implementation_, ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
-        {
-            // Setup
-            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.read");
-
-            // Unmarshal the guest's arguments.
-            uint argument0_ = call_.GetUInt32(0);
-            uint argument1_ = call_.GetUInt32(1);
-            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.read");
-
-            // Invoke the host's implementation.
-            var result_ = value0_.Read(argument1_);
-
-            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
-            var resultArea_ = call_.GetUInt32(2);
-            context_.CheckRange(resultArea_, 12, 4, "out-pointer");
-            if (result_.IsOk)
-            {
-                context_.WriteUnsigned(resultArea_, 1, 0UL);
-                var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
-                context_.WriteUnsigned(resultArea_ + 4, 4, pointer1_);
-                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length2_);
-            }
-            else
-            {
-                context_.WriteUnsigned(resultArea_, 1, 1UL);
-                uint flat3_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
-            }
-        }
-
-        // The guest's call of example:resources/files#[method]file.write.
-        private static void ImportFilesFileWrite(global::Example.Resources.IFiles implementation_, ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
-        {
-            // Setup
-            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.write");
-
-            // Unmarshal the guest's arguments.
-            uint argument0_ = call_.GetUInt32(0);
-            uint argument1_ = call_.GetUInt32(1);
-            uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.write");
-            byte[] bytes1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, argument1_, argument2_);
-
-            // Invoke the host's implementation.
-            var result_ = value0_.Write(bytes1_);
-
-            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
-            var resultArea_ = call_.GetUInt32(3);
-            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            if (result_.IsOk)
-            {
-                context_.WriteUnsigned(resultArea_, 1, 0UL);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)result_.Value);
-            }
-            else
-            {
-                context_.WriteUnsigned(resultArea_, 1, 1UL);
-                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
-            }
         }
 
         // The guest's call of example:resources/files#[static]file.open-read-only.
@@ -206,6 +141,94 @@ namespace Example.App
             }
             context_.WriteUnsigned(resultArea_, 4, pointer1_);
             context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+        }
+
+        // The guest's call of example:resources/error#[method]error.to-debug-string.
+        private static void ImportErrorToDebugString(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/error#[method]error.to-debug-string");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            var value0_ = resources_.Example_Resources_Error_IError.Get(call_.Instance, (int)argument0_, "example:resources/error#[method]error.to-debug-string");
+
+            // Invoke the host's implementation.
+            var result_ = value0_.ToDebugString();
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(1);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer1_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+        }
+
+        // The guest's call of example:resources/files#[method]file.read.
+        private static void ImportFileRead(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.read");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.read");
+
+            // Invoke the host's implementation.
+            var result_ = value0_.Read(argument1_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(2);
+            context_.CheckRange(resultArea_, 12, 4, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer1_);
+                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length2_);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                uint flat3_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
+            }
+        }
+
+        // The guest's call of example:resources/files#[method]file.write.
+        private static void ImportFileWrite(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.write");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.write");
+            byte[] bytes1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, argument1_, argument2_);
+
+            // Invoke the host's implementation.
+            var result_ = value0_.Write(bytes1_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(3);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)result_.Value);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
+            }
         }
     }
 }
