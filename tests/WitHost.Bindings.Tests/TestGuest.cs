@@ -32,3 +32,6 @@ public sealed class TrapsGuest() : TestGuest("traps");
 
 /// <summary>tests/guests/resources.wasm.</summary>
 public sealed class ResourcesGuest() : TestGuest("resources");
+
+/// <summary>tests/guests/resource-misuse.wasm.</summary>
+public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");
