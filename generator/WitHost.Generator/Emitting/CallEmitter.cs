@@ -83,6 +83,7 @@ internal static class CallEmitter
         {
             if (first)
             {
+                writer.WriteLine();
                 writer.WriteLine("// The guest must have dropped every handle it borrowed for the call.");
                 first = false;
             }
