@@ -29,3 +29,9 @@ public sealed class AbiCallGuest() : TestGuest("abi-call");
 
 /// <summary>tests/guests/traps.wasm.</summary>
 public sealed class TrapsGuest() : TestGuest("traps");
+
+/// <summary>tests/guests/resources.wasm.</summary>
+public sealed class ResourcesGuest() : TestGuest("resources");
+
+/// <summary>tests/guests/resource-misuse.wasm.</summary>
+public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");

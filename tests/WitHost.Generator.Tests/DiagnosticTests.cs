@@ -220,7 +220,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CallsPassingResourceHandlesAreReportedAndLeftOut()
+    public void CallsPassingImportedResourceHandlesAreGeneratedAndExportedOnesReported()
     {
         const string wit = """
             package example:api;
@@ -239,31 +239,38 @@ public sealed class DiagnosticTests
                 count: func() -> u32;
             }
 
+            interface counters {
+                resource counter {
+                    get: func() -> u32;
+                }
+                total: func(c: borrow<counter>) -> u32;
+            }
+
             world one {
                 import files;
                 export store;
+                export counters;
             }
             """;
         var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
 
-        var messages = run.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id + " " + diagnostic.GetMessage()).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(
-            new[]
-            {
-                "WITHOST0011 The function 'example:api/files#open' passes resource handles, which the generated calls do not marshal yet; its import entry or export wrapper is left out",
-                "WITHOST0011 The function 'example:api/store#keep' passes resource handles, which the generated calls do not marshal yet; its import entry or export wrapper is left out",
-            },
-            messages);
-        Assert.All(run.GeneratorDiagnostics, diagnostic => Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity));
+        // Only the guest's own resource is left out; handles of the host's resource are marshalled.
+        Assert.NotEmpty(run.GeneratorDiagnostics);
+        Assert.All(run.GeneratorDiagnostics, diagnostic =>
+        {
+            Assert.Equal("WITHOST0006", diagnostic.Id);
+            Assert.Contains("the exported resource 'counter'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        });
 
-        // The host interface keeps the method; only the import entry and the wrapper are left out.
         var host = run.GeneratedSources["Host.WitHost.g.cs"];
-        Assert.Contains("\"name\", call_ =>", host);
-        Assert.DoesNotContain("\"open\"", host);
-        Assert.Contains("IFile Open(string path);", run.GeneratedSources["example.api.files.g.cs"]);
+        Assert.Contains("\"open\", call_ =>", host);
+        Assert.Contains("\"[method]file.size\", call_ =>", host);
+        Assert.Contains("\"[resource-drop]file\", call_ =>", host);
+        Assert.Contains("HandleTable<global::Example.Api.Files.IFile>", host);
         var guest = run.GeneratedSources["Host.Guest.g.cs"];
-        Assert.Contains("public uint Count()", guest);
-        Assert.DoesNotContain("Keep", guest);
+        Assert.Contains("public bool Keep(global::Example.Api.Files.IFile f)", guest);
+        Assert.Contains("CheckBorrowsDropped", guest);
+        Assert.DoesNotContain("Total", guest);
         Assert.Empty(run.CompilationProblems);
     }
 

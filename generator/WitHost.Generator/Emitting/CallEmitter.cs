@@ -20,13 +20,14 @@ internal static class CallEmitter
 
     /// <summary>
     /// The body of an export wrapper. <paramref name="function"/> and <paramref name="postReturn"/>
-    /// are the fields holding the export and its <c>cabi_post_</c> function (or null).
+    /// are the fields holding the export and its <c>cabi_post_</c> function (or null);
+    /// <paramref name="tables"/> the instance's resource tables.
     /// </summary>
-    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, StringEncodingKind encoding)
+    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding)
     {
         var name = Literal(call.CoreName);
         var context = "context_";
-        var marshal = new MarshalEmitter(writer, context, instance, name);
+        var marshal = new MarshalEmitter(writer, context, instance, name, tables);
         var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
@@ -35,7 +36,7 @@ internal static class CallEmitter
         // allocated in the guest; check first.
         foreach (var parameter in call.Parameters)
         {
-            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant)
+            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant or AbiTypeKind.Own or AbiTypeKind.Borrow)
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
@@ -77,6 +78,18 @@ internal static class CallEmitter
         writer.WriteLine();
         writer.WriteLine("// Invoke");
         writer.WriteLine($"{function}.InvokeCells(cells_);");
+        var first = true;
+        foreach (var table in call.BorrowTables)
+        {
+            if (first)
+            {
+                writer.WriteLine();
+                writer.WriteLine("// The guest must have dropped every handle it borrowed for the call.");
+                first = false;
+            }
+
+            writer.WriteLine($"{tables}.{table}.CheckBorrowsDropped({instance}, {name});");
+        }
 
         string? result = null;
         if (call.Result is { } resultType)
@@ -110,12 +123,15 @@ internal static class CallEmitter
         }
     }
 
-    /// <summary>The body of an import entry: <paramref name="implementation"/> is the host object, <c>call_</c> the host call.</summary>
-    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, StringEncodingKind encoding)
+    /// <summary>
+    /// The body of an import entry: <paramref name="implementation"/> is the host object, <c>call_</c>
+    /// the host call, <paramref name="tables"/> the instance's resource tables.
+    /// </summary>
+    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, string tables, StringEncodingKind encoding)
     {
         var name = Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
         var context = "context_";
-        var marshal = new MarshalEmitter(writer, context, "call_.Instance", name);
+        var marshal = new MarshalEmitter(writer, context, "call_.Instance", name, tables);
         if (call.NeedsMemory)
         {
             writer.WriteLine("// Setup");
@@ -164,7 +180,9 @@ internal static class CallEmitter
         }
 
         writer.WriteLine("// Invoke the host's implementation.");
-        var invocation = $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
+        var invocation = call.SelfResource is not null
+            ? $"{arguments[0]}.{call.MethodName}({string.Join(", ", arguments.Skip(1))})"
+            : $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
         if (call.Result is not { } resultType)
         {
             writer.WriteLine(invocation + ";");

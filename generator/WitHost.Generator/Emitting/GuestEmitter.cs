@@ -35,15 +35,21 @@ internal static class GuestEmitter
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"public sealed class {ClassName} : global::System.IDisposable");
         writer.OpenBlock();
-        EmitFields(writer, world.ExportFunctions);
+        var hasTables = HostEmitter.HasTables(world);
+        EmitFields(writer, world.ExportFunctions, hasTables);
         writer.WriteLine();
-        writer.WriteLine($"internal {ClassName}({WamrInstance} instance)");
+        writer.WriteLine($"internal {ClassName}({WamrInstance} instance{TablesParameter(hasTables)})");
         writer.OpenBlock();
         writer.WriteLine("Instance = instance;");
         writer.WriteLine("_wamr = instance;");
+        if (hasTables)
+        {
+            writer.WriteLine("_resources = resources;");
+        }
+
         foreach (var exported in world.ExportInterfaces)
         {
-            writer.WriteLine($"{exported.PropertyName} = new {exported.ClassName}(instance);");
+            writer.WriteLine($"{exported.PropertyName} = new {exported.ClassName}(instance{(hasTables ? ", resources" : "")});");
         }
 
         EmitLookups(writer, world.ExportFunctions);
@@ -65,7 +71,7 @@ internal static class GuestEmitter
         foreach (var exported in world.ExportInterfaces)
         {
             writer.WriteLine();
-            EmitInterfaceClass(writer, exported, spec.Encoding);
+            EmitInterfaceClass(writer, exported, hasTables, spec.Encoding);
         }
 
         writer.CloseBlock();
@@ -78,26 +84,38 @@ internal static class GuestEmitter
         return writer.ToString();
     }
 
-    private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, StringEncodingKind encoding)
+    private static string TablesParameter(bool hasTables) => hasTables ? $", {HostEmitter.TablesClassName} resources" : "";
+
+    private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, bool hasTables, StringEncodingKind encoding)
     {
         DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"public sealed class {exported.ClassName}");
         writer.OpenBlock();
-        EmitFields(writer, exported.Calls);
+        EmitFields(writer, exported.Calls, hasTables);
         writer.WriteLine();
-        writer.WriteLine($"internal {exported.ClassName}({WamrInstance} instance)");
+        writer.WriteLine($"internal {exported.ClassName}({WamrInstance} instance{TablesParameter(hasTables)})");
         writer.OpenBlock();
         writer.WriteLine("_wamr = instance;");
+        if (hasTables)
+        {
+            writer.WriteLine("_resources = resources;");
+        }
+
         EmitLookups(writer, exported.Calls);
         writer.CloseBlock();
         EmitWrappers(writer, exported.Calls, encoding);
         writer.CloseBlock();
     }
 
-    private static void EmitFields(SourceWriter writer, IReadOnlyList<CallBinding> calls)
+    private static void EmitFields(SourceWriter writer, IReadOnlyList<CallBinding> calls, bool hasTables)
     {
         writer.WriteLine($"private readonly {WamrInstance} _wamr;");
+        if (hasTables)
+        {
+            writer.WriteLine($"private readonly {HostEmitter.TablesClassName} _resources;");
+        }
+
         foreach (var call in calls)
         {
             writer.WriteLine($"private readonly {WamrFunction} {FunctionField(call)};");
@@ -135,7 +153,7 @@ internal static class GuestEmitter
             var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
             writer.WriteLine($"public {call.Result?.CSharpType ?? "void"} {call.MethodName}({parameters})");
             writer.OpenBlock();
-            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(call), encoding);
+            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(call), "_resources", encoding);
             writer.CloseBlock();
         }
     }

@@ -42,6 +42,12 @@ internal static class HostEmitter
         }
 
         writer.CloseBlock();
+        if (HasTables(world))
+        {
+            writer.WriteLine();
+            EmitTables(writer, world);
+        }
+
         writer.WriteLine();
         EmitInstantiate(writer, world);
         foreach (var property in world.ImportProperties)
@@ -50,6 +56,15 @@ internal static class HostEmitter
             {
                 writer.WriteLine();
                 EmitImportEntry(writer, world, property, call);
+            }
+        }
+
+        foreach (var resource in world.ResourceTables)
+        {
+            for (var i = 0; i < resource.Methods.Count; i++)
+            {
+                writer.WriteLine();
+                EmitMethodEntry(writer, world, resource.Methods[i], resource.EntryNames[i]);
             }
         }
 
@@ -62,11 +77,42 @@ internal static class HostEmitter
         return writer.ToString();
     }
 
+    /// <summary>The nested class holding an instance's handle tables, one per imported resource.</summary>
+    public const string TablesClassName = "ResourceTables";
+
+    private const string HandleTable = "global::WitHost.Wamr.Bindings.HandleTable";
+
+    /// <summary>True when the world imports resources, so instances carry handle tables.</summary>
+    public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty;
+
     /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
     public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
 
+    private static void EmitTables(SourceWriter writer, WorldBinding world)
+    {
+        DocCommentWriter.WriteSummary(writer, null, "One instance's handles to host objects, one table per imported resource.");
+        writer.WriteLine(GeneratedCodeAttribute.Line);
+        writer.WriteLine($"internal sealed class {TablesClassName}");
+        writer.OpenBlock();
+        var first = true;
+        foreach (var resource in world.ResourceTables)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            DocCommentWriter.WriteSummary(writer, null, $"Handles to <c>{DocCommentWriter.Escape(resource.WitName)}</c> objects.");
+            writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
+        }
+
+        writer.CloseBlock();
+    }
+
     private static void EmitInstantiate(SourceWriter writer, WorldBinding world)
     {
+        var hasTables = HasTables(world);
         DocCommentWriter.WriteSummary(writer, null, "Instantiates <paramref name=\"module\"/> with the host's implementations of the world's imports.");
         DocCommentWriter.WriteParam(writer, "module", null, "The guest, compiled for this world.");
         DocCommentWriter.WriteParam(writer, "imports", null, "The host's implementations of the imports; calls from this instance go to them.");
@@ -80,6 +126,25 @@ internal static class HostEmitter
         writer.WriteLine("// One closure per import, made once per instance: a call from the guest reaches this");
         writer.WriteLine("// instance's implementation without allocating.");
         writer.WriteLine("var table_ = new global::WitHost.Wamr.Hosting.HostImports();");
+        var tablesArgument = "";
+        if (hasTables)
+        {
+            writer.WriteLine($"var resources_ = new {TablesClassName}();");
+            tablesArgument = "resources_, ";
+        }
+
+        foreach (var resource in world.ResourceTables)
+        {
+            // The guest gives up its handle: the table disposes an own object that is IDisposable.
+            var dropName = CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName);
+            writer.WriteLine($"table_.Define({CallEmitter.Literal(resource.CoreModule)}, {CallEmitter.Literal(resource.DropName)}, call_ => resources_.{resource.FieldName}.Drop(call_.Instance, call_.GetInt32(0), {dropName}));");
+            for (var i = 0; i < resource.Methods.Count; i++)
+            {
+                var call = resource.Methods[i];
+                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {resource.EntryNames[i]}(resources_, call_));");
+            }
+        }
+
         foreach (var property in world.ImportProperties)
         {
             if (property.Calls.IsEmpty)
@@ -91,7 +156,7 @@ internal static class HostEmitter
             writer.WriteLine($"var {local} = imports.{property.Name};");
             foreach (var call in property.Calls)
             {
-                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {ImportEntryName(property, call)}({local}, call_));");
+                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {ImportEntryName(property, call)}({local}, {tablesArgument}call_));");
             }
         }
 
@@ -99,7 +164,7 @@ internal static class HostEmitter
         writer.WriteLine("var instance_ = module.Instantiate(table_, options);");
         writer.WriteLine("try");
         writer.OpenBlock();
-        writer.WriteLine($"return new {GuestEmitter.ClassName}(instance_);");
+        writer.WriteLine($"return new {GuestEmitter.ClassName}(instance_{(hasTables ? ", resources_" : "")});");
         writer.CloseBlock();
         writer.WriteLine("catch");
         writer.OpenBlock();
@@ -113,9 +178,19 @@ internal static class HostEmitter
     private static void EmitImportEntry(SourceWriter writer, WorldBinding world, ImportPropertyBinding property, CallBinding call)
     {
         writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(property.WitName == "$root" ? call.WitName : property.WitName + "#" + call.WitName)}.");
-        writer.WriteLine($"private static void {ImportEntryName(property, call)}({property.Type} implementation_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        var tables = HasTables(world) ? $"{TablesClassName} resources_, " : "";
+        writer.WriteLine($"private static void {ImportEntryName(property, call)}({property.Type} implementation_, {tables}global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
-        CallEmitter.EmitImportBody(writer, call, "implementation_", world.Spec.Encoding);
+        CallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", world.Spec.Encoding);
+        writer.CloseBlock();
+    }
+
+    private static void EmitMethodEntry(SourceWriter writer, WorldBinding world, CallBinding call, string entryName)
+    {
+        writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(call.CoreModule == global::WitHost.Wit.Abi.CoreNames.RootModule ? call.WitName : call.CoreModule + "#" + call.WitName)}.");
+        writer.WriteLine($"private static void {entryName}({TablesClassName} resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.OpenBlock();
+        CallEmitter.EmitImportBody(writer, call, "", "resources_", world.Spec.Encoding);
         writer.CloseBlock();
     }
 }

@@ -23,14 +23,17 @@ internal sealed class MarshalEmitter
     private readonly string _context;
     private readonly string _instance;
     private readonly string _function;
+    private readonly string _tables;
     private int _next;
 
     /// <param name="writer">Where the statements go.</param>
     /// <param name="context">The expression of the call's <c>CanonicalAbiContext</c>.</param>
     /// <param name="instance">The expression of the <c>WamrInstance</c> (for traps).</param>
     /// <param name="function">The C# string literal naming the function in trap messages.</param>
-    public MarshalEmitter(SourceWriter writer, string context, string instance, string function)
+    /// <param name="tables">The expression of the instance's resource tables (the generated holder).</param>
+    public MarshalEmitter(SourceWriter writer, string context, string instance, string function, string tables)
     {
+        _tables = tables;
         _writer = writer;
         _context = context;
         _instance = instance;
@@ -80,6 +83,9 @@ internal sealed class MarshalEmitter
                 return Declare("var", "value", Construct(type, fields));
             }
 
+            case AbiTypeKind.Own:
+            case AbiTypeKind.Borrow:
+                return LiftHandle(type, Read(address, 0, 4, "uint"));
             case AbiTypeKind.Enum:
             {
                 var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
@@ -126,6 +132,10 @@ internal sealed class MarshalEmitter
 
                 break;
 
+            case AbiTypeKind.Own:
+            case AbiTypeKind.Borrow:
+                Write(address, 0, 4, $"(ulong){LowerHandle(type, value)}");
+                break;
             case AbiTypeKind.Enum:
                 Write(address, 0, type.DiscriminantSize, $"(ulong){value}");
                 break;
@@ -183,6 +193,9 @@ internal sealed class MarshalEmitter
                 return flat;
             }
 
+            case AbiTypeKind.Own:
+            case AbiTypeKind.Borrow:
+                return new List<string> { LowerHandle(type, value) };
             case AbiTypeKind.Enum:
                 return new List<string> { Declare("uint", "flat", $"(uint){value}") };
 
@@ -255,6 +268,9 @@ internal sealed class MarshalEmitter
                 return Declare("var", "value", Construct(type, fields));
             }
 
+            case AbiTypeKind.Own:
+            case AbiTypeKind.Borrow:
+                return LiftHandle(type, flat[0]);
             case AbiTypeKind.Enum:
                 return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(flat[0], type.CaseCount)}");
 
@@ -541,6 +557,15 @@ internal sealed class MarshalEmitter
     }
 
     private static string FlagsMask(int count) => count >= 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
+
+    // A handle from the guest: an own leaves the table (the receiver owns the object now), a
+    // borrow is looked up; a bad index traps in the table.
+    private string LiftHandle(AbiTypeBinding type, string index)
+        => Declare("var", "value", $"{_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
+
+    // A handle to the guest: an own moves the object into the table, a borrow lends it for the call.
+    private string LowerHandle(AbiTypeBinding type, string value)
+        => Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value})");
 
     private string Read(string address, uint offset, uint size, string type)
     {

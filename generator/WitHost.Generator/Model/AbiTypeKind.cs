@@ -26,4 +26,10 @@ internal enum AbiTypeKind
     Option,
     Result,
     Variant,
+
+    /// <summary><c>own&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.PayloadName"/>.</summary>
+    Own,
+
+    /// <summary><c>borrow&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.PayloadName"/>.</summary>
+    Borrow,
 }

@@ -42,4 +42,16 @@ internal sealed record CallBinding(
 {
     /// <summary>True when the call touches guest memory (so it needs a Canonical ABI context).</summary>
     public bool NeedsMemory => ParamsInMemory || ResultsInMemory || Parameters.Any(parameter => parameter.Type.NeedsMemory) || (Result?.NeedsMemory ?? false);
+
+    /// <summary>
+    /// For a <c>[method]r.m</c> import, the resource's PascalCase name (else null): the first
+    /// parameter is <c>self</c>, whose object the host's method is called on, rather than an argument.
+    /// </summary>
+    public string? SelfResource { get; init; }
+
+    /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
+    public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
+
+    private static IEnumerable<string> Borrows(AbiTypeBinding type)
+        => (type.Kind == AbiTypeKind.Borrow ? new[] { type.PayloadName } : Enumerable.Empty<string>()).Concat(type.Children.SelectMany(Borrows));
 }

@@ -10,6 +10,7 @@ namespace WitHost.Generator.Model;
 /// <param name="ExportInterfaces">The interfaces the guest exports, each a property of the instance class.</param>
 /// <param name="ExportFunctions">The functions the world exports directly, methods of the instance class.</param>
 /// <param name="Scopes">The interfaces (and world-level items) whose types and host interfaces the world needs.</param>
+/// <param name="ResourceTables">One handle table per imported resource, with its <c>[resource-drop]</c> import.</param>
 internal sealed record WorldBinding(
     HostSpec Spec,
     string WorldQualifiedName,
@@ -17,4 +18,5 @@ internal sealed record WorldBinding(
     EquatableArray<ImportPropertyBinding> ImportProperties,
     EquatableArray<ExportInterfaceBinding> ExportInterfaces,
     EquatableArray<CallBinding> ExportFunctions,
-    EquatableArray<ScopeBinding> Scopes);
+    EquatableArray<ScopeBinding> Scopes,
+    EquatableArray<ResourceTableBinding> ResourceTables);

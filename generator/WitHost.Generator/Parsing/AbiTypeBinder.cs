@@ -38,6 +38,10 @@ internal sealed class AbiTypeBinder
 
         switch (unaliased)
         {
+            case WitHandleType or WitResourceType:
+                // The payload of a handle is the table its index points into.
+                payloadName = CSharpNames.ResourceTableField(csharp);
+                break;
             case WitListType list:
                 children = EquatableArray.Create(Bind(list.Element));
                 break;
@@ -116,7 +120,11 @@ internal sealed class AbiTypeBinder
         WitOptionType => AbiTypeKind.Option,
         WitResultType => AbiTypeKind.Result,
         WitVariantType => AbiTypeKind.Variant,
-        WitHandleType or WitResourceType => throw new CallNotGeneratedException("resource handles"),
+        // The mapper accepted the type, so the resource is imported (the host implements it);
+        // handles of exported resources were reported when mapped.
+        WitHandleType { Kind: WitHandleKind.Own } => AbiTypeKind.Own,
+        WitHandleType => AbiTypeKind.Borrow,
+        WitResourceType => AbiTypeKind.Own,
         WitMapType => throw new CallNotGeneratedException("maps"),
         _ => throw new CallNotGeneratedException(type.ToString()),
     };

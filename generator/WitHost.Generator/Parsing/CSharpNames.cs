@@ -60,4 +60,11 @@ internal static class CSharpNames
 
     /// <summary>The C# interface name of an imported resource: <c>input-stream</c> → <c>IInputStream</c>.</summary>
     public static string ResourceInterfaceName(string witName) => "I" + ToPascalCase(witName);
+
+    /// <summary>
+    /// The field of the per-instance table holder for an imported resource, from its host
+    /// interface's full name (unique in the world): <c>global::A.B.IBlob</c> → <c>A_B_IBlob</c>.
+    /// </summary>
+    public static string ResourceTableField(string fullCSharpType)
+        => fullCSharpType.Replace("global::", "").Replace('.', '_').Replace('@', '_');
 }

@@ -2,7 +2,7 @@ namespace WitHost.Generator.Parsing;
 
 /// <summary>
 /// Thrown while binding a call whose types have C# declarations but no generated marshalling yet
-/// (resource handles, maps, fixed-length lists). The call is left out and reported as
+/// (maps, fixed-length lists). The call is left out and reported as
 /// <c>WITHOST0011</c>; the types and the host interface are still generated.
 /// </summary>
 internal sealed class CallNotGeneratedException : Exception
@@ -10,6 +10,6 @@ internal sealed class CallNotGeneratedException : Exception
     public CallNotGeneratedException(string construct)
         : base(construct) => Construct = construct;
 
-    /// <summary>The construct in words, e.g. <c>resource handles</c>.</summary>
+    /// <summary>The construct in words, e.g. <c>maps</c>.</summary>
     public string Construct { get; }
 }

@@ -1,4 +1,5 @@
 using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
@@ -99,7 +100,11 @@ internal static class WorldBinder
             scopes.Add(scope);
             if (scope.HostInterface is { } host)
             {
-                properties.Add(new ImportPropertyBinding(propertyNames.For(@interface), host.FullName, item.Name, BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
+                properties.Add(new ImportPropertyBinding(
+                    propertyNames.For(@interface),
+                    host.FullName,
+                    item.Name,
+                    BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -120,7 +125,11 @@ internal static class WorldBinder
             if (worldScope.HostInterface is { } host)
             {
                 var functions = world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function);
-                properties.Add(new ImportPropertyBinding(propertyNames.Claim(worldName), host.FullName, "$root", BindImportCalls(calls, host, null, functions, diagnostics, spec)));
+                properties.Add(new ImportPropertyBinding(
+                    propertyNames.Claim(worldName),
+                    host.FullName,
+                    "$root",
+                    BindImportCalls(calls, host, null, functions, diagnostics, spec)));
             }
         }
 
@@ -151,7 +160,77 @@ internal static class WorldBinder
             }
         }
 
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray());
+        // Every imported resource gets a table, also one whose interface has no host interface
+        // (only resource methods): the guest may hold and drop its handles all the same.
+        var entryNames = new MemberNameSet(spec.ClassName, reserveObjectMembers: true);
+        foreach (var property in properties)
+        {
+            foreach (var call in property.Calls)
+            {
+                entryNames.Claim("Import" + property.Name + call.MethodName);
+            }
+        }
+
+        var tableContext = new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec);
+        var tables = world.Imports.OfType<WitWorldInterfaceItem>()
+            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, item.Interface.Owner), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
+            .Concat(BindResourceTables(
+                tableContext,
+                ScopeOf(scopes, worldOwner),
+                null,
+                world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
+                world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
+            .ToEquatableArray();
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables);
+    }
+
+    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
+    {
+        var key = ScopeKeys.For(owner);
+        return scopes.FirstOrDefault(scope => scope.Key == key);
+    }
+
+    private static IEnumerable<ResourceTableBinding> BindResourceTables(
+        ResourceTableContext context,
+        ScopeBinding? scope,
+        string? interfaceItemName,
+        IEnumerable<WitResourceType> resources,
+        IEnumerable<WitFunction> functions)
+    {
+        var functionList = functions.ToList();
+        foreach (var resource in resources)
+        {
+            var type = context.Mapper.Map(resource);
+            var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
+            var methods = new List<CallBinding>();
+            var names = new List<string>();
+            var resourceName = CSharpNames.ToPascalCase(resource.Name);
+            foreach (var function in functionList.Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource))
+            {
+                var method = scope is null ? null : ResourceMethod(scope, function);
+                if (method is null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    methods.Add(context.Calls.BindImport(method.Name, interfaceItemName, function) with { SelfResource = resourceName });
+                    names.Add(context.EntryNames.Claim("Import" + resourceName + method.Name));
+                }
+                catch (UnsupportedConstructException exception)
+                {
+                    ReportCall(context.Diagnostics, DiagnosticDescriptors.UnsupportedConstruct, context.Spec, interfaceItemName, function, exception.Construct);
+                }
+                catch (CallNotGeneratedException exception)
+                {
+                    ReportCall(context.Diagnostics, DiagnosticDescriptors.CallNotGenerated, context.Spec, interfaceItemName, function, exception.Construct);
+                }
+            }
+
+            yield return new ResourceTableBinding(
+                CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
+        }
     }
 
     private static EquatableArray<CallBinding> BindImportCalls(
@@ -165,9 +244,11 @@ internal static class WorldBinder
         var bound = new List<CallBinding>();
         foreach (var function in functions)
         {
-            // Only functions the host interface declares are called (resource methods are not yet).
+            // Only functions the host interface declares are called: freestanding functions,
+            // constructors and static functions.
+            // Resource methods are bound with the resource's table.
             var method = host.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
-            if (method is null || function.Kind != WitFunctionKind.Freestanding)
+            if (method is null || function.Kind == WitFunctionKind.Method)
             {
                 continue;
             }
@@ -187,6 +268,12 @@ internal static class WorldBinder
         }
 
         return bound.ToEquatableArray();
+    }
+
+    private static MethodBinding? ResourceMethod(ScopeBinding scope, WitFunction function)
+    {
+        var resource = scope.Types.OfType<ResourceBinding>().FirstOrDefault(candidate => candidate.WitName == function.Resource!.Name);
+        return resource?.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
     }
 
     private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(CallBinder calls, WitWorld world, MemberNameSet instanceMembers, List<DiagnosticInfo> diagnostics, HostSpec spec)

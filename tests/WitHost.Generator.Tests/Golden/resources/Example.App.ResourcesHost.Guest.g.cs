@@ -10,11 +10,13 @@ namespace Example.App
         public sealed class Guest : global::System.IDisposable
         {
             private readonly global::WitHost.Wamr.WamrInstance _wamr;
+            private readonly ResourceTables _resources;
 
-            internal Guest(global::WitHost.Wamr.WamrInstance instance)
+            internal Guest(global::WitHost.Wamr.WamrInstance instance, ResourceTables resources)
             {
                 Instance = instance;
                 _wamr = instance;
+                _resources = resources;
             }
 
             /// <summary>The runtime instance: its memory, its exports as core functions.</summary>

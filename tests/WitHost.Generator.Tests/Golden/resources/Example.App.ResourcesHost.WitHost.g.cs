@@ -16,6 +16,17 @@ namespace Example.App
             public required global::Example.Resources.IFiles Files { get; init; }
         }
 
+        /// <summary>One instance's handles to host objects, one table per imported resource.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
+        internal sealed class ResourceTables
+        {
+            /// <summary>Handles to <c>error</c> objects.</summary>
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Error.IError> Example_Resources_Error_IError = new("error");
+
+            /// <summary>Handles to <c>file</c> objects.</summary>
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Files.IFile> Example_Resources_Files_IFile = new("file");
+        }
+
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
         /// <param name="module">The guest, compiled for this world.</param>
         /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
@@ -29,17 +40,194 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
+            var resources_ = new ResourceTables();
+            table_.Define("example:resources/error", "[resource-drop]error", call_ => resources_.Example_Resources_Error_IError.Drop(call_.Instance, call_.GetInt32(0), "example:resources/error#[resource-drop]error"));
+            table_.Define("example:resources/error", "[method]error.to-debug-string", call_ => ImportErrorToDebugString(resources_, call_));
+            table_.Define("example:resources/files", "[resource-drop]file", call_ => resources_.Example_Resources_Files_IFile.Drop(call_.Instance, call_.GetInt32(0), "example:resources/files#[resource-drop]file"));
+            table_.Define("example:resources/files", "[method]file.read", call_ => ImportFileRead(resources_, call_));
+            table_.Define("example:resources/files", "[method]file.write", call_ => ImportFileWrite(resources_, call_));
+            var implementationFiles_ = imports.Files;
+            table_.Define("example:resources/files", "[constructor]file", call_ => ImportFilesCreateFile(implementationFiles_, resources_, call_));
+            table_.Define("example:resources/files", "[static]file.open-read-only", call_ => ImportFilesFileOpenReadOnly(implementationFiles_, resources_, call_));
+            table_.Define("example:resources/files", "list-files", call_ => ImportFilesListFiles(implementationFiles_, resources_, call_));
 
             var instance_ = module.Instantiate(table_, options);
             try
             {
-                return new Guest(instance_);
+                return new Guest(instance_, resources_);
             }
             catch
             {
                 // The guest lacks an export the world promises: do not leak the instance.
                 instance_.Dispose();
                 throw;
+            }
+        }
+
+        // The guest's call of example:resources/files#[constructor]file.
+        private static void ImportFilesCreateFile(global::Example.Resources.IFiles implementation_, ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[constructor]file");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.CreateFile(text0_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_);
+            call_.SetResult(flat1_);
+        }
+
+        // The guest's call of example:resources/files#[static]file.open-read-only.
+        private static void ImportFilesFileOpenReadOnly(global::Example.Resources.IFiles implementation_, ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[static]file.open-read-only");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.FileOpenReadOnly(text0_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(2);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Value);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat1_);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
+            }
+        }
+
+        // The guest's call of example:resources/files#list-files.
+        private static void ImportFilesListFiles(global::Example.Resources.IFiles implementation_, ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#list-files");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#list-files");
+
+            // Invoke the host's implementation.
+            var result_ = implementation_.ListFiles(value0_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(1);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            var pointer1_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Files.Length, 4, 4);
+            var length2_ = (uint)result_.Files.Length;
+            for (int index3_ = 0; index3_ < result_.Files.Length; index3_++)
+            {
+                uint flat4_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Files[index3_]);
+                context_.WriteUnsigned(pointer1_ + (uint)index3_ * 4, 4, (ulong)flat4_);
+            }
+            context_.WriteUnsigned(resultArea_, 4, pointer1_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+        }
+
+        // The guest's call of example:resources/error#[method]error.to-debug-string.
+        private static void ImportErrorToDebugString(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/error#[method]error.to-debug-string");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            var value0_ = resources_.Example_Resources_Error_IError.Get(call_.Instance, (int)argument0_, "example:resources/error#[method]error.to-debug-string");
+
+            // Invoke the host's implementation.
+            var result_ = value0_.ToDebugString();
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(1);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer1_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+        }
+
+        // The guest's call of example:resources/files#[method]file.read.
+        private static void ImportFileRead(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.read");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.read");
+
+            // Invoke the host's implementation.
+            var result_ = value0_.Read(argument1_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(2);
+            context_.CheckRange(resultArea_, 12, 4, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer1_);
+                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length2_);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                uint flat3_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
+            }
+        }
+
+        // The guest's call of example:resources/files#[method]file.write.
+        private static void ImportFileWrite(ResourceTables resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            // Setup
+            var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(call_.Instance, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:resources/files#[method]file.write");
+
+            // Unmarshal the guest's arguments.
+            uint argument0_ = call_.GetUInt32(0);
+            uint argument1_ = call_.GetUInt32(1);
+            uint argument2_ = call_.GetUInt32(2);
+            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.write");
+            byte[] bytes1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, argument1_, argument2_);
+
+            // Invoke the host's implementation.
+            var result_ = value0_.Write(bytes1_);
+
+            // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The result flattens to more than one core value: it goes where the guest's out-pointer says.
+            var resultArea_ = call_.GetUInt32(3);
+            context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            if (result_.IsOk)
+            {
+                context_.WriteUnsigned(resultArea_, 1, 0UL);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)result_.Value);
+            }
+            else
+            {
+                context_.WriteUnsigned(resultArea_, 1, 1UL);
+                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
             }
         }
     }

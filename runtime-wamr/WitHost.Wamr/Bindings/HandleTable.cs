@@ -1,0 +1,152 @@
+namespace WitHost.Wamr.Bindings;
+
+/// <summary>
+/// One instance's handles to host objects of one imported resource type: the i32 indexes the
+/// guest holds in place of the objects. Index 0 is never handed out, so a zeroed value is never a
+/// live handle. An index the guest gives back that is out of range, freed, of the wrong kind
+/// (an own where one is required) or still lending borrows is a trap that faults the instance,
+/// as the Canonical ABI asks; it never reaches a wrong object.
+/// </summary>
+/// <typeparam name="T">The host interface of the resource.</typeparam>
+public sealed class HandleTable<T>
+    where T : class
+{
+    private readonly string _resourceName;
+
+    // Slot i holds handle i; freed slots are reused (the last freed first).
+    private readonly List<Entry?> _entries = [null];
+    private readonly Stack<int> _free = new();
+    private int _liveBorrows;
+
+    /// <summary>
+    /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
+    /// per instance and resource type. The methods that can trap take the instance to fault, since
+    /// generated bindings make the table before the instance exists (its imports need it).
+    /// </summary>
+    public HandleTable(string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(resourceName);
+        _resourceName = resourceName;
+    }
+
+    /// <summary>The number of live handles, own and borrowed.</summary>
+    public int Count => _entries.Count - 1 - _free.Count;
+
+    /// <summary>The number of borrow handles the guest has not dropped yet.</summary>
+    public int BorrowCount => _liveBorrows;
+
+    /// <summary>
+    /// Lowers an <c>own</c>: the guest now owns <paramref name="value"/> and drops it with
+    /// <c>[resource-drop]</c>, which disposes it when it is <see cref="IDisposable"/>.
+    /// </summary>
+    public int AddOwn(T value) => Add(new Entry(ArgumentNullExceptionChecked(value), own: true));
+
+    /// <summary>
+    /// Lowers a <c>borrow</c> into an export call: the guest may use the handle during the call and
+    /// must drop it before returning (<see cref="CheckBorrowsDropped"/> checks that).
+    /// </summary>
+    public int AddBorrow(T value)
+    {
+        var handle = Add(new Entry(ArgumentNullExceptionChecked(value), own: false));
+        _liveBorrows++;
+        return handle;
+    }
+
+    /// <summary>Lifts a <c>borrow</c> the guest passes to the host: any live handle, own or borrowed.</summary>
+    public T Get(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName).Value;
+
+    /// <summary>
+    /// Lifts an <c>own</c> the guest gives to the host: the handle must be an own handle that lends
+    /// nothing, and it leaves the table (the host now owns the object).
+    /// </summary>
+    public T Take(WamrInstance instance, int handle, string functionName)
+    {
+        var entry = Live(instance, handle, functionName);
+        if (!entry.Own)
+        {
+            throw Trap(instance, functionName, $"{_resourceName} handle {handle} is borrowed, but an own handle was expected");
+        }
+
+        Remove(handle);
+        return entry.Value;
+    }
+
+    /// <summary>
+    /// <c>[resource-drop]</c>: removes the handle. Dropping an own handle ends the object's life
+    /// in the guest, so it is disposed when it is <see cref="IDisposable"/>; dropping a borrow
+    /// only ends the loan.
+    /// </summary>
+    public void Drop(WamrInstance instance, int handle, string functionName)
+    {
+        var entry = Live(instance, handle, functionName);
+        Remove(handle);
+        if (entry.Own)
+        {
+            (entry.Value as IDisposable)?.Dispose();
+        }
+        else
+        {
+            _liveBorrows--;
+        }
+    }
+
+    /// <summary>
+    /// After an export call returns: every borrow lent to the guest for the call must have been
+    /// dropped; one left over is a trap.
+    /// </summary>
+    public void CheckBorrowsDropped(WamrInstance instance, string functionName)
+    {
+        if (_liveBorrows != 0)
+        {
+            throw Trap(instance, functionName, $"{_liveBorrows} borrowed {_resourceName} handle(s) were not dropped before the call returned");
+        }
+    }
+
+    private int Add(Entry entry)
+    {
+        if (_free.Count > 0)
+        {
+            var reused = _free.Pop();
+            _entries[reused] = entry;
+            return reused;
+        }
+
+        _entries.Add(entry);
+        return _entries.Count - 1;
+    }
+
+    private void Remove(int handle)
+    {
+        _entries[handle] = null;
+        _free.Push(handle);
+    }
+
+    private Entry Live(WamrInstance instance, int handle, string functionName)
+    {
+        if (handle <= 0 || handle >= _entries.Count || _entries[handle] is not { } entry)
+        {
+            throw Trap(instance, functionName, $"{handle} is not a live {_resourceName} handle");
+        }
+
+        return entry;
+    }
+
+    private static WasmTrapException Trap(WamrInstance instance, string functionName, string message)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.Fault(functionName, message, null);
+    }
+
+    private static T ArgumentNullExceptionChecked(T value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value;
+    }
+
+    private sealed class Entry(T value, bool own)
+    {
+        public T Value { get; } = value;
+
+        public bool Own { get; } = own;
+    }
+}

@@ -1,0 +1,78 @@
+namespace WitHost.Wamr.Bindings;
+
+/// <summary>
+/// One instance's handles to the resources it implements itself (exported resources): what the
+/// host's <c>[export]ns:pkg/iface</c> <c>[resource-new]r</c>, <c>[resource-rep]r</c> and
+/// <c>[resource-drop]r</c> imports serve. The guest turns its representation (an i32, usually a
+/// pointer) into a handle with <c>[resource-new]</c> before returning an <c>own&lt;r&gt;</c>; the host
+/// takes the handle out when it lifts the result, and from then on holds the representation itself.
+/// Index 0 is never handed out; a bad index is a trap that faults the instance.
+/// </summary>
+public sealed class RepTable
+{
+    private readonly string _resourceName;
+
+    // Slot i holds handle i's representation; freed slots are reused.
+    private readonly List<uint?> _reps = [null];
+    private readonly Stack<int> _free = new();
+
+    /// <summary>
+    /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
+    /// per instance and resource type. The methods that can trap take the instance to fault, since
+    /// generated bindings make the table before the instance exists (its imports need it).
+    /// </summary>
+    public RepTable(string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(resourceName);
+        _resourceName = resourceName;
+    }
+
+    /// <summary>The number of live handles.</summary>
+    public int Count => _reps.Count - 1 - _free.Count;
+
+    /// <summary><c>[resource-new]</c>: a new own handle to <paramref name="rep"/>.</summary>
+    public int New(uint rep)
+    {
+        if (_free.Count > 0)
+        {
+            var reused = _free.Pop();
+            _reps[reused] = rep;
+            return reused;
+        }
+
+        _reps.Add(rep);
+        return _reps.Count - 1;
+    }
+
+    /// <summary><c>[resource-rep]</c>: the representation behind a live handle.</summary>
+    public uint Rep(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName);
+
+    /// <summary>
+    /// Lifts an <c>own</c> the guest returns: the handle leaves the table and the host holds the
+    /// representation (and calls the guest's <c>[dtor]</c> when it is done with it).
+    /// </summary>
+    public uint Take(WamrInstance instance, int handle, string functionName)
+    {
+        var rep = Live(instance, handle, functionName);
+        _reps[handle] = null;
+        _free.Push(handle);
+        return rep;
+    }
+
+    /// <summary>
+    /// <c>[resource-drop]</c> from the guest: removes the handle and returns the representation,
+    /// whose <c>[dtor]</c> the caller runs (the guest gave up its last reference).
+    /// </summary>
+    public uint Drop(WamrInstance instance, int handle, string functionName) => Take(instance, handle, functionName);
+
+    private uint Live(WamrInstance instance, int handle, string functionName)
+    {
+        if (handle <= 0 || handle >= _reps.Count || _reps[handle] is not { } rep)
+        {
+            ArgumentNullException.ThrowIfNull(instance);
+            throw instance.Fault(functionName, $"{handle} is not a live {_resourceName} handle", null);
+        }
+
+        return rep;
+    }
+}
