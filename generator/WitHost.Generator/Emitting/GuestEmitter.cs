@@ -14,23 +14,13 @@ internal static class GuestEmitter
     private const string WamrInstance = "global::WitHost.Wamr.WamrInstance";
     private const string WamrFunction = "global::WitHost.Wamr.WamrFunction";
 
-    public static string HintName(HostSpec spec)
-        => (spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName + ".Guest.g.cs";
+    public static string HintName(HostSpec spec) => HostClassWriter.HintName(spec, "Guest");
 
     public static string Emit(WorldBinding world)
     {
         var spec = world.Spec;
         var writer = new SourceWriter();
-        writer.WriteFileHeader();
-        var hasNamespace = spec.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            writer.WriteLine($"namespace {spec.Namespace}");
-            writer.OpenBlock();
-        }
-
-        writer.WriteLine($"partial class {spec.ClassName}");
-        writer.OpenBlock();
+        HostClassWriter.Open(writer, spec);
         DocCommentWriter.WriteSummary(writer, world.Docs, $"An instance of a guest of <c>{DocCommentWriter.Escape(world.WorldQualifiedName)}</c>, with typed calls of its exports.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"public sealed class {ClassName} : global::System.IDisposable");
@@ -75,12 +65,7 @@ internal static class GuestEmitter
         }
 
         writer.CloseBlock();
-        writer.CloseBlock();
-        if (hasNamespace)
-        {
-            writer.CloseBlock();
-        }
-
+        HostClassWriter.Close(writer, spec);
         return writer.ToString();
     }
 

@@ -5,23 +5,13 @@ namespace WitHost.Generator.Emitting;
 /// <summary>Writes the generated part of a <c>[WitHost]</c> class.</summary>
 internal static class HostEmitter
 {
-    public static string HintName(HostSpec spec)
-        => (spec.Namespace.Length == 0 ? "" : spec.Namespace + ".") + spec.ClassName + ".WitHost.g.cs";
+    public static string HintName(HostSpec spec) => HostClassWriter.HintName(spec, "WitHost");
 
     public static string Emit(WorldBinding world)
     {
         var spec = world.Spec;
         var writer = new SourceWriter();
-        writer.WriteFileHeader();
-        var hasNamespace = spec.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            writer.WriteLine($"namespace {spec.Namespace}");
-            writer.OpenBlock();
-        }
-
-        writer.WriteLine($"partial class {spec.ClassName}");
-        writer.OpenBlock();
+        HostClassWriter.Open(writer, spec);
         DocCommentWriter.WriteSummary(writer, null, "The Component Model name of the WIT world this host is generated for.");
         writer.WriteLine($"public const string WitWorldName = \"{world.WorldQualifiedName}\";");
         writer.WriteLine();
@@ -68,12 +58,7 @@ internal static class HostEmitter
             }
         }
 
-        writer.CloseBlock();
-        if (hasNamespace)
-        {
-            writer.CloseBlock();
-        }
-
+        HostClassWriter.Close(writer, spec);
         return writer.ToString();
     }
 
