@@ -92,7 +92,7 @@ public sealed class ResourcesBindingsTests : IClassFixture<ResourcesGuest>
         Assert.Equal(3u, guest.Counters.BlobSize(new Blob([1, 2, 3])));
     }
 
-    private sealed class Blob(byte[] init) : IBlob, IDisposable
+    internal sealed class Blob(byte[] init) : IBlob, IDisposable
     {
         private readonly List<byte> _bytes = [.. init];
 
@@ -109,7 +109,7 @@ public sealed class ResourcesBindingsTests : IClassFixture<ResourcesGuest>
         public void Dispose() => Disposed = true;
     }
 
-    private sealed class BlobStore : IStore
+    internal sealed class BlobStore : IStore
     {
         public List<Blob> Created { get; } = [];
 

@@ -58,8 +58,28 @@ internal static class HostEmitter
             }
         }
 
+        foreach (var resource in world.RepTables)
+        {
+            writer.WriteLine();
+            EmitDropEntry(writer, resource);
+        }
+
         HostClassWriter.Close(writer, spec);
         return writer.ToString();
+    }
+
+    private static string DropEntryName(RepTableBinding resource) => "Drop" + resource.FieldName;
+
+    private static void EmitDropEntry(SourceWriter writer, RepTableBinding resource)
+    {
+        writer.WriteLine($"// The guest drops its handle to one of its own {DocCommentWriter.Escape(resource.WitName)} resources: an own handle is the last");
+        writer.WriteLine("// reference, so the guest's destructor runs on the representation, as resource.drop asks.");
+        writer.WriteLine($"private static void {DropEntryName(resource)}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.OpenBlock();
+        writer.WriteLine($"var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName)});");
+        writer.WriteLine("// The destructor is optional: a guest without one has nothing to release.");
+        writer.WriteLine($"call_.Instance.TryGetFunction({CallEmitter.Literal(resource.DestructorExport)})?.Invoke(global::WitHost.Wamr.WasmValue.FromUInt32(rep_));");
+        writer.CloseBlock();
     }
 
     /// <summary>The nested class holding an instance's handle tables, one per imported resource.</summary>
@@ -67,15 +87,17 @@ internal static class HostEmitter
 
     private const string HandleTable = "global::WitHost.Wamr.Bindings.HandleTable";
 
-    /// <summary>True when the world imports resources, so instances carry handle tables.</summary>
-    public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty;
+    private const string RepTable = "global::WitHost.Wamr.Bindings.RepTable";
+
+    /// <summary>True when the world imports or exports resources, so instances carry handle tables.</summary>
+    public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty || !world.RepTables.IsEmpty;
 
     /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
     public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
 
     private static void EmitTables(SourceWriter writer, WorldBinding world)
     {
-        DocCommentWriter.WriteSummary(writer, null, "One instance's handles to host objects, one table per imported resource.");
+        DocCommentWriter.WriteSummary(writer, null, "One instance's handles, one table per imported and per exported resource.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"internal sealed class {TablesClassName}");
         writer.OpenBlock();
@@ -90,6 +112,18 @@ internal static class HostEmitter
             first = false;
             DocCommentWriter.WriteSummary(writer, null, $"Handles to <c>{DocCommentWriter.Escape(resource.WitName)}</c> objects.");
             writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
+        }
+
+        foreach (var resource in world.RepTables)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            DocCommentWriter.WriteSummary(writer, null, $"Handles to the guest's <c>{DocCommentWriter.Escape(resource.WitName)}</c> representations (<c>{DocCommentWriter.Escape(resource.CoreModule)}</c>).");
+            writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
         }
 
         writer.CloseBlock();
@@ -128,6 +162,15 @@ internal static class HostEmitter
                 var call = resource.Methods[i];
                 writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {resource.EntryNames[i]}(resources_, call_));");
             }
+        }
+
+        foreach (var resource in world.RepTables)
+        {
+            var module = CallEmitter.Literal(resource.CoreModule);
+            var table = "resources_." + resource.FieldName;
+            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.NewName)}, call_ => call_.SetResult({table}.New(call_.GetUInt32(0))));");
+            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.RepName)}, call_ => call_.SetResult({table}.Rep(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.RepName)})));");
+            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.DropName)}, call_ => {DropEntryName(resource)}({table}, call_));");
         }
 
         foreach (var property in world.ImportProperties)

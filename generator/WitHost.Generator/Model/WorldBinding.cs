@@ -11,6 +11,7 @@ namespace WitHost.Generator.Model;
 /// <param name="ExportFunctions">The functions the world exports directly, methods of the instance class.</param>
 /// <param name="Scopes">The interfaces (and world-level items) whose types and host interfaces the world needs.</param>
 /// <param name="ResourceTables">One handle table per imported resource, with its <c>[resource-drop]</c> import.</param>
+/// <param name="RepTables">One handle table per exported resource, with its <c>[export]</c> intrinsics.</param>
 internal sealed record WorldBinding(
     HostSpec Spec,
     string WorldQualifiedName,
@@ -19,4 +20,5 @@ internal sealed record WorldBinding(
     EquatableArray<ExportInterfaceBinding> ExportInterfaces,
     EquatableArray<CallBinding> ExportFunctions,
     EquatableArray<ScopeBinding> Scopes,
-    EquatableArray<ResourceTableBinding> ResourceTables);
+    EquatableArray<ResourceTableBinding> ResourceTables,
+    EquatableArray<RepTableBinding> RepTables);

@@ -181,7 +181,11 @@ internal static class WorldBinder
                 world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
                 world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
             .ToEquatableArray();
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables);
+        var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
+            .SelectMany(item => BindRepTables(item.Name, item.Interface.Types.OfType<WitResourceType>()))
+            .Concat(BindRepTables(null, world.Exports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>()))
+            .ToEquatableArray();
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables);
     }
 
     private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
@@ -230,6 +234,26 @@ internal static class WorldBinder
 
             yield return new ResourceTableBinding(
                 CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
+        }
+    }
+
+    // The guest's intrinsics for the resources it exports exist whether or not the resource's
+    // functions are generated: the guest may make, read and drop handles in any export.
+    private static IEnumerable<RepTableBinding> BindRepTables(string? interfaceItemName, IEnumerable<WitResourceType> resources)
+    {
+        foreach (var resource in resources)
+        {
+            var made = CoreNames.ExportedResourceNew(interfaceItemName, resource);
+            // The WIT names make the field unique, as C# type names do for imported resources.
+            var field = "Exported_" + string.Concat(((interfaceItemName ?? "") + "#" + resource.Name).Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+            yield return new RepTableBinding(
+                field,
+                resource.Name,
+                made.Module,
+                made.Name,
+                CoreNames.ExportedResourceRep(interfaceItemName, resource).Name,
+                CoreNames.ExportedResourceDrop(interfaceItemName, resource).Name,
+                CoreNames.ExportedResourceDestructor(interfaceItemName, resource));
         }
     }
 

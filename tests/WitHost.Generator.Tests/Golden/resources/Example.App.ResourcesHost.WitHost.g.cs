@@ -16,7 +16,7 @@ namespace Example.App
             public required global::Example.Resources.IFiles Files { get; init; }
         }
 
-        /// <summary>One instance's handles to host objects, one table per imported resource.</summary>
+        /// <summary>One instance's handles, one table per imported and per exported resource.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
         internal sealed class ResourceTables
         {
