@@ -267,6 +267,13 @@ public sealed class DiagnosticTests
         Assert.Contains("\"[method]file.size\", call_ =>", host);
         Assert.Contains("\"[resource-drop]file\", call_ =>", host);
         Assert.Contains("HandleTable<global::Example.Api.Files.IFile>", host);
+
+        // The guest's intrinsics for its own resource are served all the same.
+        Assert.Contains("global::WitHost.Wamr.Bindings.RepTable Exported_example_api_counters_counter = new(\"counter\");", host);
+        Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-new]counter\", call_ =>", host);
+        Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-rep]counter\", call_ =>", host);
+        Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-drop]counter\", call_ =>", host);
+        Assert.Contains("TryGetFunction(\"example:api/counters#[dtor]counter\")", host);
         var guest = run.GeneratedSources["Host.Guest.g.cs"];
         Assert.Contains("public bool Keep(global::Example.Api.Files.IFile f)", guest);
         Assert.Contains("CheckBorrowsDropped", guest);
