@@ -9,6 +9,7 @@ namespace WitHost.Wamr.Benchmarks;
 /// 1 KiB through <c>cabi_realloc</c>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CallBenchmarks
 {
     private const string HostModule = "test:core/host";
