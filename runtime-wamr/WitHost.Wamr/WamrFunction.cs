@@ -68,7 +68,7 @@ public sealed class WamrFunction
         for (int i = 0; i < Type.Results.Length; i++)
         {
             WasmValueKind kind = Type.Results[i];
-            bool wide = kind is WasmValueKind.I64 or WasmValueKind.F64;
+            bool wide = kind.IsWide();
             ulong bits = wide ? cells[cell] | ((ulong)cells[cell + 1] << 32) : cells[cell];
             results[i] = WasmValue.FromBits(kind, bits);
             cell += wide ? 2 : 1;
@@ -93,7 +93,7 @@ public sealed class WamrFunction
     internal static int WriteCells(Span<uint> cells, int cell, WasmValueKind kind, ulong bits)
     {
         cells[cell++] = (uint)bits;
-        if (kind is WasmValueKind.I64 or WasmValueKind.F64)
+        if (kind.IsWide())
         {
             cells[cell++] = (uint)(bits >> 32);
         }

@@ -27,7 +27,7 @@ public readonly struct WasmValue : IEquatable<WasmValue>
 
     /// <summary>A value of <paramref name="kind"/> from raw bits (i32/f32 keep the low 32 bits).</summary>
     public static WasmValue FromBits(WasmValueKind kind, ulong bits) =>
-        new(kind, kind is WasmValueKind.I32 or WasmValueKind.F32 ? (uint)bits : bits);
+        new(kind, kind.IsWide() ? bits : (uint)bits);
 
     public int AsInt32() => (int)(uint)Expect(WasmValueKind.I32);
     public uint AsUInt32() => (uint)Expect(WasmValueKind.I32);

@@ -22,7 +22,7 @@ public sealed class FunctionType : IEquatable<FunctionType>
         int cells = 0;
         foreach (WasmValueKind kind in kinds)
         {
-            cells += kind is WasmValueKind.I64 or WasmValueKind.F64 ? 2 : 1;
+            cells += kind.IsWide() ? 2 : 1;
         }
         return cells;
     }

@@ -130,7 +130,7 @@ public static class CanonicalLower
             if (position < flat.Count)
             {
                 var have = flat[position];
-                var bits = have.Kind is WasmValueKind.I32 or WasmValueKind.F32 ? have.Bits & 0xFFFF_FFFF : have.Bits;
+                var bits = have.Kind.IsWide() ? have.Bits : have.Bits & 0xFFFF_FFFF;
                 flat[position] = WasmValue.FromBits(want, bits);
             }
             else

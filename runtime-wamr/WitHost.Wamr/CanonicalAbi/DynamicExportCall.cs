@@ -53,19 +53,16 @@ public static class DynamicExportCall
         }
     }
 
-    // cabi_post_* takes the export's core results as its parameters, cell by cell (64-bit values take two).
+    // cabi_post_* takes the export's core results as its parameters, packed the way calls pack them.
     private static uint[] ToCells(IReadOnlyList<WasmValue> values)
     {
-        var cells = new List<uint>();
+        var cells = new uint[values.Count * 2];
+        var count = 0;
         foreach (var value in values)
         {
-            cells.Add((uint)value.Bits);
-            if (value.Kind is WasmValueKind.I64 or WasmValueKind.F64)
-            {
-                cells.Add((uint)(value.Bits >> 32));
-            }
+            count = WamrFunction.WriteCells(cells, count, value.Kind, value.Bits);
         }
 
-        return [.. cells];
+        return cells[..count];
     }
 }

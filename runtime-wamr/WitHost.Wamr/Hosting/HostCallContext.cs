@@ -56,7 +56,7 @@ public readonly unsafe ref struct HostCallContext
             throw new InvalidOperationException($"Parameter {index} of {Import.Module}.{Import.Name} is {_type.Parameters[index]}, not {kind}.");
         }
         // WAMR's raw calling convention gives every argument a 64-bit slot; i32 and f32 use the low half.
-        return kind is WasmValueKind.I32 or WasmValueKind.F32 ? *(uint*)(_args + index) : _args[index];
+        return kind.IsWide() ? _args[index] : *(uint*)(_args + index);
     }
 
     private void Result(WasmValueKind kind, ulong bits)
@@ -65,13 +65,13 @@ public readonly unsafe ref struct HostCallContext
         {
             throw new InvalidOperationException($"{Import.Module}.{Import.Name} returns {_type}, not {kind}.");
         }
-        if (kind is WasmValueKind.I32 or WasmValueKind.F32)
+        if (kind.IsWide())
         {
-            *(uint*)_args = (uint)bits;
+            *_args = bits;
         }
         else
         {
-            *_args = bits;
+            *(uint*)_args = (uint)bits;
         }
     }
 }
