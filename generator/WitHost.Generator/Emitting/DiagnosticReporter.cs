@@ -7,11 +7,19 @@ namespace WitHost.Generator.Emitting;
 /// <summary>Turns <see cref="DiagnosticInfo"/> data back into Roslyn diagnostics at report time.</summary>
 internal static class DiagnosticReporter
 {
+    /// <summary>
+    /// Reports the generator's diagnostics, except the host-declaration checks that WitHost.Analyzers
+    /// owns in a build (<see cref="AnalyzerReportedDiagnostics"/>): the generator still generates
+    /// nothing for such a host, the analyzers say why, once, with code fixes.
+    /// </summary>
     public static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
-            context.ReportDiagnostic(ToDiagnostic(diagnostic));
+            if (!AnalyzerReportedDiagnostics.Contains(diagnostic.Id))
+            {
+                context.ReportDiagnostic(ToDiagnostic(diagnostic));
+            }
         }
     }
 

@@ -14,17 +14,28 @@ internal static class WitSourceSelector
 {
     public static HostSources Select(HostSpec spec, EquatableArray<WitSourceFile> files, string projectDirectory)
     {
-        var candidates = CandidatePaths(spec, projectDirectory);
+        var (resolvedRootPath, packages) = Select(spec.WitPath, spec.SourceFilePath, files, projectDirectory);
+        return new HostSources(spec, resolvedRootPath, packages);
+    }
+
+    /// <summary>
+    /// The packages at <paramref name="witPath"/> (root first) and the path they were found at, or
+    /// no packages and every path that was tried, comma-separated. The analyzers call this directly.
+    /// </summary>
+    public static (string ResolvedRootPath, EquatableArray<WitSourcePackage> Packages) Select(
+        string witPath, string sourceFilePath, EquatableArray<WitSourceFile> files, string projectDirectory)
+    {
+        var candidates = CandidatePaths(witPath, sourceFilePath, projectDirectory);
         foreach (var candidate in candidates)
         {
             var packages = SelectAt(candidate, files);
             if (packages.Count > 0)
             {
-                return new HostSources(spec, candidate, packages.ToEquatableArray());
+                return (candidate, packages.ToEquatableArray());
             }
         }
 
-        return new HostSources(spec, string.Join(", ", candidates), EquatableArray<WitSourcePackage>.Empty);
+        return (string.Join(", ", candidates), EquatableArray<WitSourcePackage>.Empty);
     }
 
     /// <summary>
@@ -32,23 +43,23 @@ internal static class WitSourceSelector
     /// project), then the directory of the C# file with the attribute (when the project directory is
     /// not visible to the generator).
     /// </summary>
-    private static List<string> CandidatePaths(HostSpec spec, string projectDirectory)
+    private static List<string> CandidatePaths(string witPath, string sourceFilePath, string projectDirectory)
     {
         var candidates = new List<string>();
-        if (PathText.IsRooted(spec.WitPath))
+        if (PathText.IsRooted(witPath))
         {
-            candidates.Add(PathText.Normalize(spec.WitPath));
+            candidates.Add(PathText.Normalize(witPath));
             return candidates;
         }
 
-        foreach (var directory in new[] { projectDirectory, PathText.GetDirectory(spec.SourceFilePath) })
+        foreach (var directory in new[] { projectDirectory, PathText.GetDirectory(sourceFilePath) })
         {
             if (directory.Length == 0)
             {
                 continue;
             }
 
-            var candidate = PathText.Combine(directory, spec.WitPath);
+            var candidate = PathText.Combine(directory, witPath);
             if (!candidates.Contains(candidate))
             {
                 candidates.Add(candidate);
