@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using WitHost.Generator;
+
+namespace WitHost.Analyzers.Tests.TestSupport;
+
+/// <summary>
+/// An analyzer (and code-fix) test set up like a project that uses the generator: the generated
+/// [WitHost] attribute compiled in, .wit AdditionalFiles under <see cref="ProjectDirectory"/> and
+/// <c>build_property.projectdir</c> pointing there. References are the running runtime's own
+/// assemblies, so nothing is downloaded.
+/// </summary>
+internal sealed class WitHostAnalyzerTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public const string ProjectDirectory = "/project/";
+
+    public const string HostPath = ProjectDirectory + "Host.cs";
+
+    private static readonly (string Path, string Text)[] s_attributeSources =
+    {
+        (ProjectDirectory + "obj/" + WitHostAttributeSource.HintName, WitHostAttributeSource.Text),
+        (ProjectDirectory + "obj/Microsoft.CodeAnalysis.EmbeddedAttribute.cs", "namespace Microsoft.CodeAnalysis { internal sealed partial class EmbeddedAttribute : global::System.Attribute { } }"),
+    };
+
+    private static readonly ImmutableArray<MetadataReference> s_platform =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+
+    public WitHostAnalyzerTest(string source, string? fixedSource = null)
+    {
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        TestState.AdditionalReferences.AddRange(s_platform);
+        TestState.Sources.Add((HostPath, source));
+        foreach (var attributeSource in s_attributeSources)
+        {
+            TestState.Sources.Add(attributeSource);
+        }
+
+        TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.projectdir = {ProjectDirectory}\n"));
+        if (fixedSource is not null)
+        {
+            FixedState.Sources.Add((HostPath, fixedSource));
+            foreach (var attributeSource in s_attributeSources)
+            {
+                FixedState.Sources.Add(attributeSource);
+            }
+        }
+    }
+
+    /// <summary>Adds a .wit AdditionalFile at <paramref name="relativePath"/> under the project directory.</summary>
+    public WitHostAnalyzerTest<TAnalyzer, TCodeFix> WithWit(string relativePath, string text)
+    {
+        TestState.AdditionalFiles.Add((ProjectDirectory + relativePath, text));
+        return this;
+    }
+}
