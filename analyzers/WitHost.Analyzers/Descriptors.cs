@@ -43,7 +43,7 @@ internal static class Descriptors
     public static DiagnosticDescriptor InvalidWitName { get; } = Create(
         DiagnosticIds.InvalidWitName,
         "The WIT name is not valid kebab-case",
-        "'{0}' is not a valid WIT name: {1}; did you mean '{2}'?",
+        "'{0}' is not a valid WIT name: {1}{2}",
         DiagnosticSeverity.Error);
 
     public static DiagnosticDescriptor InterfaceNotFound { get; } = Create(

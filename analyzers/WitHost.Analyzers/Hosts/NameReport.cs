@@ -24,7 +24,7 @@ internal static class NameReport
             Replacements(replacements),
             name.ToString(),
             problem.Reason,
-            problem.Repaired ?? "a kebab-case name such as 'my-name'"));
+            problem.Repaired is null ? "; WIT names are kebab-case, e.g. 'my-name'" : $"; did you mean '{problem.Repaired}'?"));
         return false;
     }
 

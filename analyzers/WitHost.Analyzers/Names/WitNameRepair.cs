@@ -22,7 +22,8 @@ internal static class WitNameRepair
         {
             if (Identifiers.Validate(part) is { } problem)
             {
-                reason = $"'{part}': {problem}";
+                // In a qualified name, say which part is wrong.
+                reason = name.IsQualified ? $"'{part}': {problem}" : problem;
                 break;
             }
         }

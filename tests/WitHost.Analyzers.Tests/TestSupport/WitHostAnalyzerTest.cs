@@ -10,7 +10,7 @@ namespace WitHost.Analyzers.Tests.TestSupport;
 
 /// <summary>
 /// An analyzer (and code-fix) test set up like a project that uses the generator: the generated
-/// [WitHost] attribute compiled in, .wit AdditionalFiles under <see cref="ProjectDirectory"/> and
+/// [WitHost] attribute compiled in (allowed on interfaces), .wit AdditionalFiles under <see cref="ProjectDirectory"/> and
 /// <c>build_property.projectdir</c> pointing there. References are the running runtime's own
 /// assemblies, so nothing is downloaded.
 /// </summary>
@@ -24,7 +24,11 @@ internal sealed class WitHostAnalyzerTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
 
     private static readonly (string Path, string Text)[] s_attributeSources =
     {
-        (ProjectDirectory + "obj/" + WitHostAttributeSource.HintName, WitHostAttributeSource.Text),
+        // The C#-first form puts the attribute on interfaces; the tests use it there whether or not
+        // this version of the attribute lists that target yet.
+        (ProjectDirectory + "obj/" + WitHostAttributeSource.HintName, WitHostAttributeSource.Text.Replace(
+            "AttributeTargets.Class,",
+            "AttributeTargets.Class | global::System.AttributeTargets.Interface,")),
         (ProjectDirectory + "obj/Microsoft.CodeAnalysis.EmbeddedAttribute.cs", "namespace Microsoft.CodeAnalysis { internal sealed partial class EmbeddedAttribute : global::System.Attribute { } }"),
     };
 

@@ -1,0 +1,131 @@
+using Microsoft.CodeAnalysis.Testing;
+using WitHost.Analyzers.CodeFixes;
+using WitHost.Analyzers.Hosts;
+using WitHost.Analyzers.Names;
+using WitHost.Analyzers.Tests.TestSupport;
+
+namespace WitHost.Analyzers.Tests;
+
+/// <summary>WITHOST1001: names that are not kebab-case, and the rename to the valid spelling.</summary>
+public sealed class WitNameTests
+{
+    private const string Wit = "package example:api;\nworld sample-world {}\nworld other {}\n";
+
+    [Theory]
+    [InlineData("SampleWorld", "sample-world")]
+    [InlineData("sample_world", "sample-world")]
+    [InlineData("sample world", "sample-world")]
+    [InlineData("XMLParser", "xml-parser")]
+    [InlineData("parseXML", "parse-xml")]
+    [InlineData("Vec2D", "vec2-d")]
+    [InlineData("--a--b--", "a-b")]
+    public void KebabCaseSplitsWordsAndCase(string text, string expected)
+        => Assert.Equal(expected, WitNameRepair.ToKebabCase(text));
+
+    [Theory]
+    [InlineData("42")]
+    [InlineData("___")]
+    [InlineData("é")]
+    [InlineData("2d-world")]
+    public void TextWithoutALeadingAsciiLetterHasNoKebabForm(string text)
+        => Assert.Null(WitNameRepair.ToKebabCase(text));
+
+    [Fact]
+    public async Task WorldNameIsReportedWithTheReasonAndRenamed()
+    {
+        const string source = """
+            using WitHost;
+
+            [WitHost("api.wit", World = {|#0:"SampleWorld"|})]
+            internal partial class Host;
+            """;
+        const string fixedSource = """
+            using WitHost;
+
+            [WitHost("api.wit", World = "sample-world")]
+            internal partial class Host;
+            """;
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
+            .WithLocation(0)
+            .WithMessage("'SampleWorld' is not a valid WIT name: each '-'-separated part must be all lowercase or all uppercase; did you mean 'sample-world'?"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task QualifiedWorldKeepsItsVersion()
+    {
+        const string source = """
+            using WitHost;
+
+            [WitHost("api.wit", World = {|WITHOST1001:"Example:api/sample_world@1.0.0"|})]
+            internal partial class Host;
+            """;
+        const string fixedSource = """
+            using WitHost;
+
+            [WitHost("api.wit", World = "example:api/sample-world@1.0.0")]
+            internal partial class Host;
+            """;
+        const string versioned = "package example:api@1.0.0;\nworld sample-world {}\n";
+        await Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", versioned).RunAsync();
+    }
+
+    [Fact]
+    public async Task CSharpFirstInterfaceNameIsRenamed()
+    {
+        const string source = """
+            [WitHost.WitHost({|#0:"Example:Logging/log_sink@0.1.0"|})]
+            public partial interface ILogSink
+            {
+                void Log(string message);
+            }
+            """;
+        const string fixedSource = """
+            [WitHost.WitHost("example:logging/log-sink@0.1.0")]
+            public partial interface ILogSink
+            {
+                void Log(string message);
+            }
+            """;
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
+            .WithLocation(0)
+            .WithMessage("'Example:Logging/log_sink@0.1.0' is not a valid WIT name: 'Example': each '-'-separated part must be all lowercase or all uppercase; did you mean 'example:logging/log-sink@0.1.0'?"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NameWithoutAValidSpellingIsReportedWithoutAFix()
+    {
+        const string source = """
+            using WitHost;
+
+            [WitHost("api.wit", World = {|#0:"42"|})]
+            internal partial class Host;
+            """;
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", Wit);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
+            .WithLocation(0)
+            .WithMessage("'42' is not a valid WIT name: identifiers must start with an ASCII letter; WIT names are kebab-case, e.g. 'my-name'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ValidNamesAreNotReported()
+    {
+        const string source = """
+            using WitHost;
+
+            [WitHost("api.wit", World = "sample-world")]
+            internal partial class Host;
+
+            [WitHost.WitHost("example:logging/XML-sink")]
+            public partial interface IXmlSink
+            {
+                void Write(string text);
+            }
+            """;
+        await Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", Wit).RunAsync();
+    }
+}
