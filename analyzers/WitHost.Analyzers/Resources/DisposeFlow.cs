@@ -249,12 +249,19 @@ internal sealed class DisposeFlow
             IAssignmentOperation assignment => assignment.Target != reference,
             IArgumentOperation { Parameter.RefKind: RefKind.Out } => false,
             IBinaryOperation binary => (binary.LeftOperand == reference ? binary.RightOperand : binary.LeftOperand).ConstantValue is not { HasValue: true, Value: null },
-            IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } => false,
+            IIsPatternOperation { Pattern: var pattern } => !IsNullPattern(pattern),
             IInvocationOperation invocation => !IsDispose(invocation),
             IConditionalAccessOperation { WhenNotNull: IInvocationOperation invocation } => !IsDispose(invocation),
             _ => true,
         };
     }
+
+    private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
+    {
+        INegatedPatternOperation negated => IsNullPattern(negated.Pattern),
+        IConstantPatternOperation constant => constant.Value.ConstantValue is { HasValue: true, Value: null },
+        _ => false,
+    };
 
     /// <summary>Every variable <paramref name="operation"/> writes or declares, lambdas included.</summary>
     private static IEnumerable<ISymbol> Written(IOperation operation)
