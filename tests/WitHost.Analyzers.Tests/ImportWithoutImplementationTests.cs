@@ -47,9 +47,7 @@ public sealed class ImportWithoutImplementationTests
             }
             """;
         var test = Verify.Analyzer<ImportWithoutImplementationAnalyzer>(source);
-        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation)
-            .WithLocation(0)
-            .WithMessage("The import 'Logging' of 'SampleHost' is set to null; the first call of the guest into it will fail"));
+        test.Expecting(Descriptors.ImportWithoutImplementation, "The import 'Logging' of 'SampleHost' is set to null; the first call of the guest into it will fail");
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(1).WithArguments("Logging", "SampleHost"));
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(2).WithArguments("Clock", "SampleHost"));
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(3).WithArguments("Clock", "SampleHost"));

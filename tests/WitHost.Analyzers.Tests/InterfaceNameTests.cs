@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using WitHost.Analyzers.CodeFixes;
 using WitHost.Analyzers.Hosts;
 using WitHost.Analyzers.Tests.TestSupport;
@@ -27,10 +26,8 @@ public sealed class InterfaceNameTests
                 void Log(string message);
             }
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("wit/logging.wit", Wit);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InterfaceNotFound)
-            .WithLocation(0)
-            .WithMessage("The package 'example:logging@0.1.0' has no interface 'loger' (its interfaces: logger, sink); did you mean 'example:logging/logger@0.1.0'?"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("wit/logging.wit", Wit)
+            .Expecting(Descriptors.InterfaceNotFound, "The package 'example:logging@0.1.0' has no interface 'loger' (its interfaces: logger, sink); did you mean 'example:logging/logger@0.1.0'?");
         await test.RunAsync();
     }
 

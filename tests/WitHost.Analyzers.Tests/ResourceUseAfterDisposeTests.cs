@@ -57,10 +57,7 @@ public sealed class ResourceUseAfterDisposeTests
                 }
             }
             """);
-        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ResourceUsedAfterDispose)
-            .WithLocation(0)
-            .WithMessage("'counter' is used after it was disposed; the guest has dropped the resource"));
-        await test.RunAsync();
+        await test.Expecting(Descriptors.ResourceUsedAfterDispose, "'counter' is used after it was disposed; the guest has dropped the resource").RunAsync();
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using WitHost.Analyzers.CodeFixes;
 using WitHost.Analyzers.Hosts;
 using WitHost.Analyzers.Names;
@@ -45,10 +44,8 @@ public sealed class WitNameTests
             [WitHost("api.wit", World = "sample-world")]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
-            .WithLocation(0)
-            .WithMessage("'SampleWorld' is not a valid WIT name: each '-'-separated part must be all lowercase or all uppercase; did you mean 'sample-world'?"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit)
+            .Expecting(Descriptors.InvalidWitName, "'SampleWorld' is not a valid WIT name: each '-'-separated part must be all lowercase or all uppercase; did you mean 'sample-world'?");
         await test.RunAsync();
     }
 
@@ -88,10 +85,8 @@ public sealed class WitNameTests
                 void Log(string message);
             }
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
-            .WithLocation(0)
-            .WithMessage("'Example:Logging/log_sink@0.1.0' is not a valid WIT name: 'Example': each '-'-separated part must be all lowercase or all uppercase; did you mean 'example:logging/log-sink@0.1.0'?"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource)
+            .Expecting(Descriptors.InvalidWitName, "'Example:Logging/log_sink@0.1.0' is not a valid WIT name: 'Example': each '-'-separated part must be all lowercase or all uppercase; did you mean 'example:logging/log-sink@0.1.0'?");
         await test.RunAsync();
     }
 
@@ -104,10 +99,8 @@ public sealed class WitNameTests
             [WitHost("api.wit", World = {|#0:"42"|})]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", Wit);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.InvalidWitName)
-            .WithLocation(0)
-            .WithMessage("'42' is not a valid WIT name: identifiers must start with an ASCII letter; WIT names are kebab-case, e.g. 'my-name'"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", Wit)
+            .Expecting(Descriptors.InvalidWitName, "'42' is not a valid WIT name: identifiers must start with an ASCII letter; WIT names are kebab-case, e.g. 'my-name'");
         await test.RunAsync();
     }
 

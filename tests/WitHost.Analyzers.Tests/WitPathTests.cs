@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using WitHost.Analyzers.Hosts;
 using WitHost.Analyzers.Tests.TestSupport;
 
@@ -18,10 +17,8 @@ public sealed class WitPathTests
             [WitHost({|#0:"wit/absent.wit"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("other.wit", Wit);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WitPathNotInAdditionalFiles)
-            .WithLocation(0)
-            .WithMessage("No .wit file or directory 'wit/absent.wit' is among the AdditionalFiles (looked for /project/wit/absent.wit); add <AdditionalFiles Include=\"wit/absent.wit\" /> to the project file"));
+        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("other.wit", Wit)
+            .Expecting(Descriptors.WitPathNotInAdditionalFiles, "No .wit file or directory 'wit/absent.wit' is among the AdditionalFiles (looked for /project/wit/absent.wit); add <AdditionalFiles Include=\"wit/absent.wit\" /> to the project file");
         await test.RunAsync();
     }
 
@@ -34,10 +31,8 @@ public sealed class WitPathTests
             [WitHost({|#0:"wit/sample/"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WitPathNotInAdditionalFiles)
-            .WithLocation(0)
-            .WithMessage("No .wit file or directory 'wit/sample/' is among the AdditionalFiles (looked for /project/wit/sample); add <AdditionalFiles Include=\"wit/sample/**/*.wit\" /> to the project file"));
+        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source)
+            .Expecting(Descriptors.WitPathNotInAdditionalFiles, "No .wit file or directory 'wit/sample/' is among the AdditionalFiles (looked for /project/wit/sample); add <AdditionalFiles Include=\"wit/sample/**/*.wit\" /> to the project file");
         await test.RunAsync();
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using WitHost.Analyzers.CodeFixes;
 using WitHost.Analyzers.Hosts;
 using WitHost.Analyzers.Tests.TestSupport;
@@ -19,10 +18,8 @@ public sealed class WorldTests
             [WitHost("api.wit", World = {|#0:"sampel"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", TwoWorlds);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WorldNotFound)
-            .WithLocation(0)
-            .WithMessage("The package 'example:api' has no world 'sampel' (its worlds: sample, round-trip); did you mean 'sample'?"));
+        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", TwoWorlds)
+            .Expecting(Descriptors.WorldNotFound, "The package 'example:api' has no world 'sampel' (its worlds: sample, round-trip); did you mean 'sample'?");
         await test.RunAsync();
     }
 
@@ -53,10 +50,8 @@ public sealed class WorldTests
             [WitHost("api.wit", World = {|#0:"proxy"|})]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", TwoWorlds);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WorldNotFound)
-            .WithLocation(0)
-            .WithMessage("The package 'example:api' has no world 'proxy' (its worlds: sample, round-trip)"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", TwoWorlds)
+            .Expecting(Descriptors.WorldNotFound, "The package 'example:api' has no world 'proxy' (its worlds: sample, round-trip)");
         await test.RunAsync();
     }
 
@@ -131,10 +126,8 @@ public sealed class WorldTests
             [WitHost("api.wit", World = "round-trip")]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, AddWorldCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.WorldNotSpecified)
-            .WithLocation(0)
-            .WithMessage("The package 'example:api' has 2 worlds (sample, round-trip); name one with [WitHost(\"…\", World = \"name\")]"));
+        var test = Verify.CodeFix<HostDeclarationAnalyzer, AddWorldCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds)
+            .Expecting(Descriptors.WorldNotSpecified, "The package 'example:api' has 2 worlds (sample, round-trip); name one with [WitHost(\"…\", World = \"name\")]");
 
         // One action per world, in the package's order: the second picks round-trip.
         test.CodeActionIndex = 1;

@@ -59,6 +59,13 @@ internal sealed class WitHostAnalyzerTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
         }
     }
 
+    /// <summary>Expects <paramref name="descriptor"/> with exactly <paramref name="message"/> at the markup location <c>{|#n:…|}</c>.</summary>
+    public WitHostAnalyzerTest<TAnalyzer, TCodeFix> Expecting(DiagnosticDescriptor descriptor, string message, int location = 0)
+    {
+        ExpectedDiagnostics.Add(new DiagnosticResult(descriptor).WithLocation(location).WithMessage(message));
+        return this;
+    }
+
     /// <summary>Adds a .wit AdditionalFile at <paramref name="relativePath"/> under the project directory.</summary>
     public WitHostAnalyzerTest<TAnalyzer, TCodeFix> WithWit(string relativePath, string text)
     {
