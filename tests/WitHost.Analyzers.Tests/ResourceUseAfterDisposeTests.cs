@@ -162,6 +162,33 @@ public sealed class ResourceUseAfterDisposeTests
             """);
 
     [Fact]
+    public Task UsingWhoseBodyStoresAnotherHandleLeavesThatOneLive()
+        => RunAsync("""
+            public static uint Run(Counter counter)
+            {
+                using (counter)
+                {
+                    counter = Counter.Create();
+                }
+
+                return counter.Get();
+            }
+            """);
+
+    [Fact]
+    public Task WritesThroughARefLocalEndTracking()
+        => RunAsync("""
+            public static uint Run()
+            {
+                var counter = Counter.Create();
+                ref var alias = ref counter;
+                counter.Dispose();
+                alias = Counter.Create();
+                return counter.Get();
+            }
+            """);
+
+    [Fact]
     public Task UsingDeclarationWithAnEarlyDisposeIsReported()
         => RunAsync("""
             public static uint Run()

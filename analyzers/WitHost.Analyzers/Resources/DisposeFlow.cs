@@ -30,9 +30,15 @@ internal sealed class DisposeFlow
     public void Run(IOperation body)
     {
         // A variable a lambda or local function writes may change whenever that runs: never tracked.
+        // Nor is one a ref local aliases: a write through the alias is a write to it.
         _escaped = body.Descendants()
             .Where(operation => operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
             .SelectMany(Written)
+            .Concat(body.Descendants()
+                .OfType<IVariableDeclaratorOperation>()
+                .Where(declarator => declarator.Symbol.RefKind != RefKind.None)
+                .Select(declarator => ResourceUseAfterDisposeAnalyzer.VariableOf(Unwrap(declarator.GetVariableInitializer()?.Value)))
+                .OfType<ISymbol>())
             .ToImmutableHashSet(SymbolEqualityComparer.Default);
         Visit(body, ImmutableHashSet<ISymbol>.Empty.WithComparer(SymbolEqualityComparer.Default));
     }
@@ -103,7 +109,11 @@ internal sealed class DisposeFlow
             var expression => ResourceUseAfterDisposeAnalyzer.VariableOf(Unwrap(expression)),
         };
         var after = Visit(@using.Body, state);
-        return after is not null && resource is not null && _isTracked(resource) && !_escaped.Contains(resource) ? after.Add(resource) : after;
+
+        // The using disposes the value it started with: if the body stores another one, that one is live.
+        var disposesVariable = resource is not null && _isTracked(resource) && !_escaped.Contains(resource)
+            && !Written(@using.Body).Contains(resource, SymbolEqualityComparer.Default);
+        return after is not null && disposesVariable ? after.Add(resource!) : after;
     }
 
     private ImmutableHashSet<ISymbol>? VisitLoop(ILoopOperation loop, ImmutableHashSet<ISymbol> state)

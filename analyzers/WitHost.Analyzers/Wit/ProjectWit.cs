@@ -78,8 +78,8 @@ internal sealed class ProjectWit
         foreach (var file in _files.Value)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var resolution = Find(file.Path, "").Resolution!;
-            if (resolution.HasErrors)
+            var resolution = Find(file.Path, "").Resolution;
+            if (resolution is null or { HasErrors: true })
             {
                 resolution = Find(PathText.GetDirectory(file.Path), "").Resolution;
             }
