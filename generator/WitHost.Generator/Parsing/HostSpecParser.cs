@@ -32,8 +32,11 @@ internal static class HostSpecParser
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNested, classLocation, symbol.Name));
         }
 
+        var (imports, exports) = CSharpFirst.HostInterfaceReferences.Read(symbol, diagnostics, cancellationToken);
         var path = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        if (string.IsNullOrWhiteSpace(path))
+
+        // [WitHost] without a path is a world made of C#-first interfaces alone.
+        if (path is null ? imports.IsEmpty && exports.IsEmpty : string.IsNullOrWhiteSpace(path))
         {
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InvalidWitPath, attributeLocation));
         }
@@ -64,11 +67,15 @@ internal static class HostSpecParser
         var spec = new HostSpec(
             containingNamespace,
             symbol.Name,
-            path!,
+            path ?? "",
             declaration.SyntaxTree.FilePath,
             string.IsNullOrEmpty(world) ? null : world,
             encoding,
-            attributeLocation);
+            attributeLocation)
+        {
+            CSharpImports = imports,
+            CSharpExports = exports,
+        };
         return new HostSpecResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 }
