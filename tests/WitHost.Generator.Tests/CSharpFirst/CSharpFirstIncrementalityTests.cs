@@ -23,14 +23,7 @@ public sealed class CSharpFirstIncrementalityTests
             "namespace Example.App; internal sealed class Unrelated { }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in s_steps)
-        {
-            var reasons = Reasons(result, step);
-            Assert.NotEmpty(reasons);
-            Assert.All(reasons, reason => Assert.True(
-                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"step {step} ran again: {reason}"));
-        }
+        StepReasons.AssertAllReused(result, s_steps);
     }
 
     [Fact]
@@ -46,10 +39,10 @@ public sealed class CSharpFirstIncrementalityTests
         var run = driver.RunGenerators(edited).GetRunResult();
         var result = run.Results.Single();
 
-        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(result, TrackingNames.CSharpFirstInterfaces));
+        Assert.Contains(IncrementalStepRunReason.Modified, StepReasons.Of(result, TrackingNames.CSharpFirstInterfaces));
         Assert.Equal(
             new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.Order(),
-            Reasons(result, TrackingNames.WorldBindings).Order());
+            StepReasons.Of(result, TrackingNames.WorldBindings).Order());
         Assert.Contains("flush: func();", result.GeneratedSources.Single(source => source.HintName == "Example.Shapes.ILogging.WitText.g.cs").SourceText.ToString());
         Assert.Contains("\"flush\"", result.GeneratedSources.Single(source => source.HintName == "Example.Shapes.ShapesHost.WitHost.g.cs").SourceText.ToString());
     }
@@ -63,7 +56,4 @@ public sealed class CSharpFirstIncrementalityTests
             (csharpFirstHost, File.ReadAllText(csharpFirstHost)));
         return (compilation, GeneratorHarness.CreateDriver(GeneratorHarness.WitFilesIn(Path.Combine(RepositoryPaths.Wit, "sample"))));
     }
-
-    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step)
-        => result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).ToList();
 }
