@@ -24,7 +24,7 @@ internal sealed class CSharpTypeReader
     /// <summary>The WIT text of every type definition read so far, each a dependency of the ones after it.</summary>
     public IReadOnlyList<string> Definitions => _definitions;
 
-    /// <summary>Reserves <paramref name="witName"/> for something that is not a type (the interface's functions share the namespace).</summary>
+    /// <summary>True when a type definition has the WIT name <paramref name="witName"/> (types and functions share an interface's names).</summary>
     public bool IsTypeName(string witName) => _byWitName.ContainsKey(witName);
 
     /// <summary>The WIT form of <paramref name="type"/>.</summary>
