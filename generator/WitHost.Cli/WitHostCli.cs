@@ -5,7 +5,7 @@ namespace WitHost.Cli;
 
 /// <summary>
 /// The <c>wit-host</c> command line: one root command, each subcommand in its own file under
-/// Commands/ (<c>check</c> today; <c>call</c> and <c>generate</c> plug in the same way).
+/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>).
 /// </summary>
 public static class WitHostCli
 {
@@ -16,6 +16,7 @@ public static class WitHostCli
             CheckCommand.Create(),
             CallCommand.Create(),
             GenerateCommand.Create(),
+            DeriveCommand.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>

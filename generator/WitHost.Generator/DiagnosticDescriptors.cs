@@ -96,12 +96,79 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static DiagnosticDescriptor TypeHasNoWitForm { get; } = new(
+        "WITHOST0100",
+        "The C# type has no WIT form",
+        "The C# type '{0}' has no WIT form: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor DuplicateWitName { get; } = new(
+        "WITHOST0101",
+        "Two C# names map to the same WIT name",
+        "'{0}' and '{1}' both map to the WIT name '{2}'; rename one or give it another with [WitName(\"…\")]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor InvalidInterfaceName { get; } = new(
+        "WITHOST0102",
+        "The WIT interface name is not valid",
+        "'{0}' is not a WIT interface name: write namespace:package/interface or namespace:package/interface@version, with kebab-case names",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor InterfaceNotPartial { get; } = new(
+        "WITHOST0103",
+        "The C#-first interface must be partial",
+        "The interface '{0}' has [WitHost] but is not partial, so the generator cannot add its WitText constant",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor MemberHasNoWitForm { get; } = new(
+        "WITHOST0104",
+        "The interface member has no WIT form",
+        "The member '{0}' has no WIT form: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor InvalidWitName { get; } = new(
+        "WITHOST0105",
+        "The C# name gives no WIT identifier",
+        "The name '{0}' gives no WIT identifier ({1}); give it one with [WitName(\"…\")]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor NotACSharpFirstInterface { get; } = new(
+        "WITHOST0106",
+        "The type is not a C#-first interface",
+        "'{0}' is not an interface with [WitHost(\"namespace:package/interface\")], so it cannot be imported or exported",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static DiagnosticDescriptor InterfaceNested { get; } = new(
+        "WITHOST0107",
+        "The C#-first interface must not be nested",
+        "The interface '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
         UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
         CallNotGenerated,
+        TypeHasNoWitForm, DuplicateWitName, InvalidInterfaceName, InterfaceNotPartial, MemberHasNoWitForm,
+        InvalidWitName, NotACSharpFirstInterface, InterfaceNested,
     };
+
 
     /// <summary>The generator descriptor with id <paramref name="id"/>, or null.</summary>
     public static DiagnosticDescriptor? Find(string id)

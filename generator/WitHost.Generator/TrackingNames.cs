@@ -4,6 +4,7 @@ namespace WitHost.Generator;
 internal static class TrackingNames
 {
     public const string HostSpecs = nameof(HostSpecs);
+    public const string CSharpFirstInterfaces = nameof(CSharpFirstInterfaces);
     public const string WitFiles = nameof(WitFiles);
     public const string ProjectDirectory = nameof(ProjectDirectory);
     public const string HostSources = nameof(HostSources);

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WitHost.Generator.CSharpFirst;
 using WitHost.Generator.Emitting;
 using WitHost.Generator.Model;
 using WitHost.Wit;
@@ -47,15 +48,47 @@ public sealed class WitHostGenerator : IIncrementalGenerator
                 : "")
             .WithTrackingName(TrackingNames.ProjectDirectory);
 
+        // C#-first interfaces: [WitHost("ns:pkg/iface")] on a partial interface.
+        var csharpFirst = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                WitHostAttributeSource.AttributeMetadataName,
+                static (node, _) => node is InterfaceDeclarationSyntax,
+                CSharpFirstReader.Read)
+            .WithTrackingName(TrackingNames.CSharpFirstInterfaces);
+
+        context.RegisterSourceOutput(csharpFirst, static (output, result) =>
+        {
+            DiagnosticReporter.Report(output, result.Diagnostics);
+            if (result.Interface is { } item)
+            {
+                output.AddSource(CSharpFirstEmitter.HintName(item), CSharpFirstEmitter.Emit(item));
+            }
+        });
+
+        var csharpFirstInterfaces = csharpFirst
+            .Where(static result => result.Interface is not null)
+            .Select(static (result, _) => result.Interface!)
+            .Collect()
+            .Select(static (items, _) => items.OrderBy(item => item.FullName, StringComparer.Ordinal).ToEquatableArray());
+
         var hostSources = hostSpecs
             .Where(static result => result.Spec is not null)
             .Combine(witFiles)
             .Combine(projectDirectory)
-            .Select(static (input, _) => WitSourceSelector.Select(input.Left.Left.Spec!, input.Left.Right, input.Right))
+            .Combine(csharpFirstInterfaces)
+            .Select(static (input, _) => CSharpFirstSources.Select(input.Left.Left.Left.Spec!, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.HostSources);
 
+        context.RegisterSourceOutput(hostSources, static (output, sources) =>
+        {
+            if (sources.DerivedWitText.Length > 0)
+            {
+                output.AddSource(CSharpFirstEmitter.HostHintName(sources.Spec), CSharpFirstEmitter.EmitHost(sources));
+            }
+        });
+
         var worldBindings = hostSources
-            .Select(static (sources, _) => WorldBinder.Bind(sources))
+            .Select(static (sources, _) => WorldGeneration.Bind(sources))
             .WithTrackingName(TrackingNames.WorldBindings);
 
         context.RegisterSourceOutput(hostSpecs, static (output, result) => DiagnosticReporter.Report(output, result.Diagnostics));
@@ -81,7 +114,7 @@ public sealed class WitHostGenerator : IIncrementalGenerator
 
         // One node per scope: a scope whose binding did not change is not emitted again.
         var scopes = mergedScopes
-            .SelectMany(static (merged, _) => merged.Scopes)
+            .SelectMany(static (merged, _) => merged.Scopes.Where(scope => !scope.IsDeclaredInCSharp))
             .WithTrackingName(TrackingNames.Scopes);
 
         context.RegisterSourceOutput(scopes, static (output, scope) =>

@@ -13,6 +13,21 @@ namespace WitHost.Generator;
 /// </summary>
 internal static class WorldGeneration
 {
+    /// <summary>
+    /// Binds a host's world: the WIT binder, then, for C#-first interfaces, the user's C# names and
+    /// types in place of the ones generated from WIT.
+    /// </summary>
+    public static WorldBindingResult Bind(HostSources sources)
+    {
+        // A C#-first host without a world has had its problems reported with its interfaces.
+        if (sources.Spec.HasCSharpFirstInterfaces && sources.Packages.IsEmpty && sources.Spec.WitPath.Length == 0)
+        {
+            return new WorldBindingResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        return CSharpFirst.CSharpFirstBinding.Apply(WorldBinder.Bind(sources), sources.CSharpFirstInterfaces);
+    }
+
     /// <summary>The host class and its nested guest class for a bound world.</summary>
     public static IEnumerable<GeneratedSourceFile> EmitWorld(WorldBinding world)
     {
@@ -35,7 +50,7 @@ internal static class WorldGeneration
     {
         var ordered = files.OrderBy(file => file.Path, StringComparer.Ordinal).ToEquatableArray();
         var sources = WitSourceSelector.Select(spec, ordered, projectDirectory);
-        var bound = WorldBinder.Bind(sources);
+        var bound = Bind(sources);
 
         var generated = new List<GeneratedSourceFile>();
         var diagnostics = new List<DiagnosticInfo>(bound.Diagnostics);
@@ -46,7 +61,7 @@ internal static class WorldGeneration
 
         var merged = ScopeMerger.Merge(new[] { bound });
         diagnostics.AddRange(merged.Diagnostics);
-        generated.AddRange(merged.Scopes.Select(EmitScope));
+        generated.AddRange(merged.Scopes.Where(scope => !scope.IsDeclaredInCSharp).Select(EmitScope));
         return new GeneratedWorld(generated.ToEquatableArray(), diagnostics.ToEquatableArray());
     }
 }

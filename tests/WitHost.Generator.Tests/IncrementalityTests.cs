@@ -27,14 +27,7 @@ public sealed class IncrementalityTests
             "namespace Example.App; internal sealed class Unrelated { }", GeneratorHarness.ParseOptions, "/src/Unrelated.cs"));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in s_steps)
-        {
-            var reasons = Reasons(result, step);
-            Assert.NotEmpty(reasons);
-            Assert.All(reasons, reason => Assert.True(
-                reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"step {step} ran again: {reason}"));
-        }
+        StepReasons.AssertAllReused(result, s_steps);
     }
 
     [Fact]
@@ -56,10 +49,10 @@ public sealed class IncrementalityTests
         // host's sources differ, so only it is resolved and bound again.
         Assert.Equal(
             new[] { IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Modified }.Order(),
-            Reasons(result, TrackingNames.HostSources).Order());
+            StepReasons.Of(result, TrackingNames.HostSources).Order());
         Assert.Equal(
             new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.Order(),
-            Reasons(result, TrackingNames.WorldBindings).Order());
+            StepReasons.Of(result, TrackingNames.WorldBindings).Order());
 
         // Of the scopes, only the edited interface is emitted again.
         var changedScopes = result.TrackedSteps[TrackingNames.Scopes]
@@ -86,7 +79,4 @@ public sealed class IncrementalityTests
             (sampleHost, File.ReadAllText(sampleHost)),
             (directoryHost, File.ReadAllText(directoryHost)));
     }
-
-    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step)
-        => result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason).ToList();
 }

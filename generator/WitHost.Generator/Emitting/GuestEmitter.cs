@@ -75,7 +75,7 @@ internal static class GuestEmitter
     {
         DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
-        writer.WriteLine($"public sealed class {exported.ClassName}");
+        writer.WriteLine($"public sealed class {exported.ClassName}{(exported.ImplementedInterface is null ? "" : " : " + exported.ImplementedInterface)}");
         writer.OpenBlock();
         EmitFields(writer, exported.Calls, hasTables);
         writer.WriteLine();

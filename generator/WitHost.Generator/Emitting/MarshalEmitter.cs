@@ -329,8 +329,15 @@ internal sealed class MarshalEmitter
         var item = Load(element, $"{pointer} + {index} * {element.Size}");
         _writer.WriteLine($"{array}[{index}] = {item};");
         _writer.CloseBlock();
-        return array;
+
+        // An array is also an IReadOnlyList<T>; a List<T> (a C#-first signature's choice) is made from it.
+        return list.CSharpType.StartsWith(GenericList, StringComparison.Ordinal) ? Declare("var", "list", $"new {list.CSharpType}({array})") : array;
     }
+
+    private const string GenericList = "global::System.Collections.Generic.List<";
+
+    // Lists are arrays unless a C#-first signature says IReadOnlyList<T> or List<T>, which count with Count.
+    private static string CountProperty(AbiTypeBinding list) => list.CSharpType.EndsWith("]", StringComparison.Ordinal) ? "Length" : "Count";
 
     private (string Pointer, string Length) LowerPointerAndLength(AbiTypeBinding type, string value)
     {
@@ -351,10 +358,11 @@ internal sealed class MarshalEmitter
         // The list's block is allocated first, then its elements are stored in order (their own
         // strings and lists allocated as they come), as the spec orders the cabi_realloc calls.
         var element = type.Children[0];
-        _writer.WriteLine($"var {pointer} = {Support}.AllocateList({_context}, {value}.Length, {element.Size}, {element.Alignment});");
-        _writer.WriteLine($"var {length} = (uint){value}.Length;");
+        var count = $"{value}.{CountProperty(type)}";
+        _writer.WriteLine($"var {pointer} = {Support}.AllocateList({_context}, {count}, {element.Size}, {element.Alignment});");
+        _writer.WriteLine($"var {length} = (uint){count};");
         var index = Local("index");
-        _writer.WriteLine($"for (int {index} = 0; {index} < {value}.Length; {index}++)");
+        _writer.WriteLine($"for (int {index} = 0; {index} < {count}; {index}++)");
         _writer.OpenBlock();
         Store(element, $"{value}[{index}]", $"{pointer} + (uint){index} * {element.Size}");
         _writer.CloseBlock();

@@ -8,4 +8,8 @@ namespace WitHost.Generator.Model;
 /// <param name="WitName">The world item name, e.g. <c>example:sample/booleans</c>.</param>
 /// <param name="Calls">One wrapper per exported function.</param>
 /// <param name="Docs">The WIT doc comment, or null.</param>
-internal sealed record ExportInterfaceBinding(string PropertyName, string ClassName, string WitName, EquatableArray<CallBinding> Calls, string? Docs);
+internal sealed record ExportInterfaceBinding(string PropertyName, string ClassName, string WitName, EquatableArray<CallBinding> Calls, string? Docs)
+{
+    /// <summary>For a C#-first interface, the user's interface (fully qualified) the class implements; else null.</summary>
+    public string? ImplementedInterface { get; init; }
+}

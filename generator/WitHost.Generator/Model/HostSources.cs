@@ -10,4 +10,11 @@ namespace WitHost.Generator.Model;
 /// <param name="Spec">The host.</param>
 /// <param name="ResolvedRootPath">The normalised file or directory path that was looked up.</param>
 /// <param name="Packages">The packages, root first; empty when nothing was found at the path.</param>
-internal sealed record HostSources(HostSpec Spec, string ResolvedRootPath, EquatableArray<WitSourcePackage> Packages);
+internal sealed record HostSources(HostSpec Spec, string ResolvedRootPath, EquatableArray<WitSourcePackage> Packages)
+{
+    /// <summary>The C#-first interfaces the world imports or exports (their WIT is among <see cref="Packages"/>).</summary>
+    public EquatableArray<CSharpFirst.CSharpFirstInterface> CSharpFirstInterfaces { get; init; } = EquatableArray<CSharpFirst.CSharpFirstInterface>.Empty;
+
+    /// <summary>For a world derived from C#-first interfaces: the root package's WIT text (the world and its package's interfaces); else empty.</summary>
+    public string DerivedWitText { get; init; } = "";
+}

@@ -1,3 +1,5 @@
+using WitHost.Wit.Collections;
+
 namespace WitHost.Generator.Model;
 
 /// <summary>What one <c>[WitHost]</c> class asks for, read from its declaration.</summary>
@@ -15,4 +17,14 @@ internal sealed record HostSpec(
     string SourceFilePath,
     string? World,
     StringEncodingKind Encoding,
-    SourceLocationInfo AttributeLocation);
+    SourceLocationInfo AttributeLocation)
+{
+    /// <summary>The C#-first interfaces of <c>[WitImport]</c> attributes, fully qualified C# names.</summary>
+    public EquatableArray<string> CSharpImports { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The C#-first interfaces of <c>[WitExport]</c> attributes, fully qualified C# names.</summary>
+    public EquatableArray<string> CSharpExports { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>True when the world has C#-first interfaces (and so is derived rather than read from a .wit file alone).</summary>
+    public bool HasCSharpFirstInterfaces => !CSharpImports.IsEmpty || !CSharpExports.IsEmpty;
+}

@@ -16,4 +16,8 @@ internal sealed record ScopeBinding(
     string Key,
     string TypesNamespace,
     EquatableArray<TypeDeclarationBinding> Types,
-    HostInterfaceBinding? HostInterface);
+    HostInterfaceBinding? HostInterface)
+{
+    /// <summary>True for a C#-first interface: its types and interface are the user's, so nothing is generated for it.</summary>
+    public bool IsDeclaredInCSharp { get; init; }
+}

@@ -32,8 +32,13 @@ internal static class HostSpecParser
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNested, classLocation, symbol.Name));
         }
 
+        var reported = diagnostics.Count;
+        var (imports, exports) = CSharpFirst.HostInterfaceReferences.Read(symbol, diagnostics, cancellationToken);
         var path = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-        if (string.IsNullOrWhiteSpace(path))
+
+        // [WitHost] without a path is a world made of C#-first interfaces alone (a bad one was just reported).
+        var hasInterfaces = !imports.IsEmpty || !exports.IsEmpty || diagnostics.Count > reported;
+        if (path is null ? !hasInterfaces : string.IsNullOrWhiteSpace(path))
         {
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InvalidWitPath, attributeLocation));
         }
@@ -64,11 +69,15 @@ internal static class HostSpecParser
         var spec = new HostSpec(
             containingNamespace,
             symbol.Name,
-            path!,
+            path ?? "",
             declaration.SyntaxTree.FilePath,
             string.IsNullOrEmpty(world) ? null : world,
             encoding,
-            attributeLocation);
+            attributeLocation)
+        {
+            CSharpImports = imports,
+            CSharpExports = exports,
+        };
         return new HostSpecResult(spec, EquatableArray<DiagnosticInfo>.Empty);
     }
 }

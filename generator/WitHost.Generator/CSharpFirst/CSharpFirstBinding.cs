@@ -1,0 +1,68 @@
+using WitHost.Generator.Model;
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.CSharpFirst;
+
+/// <summary>
+/// Puts the user's C# back into a world bound from derived WIT. The binder names things from the
+/// WIT (<c>ILogging</c>, <c>Point</c>, <c>string[]</c>); a C#-first interface's types and host
+/// interface already exist in C#, so its scope generates nothing, the import property has the
+/// user's interface type, the export class implements it, and every call uses the user's method
+/// names and exact parameter and result types. The marshalling itself is unchanged.
+/// </summary>
+internal static class CSharpFirstBinding
+{
+    public static WorldBindingResult Apply(WorldBindingResult result, EquatableArray<CSharpFirstInterface> interfaces)
+    {
+        if (interfaces.IsEmpty || result.Binding is not { } world)
+        {
+            return result;
+        }
+
+        var byName = interfaces.ToDictionary(item => item.QualifiedName, StringComparer.Ordinal);
+        var scopes = world.Scopes
+            .Select(scope => byName.ContainsKey(scope.Key)
+                ? scope with { Types = EquatableArray<TypeDeclarationBinding>.Empty, HostInterface = null, IsDeclaredInCSharp = true }
+                : scope)
+            .ToEquatableArray();
+        var imports = world.ImportProperties
+            .Select(property => byName.TryGetValue(property.WitName, out var item)
+                ? property with { Type = item.FullName, Calls = property.Calls.Select(call => Apply(call, item)).ToEquatableArray() }
+                : property)
+            .ToEquatableArray();
+        var exports = world.ExportInterfaces
+            .Select(exported => byName.TryGetValue(exported.WitName, out var item)
+                ? exported with { Calls = exported.Calls.Select(call => Apply(call, item)).ToEquatableArray(), ImplementedInterface = item.FullName }
+                : exported)
+            .ToEquatableArray();
+        return result with { Binding = world with { Scopes = scopes, ImportProperties = imports, ExportInterfaces = exports } };
+    }
+
+    private static CallBinding Apply(CallBinding call, CSharpFirstInterface item)
+    {
+        var function = item.Functions.First(candidate => candidate.WitName == call.WitName);
+        var parameters = call.Parameters
+            .Select((parameter, i) => parameter with { Type = Apply(parameter.Type, function.Parameters[i]) })
+            .ToEquatableArray();
+        var result = call.Result is null || function.Result is null ? call.Result : Apply(call.Result, function.Result);
+        return call with { MethodName = function.MethodName, Parameters = parameters, Result = result };
+    }
+
+    /// <summary>The binding with the C# types and member names of <paramref name="shape"/>, which has its structure.</summary>
+    private static AbiTypeBinding Apply(AbiTypeBinding type, CSharpTypeShape shape)
+    {
+        if (shape == CSharpTypeShape.None || type.Kind == AbiTypeKind.None)
+        {
+            return type;
+        }
+
+        var children = type.Children.Select((child, i) => Apply(child, i < shape.Children.Count ? shape.Children[i] : CSharpTypeShape.None)).ToEquatableArray();
+        return type with
+        {
+            CSharpType = shape.CSharpType,
+            Children = children,
+            MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
+            PayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.PayloadName,
+        };
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using WitHost.Generator.Model;
+using WitHost.Generator.Parsing;
+using WitHost.Wit.Collections;
+
+namespace WitHost.Generator.CSharpFirst;
+
+/// <summary>
+/// Reads a C# interface marked <c>[WitHost("ns:pkg/iface")]</c> into a <see cref="CSharpFirstInterface"/>:
+/// the WIT text of the interface it stands for, and the C# names and types of its methods. Like
+/// <see cref="HostSpecParser"/>, this is the only place that looks at the interface's symbols.
+/// </summary>
+internal static class CSharpFirstReader
+{
+    public static CSharpFirstInterfaceResult Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var symbol = (INamedTypeSymbol)context.TargetSymbol;
+        var declaration = (InterfaceDeclarationSyntax)context.TargetNode;
+        var attribute = context.Attributes[0];
+        var identifier = DiagnosticInfoFactory.FromLocation(declaration.Identifier.GetLocation());
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InterfaceNotPartial, identifier, symbol.Name));
+        }
+
+        if (symbol.ContainingType is not null)
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InterfaceNested, identifier, symbol.Name));
+        }
+
+        var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        var parsed = WitInterfaceName.TryParse(name);
+        if (parsed is null)
+        {
+            var syntax = (AttributeSyntax?)attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
+            var location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax?.GetLocation() ?? declaration.Identifier.GetLocation();
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InvalidInterfaceName, DiagnosticInfoFactory.FromLocation(location), name ?? ""));
+        }
+
+        var types = new CSharpTypeReader();
+        var functions = new List<CSharpFirstFunction>();
+        var functionText = new List<string>();
+        var functionNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in symbol.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReadMember(member, types, functionNames, diagnostics, cancellationToken) is { } function)
+            {
+                functions.Add(function.Function);
+                functionText.Add(function.Text);
+            }
+        }
+
+        // Types and functions share an interface's names.
+        foreach (var function in functions.Where(function => types.IsTypeName(function.WitName)))
+        {
+            var method = symbol.GetMembers(function.MethodName).First();
+            diagnostics.Add(DiagnosticInfoFactory.Create(
+                DiagnosticDescriptors.DuplicateWitName,
+                DiagnosticInfoFactory.FromLocation(method.Locations[0]),
+                "a type",
+                function.MethodName,
+                function.WitName));
+        }
+
+        if (diagnostics.Count > 0 || parsed is null)
+        {
+            return new CSharpFirstInterfaceResult(null, diagnostics.ToEquatableArray());
+        }
+
+        var text = new StringBuilder();
+        text.Append("interface ").Append(WitNames.Escape(parsed.Interface)).Append(" {\n");
+        foreach (var definition in types.Definitions)
+        {
+            foreach (var line in definition.Split('\n'))
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var line in functionText)
+        {
+            text.Append("  ").Append(line).Append('\n');
+        }
+
+        text.Append("}\n");
+        var containingNamespace = symbol.ContainingNamespace.IsGlobalNamespace
+            ? ""
+            : symbol.ContainingNamespace.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted));
+        var result = new CSharpFirstInterface(
+            containingNamespace,
+            symbol.Name,
+            symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            parsed.Package,
+            parsed.Interface,
+            parsed.QualifiedName,
+            text.ToString(),
+            functions.ToEquatableArray());
+        return new CSharpFirstInterfaceResult(result, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static (CSharpFirstFunction Function, string Text)? ReadMember(
+        ISymbol member,
+        CSharpTypeReader types,
+        Dictionary<string, string> functionNames,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        // Members with a body or static members are C# helpers, not part of the contract; so are
+        // the accessors of properties and events, which are reported as their property or event.
+        if (member.IsStatic || member.IsImplicitlyDeclared || member is IFieldSymbol or INamedTypeSymbol)
+        {
+            return null;
+        }
+
+        var location = DiagnosticInfoFactory.FromLocation(member.Locations[0]);
+        if (member is IPropertySymbol or IEventSymbol)
+        {
+            if (member.IsAbstract)
+            {
+                diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.MemberHasNoWitForm, location, member.Name, "only methods become WIT functions"));
+            }
+
+            return null;
+        }
+
+        if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAbstract: true } method)
+        {
+            return null;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.MemberHasNoWitForm, location, method.Name, "a WIT function cannot be generic"));
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
+        var count = diagnostics.Count;
+        var witName = Name(method, method.Name, location, diagnostics);
+        if (witName is not null)
+        {
+            Claim(functionNames, witName, method.Name, location, diagnostics);
+        }
+
+        var parameters = new List<(string Name, WitTypeText Type)>();
+        var parameterNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterSyntax = syntax?.ParameterList.Parameters[parameter.Ordinal];
+            var typeLocation = DiagnosticInfoFactory.FromLocation(parameterSyntax?.Type?.GetLocation() ?? parameter.Locations[0]);
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.TypeHasNoWitForm, typeLocation, parameter.Type.ToDisplayString(CSharpTypeReader.Format), "WIT parameters are passed by value: no ref, out, in or params"));
+                continue;
+            }
+
+            var parameterLocation = DiagnosticInfoFactory.FromLocation(parameter.Locations[0]);
+            var parameterName = Name(parameter, parameter.Name, parameterLocation, diagnostics);
+            var type = ReadType(types, parameter.Type, typeLocation, diagnostics);
+            if (parameterName is not null && type is not null)
+            {
+                Claim(parameterNames, parameterName, parameter.Name, parameterLocation, diagnostics);
+                parameters.Add((parameterName, type));
+            }
+        }
+
+        WitTypeText? result = null;
+        if (!method.ReturnsVoid)
+        {
+            result = ReadType(types, method.ReturnType, DiagnosticInfoFactory.FromLocation(syntax?.ReturnType.GetLocation() ?? method.Locations[0]), diagnostics);
+        }
+
+        if (diagnostics.Count > count || witName is null)
+        {
+            return null;
+        }
+
+        var text = WitNames.Escape(witName) + ": func(" + string.Join(", ", parameters.Select(parameter => WitNames.Escape(parameter.Name) + ": " + parameter.Type.Wit)) + ")"
+            + (result is null ? "" : " -> " + result.Wit) + ";";
+        var function = new CSharpFirstFunction(
+            witName,
+            method.Name,
+            parameters.Select(parameter => parameter.Type.Shape).ToEquatableArray(),
+            result?.Shape);
+        return (function, text);
+    }
+
+    private static WitTypeText? ReadType(CSharpTypeReader types, ITypeSymbol type, SourceLocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            return types.Read(type);
+        }
+        catch (NoWitFormException exception)
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(exception.Descriptor, location, exception.Arguments));
+            return null;
+        }
+    }
+
+    private static string? Name(ISymbol symbol, string csharpName, SourceLocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        try
+        {
+            return CSharpTypeReader.WitNameOf(symbol, csharpName);
+        }
+        catch (NoWitFormException exception)
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(exception.Descriptor, location, exception.Arguments));
+            return null;
+        }
+    }
+
+    private static void Claim(Dictionary<string, string> names, string witName, string csharpName, SourceLocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        if (names.TryGetValue(witName, out var other))
+        {
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.DuplicateWitName, location, other, csharpName, witName));
+            return;
+        }
+
+        names.Add(witName, csharpName);
+    }
+}

@@ -1,0 +1,184 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Generator.CSharpFirst;
+using WitHost.Generator.Tests.TestSupport;
+using WitHost.Wit;
+
+namespace WitHost.Generator.Tests.CSharpFirst;
+
+/// <summary>The WIT text derived from C#-first interfaces, exactly, and the names it uses.</summary>
+public sealed class CSharpFirstDerivationTests
+{
+    [Fact]
+    public void TheSampleLoggingInterfaceDerivesItsWit()
+    {
+        var run = Run("""
+            namespace Example.Sample;
+
+            [WitHost("example:sample/logging")]
+            internal partial interface ILogging
+            {
+                void LogU32(uint a, string s);
+
+                void LogStr(string s);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(
+            "package example:sample;\n\ninterface logging {\n  log-u32: func(a: u32, s: string);\n  log-str: func(s: string);\n}\n",
+            WitText(run, "Example.Sample.ILogging"));
+    }
+
+    [Fact]
+    public void EveryMappedTypeIsWrittenAsWit()
+    {
+        var run = WitCase.Run("csharp-first");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(
+            """
+            package example:shapes@0.1.0;
+
+            interface geometry {
+              record point {
+                x: s32,
+                y: s32,
+              }
+
+              flags axes {
+                x,
+                y,
+              }
+
+              record size {
+                width: f64,
+                height: f64,
+              }
+
+              variant shape {
+                circle(f64),
+                rectangle(size),
+                dot,
+              }
+
+              enum level {
+                debug,
+                info,
+                warning,
+              }
+
+              add: func(a: s32, b: s32) -> s32;
+              translate: func(p: point, dx: s32, dy: s32) -> point;
+              sum: func(values: list<s32>) -> s64;
+              divide: func(a: u32, b: u32) -> result<u32, string>;
+              split: func(text: string) -> list<string>;
+              index-of: func(items: list<string>, needle: string) -> option<u32>;
+              mirror: func(axes: axes) -> axes;
+              area: func(shape: shape) -> f64;
+              first-char: func(text: string) -> char;
+              swap: func(pair: tuple<string, u32>) -> tuple<u32, string>;
+              bytes: func(level: option<level>) -> list<u8>;
+            }
+
+            """.Replace("\r\n", "\n"),
+            WitText(run, "Example.Shapes.IGeometry"));
+    }
+
+    [Fact]
+    public void ResultsWithUnitSidesNestedOptionsKeywordsAndWitNames()
+    {
+        var run = Run("""
+            using System.Collections.Generic;
+
+            namespace Example.Misc;
+
+            internal sealed record Item([property: WitName("item-id")] ulong Id, string? Note, byte[] Payload);
+
+            [WitHost("example:misc/store@1.2.0-rc.1")]
+            internal partial interface IStore
+            {
+                Result<Unit, string> Put(Item item);
+
+                Result<Item, Unit> Get(ulong id);
+
+                Result<Unit, Unit> Touch();
+
+                Option<uint?> Find(List<string> @type);
+
+                [WitName("list-all")]
+                IReadOnlyList<(string, sbyte, short, ushort, long, float, bool)> Everything();
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(
+            """
+            package example:misc@1.2.0-rc.1;
+
+            interface store {
+              record item {
+                item-id: u64,
+                note: option<string>,
+                payload: list<u8>,
+              }
+
+              put: func(item: item) -> result<_, string>;
+              get: func(id: u64) -> result<item>;
+              touch: func() -> result;
+              find: func(%type: list<string>) -> option<option<u32>>;
+              list-all: func() -> list<tuple<string, s8, s16, u16, s64, f32, bool>>;
+            }
+
+            """.Replace("\r\n", "\n"),
+            WitText(run, "Example.Misc.IStore"));
+    }
+
+    [Fact]
+    public void TheDerivedWitIsResolvedByTheWitFrontEnd()
+    {
+        var run = WitCase.Run("csharp-first");
+        var host = WitText(run, "Example.Shapes.ShapesHost");
+        var geometry = WitText(run, "Example.Shapes.IGeometry");
+
+        var resolution = WitResolver.ResolveSources(
+            new[] { new WitSourceFile("/derived/shapes.wit", host) },
+            new[] { new[] { new WitSourceFile("/derived/geometry.wit", geometry) } });
+
+        Assert.False(resolution.HasErrors, string.Join("\n", resolution.Diagnostics));
+        var world = Assert.Single(resolution.Root!.Worlds);
+        Assert.Equal("example:shapes/shapes-host", world.QualifiedName);
+        Assert.Equal(2, world.Imports.Count + world.Exports.Count);
+    }
+
+    [Theory]
+    [InlineData("LogU32", "log-u32")]
+    [InlineData("firstValue", "first-value")]
+    [InlineData("HTTPServer", "http-server")]
+    [InlineData("GetHTTP2Stream", "get-http2-stream")]
+    [InlineData("max_count", "max-count")]
+    [InlineData("Utf8Name", "utf8-name")]
+    [InlineData("@in", "in")]
+    [InlineData("X", "x")]
+    public void CSharpNamesBecomeKebabCase(string csharp, string wit)
+        => Assert.Equal(wit, WitNames.FromCSharp(csharp));
+
+    [Theory]
+    [InlineData("_1")]
+    [InlineData("Größe")]
+    [InlineData("Value_2")]
+    public void NamesWithoutAWitFormAreRefused(string csharp)
+        => Assert.Null(WitNames.FromCSharp(csharp));
+
+    /// <summary>The <c>WitText</c> constant generated for <paramref name="type"/>.</summary>
+    internal static string WitText(GeneratorRun run, string type)
+    {
+        var symbol = run.Output.GetTypeByMetadataName(type) ?? throw new InvalidOperationException(type + " not found");
+        var field = symbol.GetMembers("WitText").OfType<IFieldSymbol>().Single();
+        return (string)field.ConstantValue!;
+    }
+
+    internal static GeneratorRun Run(string source)
+        => GeneratorHarness.Run("/project/Contracts.cs", "using WitHost;\n\n" + source + "\n", Array.Empty<AdditionalText>());
+}

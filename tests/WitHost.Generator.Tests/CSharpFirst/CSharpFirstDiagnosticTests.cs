@@ -1,0 +1,189 @@
+using Microsoft.CodeAnalysis;
+using WitHost.Generator.Tests.TestSupport;
+
+namespace WitHost.Generator.Tests.CSharpFirst;
+
+/// <summary>
+/// The generator's diagnostics for C#-first code (WITHOST0100–0107), each at the C# it is about:
+/// the type written in the signature, the member, the attribute argument.
+/// </summary>
+public sealed class CSharpFirstDiagnosticTests
+{
+    private const string Path = "/project/Contracts.cs";
+
+    [Fact]
+    public void AParameterTypeWithoutWitFormPointsAtTheType()
+    {
+        var source = Source("""
+            [WitHost("example:api/log")]
+            internal partial interface ILog
+            {
+                void Write(string text, char separator);
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0100");
+        AssertAt(source, diagnostic, "char", after: "string text, ");
+        Assert.Equal("The C# type 'char' has no WIT form: a char is a UTF-16 code unit, not a Unicode scalar value; use System.Text.Rune for WIT's char", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AReturnTypeWithoutWitFormPointsAtTheReturnType()
+    {
+        var source = Source("""
+            internal sealed class Thing
+            {
+            }
+
+            internal sealed record Holder(Thing Inner);
+
+            [WitHost("example:api/things")]
+            internal partial interface IThings
+            {
+                Holder Get();
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0100");
+
+        // Found inside the record, reported where the interface uses it.
+        AssertAt(source, diagnostic, "Holder", after: "{\n    ");
+        Assert.Contains("'global::Example.Thing'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void TwoMethodsWithOneWitNamePointAtTheSecond()
+    {
+        var source = Source("""
+            [WitHost("example:api/log")]
+            internal partial interface ILog
+            {
+                void LogU32(uint a);
+
+                [WitName("log-u32")]
+                void Other(uint a);
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0101");
+        AssertAt(source, diagnostic, "Other");
+        Assert.Equal("'LogU32' and 'Other' both map to the WIT name 'log-u32'; rename one or give it another with [WitName(\"…\")]", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AnInvalidInterfaceNamePointsAtTheArgument()
+    {
+        var source = Source("""
+            [WitHost("example/api:log")]
+            internal partial interface ILog
+            {
+                void Write(string text);
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0102");
+        AssertAt(source, diagnostic, "\"example/api:log\"");
+    }
+
+    [Fact]
+    public void ANonPartialInterfacePointsAtItsName()
+    {
+        var source = Source("""
+            [WitHost("example:api/log")]
+            internal interface ILog
+            {
+                void Write(string text);
+            }
+            """);
+        AssertAt(source, Single(source, "WITHOST0103"), "ILog");
+    }
+
+    [Fact]
+    public void APropertyPointsAtItsName()
+    {
+        var source = Source("""
+            [WitHost("example:api/log")]
+            internal partial interface ILog
+            {
+                int Level { get; }
+            }
+            """);
+        AssertAt(source, Single(source, "WITHOST0104"), "Level");
+    }
+
+    [Fact]
+    public void ANameWithoutWitFormPointsAtTheMember()
+    {
+        var source = Source("""
+            [WitHost("example:api/log")]
+            internal partial interface ILog
+            {
+                void Größe(string text);
+            }
+            """);
+        AssertAt(source, Single(source, "WITHOST0105"), "Größe");
+    }
+
+    [Fact]
+    public void ImportingATypeThatIsNotCSharpFirstPointsAtTheArgument()
+    {
+        var source = Source("""
+            [WitHost]
+            [WitImport(typeof(System.IDisposable))]
+            internal partial class Host;
+            """);
+        var diagnostic = Single(source, "WITHOST0106");
+        AssertAt(source, diagnostic, "typeof(System.IDisposable)");
+    }
+
+    [Fact]
+    public void ANestedInterfacePointsAtItsName()
+    {
+        var source = Source("""
+            internal partial class Outer
+            {
+                [WitHost("example:api/log")]
+                internal partial interface ILog
+                {
+                    void Write(string text);
+                }
+            }
+            """);
+        AssertAt(source, Single(source, "WITHOST0107"), "ILog");
+    }
+
+    [Fact]
+    public void AHostWithoutPathOrInterfacesIsReported()
+    {
+        var source = Source("""
+            [WitHost]
+            internal partial class Host;
+            """);
+        Assert.Equal("WITHOST0009", Assert.Single(Run(source).GeneratorDiagnostics).Id);
+    }
+
+    private static string Source(string body) => "using WitHost;\n\nnamespace Example;\n\n" + body.Replace("\r\n", "\n") + "\n";
+
+    private static GeneratorRun Run(string source) => GeneratorHarness.Run(Path, source, Array.Empty<AdditionalText>());
+
+    private static Diagnostic Single(string source, string id)
+    {
+        var diagnostics = Run(source).GeneratorDiagnostics;
+        Assert.True(diagnostics.Length == 1, string.Join("\n", diagnostics));
+        Assert.Equal(id, diagnostics[0].Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
+        return diagnostics[0];
+    }
+
+    /// <summary>The diagnostic covers exactly <paramref name="text"/>, found after <paramref name="after"/> (or its only occurrence).</summary>
+    private static void AssertAt(string source, Diagnostic diagnostic, string text, string after = "")
+    {
+        var start = source.IndexOf(after + text, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"'{after + text}' is not in the source");
+        start += after.Length;
+        if (after.Length == 0)
+        {
+            Assert.Equal(start, source.LastIndexOf(text, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(Path, diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(start, diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(text, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+}
