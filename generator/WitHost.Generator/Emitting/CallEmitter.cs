@@ -36,10 +36,17 @@ internal static class CallEmitter
         // allocated in the guest; check first.
         foreach (var parameter in call.Parameters)
         {
-            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant or AbiTypeKind.Own or AbiTypeKind.Borrow)
+            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant
+                or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow)
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
+        }
+
+        // So is a handle of the guest's own resource that was disposed or belongs to another instance.
+        foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
+        {
+            writer.WriteLine($"{parameter.Name}.Handle.Check({instance}, {name});");
         }
 
         writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");

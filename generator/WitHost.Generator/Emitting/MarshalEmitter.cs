@@ -85,6 +85,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, Read(address, 0, 4, "uint"));
             case AbiTypeKind.Enum:
             {
@@ -134,6 +136,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 Write(address, 0, 4, $"(ulong){LowerHandle(type, value)}");
                 break;
             case AbiTypeKind.Enum:
@@ -195,6 +199,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return new List<string> { LowerHandle(type, value) };
             case AbiTypeKind.Enum:
                 return new List<string> { Declare("uint", "flat", $"(uint){value}") };
@@ -270,6 +276,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, flat[0]);
             case AbiTypeKind.Enum:
                 return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(flat[0], type.CaseCount)}");
@@ -558,14 +566,45 @@ internal sealed class MarshalEmitter
 
     private static string FlagsMask(int count) => count >= 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
 
-    // A handle from the guest: an own leaves the table (the receiver owns the object now), a
-    // borrow is looked up; a bad index traps in the table.
+    // A handle from the guest. Imported resource: an own leaves the table (the receiver owns the
+    // object now), a borrow is looked up; a bad index traps in the table. Exported resource (only
+    // an own can come back from an export): the guest's handle leaves its RepTable, and the host
+    // holds the representation in a new handle object.
     private string LiftHandle(AbiTypeBinding type, string index)
-        => Declare("var", "value", $"{_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
+    {
+        var table = $"{_tables}.{type.PayloadName}";
+        if (type.Kind == AbiTypeKind.ExportedOwn)
+        {
+            var rep = Declare("uint", "rep", $"{table}.Take({_instance}, (int){index}, {_function})");
+            return Declare("var", "value", $"new {type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.PayloadName)}, {table}, {_instance}, {rep})");
+        }
 
-    // A handle to the guest: an own moves the object into the table, a borrow lends it for the call.
+        return Declare("var", "value", $"{table}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
+    }
+
+    // A handle to the guest. Imported resource: an own moves the object into the table, a borrow
+    // lends it for the call. Exported resource: a borrow is the representation itself (the callee
+    // implements the resource), an own moves the host's handle into the guest's RepTable.
     private string LowerHandle(AbiTypeBinding type, string value)
-        => Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value})");
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
+            {
+                // A plain name is a parameter checked on entry, or a value a pattern matched as
+                // non-null; a field, element or payload may still be null.
+                var handle = IsPlainName(value) ? value + ".Handle" : $"({value} ?? throw new global::System.ArgumentNullException(nameof({RootName(value)}))).Handle";
+                var lowered = type.Kind == AbiTypeKind.ExportedOwn
+                    ? $"(uint){handle}.Move({_instance}, {_function})"
+                    : $"{handle}.Borrow({_instance}, {_function})";
+                return Declare("uint", "flat", lowered);
+            }
+
+            default:
+                return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value})");
+        }
+    }
 
     private string Read(string address, uint offset, uint size, string type)
     {
@@ -608,6 +647,8 @@ internal sealed class MarshalEmitter
 
         return $"new {elementType}[{length}]{suffix}";
     }
+
+    private static bool IsPlainName(string value) => RootName(value).Length == value.Length;
 
     // The parameter a value expression starts from, for ArgumentNullException.
     private static string RootName(string value)

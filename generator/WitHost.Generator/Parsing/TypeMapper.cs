@@ -9,8 +9,9 @@ namespace WitHost.Generator.Parsing;
 /// <c>list&lt;u8&gt;</c> to <c>byte[]</c>, other lists to arrays, tuples to value tuples,
 /// <c>option&lt;T&gt;</c> to <c>T?</c> (or <c>WitHost.Option&lt;T&gt;</c> when T is itself an option),
 /// <c>result</c> to <c>WitHost.Result&lt;T, E&gt;</c> with <c>WitHost.Unit</c> for an absent side,
-/// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, and
-/// handles of imported resources to the resource's host interface.
+/// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, handles
+/// of imported resources to the resource's host interface, and handles of exported resources (the
+/// guest implements them) to the resource's generated handle class.
 /// </summary>
 internal sealed class TypeMapper
 {
@@ -45,12 +46,9 @@ internal sealed class TypeMapper
         _ => throw new UnsupportedConstructException(type.GetType().Name),
     };
 
-    /// <summary>The C# name a declared type (record, variant, enum, flags) gets, fully qualified.</summary>
+    /// <summary>The C# name a declared type (record, variant, enum, flags, exported resource) gets, fully qualified.</summary>
     public static string DeclaredName(WitNamedType type)
-    {
-        var name = type is WitResourceType ? CSharpNames.ResourceInterfaceName(type.Name) : CSharpNames.ToPascalCase(type.Name);
-        return "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + name;
-    }
+        => "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + CSharpNames.ToPascalCase(type.Name);
 
     /// <summary>
     /// Throws when the declaration of <paramref name="type"/> cannot be generated; everything that
@@ -98,8 +96,6 @@ internal sealed class TypeMapper
                     break;
                 case WitFlagsType flags when flags.Flags.Count > MaxFlags:
                     return $"flags '{flags.Name}' with more than {MaxFlags} members";
-                case WitResourceType resource when !IsImported(resource.Owner):
-                    return $"the exported resource '{resource.Name}'";
             }
 
             return null;
@@ -116,10 +112,13 @@ internal sealed class TypeMapper
         return DeclaredName(type);
     }
 
+    // An imported resource is the host interface IR; an exported one the handle class R.
     private string MapResource(WitResourceType resource)
     {
         EnsureDeclarable(resource);
-        return DeclaredName(resource);
+        return IsImported(resource.Owner)
+            ? "global::" + CSharpNames.TypesNamespace(resource.Owner) + "." + CSharpNames.ResourceInterfaceName(resource.Name)
+            : DeclaredName(resource);
     }
 
     private string MapTuple(WitTupleType tuple)
