@@ -27,7 +27,6 @@ internal static class CallEmitter
     {
         var name = Literal(call.CoreName);
         var context = "context_";
-        var marshal = new MarshalEmitter(writer, context, instance, name, tables);
         var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
@@ -60,6 +59,19 @@ internal static class CallEmitter
         writer.WriteLine(lowersIntoMemory
             ? "// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order."
             : "// Marshal: the arguments are core values.");
+
+        // Handles given to the guest change the instance's tables; if lowering fails half-way
+        // (a null deep inside, a lone surrogate), the journal takes them back.
+        var journaled = call.Parameters.Any(parameter => ChangesTables(parameter.Type));
+        if (journaled)
+        {
+            writer.WriteLine($"var journal_ = {tables}.Journal;");
+            writer.WriteLine("var mark_ = journal_.Mark;");
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
+        var marshal = new MarshalEmitter(writer, context, instance, name, tables, journaled ? "journal_" : null);
         if (call.ParamsInMemory)
         {
             writer.WriteLine($"// The parameters flatten to more than {CoreFunctionSignature.MaxFlatParams} core values: they go as a tuple in memory.");
@@ -80,6 +92,18 @@ internal static class CallEmitter
             }
 
             WriteCells(writer, call.CoreParams, flat);
+        }
+
+        if (journaled)
+        {
+            writer.CloseBlock();
+            writer.WriteLine("catch");
+            writer.OpenBlock();
+            writer.WriteLine("journal_.Undo(mark_);");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("journal_.Commit(mark_);");
         }
 
         writer.WriteLine();
@@ -212,6 +236,11 @@ internal static class CallEmitter
             writer.WriteLine($"call_.SetResult({flat[0]});");
         }
     }
+
+    // Own and borrow handles of the host's resources are added to its tables, an own handle of the
+    // guest's resource moves to the guest; a borrow of the guest's resource is just its representation.
+    private static bool ChangesTables(AbiTypeBinding type)
+        => type.Kind is AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn || type.Children.Any(ChangesTables);
 
     private static void WriteCells(SourceWriter writer, IReadOnlyList<CoreValueType> types, List<string> values)
     {

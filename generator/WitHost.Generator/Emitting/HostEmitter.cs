@@ -100,27 +100,18 @@ internal static class HostEmitter
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"internal sealed class {TablesClassName}");
         writer.OpenBlock();
-        var first = true;
+        DocCommentWriter.WriteSummary(writer, null, "What lowering an export call's arguments added to the tables, taken back when it fails half-way.");
+        writer.WriteLine("public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();");
         foreach (var resource in world.ResourceTables)
         {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
+            writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to <c>{DocCommentWriter.Escape(resource.WitName)}</c> objects.");
             writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
         }
 
         foreach (var resource in world.RepTables)
         {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
+            writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to the guest's <c>{DocCommentWriter.Escape(resource.WitName)}</c> representations (<c>{DocCommentWriter.Escape(resource.CoreModule)}</c>).");
             writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)}, {CallEmitter.Literal(resource.DestructorExport)});");
             writer.WriteLine();

@@ -24,6 +24,7 @@ internal sealed class MarshalEmitter
     private readonly string _instance;
     private readonly string _function;
     private readonly string _tables;
+    private readonly string? _journal;
     private int _next;
 
     /// <param name="writer">Where the statements go.</param>
@@ -31,9 +32,11 @@ internal sealed class MarshalEmitter
     /// <param name="instance">The expression of the <c>WamrInstance</c> (for traps).</param>
     /// <param name="function">The C# string literal naming the function in trap messages.</param>
     /// <param name="tables">The expression of the instance's resource tables (the generated holder).</param>
-    public MarshalEmitter(SourceWriter writer, string context, string instance, string function, string tables)
+    /// <param name="journal">The <c>LoweringJournal</c> that records the handles lowering adds, or null.</param>
+    public MarshalEmitter(SourceWriter writer, string context, string instance, string function, string tables, string? journal = null)
     {
         _tables = tables;
+        _journal = journal;
         _writer = writer;
         _context = context;
         _instance = instance;
@@ -596,15 +599,17 @@ internal sealed class MarshalEmitter
                 // non-null; a field, element or payload may still be null.
                 var handle = IsPlainName(value) ? value + ".Handle" : $"({value} ?? throw new global::System.ArgumentNullException(nameof({RootName(value)}))).Handle";
                 var lowered = type.Kind == AbiTypeKind.ExportedOwn
-                    ? $"(uint){handle}.Move({_instance}, {_function})"
+                    ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
                     : $"{handle}.Borrow({_instance}, {_function})";
                 return Declare("uint", "flat", lowered);
             }
 
             default:
-                return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value})");
+                return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value}{JournalArgument})");
         }
     }
+
+    private string JournalArgument => _journal is null ? "" : ", " + _journal;
 
     private string Read(string address, uint offset, uint size, string type)
     {

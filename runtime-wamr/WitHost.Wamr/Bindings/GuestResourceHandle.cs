@@ -7,7 +7,7 @@ namespace WitHost.Wamr.Bindings;
 /// call of the same instance passes the representation (<c>borrow</c>) or hands it back to the
 /// guest (<c>own</c>); <see cref="Dispose"/> drops it, running the guest's <c>[dtor]</c> once.
 /// </summary>
-public sealed class GuestResourceHandle
+public sealed class GuestResourceHandle : ILoweringUndo
 {
     private readonly RepTable _table;
     private readonly uint _rep;
@@ -81,6 +81,22 @@ public sealed class GuestResourceHandle
         Check(instance, functionName);
         _state = State.Moved;
         return _table.New(_rep);
+    }
+
+    /// <summary><see cref="Move(WamrInstance, string)"/> for an export call's arguments: <paramref name="journal"/> can take it back.</summary>
+    public int Move(WamrInstance instance, string functionName, LoweringJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var handle = Move(instance, functionName);
+        journal.Record(this, handle);
+        return handle;
+    }
+
+    // The guest never saw its new handle: the host holds the resource again.
+    void ILoweringUndo.Undo(int handle)
+    {
+        _table.Forget(handle);
+        _state = State.Live;
     }
 
     /// <summary>

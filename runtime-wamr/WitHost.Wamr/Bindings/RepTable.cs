@@ -64,6 +64,13 @@ public sealed class RepTable
         return _reps.Count - 1;
     }
 
+    /// <summary>Removes a handle the guest never saw (a lowering undone).</summary>
+    internal void Forget(int handle)
+    {
+        _reps[handle] = null;
+        _free.Push(handle);
+    }
+
     /// <summary><c>[resource-rep]</c>: the representation behind a live handle.</summary>
     public uint Rep(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName);
 

@@ -283,10 +283,22 @@ namespace Example.App
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
                     // Marshal: the arguments are core values.
-                    uint flat0_ = (uint)(p.First ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Move(_wamr, "example:guest-resources/sessions#swap");
-                    uint flat1_ = (p.Second ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Borrow(_wamr, "example:guest-resources/sessions#swap");
-                    cells_[0] = flat0_;
-                    cells_[1] = flat1_;
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
+                    {
+                        uint flat0_ = (uint)(p.First ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Move(_wamr, "example:guest-resources/sessions#swap", journal_);
+                        uint flat1_ = (p.Second ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Borrow(_wamr, "example:guest-resources/sessions#swap");
+                        cells_[0] = flat0_;
+                        cells_[1] = flat1_;
+                    }
+                    catch
+                    {
+                        journal_.Undo(mark_);
+                        throw;
+                    }
+
+                    journal_.Commit(mark_);
 
                     // Invoke
                     _swap.InvokeCells(cells_);
@@ -318,37 +330,49 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#next-event");
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
-                    uint case0_ = 0;
-                    uint joined1_ = 0;
-                    uint joined2_ = 0;
-                    switch (e)
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
                     {
-                        case global::Example.GuestResources.Sessions.Event.Opened case3_:
+                        uint case0_ = 0;
+                        uint joined1_ = 0;
+                        uint joined2_ = 0;
+                        switch (e)
                         {
-                            case0_ = 0;
-                            uint flat4_ = (uint)(case3_.Value ?? throw new global::System.ArgumentNullException(nameof(case3_))).Handle.Move(_wamr, "example:guest-resources/sessions#next-event");
-                            joined1_ = flat4_;
-                            break;
+                            case global::Example.GuestResources.Sessions.Event.Opened case3_:
+                            {
+                                case0_ = 0;
+                                uint flat4_ = (uint)(case3_.Value ?? throw new global::System.ArgumentNullException(nameof(case3_))).Handle.Move(_wamr, "example:guest-resources/sessions#next-event", journal_);
+                                joined1_ = flat4_;
+                                break;
+                            }
+                            case global::Example.GuestResources.Sessions.Event.Closed case5_:
+                            {
+                                case0_ = 1;
+                                var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case5_.Value);
+                                joined1_ = pointer6_;
+                                joined2_ = length7_;
+                                break;
+                            }
+                            case global::Example.GuestResources.Sessions.Event.None case8_:
+                            {
+                                case0_ = 2;
+                                break;
+                            }
+                            default:
+                                throw new global::System.ArgumentNullException(nameof(e));
                         }
-                        case global::Example.GuestResources.Sessions.Event.Closed case5_:
-                        {
-                            case0_ = 1;
-                            var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case5_.Value);
-                            joined1_ = pointer6_;
-                            joined2_ = length7_;
-                            break;
-                        }
-                        case global::Example.GuestResources.Sessions.Event.None case8_:
-                        {
-                            case0_ = 2;
-                            break;
-                        }
-                        default:
-                            throw new global::System.ArgumentNullException(nameof(e));
+                        cells_[0] = case0_;
+                        cells_[1] = joined1_;
+                        cells_[2] = joined2_;
                     }
-                    cells_[0] = case0_;
-                    cells_[1] = joined1_;
-                    cells_[2] = joined2_;
+                    catch
+                    {
+                        journal_.Undo(mark_);
+                        throw;
+                    }
+
+                    journal_.Commit(mark_);
 
                     // Invoke
                     _nextEvent.InvokeCells(cells_);
@@ -400,22 +424,34 @@ namespace Example.App
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
                     // Marshal: the arguments are core values.
-                    uint case0_ = 0;
-                    uint joined1_ = 0;
-                    if (s.IsOk)
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
                     {
-                        case0_ = 0;
-                        uint flat2_ = (uint)(s.Value ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep");
-                        joined1_ = flat2_;
+                        uint case0_ = 0;
+                        uint joined1_ = 0;
+                        if (s.IsOk)
+                        {
+                            case0_ = 0;
+                            uint flat2_ = (uint)(s.Value ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
+                            joined1_ = flat2_;
+                        }
+                        else
+                        {
+                            case0_ = 1;
+                            uint flat3_ = (uint)(s.Error ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
+                            joined1_ = flat3_;
+                        }
+                        cells_[0] = case0_;
+                        cells_[1] = joined1_;
                     }
-                    else
+                    catch
                     {
-                        case0_ = 1;
-                        uint flat3_ = (uint)(s.Error ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep");
-                        joined1_ = flat3_;
+                        journal_.Undo(mark_);
+                        throw;
                     }
-                    cells_[0] = case0_;
-                    cells_[1] = joined1_;
+
+                    journal_.Commit(mark_);
 
                     // Invoke
                     _keep.InvokeCells(cells_);
@@ -465,10 +501,22 @@ namespace Example.App
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
                     // Marshal: the arguments are core values.
-                    uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.flush");
-                    uint flat1_ = (uint)_resources.Example_GuestResources_Log_ISink.AddBorrow(to);
-                    cells_[0] = flat0_;
-                    cells_[1] = flat1_;
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
+                    {
+                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.flush");
+                        uint flat1_ = (uint)_resources.Example_GuestResources_Log_ISink.AddBorrow(to, journal_);
+                        cells_[0] = flat0_;
+                        cells_[1] = flat1_;
+                    }
+                    catch
+                    {
+                        journal_.Undo(mark_);
+                        throw;
+                    }
+
+                    journal_.Commit(mark_);
 
                     // Invoke
                     _session_Flush.InvokeCells(cells_);
@@ -516,22 +564,34 @@ namespace Example.App
                     global::System.Span<uint> cells_ = stackalloc uint[3];
 
                     // Marshal: the arguments are core values.
-                    uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.close");
-                    uint case1_ = 0;
-                    uint joined2_ = 0;
-                    if (successor is { } some3_)
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
                     {
-                        case1_ = 1;
-                        uint flat4_ = (uint)some3_.Handle.Move(_wamr, "example:guest-resources/sessions#[method]session.close");
-                        joined2_ = flat4_;
+                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.close");
+                        uint case1_ = 0;
+                        uint joined2_ = 0;
+                        if (successor is { } some3_)
+                        {
+                            case1_ = 1;
+                            uint flat4_ = (uint)some3_.Handle.Move(_wamr, "example:guest-resources/sessions#[method]session.close", journal_);
+                            joined2_ = flat4_;
+                        }
+                        else
+                        {
+                            case1_ = 0;
+                        }
+                        cells_[0] = flat0_;
+                        cells_[1] = case1_;
+                        cells_[2] = joined2_;
                     }
-                    else
+                    catch
                     {
-                        case1_ = 0;
+                        journal_.Undo(mark_);
+                        throw;
                     }
-                    cells_[0] = flat0_;
-                    cells_[1] = case1_;
-                    cells_[2] = joined2_;
+
+                    journal_.Commit(mark_);
 
                     // Invoke
                     _session_Close.InvokeCells(cells_);

@@ -18,6 +18,9 @@ namespace Example.App
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
         internal sealed class ResourceTables
         {
+            /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
+            public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
+
             /// <summary>Handles to <c>sink</c> objects.</summary>
             public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.GuestResources.Log.ISink> Example_GuestResources_Log_ISink = new("sink");
 
