@@ -35,8 +35,7 @@ internal static class CallEmitter
         // allocated in the guest; check first.
         foreach (var parameter in call.Parameters)
         {
-            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant
-                or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow)
+            if (IsReference(parameter.Type))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
@@ -78,6 +77,7 @@ internal static class CallEmitter
             writer.WriteLine($"var arguments_ = {context}.Allocate({call.ParamsAlignment}, {call.ParamsSize});");
             for (var i = 0; i < call.Parameters.Count; i++)
             {
+                marshal.LoweredParameter = call.Parameters[i].Name;
                 marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, Offset("arguments_", call.ParamOffsets[i]));
             }
 
@@ -88,6 +88,7 @@ internal static class CallEmitter
             var flat = new List<string>();
             foreach (var parameter in call.Parameters)
             {
+                marshal.LoweredParameter = parameter.Name;
                 flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
             }
 
@@ -221,6 +222,11 @@ internal static class CallEmitter
         }
 
         writer.WriteLine($"var result_ = {invocation};");
+        if (IsReference(resultType))
+        {
+            writer.WriteLine($"if (result_ is null) throw {Support}.NullResult({name});");
+        }
+
         writer.WriteLine();
         writer.WriteLine("// Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.");
         if (call.ResultsInMemory)
@@ -236,6 +242,11 @@ internal static class CallEmitter
             writer.WriteLine($"call_.SetResult({flat[0]});");
         }
     }
+
+    // The kinds whose C# types are classes, interfaces or arrays: null is not a value of them.
+    private static bool IsReference(AbiTypeBinding type)
+        => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant
+            or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;
 
     // Own and borrow handles of the host's resources are added to its tables, an own handle of the
     // guest's resource moves to the guest; a borrow of the guest's resource is just its representation.

@@ -43,6 +43,13 @@ internal sealed class MarshalEmitter
         _function = function;
     }
 
+    /// <summary>
+    /// The parameter whose value is being lowered: a null inside it is an
+    /// <c>ArgumentNullException</c> for it. Null while lowering a host implementation's result,
+    /// where a null is the implementation's error (<c>BindingSupport.NullResult</c>).
+    /// </summary>
+    public string? LoweredParameter { get; set; }
+
     /// <summary>The C# type of a flat value of <paramref name="type"/>.</summary>
     public static string FlatType(CoreValueType type) => type.Kind switch
     {
@@ -130,6 +137,11 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Tuple:
             case AbiTypeKind.Record:
+                if (type.Kind == AbiTypeKind.Record)
+                {
+                    CheckNotNull(value);
+                }
+
                 for (var i = 0; i < type.Children.Count; i++)
                 {
                     Store(type.Children[i], Member(type, value, i), Offset(address, type.Offsets[i]));
@@ -191,6 +203,11 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.Tuple:
             case AbiTypeKind.Record:
             {
+                if (type.Kind == AbiTypeKind.Record)
+                {
+                    CheckNotNull(value);
+                }
+
                 var flat = new List<string>();
                 for (var i = 0; i < type.Children.Count; i++)
                 {
@@ -345,6 +362,7 @@ internal sealed class MarshalEmitter
 
     private (string Pointer, string Length) LowerPointerAndLength(AbiTypeBinding type, string value)
     {
+        CheckNotNull(value);
         var pointer = Local("pointer");
         var length = Local("length");
         if (type.Kind == AbiTypeKind.String)
@@ -447,7 +465,7 @@ internal sealed class MarshalEmitter
                 }
 
                 _writer.WriteLine("default:");
-                _writer.WriteLine($"    throw new global::System.ArgumentNullException(nameof({RootName(value)}));");
+                _writer.WriteLine($"    throw {NullError()};");
                 _writer.CloseBlock();
                 break;
             }
@@ -595,9 +613,8 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
             {
-                // A plain name is a parameter checked on entry, or a value a pattern matched as
-                // non-null; a field, element or payload may still be null.
-                var handle = IsPlainName(value) ? value + ".Handle" : $"({value} ?? throw new global::System.ArgumentNullException(nameof({RootName(value)}))).Handle";
+                CheckNotNull(value);
+                var handle = value + ".Handle";
                 var lowered = type.Kind == AbiTypeKind.ExportedOwn
                     ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
                     : $"{handle}.Borrow({_instance}, {_function})";
@@ -605,6 +622,7 @@ internal sealed class MarshalEmitter
             }
 
             default:
+                CheckNotNull(value);
                 return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value}{JournalArgument})");
         }
     }
@@ -653,17 +671,21 @@ internal sealed class MarshalEmitter
         return $"new {elementType}[{length}]{suffix}";
     }
 
-    private static bool IsPlainName(string value) => RootName(value).Length == value.Length;
-
-    // The parameter a value expression starts from, for ArgumentNullException.
-    private static string RootName(string value)
+    // A null where WIT has no option, inside a parameter or a host implementation's result. A
+    // plain name needs no check: it is a parameter (checked on entry), a result (checked when the
+    // implementation returns) or a value a pattern matched as non-null; a field, element or
+    // payload may still be null.
+    private void CheckNotNull(string value)
     {
-        var end = 0;
-        while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] is '_' or '@'))
+        if (!IsPlainName(value))
         {
-            end++;
+            _writer.WriteLine($"if ({value} is null) throw {NullError()};");
         }
-
-        return value.Substring(0, end);
     }
+
+    private string NullError() => LoweredParameter is { } parameter
+        ? $"new global::System.ArgumentNullException(nameof({parameter}), \"A value inside it is null where WIT has no option.\")"
+        : $"{Support}.NullResult({_function})";
+
+    private static bool IsPlainName(string value) => value.All(character => char.IsLetterOrDigit(character) || character is '_' or '@');
 }

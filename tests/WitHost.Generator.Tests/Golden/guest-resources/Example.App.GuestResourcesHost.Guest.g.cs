@@ -210,6 +210,7 @@ namespace Example.App
                     var length1_ = (uint)users.Length;
                     for (int index2_ = 0; index2_ < users.Length; index2_++)
                     {
+                        if (users[index2_] is null) throw new global::System.ArgumentNullException(nameof(users), "A value inside it is null where WIT has no option.");
                         var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, users[index2_]);
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8, 4, pointer3_);
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8 + 4, 4, length4_);
@@ -256,7 +257,8 @@ namespace Example.App
                     var length1_ = (uint)sessions.Length;
                     for (int index2_ = 0; index2_ < sessions.Length; index2_++)
                     {
-                        uint flat3_ = (sessions[index2_] ?? throw new global::System.ArgumentNullException(nameof(sessions))).Handle.Borrow(_wamr, "example:guest-resources/sessions#count");
+                        if (sessions[index2_] is null) throw new global::System.ArgumentNullException(nameof(sessions), "A value inside it is null where WIT has no option.");
+                        uint flat3_ = sessions[index2_].Handle.Borrow(_wamr, "example:guest-resources/sessions#count");
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 4, 4, (ulong)flat3_);
                     }
                     cells_[0] = pointer0_;
@@ -287,8 +289,10 @@ namespace Example.App
                     var mark_ = journal_.Mark;
                     try
                     {
-                        uint flat0_ = (uint)(p.First ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Move(_wamr, "example:guest-resources/sessions#swap", journal_);
-                        uint flat1_ = (p.Second ?? throw new global::System.ArgumentNullException(nameof(p))).Handle.Borrow(_wamr, "example:guest-resources/sessions#swap");
+                        if (p.First is null) throw new global::System.ArgumentNullException(nameof(p), "A value inside it is null where WIT has no option.");
+                        uint flat0_ = (uint)p.First.Handle.Move(_wamr, "example:guest-resources/sessions#swap", journal_);
+                        if (p.Second is null) throw new global::System.ArgumentNullException(nameof(p), "A value inside it is null where WIT has no option.");
+                        uint flat1_ = p.Second.Handle.Borrow(_wamr, "example:guest-resources/sessions#swap");
                         cells_[0] = flat0_;
                         cells_[1] = flat1_;
                     }
@@ -342,13 +346,15 @@ namespace Example.App
                             case global::Example.GuestResources.Sessions.Event.Opened case3_:
                             {
                                 case0_ = 0;
-                                uint flat4_ = (uint)(case3_.Value ?? throw new global::System.ArgumentNullException(nameof(case3_))).Handle.Move(_wamr, "example:guest-resources/sessions#next-event", journal_);
+                                if (case3_.Value is null) throw new global::System.ArgumentNullException(nameof(e), "A value inside it is null where WIT has no option.");
+                                uint flat4_ = (uint)case3_.Value.Handle.Move(_wamr, "example:guest-resources/sessions#next-event", journal_);
                                 joined1_ = flat4_;
                                 break;
                             }
                             case global::Example.GuestResources.Sessions.Event.Closed case5_:
                             {
                                 case0_ = 1;
+                                if (case5_.Value is null) throw new global::System.ArgumentNullException(nameof(e), "A value inside it is null where WIT has no option.");
                                 var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case5_.Value);
                                 joined1_ = pointer6_;
                                 joined2_ = length7_;
@@ -360,7 +366,7 @@ namespace Example.App
                                 break;
                             }
                             default:
-                                throw new global::System.ArgumentNullException(nameof(e));
+                                throw new global::System.ArgumentNullException(nameof(e), "A value inside it is null where WIT has no option.");
                         }
                         cells_[0] = case0_;
                         cells_[1] = joined1_;
@@ -433,13 +439,15 @@ namespace Example.App
                         if (s.IsOk)
                         {
                             case0_ = 0;
-                            uint flat2_ = (uint)(s.Value ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
+                            if (s.Value is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                            uint flat2_ = (uint)s.Value.Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
                             joined1_ = flat2_;
                         }
                         else
                         {
                             case0_ = 1;
-                            uint flat3_ = (uint)(s.Error ?? throw new global::System.ArgumentNullException(nameof(s))).Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
+                            if (s.Error is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                            uint flat3_ = (uint)s.Error.Handle.Move(_wamr, "example:guest-resources/sessions#keep", journal_);
                             joined1_ = flat3_;
                         }
                         cells_[0] = case0_;
