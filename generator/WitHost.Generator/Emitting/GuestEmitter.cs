@@ -164,16 +164,7 @@ internal static class GuestEmitter
         foreach (var call in calls)
         {
             writer.WriteLine();
-            DocCommentWriter.WriteSummary(writer, call.Docs, $"Calls the guest's <c>{DocCommentWriter.Escape(call.WitName)}</c>.");
-            foreach (var parameter in call.Parameters)
-            {
-                DocCommentWriter.WriteParam(writer, parameter.Name.TrimStart('@'), null, "The WIT parameter of that name.");
-            }
-
-            if (call.Result is not null)
-            {
-                DocCommentWriter.WriteReturns(writer, "The guest's result.");
-            }
+            DocCommentWriter.WriteGuestCall(writer, call.Docs, call.WitName, call.Parameters.Select(parameter => parameter.Name), call.Result is not null);
 
             var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
             writer.WriteLine($"public {call.Result?.CSharpType ?? "void"} {call.MethodName}({parameters})");

@@ -223,16 +223,7 @@ internal static class TypeDeclarationEmitter
         foreach (var method in resource.Methods)
         {
             writer.WriteLine();
-            DocCommentWriter.WriteSummary(writer, method.Docs, $"Calls the guest's <c>{DocCommentWriter.Escape(method.WitName)}</c>.");
-            foreach (var parameter in method.Parameters)
-            {
-                DocCommentWriter.WriteParam(writer, parameter.Name.TrimStart('@'), null, "The WIT parameter of that name.");
-            }
-
-            if (method.ReturnType != "void")
-            {
-                DocCommentWriter.WriteReturns(writer, "The guest's result.");
-            }
+            DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Select(parameter => parameter.Name), method.ReturnType != "void");
 
             writer.WriteLine("/// <exception cref=\"global::System.ObjectDisposedException\">The handle was disposed or given to the guest.</exception>");
             var parameters = string.Join(", ", method.Parameters.Select(parameter => parameter.Type + " " + parameter.Name));
