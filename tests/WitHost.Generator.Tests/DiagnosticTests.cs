@@ -170,6 +170,34 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TwoHostsExportingOneResourceShareItsHandleClassAndEachImplementsItsCalls()
+    {
+        const string wit = """
+            package example:api;
+
+            interface counters {
+                resource counter { get: func() -> u32; }
+                make: func() -> counter;
+            }
+
+            world one { export counters; }
+            world two { export counters; }
+            """;
+        var run = Run(
+            """
+            [WitHost("api.wit", World = "one")] internal partial class HostOne;
+            [WitHost("api.wit", World = "two", Encoding = WitStringEncoding.Utf16)] internal partial class HostTwo;
+            """,
+            ("/project/api.wit", wit));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources, source => source.Value.Contains("class Counter : global::WitHost.IGuestResource", StringComparison.Ordinal));
+        Assert.Contains("public sealed class CountersExports : global::Example.Api.Counters.Counter.ICalls", run.GeneratedSources["HostOne.Guest.g.cs"]);
+        Assert.Contains("public sealed class CountersExports : global::Example.Api.Counters.Counter.ICalls", run.GeneratedSources["HostTwo.Guest.g.cs"]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void AnExportedResourceMethodWhoseCallIsNotGeneratedIsReportedOnceAndLeftOut()
     {
         const string wit = """
