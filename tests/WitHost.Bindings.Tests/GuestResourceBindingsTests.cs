@@ -108,6 +108,24 @@ public sealed class GuestResourceBindingsTests : IClassFixture<ResourcesGuest>
     }
 
     [Fact]
+    public void A_counter_cannot_be_both_borrowed_and_given_in_one_call()
+    {
+        // absorb's self is a borrow and its other an own: passing one counter as both would
+        // destroy what the borrow lends, which the spec's lift_own refuses.
+        using var guest = ResourcesHost.Instantiate(_guest.Module, new ResourcesHost.Imports { Store = new ResourcesBindingsTests.BlobStore() });
+        var counter = guest.Counters.CreateCounter("self", 3);
+        Assert.Throws<InvalidOperationException>(() => counter.Absorb(counter));
+        Assert.False(counter.IsDisposed);
+        Assert.Equal(3, counter.Get());
+
+        // The failed call left no loan behind: the counter can still be given away.
+        using var keeper = guest.Counters.CreateCounter("keeper", 1);
+        keeper.Absorb(counter);
+        Assert.Equal(4, keeper.Get());
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
     public void Counters_inside_lists_and_options_cross_both_ways()
     {
         using var guest = Instantiate();

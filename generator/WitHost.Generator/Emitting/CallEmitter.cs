@@ -60,7 +60,8 @@ internal static class CallEmitter
             : "// Marshal: the arguments are core values.");
 
         // Handles given to the guest change the instance's tables; if lowering fails half-way
-        // (a null deep inside, a lone surrogate), the journal takes them back.
+        // (a null deep inside, a lone surrogate), the journal takes them back. It also holds the
+        // loans of the guest's own resources passed as borrows, so the same one cannot be an own too.
         var journaled = call.Parameters.Any(parameter => ChangesTables(parameter.Type));
         if (journaled)
         {

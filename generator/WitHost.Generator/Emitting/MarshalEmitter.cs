@@ -617,7 +617,7 @@ internal sealed class MarshalEmitter
                 var handle = value + ".Handle";
                 var lowered = type.Kind == AbiTypeKind.ExportedOwn
                     ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
-                    : $"{handle}.Borrow({_instance}, {_function})";
+                    : $"{handle}.Borrow({_instance}, {_function}{JournalArgument})";
                 return Declare("uint", "flat", lowered);
             }
 

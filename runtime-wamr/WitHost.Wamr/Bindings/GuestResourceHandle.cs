@@ -13,6 +13,13 @@ public sealed class GuestResourceHandle : ILoweringUndo
     private readonly uint _rep;
     private State _state;
 
+    // Borrows of this handle among the arguments being lowered: an own of it among the same
+    // arguments would destroy what the borrow lends (the spec's lift_own traps on num_lends).
+    private int _lends;
+
+    // The journal entry of a lend, told apart from the guest handles a move makes (never below 1).
+    private const int LendEntry = 0;
+
     /// <summary>A live handle to <paramref name="rep"/>, of the resource of <paramref name="table"/> in <paramref name="instance"/>.</summary>
     public GuestResourceHandle(RepTable table, WamrInstance instance, uint rep)
     {
@@ -72,6 +79,19 @@ public sealed class GuestResourceHandle : ILoweringUndo
     }
 
     /// <summary>
+    /// <see cref="Borrow(WamrInstance, string)"/> for an export call whose arguments also move
+    /// handles: until <paramref name="journal"/> commits, this handle cannot also be passed as an <c>own</c>.
+    /// </summary>
+    public uint Borrow(WamrInstance instance, string functionName, LoweringJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var rep = Borrow(instance, functionName);
+        _lends++;
+        journal.Record(this, LendEntry);
+        return rep;
+    }
+
+    /// <summary>
     /// Lowers an <c>own</c>: the handle moves to the guest, which gets a new handle of its own to
     /// the representation (<c>[resource-new]</c> of the instance's table); the host's handle is
     /// spent, so later use throws <see cref="ObjectDisposedException"/> and disposing it does nothing.
@@ -79,6 +99,11 @@ public sealed class GuestResourceHandle : ILoweringUndo
     public int Move(WamrInstance instance, string functionName)
     {
         Check(instance, functionName);
+        if (_lends > 0)
+        {
+            throw new InvalidOperationException($"This {_table.ResourceName} is passed to {functionName} both as a borrow and as an own argument; the own argument would end what the borrow lends.");
+        }
+
         _state = State.Moved;
         return _table.New(_rep);
     }
@@ -95,8 +120,22 @@ public sealed class GuestResourceHandle : ILoweringUndo
     // The guest never saw its new handle: the host holds the resource again.
     void ILoweringUndo.Undo(int handle)
     {
+        if (handle == LendEntry)
+        {
+            _lends--;
+            return;
+        }
+
         _table.Forget(handle);
         _state = State.Live;
+    }
+
+    void ILoweringUndo.Commit(int handle)
+    {
+        if (handle == LendEntry)
+        {
+            _lends--;
+        }
     }
 
     /// <summary>

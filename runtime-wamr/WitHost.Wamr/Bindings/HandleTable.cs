@@ -119,6 +119,10 @@ public sealed class HandleTable<T> : ILoweringUndo
         Remove(handle);
     }
 
+    void ILoweringUndo.Commit(int handle)
+    {
+    }
+
     private int Journaled(int handle, LoweringJournal journal)
     {
         ArgumentNullException.ThrowIfNull(journal);

@@ -15,8 +15,16 @@ public sealed class LoweringJournal
     /// <summary>Where the current call's changes start.</summary>
     public int Mark => _entries.Count;
 
-    /// <summary>The call's arguments are lowered: its changes stand.</summary>
-    public void Commit(int mark) => _entries.RemoveRange(mark, _entries.Count - mark);
+    /// <summary>The call's arguments are lowered: its changes stand (loans made only for lowering end).</summary>
+    public void Commit(int mark)
+    {
+        for (var i = _entries.Count - 1; i >= mark; i--)
+        {
+            _entries[i].Target.Commit(_entries[i].Handle);
+        }
+
+        _entries.RemoveRange(mark, _entries.Count - mark);
+    }
 
     /// <summary>Lowering failed: undoes the call's changes, the last first.</summary>
     public void Undo(int mark)
@@ -35,5 +43,9 @@ public sealed class LoweringJournal
 /// <summary>Something whose handle a <see cref="LoweringJournal"/> can take back.</summary>
 internal interface ILoweringUndo
 {
+    /// <summary>Lowering failed: take back what recorded <paramref name="handle"/>.</summary>
     void Undo(int handle);
+
+    /// <summary>Lowering succeeded: end what lasts only while the arguments are lowered.</summary>
+    void Commit(int handle);
 }

@@ -292,7 +292,7 @@ namespace Example.App
                         if (p.First is null) throw new global::System.ArgumentNullException(nameof(p), "A value inside it is null where WIT has no option.");
                         uint flat0_ = (uint)p.First.Handle.Move(_wamr, "example:guest-resources/sessions#swap", journal_);
                         if (p.Second is null) throw new global::System.ArgumentNullException(nameof(p), "A value inside it is null where WIT has no option.");
-                        uint flat1_ = p.Second.Handle.Borrow(_wamr, "example:guest-resources/sessions#swap");
+                        uint flat1_ = p.Second.Handle.Borrow(_wamr, "example:guest-resources/sessions#swap", journal_);
                         cells_[0] = flat0_;
                         cells_[1] = flat1_;
                     }
@@ -513,7 +513,7 @@ namespace Example.App
                     var mark_ = journal_.Mark;
                     try
                     {
-                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.flush");
+                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.flush", journal_);
                         uint flat1_ = (uint)_resources.Example_GuestResources_Log_ISink.AddBorrow(to, journal_);
                         cells_[0] = flat0_;
                         cells_[1] = flat1_;
@@ -576,7 +576,7 @@ namespace Example.App
                     var mark_ = journal_.Mark;
                     try
                     {
-                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.close");
+                        uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]session.close", journal_);
                         uint case1_ = 0;
                         uint joined2_ = 0;
                         if (successor is { } some3_)
