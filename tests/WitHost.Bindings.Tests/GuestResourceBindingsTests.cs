@@ -194,9 +194,14 @@ public sealed class GuestResourceBindingsTests : IClassFixture<ResourcesGuest>
     public void A_handle_the_guest_never_made_traps_when_lifted()
     {
         using var guest = Instantiate();
+        var earlier = guest.Counters.CreateCounter("earlier", 1);
         var trap = Assert.Throws<WasmTrapException>(() => guest.Counters.Forged());
         Assert.Contains("is not a live counter handle", trap.Message, StringComparison.Ordinal);
         Assert.True(guest.Instance.IsFaulted);
+
+        // The faulted instance runs nothing more: disposing a handle does not call the destructor.
+        earlier.Dispose();
+        Assert.True(earlier.IsDisposed);
     }
 
     [Fact]
