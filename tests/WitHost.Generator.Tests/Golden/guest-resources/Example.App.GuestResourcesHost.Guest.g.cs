@@ -19,6 +19,7 @@ namespace Example.App
                 _resources = resources;
                 Sessions = new SessionsExports(instance, resources);
                 resources.Example_GuestResources_Sessions_Session_Calls = Sessions;
+                resources.Example_GuestResources_Sessions_Token_Calls = Sessions;
             }
 
             /// <summary>The runtime instance: its memory, its exports as core functions.</summary>
@@ -32,7 +33,7 @@ namespace Example.App
 
             /// <summary>Calls of the exported interface <c>example:guest-resources/sessions</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-            public sealed class SessionsExports : global::Example.GuestResources.Sessions.Session.ICalls
+            public sealed class SessionsExports : global::Example.GuestResources.Sessions.Session.ICalls, global::Example.GuestResources.Sessions.Token.ICalls
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
                 private readonly ResourceTables _resources;
@@ -52,6 +53,10 @@ namespace Example.App
                 private readonly global::WitHost.Wamr.WamrFunction? _nextEventPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _keep;
                 private readonly global::WitHost.Wamr.WamrFunction? _keepPostReturn;
+                private readonly global::WitHost.Wamr.WamrFunction _issue;
+                private readonly global::WitHost.Wamr.WamrFunction? _issuePostReturn;
+                private readonly global::WitHost.Wamr.WamrFunction _redeem;
+                private readonly global::WitHost.Wamr.WamrFunction? _redeemPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _session_User;
                 private readonly global::WitHost.Wamr.WamrFunction? _session_UserPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _session_Flush;
@@ -85,6 +90,10 @@ namespace Example.App
                     _nextEventPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#next-event");
                     _keep = instance.GetFunction("example:guest-resources/sessions#keep");
                     _keepPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#keep");
+                    _issue = instance.GetFunction("example:guest-resources/sessions#issue");
+                    _issuePostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#issue");
+                    _redeem = instance.GetFunction("example:guest-resources/sessions#redeem");
+                    _redeemPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#redeem");
                     _session_User = instance.GetFunction("example:guest-resources/sessions#[method]session.user");
                     _session_UserPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]session.user");
                     _session_Flush = instance.GetFunction("example:guest-resources/sessions#[method]session.flush");
@@ -470,6 +479,66 @@ namespace Example.App
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     _keepPostReturn?.InvokeCells(cells_);
                     return result0_;
+                }
+
+                /// <summary>Calls the guest's <c>issue</c>.</summary>
+                /// <returns>The guest's result.</returns>
+                public global::Example.GuestResources.Sessions.Token Issue()
+                {
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[1];
+
+                    // Marshal: the arguments are core values.
+
+                    // Invoke
+                    _issue.InvokeCells(cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    uint result0_ = cells_[0];
+                    uint rep0_ = _resources.Example_GuestResources_Sessions_Token.Take(_wamr, (int)result0_, "example:guest-resources/sessions#issue");
+                    var value1_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep0_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    _issuePostReturn?.InvokeCells(cells_);
+                    return value1_;
+                }
+
+                /// <summary>Calls the guest's <c>redeem</c>.</summary>
+                /// <param name="t">The WIT parameter of that name.</param>
+                /// <returns>The guest's result.</returns>
+                public bool Redeem(global::Example.GuestResources.Sessions.Token t)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(t);
+                    t.Handle.Check(_wamr, "example:guest-resources/sessions#redeem");
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[1];
+
+                    // Marshal: the arguments are core values.
+                    var journal_ = _resources.Journal;
+                    var mark_ = journal_.Mark;
+                    try
+                    {
+                        uint flat0_ = (uint)t.Handle.Move(_wamr, "example:guest-resources/sessions#redeem", journal_);
+                        cells_[0] = flat0_;
+                    }
+                    catch
+                    {
+                        journal_.Undo(mark_);
+                        throw;
+                    }
+
+                    journal_.Commit(mark_);
+
+                    // Invoke
+                    _redeem.InvokeCells(cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    uint result0_ = cells_[0];
+                    var value1_ = result0_ != 0;
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    _redeemPostReturn?.InvokeCells(cells_);
+                    return value1_;
                 }
 
                 string global::Example.GuestResources.Sessions.Session.ICalls.User(global::Example.GuestResources.Sessions.Session self)

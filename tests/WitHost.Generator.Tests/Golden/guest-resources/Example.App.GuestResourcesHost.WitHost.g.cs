@@ -29,6 +29,12 @@ namespace Example.App
 
             /// <summary>The method calls of the <c>session</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.GuestResources.Sessions.Session.ICalls Example_GuestResources_Sessions_Session_Calls = null!;
+
+            /// <summary>Handles to the guest's <c>token</c> representations (<c>[export]example:guest-resources/sessions</c>).</summary>
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Token = new("token", "example:guest-resources/sessions#[dtor]token");
+
+            /// <summary>The method calls of the <c>token</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
+            public global::Example.GuestResources.Sessions.Token.ICalls Example_GuestResources_Sessions_Token_Calls = null!;
         }
 
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
@@ -50,6 +56,9 @@ namespace Example.App
             table_.Define("[export]example:guest-resources/sessions", "[resource-new]session", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Session.New(call_.GetUInt32(0))));
             table_.Define("[export]example:guest-resources/sessions", "[resource-rep]session", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Session.Rep(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-rep]session")));
             table_.Define("[export]example:guest-resources/sessions", "[resource-drop]session", call_ => DropExample_GuestResources_Sessions_Session(resources_.Example_GuestResources_Sessions_Session, call_));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-new]token", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Token.New(call_.GetUInt32(0))));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-rep]token", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Token.Rep(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-rep]token")));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-drop]token", call_ => DropExample_GuestResources_Sessions_Token(resources_.Example_GuestResources_Sessions_Token, call_));
 
             var instance_ = module.Instantiate(table_, options);
             try
@@ -86,6 +95,14 @@ namespace Example.App
         private static void DropExample_GuestResources_Sessions_Session(global::WitHost.Wamr.Bindings.RepTable table_, global::WitHost.Wamr.Hosting.HostCallContext call_)
         {
             var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-drop]session");
+            table_.Destroy(call_.Instance, rep_);
+        }
+
+        // The guest drops its handle to one of its own token resources: an own handle is the last
+        // reference, so the guest's destructor runs on the representation, as resource.drop asks.
+        private static void DropExample_GuestResources_Sessions_Token(global::WitHost.Wamr.Bindings.RepTable table_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-drop]token");
             table_.Destroy(call_.Instance, rep_);
         }
     }
