@@ -70,6 +70,7 @@ internal sealed class CallBinder
         {
             throw new CallNotGeneratedException("a handle of a resource the guest exports, in an import");
         }
+
         var signature = CoreFunctionSignature.For(function, direction);
 
         var offsets = EquatableArray<uint>.Empty;

@@ -21,14 +21,14 @@ internal sealed class ScopeBinder
     /// <param name="location">The location diagnostics point at.</param>
     /// <param name="isExportCallable">
     /// Whether the export wrapper of a function can be generated: an exported resource's handle
-    /// class has a method only for those (the export binding reports the others).
+    /// class has a method only for those (the export binding reports the others). Null: all can.
     /// </param>
-    public ScopeBinder(TypeMapper mapper, List<DiagnosticInfo> diagnostics, SourceLocationInfo location, Func<WitFunction, bool> isExportCallable)
+    public ScopeBinder(TypeMapper mapper, List<DiagnosticInfo> diagnostics, SourceLocationInfo location, Func<WitFunction, bool>? isExportCallable = null)
     {
         _mapper = mapper;
         _diagnostics = diagnostics;
         _location = location;
-        _isExportCallable = isExportCallable;
+        _isExportCallable = isExportCallable ?? (_ => true);
     }
 
     /// <summary>Binds a scope; null when it has nothing to generate.</summary>
