@@ -51,6 +51,31 @@ public sealed class GuestResourceBindingsTests : IClassFixture<ResourcesGuest>
     }
 
     [Fact]
+    public void Methods_with_scalar_arguments_and_results_allocate_nothing()
+    {
+        // self is a borrow of the guest's own resource: its representation, no handle is made.
+        using var guest = Instantiate();
+        using var counter = guest.Counters.CreateCounter("hot", 0);
+        using var other = guest.Counters.CreateCounter("other", 1);
+        Run(100);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run(1000);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(1100 + 1100, counter.Get());
+
+        void Run(int rounds)
+        {
+            for (var i = 0; i < rounds; i++)
+            {
+                counter.Increment(1);
+                counter.AddFrom(other);
+            }
+        }
+    }
+
+    [Fact]
     public void Disposing_a_handle_runs_the_guest_destructor_once()
     {
         using var guest = Instantiate();
