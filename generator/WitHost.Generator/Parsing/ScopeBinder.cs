@@ -208,14 +208,15 @@ internal sealed class ScopeBinder
 
     private GuestResourceBinding BindGuestResource(WitResourceType resource, List<WitFunction> functions)
     {
-        var name = CSharpNames.ToPascalCase(resource.Name);
+        var name = CSharpNames.GuestResourceClassName(resource.Name);
         var names = new MemberNameSet(name, reserveObjectMembers: true);
 
         // The members every handle class has, and the nested interface its methods go through.
-        names.Claim("Dispose");
-        names.Claim("IsDisposed");
-        names.Claim("Handle");
-        names.Claim("ICalls");
+        foreach (var member in CSharpNames.GuestResourceMembers)
+        {
+            names.Claim(member);
+        }
+
         var methods = functions
             .Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource && _isExportCallable(function))
             .Select(function => BindMethod(names.Claim(CSharpNames.ToPascalCase(function.Name)), function, skipSelf: true))

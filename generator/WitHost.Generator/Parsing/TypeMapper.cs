@@ -46,7 +46,7 @@ internal sealed class TypeMapper
         _ => throw new UnsupportedConstructException(type.GetType().Name),
     };
 
-    /// <summary>The C# name a declared type (record, variant, enum, flags, exported resource) gets, fully qualified.</summary>
+    /// <summary>The C# name a declared type (record, variant, enum, flags) gets, fully qualified.</summary>
     public static string DeclaredName(WitNamedType type)
         => "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + CSharpNames.ToPascalCase(type.Name);
 
@@ -116,9 +116,8 @@ internal sealed class TypeMapper
     private string MapResource(WitResourceType resource)
     {
         EnsureDeclarable(resource);
-        return IsImported(resource.Owner)
-            ? "global::" + CSharpNames.TypesNamespace(resource.Owner) + "." + CSharpNames.ResourceInterfaceName(resource.Name)
-            : DeclaredName(resource);
+        var name = IsImported(resource.Owner) ? CSharpNames.ResourceInterfaceName(resource.Name) : CSharpNames.GuestResourceClassName(resource.Name);
+        return "global::" + CSharpNames.TypesNamespace(resource.Owner) + "." + name;
     }
 
     private string MapTuple(WitTupleType tuple)

@@ -20,6 +20,7 @@ namespace Example.App
                 Sessions = new SessionsExports(instance, resources);
                 resources.Example_GuestResources_Sessions_Session_Calls = Sessions;
                 resources.Example_GuestResources_Sessions_Token_Calls = Sessions;
+                resources.Example_GuestResources_Sessions_Handle__Calls = Sessions;
             }
 
             /// <summary>The runtime instance: its memory, its exports as core functions.</summary>
@@ -33,7 +34,7 @@ namespace Example.App
 
             /// <summary>Calls of the exported interface <c>example:guest-resources/sessions</c>.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-            public sealed class SessionsExports : global::Example.GuestResources.Sessions.Session.ICalls, global::Example.GuestResources.Sessions.Token.ICalls
+            public sealed class SessionsExports : global::Example.GuestResources.Sessions.Session.ICalls, global::Example.GuestResources.Sessions.Token.ICalls, global::Example.GuestResources.Sessions.Handle_.ICalls
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
                 private readonly ResourceTables _resources;
@@ -57,6 +58,8 @@ namespace Example.App
                 private readonly global::WitHost.Wamr.WamrFunction? _issuePostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _redeem;
                 private readonly global::WitHost.Wamr.WamrFunction? _redeemPostReturn;
+                private readonly global::WitHost.Wamr.WamrFunction _wrap;
+                private readonly global::WitHost.Wamr.WamrFunction? _wrapPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _session_User;
                 private readonly global::WitHost.Wamr.WamrFunction? _session_UserPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _session_Flush;
@@ -69,6 +72,8 @@ namespace Example.App
                 private readonly global::WitHost.Wamr.WamrFunction? _session_GetPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _session_Dispose_;
                 private readonly global::WitHost.Wamr.WamrFunction? _session_Dispose_PostReturn;
+                private readonly global::WitHost.Wamr.WamrFunction _handle__Handle__;
+                private readonly global::WitHost.Wamr.WamrFunction? _handle__Handle__PostReturn;
 
                 internal SessionsExports(global::WitHost.Wamr.WamrInstance instance, ResourceTables resources)
                 {
@@ -94,6 +99,8 @@ namespace Example.App
                     _issuePostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#issue");
                     _redeem = instance.GetFunction("example:guest-resources/sessions#redeem");
                     _redeemPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#redeem");
+                    _wrap = instance.GetFunction("example:guest-resources/sessions#wrap");
+                    _wrapPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#wrap");
                     _session_User = instance.GetFunction("example:guest-resources/sessions#[method]session.user");
                     _session_UserPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]session.user");
                     _session_Flush = instance.GetFunction("example:guest-resources/sessions#[method]session.flush");
@@ -106,6 +113,8 @@ namespace Example.App
                     _session_GetPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]session.get");
                     _session_Dispose_ = instance.GetFunction("example:guest-resources/sessions#[method]session.dispose");
                     _session_Dispose_PostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]session.dispose");
+                    _handle__Handle__ = instance.GetFunction("example:guest-resources/sessions#[method]handle.handle");
+                    _handle__Handle__PostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]handle.handle");
                 }
 
                 /// <summary>Opens a session for `user`.</summary>
@@ -541,6 +550,33 @@ namespace Example.App
                     return value1_;
                 }
 
+                /// <summary>Calls the guest's <c>wrap</c>.</summary>
+                /// <param name="h">The WIT parameter of that name.</param>
+                /// <returns>The guest's result.</returns>
+                public global::Example.GuestResources.Sessions.Handle_ Wrap(global::Example.GuestResources.Sessions.Handle_ h)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(h);
+                    h.Handle.Check(_wamr, "example:guest-resources/sessions#wrap");
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[1];
+
+                    // Marshal: the arguments are core values.
+                    uint flat0_ = h.Handle.Borrow(_wamr, "example:guest-resources/sessions#wrap");
+                    cells_[0] = flat0_;
+
+                    // Invoke
+                    _wrap.InvokeCells(cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    uint result0_ = cells_[0];
+                    uint rep1_ = _resources.Example_GuestResources_Sessions_Handle_.Take(_wamr, (int)result0_, "example:guest-resources/sessions#wrap");
+                    var value2_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep1_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    _wrapPostReturn?.InvokeCells(cells_);
+                    return value2_;
+                }
+
                 string global::Example.GuestResources.Sessions.Session.ICalls.User(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
@@ -744,6 +780,28 @@ namespace Example.App
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     _session_Dispose_PostReturn?.InvokeCells(cells_);
+                }
+
+                uint global::Example.GuestResources.Sessions.Handle_.ICalls.Handle__(global::Example.GuestResources.Sessions.Handle_ self)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(self);
+                    self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]handle.handle");
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[1];
+
+                    // Marshal: the arguments are core values.
+                    uint flat0_ = self.Handle.Borrow(_wamr, "example:guest-resources/sessions#[method]handle.handle");
+                    cells_[0] = flat0_;
+
+                    // Invoke
+                    _handle__Handle__.InvokeCells(cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    uint result0_ = cells_[0];
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    _handle__Handle__PostReturn?.InvokeCells(cells_);
+                    return result0_;
                 }
             }
         }

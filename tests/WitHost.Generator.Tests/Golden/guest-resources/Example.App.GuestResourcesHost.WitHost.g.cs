@@ -35,6 +35,12 @@ namespace Example.App
 
             /// <summary>The method calls of the <c>token</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.GuestResources.Sessions.Token.ICalls Example_GuestResources_Sessions_Token_Calls = null!;
+
+            /// <summary>Handles to the guest's <c>handle</c> representations (<c>[export]example:guest-resources/sessions</c>).</summary>
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Handle_ = new("handle", "example:guest-resources/sessions#[dtor]handle");
+
+            /// <summary>The method calls of the <c>handle</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
+            public global::Example.GuestResources.Sessions.Handle_.ICalls Example_GuestResources_Sessions_Handle__Calls = null!;
         }
 
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
@@ -59,6 +65,9 @@ namespace Example.App
             table_.Define("[export]example:guest-resources/sessions", "[resource-new]token", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Token.New(call_.GetUInt32(0))));
             table_.Define("[export]example:guest-resources/sessions", "[resource-rep]token", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Token.Rep(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-rep]token")));
             table_.Define("[export]example:guest-resources/sessions", "[resource-drop]token", call_ => DropExample_GuestResources_Sessions_Token(resources_.Example_GuestResources_Sessions_Token, call_));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-new]handle", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Handle_.New(call_.GetUInt32(0))));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-rep]handle", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Handle_.Rep(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-rep]handle")));
+            table_.Define("[export]example:guest-resources/sessions", "[resource-drop]handle", call_ => DropExample_GuestResources_Sessions_Handle_(resources_.Example_GuestResources_Sessions_Handle_, call_));
 
             var instance_ = module.Instantiate(table_, options);
             try
@@ -103,6 +112,14 @@ namespace Example.App
         private static void DropExample_GuestResources_Sessions_Token(global::WitHost.Wamr.Bindings.RepTable table_, global::WitHost.Wamr.Hosting.HostCallContext call_)
         {
             var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-drop]token");
+            table_.Destroy(call_.Instance, rep_);
+        }
+
+        // The guest drops its handle to one of its own handle resources: an own handle is the last
+        // reference, so the guest's destructor runs on the representation, as resource.drop asks.
+        private static void DropExample_GuestResources_Sessions_Handle_(global::WitHost.Wamr.Bindings.RepTable table_, global::WitHost.Wamr.Hosting.HostCallContext call_)
+        {
+            var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), "[export]example:guest-resources/sessions#[resource-drop]handle");
             table_.Destroy(call_.Instance, rep_);
         }
     }

@@ -112,6 +112,47 @@ namespace Example.GuestResources.Sessions
         public void Dispose() => Handle.Dispose();
     }
 
+    /// <summary>Named like a member every handle class has, with a method named like it too.</summary>
+    /// <remarks>
+    /// A handle belongs to the instance that made it. Dispose it to drop it: the guest's destructor runs
+    /// once. After that, or after it was passed as an <c>own</c> argument (the guest then owns it), every
+    /// call through it throws <see cref="global::System.ObjectDisposedException"/>.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
+    public sealed class Handle_ : global::WitHost.IGuestResource
+    {
+        private readonly ICalls _calls;
+
+        internal Handle_(ICalls calls, global::WitHost.Wamr.Bindings.RepTable table, global::WitHost.Wamr.WamrInstance instance, uint rep)
+        {
+            _calls = calls;
+            Handle = new global::WitHost.Wamr.Bindings.GuestResourceHandle(table, instance, rep);
+        }
+
+        /// <summary>The calls of the resource's methods, as one instance's exported-interface class makes them.</summary>
+        internal interface ICalls
+        {
+            uint Handle__(Handle_ self);
+        }
+
+        /// <summary>The representation, its instance and whether the host still holds it.</summary>
+        internal global::WitHost.Wamr.Bindings.GuestResourceHandle Handle { get; }
+
+        /// <summary>True once disposed, or passed to the guest as an <c>own</c> argument.</summary>
+        public bool IsDisposed => Handle.IsDisposed;
+
+        /// <summary>Calls the guest's <c>[method]handle.handle</c>.</summary>
+        /// <returns>The guest's result.</returns>
+        /// <exception cref="global::System.ObjectDisposedException">The handle was disposed or given to the guest.</exception>
+        public uint Handle__() => _calls.Handle__(this);
+
+        /// <summary>
+        /// Drops the handle: the guest's destructor runs on the resource, once. Safe to call more than once,
+        /// and after the instance was disposed (then nothing runs).
+        /// </summary>
+        public void Dispose() => Handle.Dispose();
+    }
+
     /// <summary>The WIT record <c>pair</c>.</summary>
     /// <param name="First">The field <c>first</c>.</param>
     /// <param name="Second">The field <c>second</c>.</param>
