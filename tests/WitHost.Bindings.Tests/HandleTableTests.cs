@@ -90,7 +90,7 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
         Assert.False(third.Instance.IsFaulted);
     }
 
-    private sealed class Thing : IDisposable
+    internal sealed class Thing : IDisposable
     {
         public bool Disposed { get; private set; }
 

@@ -152,7 +152,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void ExportedResourcesAreReportedAndLeftOut()
+    public void ExportedResourcesBecomeHandleClassesWithoutDiagnostics()
     {
         const string wit = """
             package example:api;
@@ -167,18 +167,67 @@ public sealed class DiagnosticTests
             """;
         var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
 
-        Assert.Equal(
-            new[]
-            {
-                "The type 'example:api/counters#counter' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
-                "The type 'example:api/counters#snapshot' uses the exported resource 'counter', which the generator does not support yet; it is left out of the generated code",
-            },
-            run.GeneratorDiagnostics.Select(diagnostic => diagnostic.GetMessage()).Order(StringComparer.Ordinal));
+        Assert.Empty(run.GeneratorDiagnostics);
         var scope = run.GeneratedSources["example.api.counters.g.cs"];
+        Assert.Contains("public sealed class Counter : global::WitHost.IGuestResource", scope);
+        Assert.Contains("public uint Get() => _calls.Get(this);", scope);
+        Assert.Contains("global::Example.Api.Counters.Counter Counter);", scope);
         Assert.Contains("record Total(", scope);
         Assert.DoesNotContain("ICounter", scope);
-        Assert.DoesNotContain("Snapshot", scope);
-        Assert.DoesNotContain("public interface", scope);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void TwoHostsExportingOneResourceShareItsHandleClassAndEachImplementsItsCalls()
+    {
+        const string wit = """
+            package example:api;
+
+            interface counters {
+                resource counter { get: func() -> u32; }
+                make: func() -> counter;
+            }
+
+            world one { export counters; }
+            world two { export counters; }
+            """;
+        var run = Run(
+            """
+            [WitHost("api.wit", World = "one")] internal partial class HostOne;
+            [WitHost("api.wit", World = "two", Encoding = WitStringEncoding.Utf16)] internal partial class HostTwo;
+            """,
+            ("/project/api.wit", wit));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Single(run.GeneratedSources, source => source.Value.Contains("class Counter : global::WitHost.IGuestResource", StringComparison.Ordinal));
+        Assert.Contains("public sealed class CountersExports : global::Example.Api.Counters.Counter.ICalls", run.GeneratedSources["HostOne.Guest.g.cs"]);
+        Assert.Contains("public sealed class CountersExports : global::Example.Api.Counters.Counter.ICalls", run.GeneratedSources["HostTwo.Guest.g.cs"]);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void AnExportedResourceMethodWhoseCallIsNotGeneratedIsReportedOnceAndLeftOut()
+    {
+        const string wit = """
+            package example:api;
+
+            interface counters {
+                resource counter {
+                    get: func() -> u32;
+                    labels: func() -> map<string, u32>;
+                }
+            }
+
+            world one { export counters; }
+            """;
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0011", diagnostic.Id);
+        Assert.Contains("[method]counter.labels", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var scope = run.GeneratedSources["example.api.counters.g.cs"];
+        Assert.Contains("public uint Get()", scope);
+        Assert.DoesNotContain("Labels", scope);
         Assert.Empty(run.CompilationProblems);
     }
 
@@ -228,7 +277,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void CallsPassingImportedResourceHandlesAreGeneratedAndExportedOnesReported()
+    public void CallsPassingImportedAndExportedResourceHandlesAreGenerated()
     {
         const string wit = """
             package example:api;
@@ -262,13 +311,7 @@ public sealed class DiagnosticTests
             """;
         var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
 
-        // Only the guest's own resource is left out; handles of the host's resource are marshalled.
-        Assert.NotEmpty(run.GeneratorDiagnostics);
-        Assert.All(run.GeneratorDiagnostics, diagnostic =>
-        {
-            Assert.Equal("WITHOST0006", diagnostic.Id);
-            Assert.Contains("the exported resource 'counter'", diagnostic.GetMessage(), StringComparison.Ordinal);
-        });
+        Assert.Empty(run.GeneratorDiagnostics);
 
         var host = run.GeneratedSources["Host.WitHost.g.cs"];
         Assert.Contains("\"open\", call_ =>", host);
@@ -276,16 +319,18 @@ public sealed class DiagnosticTests
         Assert.Contains("\"[resource-drop]file\", call_ =>", host);
         Assert.Contains("HandleTable<global::Example.Api.Files.IFile>", host);
 
-        // The guest's intrinsics for its own resource are served all the same.
-        Assert.Contains("global::WitHost.Wamr.Bindings.RepTable Exported_example_api_counters_counter = new(\"counter\");", host);
+        // The guest's intrinsics for its own resource, and the destructor its table runs.
+        Assert.Contains("global::WitHost.Wamr.Bindings.RepTable Example_Api_Counters_Counter = new(\"counter\", \"example:api/counters#[dtor]counter\");", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-new]counter\", call_ =>", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-rep]counter\", call_ =>", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-drop]counter\", call_ =>", host);
-        Assert.Contains("TryGetFunction(\"example:api/counters#[dtor]counter\")", host);
+        Assert.Contains("table_.Destroy(call_.Instance, rep_);", host);
         var guest = run.GeneratedSources["Host.Guest.g.cs"];
         Assert.Contains("public bool Keep(global::Example.Api.Files.IFile f)", guest);
         Assert.Contains("CheckBorrowsDropped", guest);
-        Assert.DoesNotContain("Total", guest);
+        Assert.Contains("public uint Total(global::Example.Api.Counters.Counter c)", guest);
+        Assert.Contains("c.Handle.Borrow(_wamr, \"example:api/counters#total\")", guest);
+        Assert.Contains("uint global::Example.Api.Counters.Counter.ICalls.Get(global::Example.Api.Counters.Counter self)", guest);
         Assert.Empty(run.CompilationProblems);
     }
 

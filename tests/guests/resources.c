@@ -111,6 +111,47 @@ EXPORT(COUNTERS("[method]counter.snapshot")) blob_handle counter_snapshot(counte
 
 EXPORT(COUNTERS("live-counters")) uint32_t counters_live_counters(void) { return live_counters; }
 
+// Each name the host passed is the guest's, so each new counter keeps its own; the list's block
+// is freed here. The returned list of handles is freed by the post-return function.
+static list_t ret_handles;
+EXPORT(COUNTERS("make-many")) list_t *counters_make_many(string_t *names, size_t count, int64_t start) {
+    ret_handles = LIST_ALLOC(counter_handle, count);
+    counter_handle *handles = ret_handles.ptr;
+    for (size_t i = 0; i < count; i++) {
+        handles[i] = counter_create(names[i], start);
+    }
+    LIST_FREE(string_t, ((list_t){names, count}));
+    return &ret_handles;
+}
+EXPORT(POST("make-many")) void post_counters_make_many(list_t *ret) { LIST_FREE(counter_handle, *ret); }
+
+// A borrow<counter> of the guest's own resource arrives as the rep, also inside a list.
+EXPORT(COUNTERS("total")) int64_t counters_total(counter_t **counters, size_t count) {
+    uint64_t sum = 0;
+    for (size_t i = 0; i < count; i++) {
+        sum += (uint64_t)counters[i]->value;
+    }
+    LIST_FREE(counter_t *, ((list_t){counters, count}));
+    return (int64_t)sum;
+}
+
+typedef struct {
+    uint8_t is_some;
+    int64_t value;
+} option_s64_t;
+
+static option_s64_t ret_option;
+EXPORT(COUNTERS("take-value")) option_s64_t *counters_take_value(uint32_t is_some, counter_handle c) {
+    ret_option = (option_s64_t){0, 0};
+    if (is_some) {
+        ret_option = (option_s64_t){1, counter_handle_rep(c)->value};
+        counter_handle_drop(c); // the guest holds the only handle: the destructor runs
+    }
+    return &ret_option;
+}
+
+EXPORT(COUNTERS("forged")) counter_handle counters_forged(void) { return 0x7ff0; }
+
 // ---- Functions over blobs ----
 
 EXPORT(COUNTERS("make-blob")) blob_handle counters_make_blob(char *ptr, size_t len) {

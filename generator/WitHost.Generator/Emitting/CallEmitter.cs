@@ -27,7 +27,6 @@ internal static class CallEmitter
     {
         var name = Literal(call.CoreName);
         var context = "context_";
-        var marshal = new MarshalEmitter(writer, context, instance, name, tables);
         var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
@@ -36,10 +35,16 @@ internal static class CallEmitter
         // allocated in the guest; check first.
         foreach (var parameter in call.Parameters)
         {
-            if (parameter.Type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant or AbiTypeKind.Own or AbiTypeKind.Borrow)
+            if (IsReference(parameter.Type))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
             }
+        }
+
+        // So is a handle of the guest's own resource that was disposed or belongs to another instance.
+        foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
+        {
+            writer.WriteLine($"{parameter.Name}.Handle.Check({instance}, {name});");
         }
 
         writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");
@@ -53,12 +58,27 @@ internal static class CallEmitter
         writer.WriteLine(lowersIntoMemory
             ? "// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order."
             : "// Marshal: the arguments are core values.");
+
+        // Handles given to the guest change the instance's tables; if lowering fails half-way
+        // (a null deep inside, a lone surrogate), the journal takes them back. It also holds the
+        // loans of the guest's own resources passed as borrows, so the same one cannot be an own too.
+        var journaled = call.Parameters.Any(parameter => ChangesTables(parameter.Type));
+        if (journaled)
+        {
+            writer.WriteLine($"var journal_ = {tables}.Journal;");
+            writer.WriteLine("var mark_ = journal_.Mark;");
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
+        var marshal = new MarshalEmitter(writer, context, instance, name, tables, journaled ? "journal_" : null);
         if (call.ParamsInMemory)
         {
             writer.WriteLine($"// The parameters flatten to more than {CoreFunctionSignature.MaxFlatParams} core values: they go as a tuple in memory.");
             writer.WriteLine($"var arguments_ = {context}.Allocate({call.ParamsAlignment}, {call.ParamsSize});");
             for (var i = 0; i < call.Parameters.Count; i++)
             {
+                marshal.LoweredParameter = call.Parameters[i].Name;
                 marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, Offset("arguments_", call.ParamOffsets[i]));
             }
 
@@ -69,10 +89,23 @@ internal static class CallEmitter
             var flat = new List<string>();
             foreach (var parameter in call.Parameters)
             {
+                marshal.LoweredParameter = parameter.Name;
                 flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
             }
 
             WriteCells(writer, call.CoreParams, flat);
+        }
+
+        if (journaled)
+        {
+            writer.CloseBlock();
+            writer.WriteLine("catch");
+            writer.OpenBlock();
+            writer.WriteLine("journal_.Undo(mark_);");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            writer.WriteLine("journal_.Commit(mark_);");
         }
 
         writer.WriteLine();
@@ -190,6 +223,11 @@ internal static class CallEmitter
         }
 
         writer.WriteLine($"var result_ = {invocation};");
+        if (IsReference(resultType))
+        {
+            writer.WriteLine($"if (result_ is null) throw {Support}.NullResult({name});");
+        }
+
         writer.WriteLine();
         writer.WriteLine("// Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.");
         if (call.ResultsInMemory)
@@ -205,6 +243,16 @@ internal static class CallEmitter
             writer.WriteLine($"call_.SetResult({flat[0]});");
         }
     }
+
+    // The kinds whose C# types are classes, interfaces or arrays: null is not a value of them.
+    private static bool IsReference(AbiTypeBinding type)
+        => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant
+            or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;
+
+    // Own and borrow handles of the host's resources are added to its tables, an own handle of the
+    // guest's resource moves to the guest; a borrow of the guest's resource is just its representation.
+    private static bool ChangesTables(AbiTypeBinding type)
+        => type.Kind is AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn || type.Children.Any(ChangesTables);
 
     private static void WriteCells(SourceWriter writer, IReadOnlyList<CoreValueType> types, List<string> values)
     {

@@ -12,6 +12,21 @@ internal static class DocCommentWriter
     public static void WriteReturns(SourceWriter writer, string text)
         => writer.WriteLine("/// <returns>" + text + "</returns>");
 
+    /// <summary>The docs of a method that calls the guest's export <paramref name="witName"/>.</summary>
+    public static void WriteGuestCall(SourceWriter writer, string? docs, string witName, IEnumerable<string> parameterNames, bool returnsValue)
+    {
+        WriteSummary(writer, docs, $"Calls the guest's <c>{Escape(witName)}</c>.");
+        foreach (var name in parameterNames)
+        {
+            WriteParam(writer, name.TrimStart('@'), null, "The WIT parameter of that name.");
+        }
+
+        if (returnsValue)
+        {
+            WriteReturns(writer, "The guest's result.");
+        }
+    }
+
     /// <summary>WIT text for inside a <c>&lt;c&gt;</c> element or an attribute value.</summary>
     public static string Escape(string text)
         => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");

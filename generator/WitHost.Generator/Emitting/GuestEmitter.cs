@@ -42,7 +42,16 @@ internal static class GuestEmitter
             writer.WriteLine($"{exported.PropertyName} = new {exported.ClassName}(instance{(hasTables ? ", resources" : "")});");
         }
 
-        EmitLookups(writer, world.ExportFunctions);
+        foreach (var exported in world.ExportInterfaces)
+        {
+            foreach (var resource in exported.Resources)
+            {
+                // Handles the instance's calls lift are made with the interface class that calls their methods.
+                writer.WriteLine($"resources.{resource.CallsField} = {exported.PropertyName};");
+            }
+        }
+
+        EmitLookups(writer, world.ExportFunctions, FunctionField);
         writer.CloseBlock();
         writer.WriteLine();
         DocCommentWriter.WriteSummary(writer, null, "The runtime instance: its memory, its exports as core functions.");
@@ -75,9 +84,19 @@ internal static class GuestEmitter
     {
         DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
-        writer.WriteLine($"public sealed class {exported.ClassName}{(exported.ImplementedInterface is null ? "" : " : " + exported.ImplementedInterface)}");
+        // A C#-first export's class implements the user's interface; each guest resource's handle
+        // class calls its methods through the ICalls this class implements.
+        var implemented = (exported.ImplementedInterface is null ? Enumerable.Empty<string>() : new[] { exported.ImplementedInterface })
+            .Concat(exported.Resources.Select(resource => resource.CSharpType + ".ICalls"))
+            .ToList();
+        writer.WriteLine($"public sealed class {exported.ClassName}{(implemented.Count == 0 ? "" : " : " + string.Join(", ", implemented))}");
         writer.OpenBlock();
         EmitFields(writer, exported.Calls, hasTables);
+        foreach (var resource in exported.Resources)
+        {
+            EmitFunctionFields(writer, resource.Methods, call => MethodField(resource, call));
+        }
+
         writer.WriteLine();
         writer.WriteLine($"internal {exported.ClassName}({WamrInstance} instance{TablesParameter(hasTables)})");
         writer.OpenBlock();
@@ -87,9 +106,29 @@ internal static class GuestEmitter
             writer.WriteLine("_resources = resources;");
         }
 
-        EmitLookups(writer, exported.Calls);
+        EmitLookups(writer, exported.Calls, FunctionField);
+        foreach (var resource in exported.Resources)
+        {
+            EmitLookups(writer, resource.Methods, call => MethodField(resource, call));
+        }
+
         writer.CloseBlock();
         EmitWrappers(writer, exported.Calls, encoding);
+        foreach (var resource in exported.Resources)
+        {
+            foreach (var call in resource.Methods)
+            {
+                // Implemented explicitly: the public method is the handle class's, without self.
+                writer.WriteLine();
+                var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
+                writer.WriteLine($"{call.Result?.CSharpType ?? "void"} {resource.CSharpType}.ICalls.{call.MethodName}({parameters})");
+                writer.OpenBlock();
+                var field = MethodField(resource, call);
+                CallEmitter.EmitExportBody(writer, call, "_wamr", field, PostReturnField(field), "_resources", encoding);
+                writer.CloseBlock();
+            }
+        }
+
         writer.CloseBlock();
     }
 
@@ -101,21 +140,26 @@ internal static class GuestEmitter
             writer.WriteLine($"private readonly {HostEmitter.TablesClassName} _resources;");
         }
 
-        foreach (var call in calls)
-        {
-            writer.WriteLine($"private readonly {WamrFunction} {FunctionField(call)};");
-
-            // Looked up once: cabi_post_ is optional, and a lookup per call would allocate its name.
-            writer.WriteLine($"private readonly {WamrFunction}? {PostReturnField(call)};");
-        }
+        EmitFunctionFields(writer, calls, FunctionField);
     }
 
-    private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls)
+    private static void EmitFunctionFields(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field)
     {
         foreach (var call in calls)
         {
-            writer.WriteLine($"{FunctionField(call)} = instance.GetFunction({CallEmitter.Literal(call.CoreName)});");
-            writer.WriteLine($"{PostReturnField(call)} = instance.TryGetFunction({CallEmitter.Literal(call.PostReturnName)});");
+            writer.WriteLine($"private readonly {WamrFunction} {field(call)};");
+
+            // Looked up once: cabi_post_ is optional, and a lookup per call would allocate its name.
+            writer.WriteLine($"private readonly {WamrFunction}? {PostReturnField(field(call))};");
+        }
+    }
+
+    private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field)
+    {
+        foreach (var call in calls)
+        {
+            writer.WriteLine($"{field(call)} = instance.GetFunction({CallEmitter.Literal(call.CoreName)});");
+            writer.WriteLine($"{PostReturnField(field(call))} = instance.TryGetFunction({CallEmitter.Literal(call.PostReturnName)});");
         }
     }
 
@@ -124,26 +168,25 @@ internal static class GuestEmitter
         foreach (var call in calls)
         {
             writer.WriteLine();
-            DocCommentWriter.WriteSummary(writer, call.Docs, $"Calls the guest's <c>{DocCommentWriter.Escape(call.WitName)}</c>.");
-            foreach (var parameter in call.Parameters)
-            {
-                DocCommentWriter.WriteParam(writer, parameter.Name.TrimStart('@'), null, "The WIT parameter of that name.");
-            }
-
-            if (call.Result is not null)
-            {
-                DocCommentWriter.WriteReturns(writer, "The guest's result.");
-            }
+            DocCommentWriter.WriteGuestCall(writer, call.Docs, call.WitName, call.Parameters.Select(parameter => parameter.Name), call.Result is not null);
 
             var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
             writer.WriteLine($"public {call.Result?.CSharpType ?? "void"} {call.MethodName}({parameters})");
             writer.OpenBlock();
-            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(call), "_resources", encoding);
+            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding);
             writer.CloseBlock();
         }
     }
 
     private static string FunctionField(CallBinding call) => "_" + char.ToLowerInvariant(call.MethodName[0]) + call.MethodName.Substring(1);
 
-    private static string PostReturnField(CallBinding call) => FunctionField(call) + "PostReturn";
+    private static string PostReturnField(string functionField) => functionField + "PostReturn";
+
+    // `_counter_Increment`: no field of a freestanding function has an underscore inside, so the
+    // method `get` of a resource and a function `get` of its interface do not clash.
+    private static string MethodField(GuestResourceCallsBinding resource, CallBinding call)
+    {
+        var className = resource.CSharpType.Substring(resource.CSharpType.LastIndexOf('.') + 1);
+        return "_" + char.ToLowerInvariant(className[0]) + className.Substring(1) + "_" + call.MethodName;
+    }
 }

@@ -77,8 +77,7 @@ internal static class HostEmitter
         writer.WriteLine($"private static void {DropEntryName(resource)}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         writer.WriteLine($"var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName)});");
-        writer.WriteLine("// The destructor is optional: a guest without one has nothing to release.");
-        writer.WriteLine($"call_.Instance.TryGetFunction({CallEmitter.Literal(resource.DestructorExport)})?.Invoke(global::WitHost.Wamr.WasmValue.FromUInt32(rep_));");
+        writer.WriteLine("table_.Destroy(call_.Instance, rep_);");
         writer.CloseBlock();
     }
 
@@ -101,29 +100,23 @@ internal static class HostEmitter
         writer.WriteLine(GeneratedCodeAttribute.Line);
         writer.WriteLine($"internal sealed class {TablesClassName}");
         writer.OpenBlock();
-        var first = true;
+        DocCommentWriter.WriteSummary(writer, null, "What lowering an export call's arguments added to the tables, taken back when it fails half-way.");
+        writer.WriteLine("public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();");
         foreach (var resource in world.ResourceTables)
         {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
+            writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to <c>{DocCommentWriter.Escape(resource.WitName)}</c> objects.");
             writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
         }
 
         foreach (var resource in world.RepTables)
         {
-            if (!first)
-            {
-                writer.WriteLine();
-            }
-
-            first = false;
+            writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to the guest's <c>{DocCommentWriter.Escape(resource.WitName)}</c> representations (<c>{DocCommentWriter.Escape(resource.CoreModule)}</c>).");
-            writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
+            writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)}, {CallEmitter.Literal(resource.DestructorExport)});");
+            writer.WriteLine();
+            DocCommentWriter.WriteSummary(writer, null, $"The method calls of the <c>{DocCommentWriter.Escape(resource.WitName)}</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).");
+            writer.WriteLine($"public {resource.CSharpType}.ICalls {GuestResourceCallsBinding.CallsFieldOf(resource.FieldName)} = null!;");
         }
 
         writer.CloseBlock();

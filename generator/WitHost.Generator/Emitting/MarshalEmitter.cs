@@ -24,6 +24,7 @@ internal sealed class MarshalEmitter
     private readonly string _instance;
     private readonly string _function;
     private readonly string _tables;
+    private readonly string? _journal;
     private int _next;
 
     /// <param name="writer">Where the statements go.</param>
@@ -31,14 +32,23 @@ internal sealed class MarshalEmitter
     /// <param name="instance">The expression of the <c>WamrInstance</c> (for traps).</param>
     /// <param name="function">The C# string literal naming the function in trap messages.</param>
     /// <param name="tables">The expression of the instance's resource tables (the generated holder).</param>
-    public MarshalEmitter(SourceWriter writer, string context, string instance, string function, string tables)
+    /// <param name="journal">The <c>LoweringJournal</c> that records the handles lowering adds, or null.</param>
+    public MarshalEmitter(SourceWriter writer, string context, string instance, string function, string tables, string? journal = null)
     {
         _tables = tables;
+        _journal = journal;
         _writer = writer;
         _context = context;
         _instance = instance;
         _function = function;
     }
+
+    /// <summary>
+    /// The parameter whose value is being lowered: a null inside it is an
+    /// <c>ArgumentNullException</c> for it. Null while lowering a host implementation's result,
+    /// where a null is the implementation's error (<c>BindingSupport.NullResult</c>).
+    /// </summary>
+    public string? LoweredParameter { get; set; }
 
     /// <summary>The C# type of a flat value of <paramref name="type"/>.</summary>
     public static string FlatType(CoreValueType type) => type.Kind switch
@@ -85,6 +95,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, Read(address, 0, 4, "uint"));
             case AbiTypeKind.Enum:
             {
@@ -125,6 +137,11 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Tuple:
             case AbiTypeKind.Record:
+                if (type.Kind == AbiTypeKind.Record)
+                {
+                    CheckNotNull(value);
+                }
+
                 for (var i = 0; i < type.Children.Count; i++)
                 {
                     Store(type.Children[i], Member(type, value, i), Offset(address, type.Offsets[i]));
@@ -134,6 +151,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 Write(address, 0, 4, $"(ulong){LowerHandle(type, value)}");
                 break;
             case AbiTypeKind.Enum:
@@ -184,6 +203,11 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.Tuple:
             case AbiTypeKind.Record:
             {
+                if (type.Kind == AbiTypeKind.Record)
+                {
+                    CheckNotNull(value);
+                }
+
                 var flat = new List<string>();
                 for (var i = 0; i < type.Children.Count; i++)
                 {
@@ -195,6 +219,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return new List<string> { LowerHandle(type, value) };
             case AbiTypeKind.Enum:
                 return new List<string> { Declare("uint", "flat", $"(uint){value}") };
@@ -270,6 +296,8 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.Own:
             case AbiTypeKind.Borrow:
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, flat[0]);
             case AbiTypeKind.Enum:
                 return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(flat[0], type.CaseCount)}");
@@ -341,6 +369,7 @@ internal sealed class MarshalEmitter
 
     private (string Pointer, string Length) LowerPointerAndLength(AbiTypeBinding type, string value)
     {
+        CheckNotNull(value);
         var pointer = Local("pointer");
         var length = Local("length");
         if (type.Kind == AbiTypeKind.String)
@@ -444,7 +473,7 @@ internal sealed class MarshalEmitter
                 }
 
                 _writer.WriteLine("default:");
-                _writer.WriteLine($"    throw new global::System.ArgumentNullException(nameof({RootName(value)}));");
+                _writer.WriteLine($"    throw {NullError()};");
                 _writer.CloseBlock();
                 break;
             }
@@ -566,14 +595,47 @@ internal sealed class MarshalEmitter
 
     private static string FlagsMask(int count) => count >= 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
 
-    // A handle from the guest: an own leaves the table (the receiver owns the object now), a
-    // borrow is looked up; a bad index traps in the table.
+    // A handle from the guest. Imported resource: an own leaves the table (the receiver owns the
+    // object now), a borrow is looked up; a bad index traps in the table. Exported resource (only
+    // an own can come back from an export): the guest's handle leaves its RepTable, and the host
+    // holds the representation in a new handle object.
     private string LiftHandle(AbiTypeBinding type, string index)
-        => Declare("var", "value", $"{_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
+    {
+        var table = $"{_tables}.{type.PayloadName}";
+        if (type.Kind == AbiTypeKind.ExportedOwn)
+        {
+            var rep = Declare("uint", "rep", $"{table}.Take({_instance}, (int){index}, {_function})");
+            return Declare("var", "value", $"new {type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.PayloadName)}, {table}, {_instance}, {rep})");
+        }
 
-    // A handle to the guest: an own moves the object into the table, a borrow lends it for the call.
+        return Declare("var", "value", $"{table}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
+    }
+
+    // A handle to the guest. Imported resource: an own moves the object into the table, a borrow
+    // lends it for the call. Exported resource: a borrow is the representation itself (the callee
+    // implements the resource), an own moves the host's handle into the guest's RepTable.
     private string LowerHandle(AbiTypeBinding type, string value)
-        => Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value})");
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.ExportedOwn:
+            case AbiTypeKind.ExportedBorrow:
+            {
+                CheckNotNull(value);
+                var handle = value + ".Handle";
+                var lowered = type.Kind == AbiTypeKind.ExportedOwn
+                    ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
+                    : $"{handle}.Borrow({_instance}, {_function}{JournalArgument})";
+                return Declare("uint", "flat", lowered);
+            }
+
+            default:
+                CheckNotNull(value);
+                return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value}{JournalArgument})");
+        }
+    }
+
+    private string JournalArgument => _journal is null ? "" : ", " + _journal;
 
     private string Read(string address, uint offset, uint size, string type)
     {
@@ -617,15 +679,21 @@ internal sealed class MarshalEmitter
         return $"new {elementType}[{length}]{suffix}";
     }
 
-    // The parameter a value expression starts from, for ArgumentNullException.
-    private static string RootName(string value)
+    // A null where WIT has no option, inside a parameter or a host implementation's result. A
+    // plain name needs no check: it is a parameter (checked on entry), a result (checked when the
+    // implementation returns) or a value a pattern matched as non-null; a field, element or
+    // payload may still be null.
+    private void CheckNotNull(string value)
     {
-        var end = 0;
-        while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] is '_' or '@'))
+        if (!IsPlainName(value))
         {
-            end++;
+            _writer.WriteLine($"if ({value} is null) throw {NullError()};");
         }
-
-        return value.Substring(0, end);
     }
+
+    private string NullError() => LoweredParameter is { } parameter
+        ? $"new global::System.ArgumentNullException(nameof({parameter}), \"A value inside it is null where WIT has no option.\")"
+        : $"{Support}.NullResult({_function})";
+
+    private static bool IsPlainName(string value) => value.All(character => char.IsLetterOrDigit(character) || character is '_' or '@');
 }

@@ -2,7 +2,7 @@ using WitHost.Generator.Model;
 
 namespace WitHost.Generator.Emitting;
 
-/// <summary>Writes the C# declaration of one WIT type (record, variant, enum, flags, imported resource).</summary>
+/// <summary>Writes the C# declaration of one WIT type (record, variant, enum, flags, imported or exported resource).</summary>
 internal static class TypeDeclarationEmitter
 {
     public static void Emit(SourceWriter writer, TypeDeclarationBinding type)
@@ -23,6 +23,9 @@ internal static class TypeDeclarationEmitter
                 break;
             case ResourceBinding resource:
                 EmitResource(writer, resource);
+                break;
+            case GuestResourceBinding resource:
+                EmitGuestResource(writer, resource);
                 break;
             default:
                 throw new InvalidOperationException("Unknown type declaration " + type.GetType().Name);
@@ -170,4 +173,70 @@ internal static class TypeDeclarationEmitter
             resource.Methods,
             resource.Docs,
             $"The WIT resource <c>{DocCommentWriter.Escape(resource.WitName)}</c>.");
+
+    private const string RepTable = "global::WitHost.Wamr.Bindings.RepTable";
+    private const string GuestResourceHandle = "global::WitHost.Wamr.Bindings.GuestResourceHandle";
+
+    // The handle class of a resource the guest implements. Its methods call through ICalls, which
+    // the exported-interface class of each host implements with that host's marshalling; the class
+    // itself is shared by every host of the interface, like the records that may hold it.
+    private static void EmitGuestResource(SourceWriter writer, GuestResourceBinding resource)
+    {
+        var witName = DocCommentWriter.Escape(resource.WitName);
+        DocCommentWriter.WriteSummary(
+            writer,
+            resource.Docs,
+            $"The WIT resource <c>{witName}</c>, which the guest implements: a handle to one of the guest's <c>{witName}</c>s.");
+        writer.WriteLine("/// <remarks>");
+        writer.WriteLine("/// A handle belongs to the instance that made it. Dispose it to drop it: the guest's destructor runs");
+        writer.WriteLine("/// once. After that, or after it was passed as an <c>own</c> argument (the guest then owns it), every");
+        writer.WriteLine("/// call through it throws <see cref=\"global::System.ObjectDisposedException\"/>.");
+        writer.WriteLine("/// </remarks>");
+        writer.WriteLine(GeneratedCodeAttribute.Line);
+        writer.WriteLine($"public sealed class {resource.Name} : global::WitHost.IGuestResource");
+        writer.OpenBlock();
+        writer.WriteLine("private readonly ICalls _calls;");
+        writer.WriteLine();
+        writer.WriteLine($"internal {resource.Name}(ICalls calls, {RepTable} table, global::WitHost.Wamr.WamrInstance instance, uint rep)");
+        writer.OpenBlock();
+        writer.WriteLine("_calls = calls;");
+        writer.WriteLine($"Handle = new {GuestResourceHandle}(table, instance, rep);");
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The calls of the resource's methods, as one instance's exported-interface class makes them.</summary>");
+        writer.WriteLine("internal interface ICalls");
+        writer.OpenBlock();
+        for (var i = 0; i < resource.Methods.Count; i++)
+        {
+            var method = resource.Methods[i];
+            var parameters = string.Join("", method.Parameters.Select(parameter => ", " + parameter.Type + " " + parameter.Name));
+            writer.WriteLine($"{method.ReturnType} {method.Name}({resource.Name} self{parameters});");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The representation, its instance and whether the host still holds it.</summary>");
+        writer.WriteLine($"internal {GuestResourceHandle} Handle {{ get; }}");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>True once disposed, or passed to the guest as an <c>own</c> argument.</summary>");
+        writer.WriteLine("public bool IsDisposed => Handle.IsDisposed;");
+        foreach (var method in resource.Methods)
+        {
+            writer.WriteLine();
+            DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Select(parameter => parameter.Name), method.ReturnType != "void");
+
+            writer.WriteLine("/// <exception cref=\"global::System.ObjectDisposedException\">The handle was disposed or given to the guest.</exception>");
+            var parameters = string.Join(", ", method.Parameters.Select(parameter => parameter.Type + " " + parameter.Name));
+            var arguments = string.Join("", method.Parameters.Select(parameter => ", " + parameter.Name));
+            writer.WriteLine($"public {method.ReturnType} {method.Name}({parameters}) => _calls.{method.Name}(this{arguments});");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// Drops the handle: the guest's destructor runs on the resource, once. Safe to call more than once,");
+        writer.WriteLine("/// and after the instance was disposed (then nothing runs).");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("public void Dispose() => Handle.Dispose();");
+        writer.CloseBlock();
+    }
 }

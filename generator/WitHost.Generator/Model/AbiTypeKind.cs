@@ -32,4 +32,17 @@ internal enum AbiTypeKind
 
     /// <summary><c>borrow&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.PayloadName"/>.</summary>
     Borrow,
+
+    /// <summary>
+    /// <c>own&lt;r&gt;</c> of an exported resource (the guest implements it): the generated handle
+    /// class; lowered as a new handle in the instance's <c>RepTable</c> <see cref="AbiTypeBinding.PayloadName"/>,
+    /// lifted by taking the guest's handle out of it.
+    /// </summary>
+    ExportedOwn,
+
+    /// <summary>
+    /// <c>borrow&lt;r&gt;</c> of an exported resource: lowered as the representation itself, since the
+    /// callee implements the resource (the Canonical ABI's <c>lower_borrow</c>).
+    /// </summary>
+    ExportedBorrow,
 }

@@ -27,6 +27,11 @@ internal sealed class AbiTypeBinder
         var csharp = _mapper.Map(type);
         var unaliased = type.Unaliased;
         var kind = KindOf(unaliased);
+        if (kind is AbiTypeKind.Own or AbiTypeKind.Borrow && !_mapper.IsImported(ResourceOf(unaliased).Owner))
+        {
+            kind = kind == AbiTypeKind.Own ? AbiTypeKind.ExportedOwn : AbiTypeKind.ExportedBorrow;
+        }
+
         var layout = CanonicalLayout.Of(unaliased);
         var children = EquatableArray<AbiTypeBinding>.Empty;
         var offsets = EquatableArray<uint>.Empty;
@@ -39,7 +44,8 @@ internal sealed class AbiTypeBinder
         switch (unaliased)
         {
             case WitHandleType or WitResourceType:
-                // The payload of a handle is the table its index points into.
+                // The payload of a handle is the table its index points into (a HandleTable for an
+                // imported resource, a RepTable for an exported one).
                 payloadName = CSharpNames.ResourceTableField(csharp);
                 break;
             case WitListType list:
@@ -82,6 +88,8 @@ internal sealed class AbiTypeBinder
         return new AbiTypeBinding(kind, csharp, layout.Size, layout.Alignment, layout.Flat, children, offsets, names, payloadOffset, discriminantSize, caseCount, payloadName);
     }
 
+    private static WitResourceType ResourceOf(WitType handle) => handle is WitHandleType { Resource: var resource } ? resource : (WitResourceType)handle;
+
     private AbiTypeBinding BindPayload(WitType? payload) => payload is null ? NoPayload : Bind(payload);
 
     private static (uint DiscriminantSize, uint PayloadOffset, int CaseCount) Discriminated(WitType type)
@@ -120,8 +128,7 @@ internal sealed class AbiTypeBinder
         WitOptionType => AbiTypeKind.Option,
         WitResultType => AbiTypeKind.Result,
         WitVariantType => AbiTypeKind.Variant,
-        // The mapper accepted the type, so the resource is imported (the host implements it);
-        // handles of exported resources were reported when mapped.
+        // Handles of exported resources become ExportedOwn and ExportedBorrow in Bind.
         WitHandleType { Kind: WitHandleKind.Own } => AbiTypeKind.Own,
         WitHandleType => AbiTypeKind.Borrow,
         WitResourceType => AbiTypeKind.Own,

@@ -62,6 +62,19 @@ internal static class CSharpNames
     public static string ResourceInterfaceName(string witName) => "I" + ToPascalCase(witName);
 
     /// <summary>
+    /// The C# class name of an exported resource: its PascalCase name, with a trailing <c>_</c> when
+    /// that is a member every handle class has (a member may not be named like its class).
+    /// </summary>
+    public static string GuestResourceClassName(string witName)
+    {
+        var name = ToPascalCase(witName);
+        return GuestResourceMembers.Contains(name) ? name + "_" : name;
+    }
+
+    /// <summary>The members every generated handle class of an exported resource has.</summary>
+    public static IReadOnlyList<string> GuestResourceMembers { get; } = new[] { "Dispose", "IsDisposed", "Handle", "ICalls" };
+
+    /// <summary>
     /// The field of the per-instance table holder for an imported resource, from its host
     /// interface's full name (unique in the world): <c>global::A.B.IBlob</c> → <c>A_B_IBlob</c>.
     /// </summary>

@@ -23,6 +23,24 @@ internal sealed class CallBinder
         return Bind(methodName, function, AbiDirection.Lift, null, exportName, CoreNames.PostReturn(exportName));
     }
 
+    /// <summary>True when the export wrapper of <paramref name="function"/> can be generated (its types can be moved).</summary>
+    public bool CanBindExport(WitFunction function)
+    {
+        try
+        {
+            BindExport("", null, function);
+            return true;
+        }
+        catch (UnsupportedConstructException)
+        {
+            return false;
+        }
+        catch (CallNotGeneratedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>An import entry for <paramref name="function"/>, imported through <paramref name="interfaceItemName"/> (null: by the world).</summary>
     /// <exception cref="UnsupportedConstructException">A type the marshalling stage does not move yet.</exception>
     public CallBinding BindImport(string methodName, string? interfaceItemName, WitFunction function)
@@ -30,6 +48,9 @@ internal sealed class CallBinder
         var name = CoreNames.Import(interfaceItemName, function);
         return Bind(methodName, function, AbiDirection.Lower, name.Module, name.Name, "");
     }
+
+    private static bool HasExportedHandle(AbiTypeBinding? type)
+        => type is not null && (type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow || type.Children.Any(HasExportedHandle));
 
     private CallBinding Bind(string methodName, WitFunction function, AbiDirection direction, string? module, string coreName, string postReturnName)
     {
@@ -42,6 +63,14 @@ internal sealed class CallBinder
             .Select(parameter => new AbiParameterBinding(CSharpNames.ToParameterName(parameter.Name), _types.Bind(parameter.Type)))
             .ToEquatableArray();
         var result = function.Result is null ? null : _types.Bind(function.Result);
+
+        // The guest's own resources only cross exports: WIT imports the interface of any resource an
+        // import mentions, so the world's copy of it is an imported one.
+        if (direction == AbiDirection.Lower && parameters.Select(parameter => parameter.Type).Append(result).Any(HasExportedHandle))
+        {
+            throw new CallNotGeneratedException("a handle of a resource the guest exports, in an import");
+        }
+
         var signature = CoreFunctionSignature.For(function, direction);
 
         var offsets = EquatableArray<uint>.Empty;

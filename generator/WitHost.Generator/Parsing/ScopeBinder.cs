@@ -14,19 +14,28 @@ internal sealed class ScopeBinder
     private readonly TypeMapper _mapper;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly SourceLocationInfo _location;
+    private readonly Func<WitFunction, bool> _isExportCallable;
 
-    public ScopeBinder(TypeMapper mapper, List<DiagnosticInfo> diagnostics, SourceLocationInfo location)
+    /// <param name="mapper">Maps WIT types to C# types.</param>
+    /// <param name="diagnostics">Where unsupported items are reported.</param>
+    /// <param name="location">The location diagnostics point at.</param>
+    /// <param name="isExportCallable">
+    /// Whether the export wrapper of a function can be generated: an exported resource's handle
+    /// class has a method only for those (the export binding reports the others). Null: all can.
+    /// </param>
+    public ScopeBinder(TypeMapper mapper, List<DiagnosticInfo> diagnostics, SourceLocationInfo location, Func<WitFunction, bool>? isExportCallable = null)
     {
         _mapper = mapper;
         _diagnostics = diagnostics;
         _location = location;
+        _isExportCallable = isExportCallable ?? (_ => true);
     }
 
     /// <summary>Binds a scope; null when it has nothing to generate.</summary>
     /// <param name="key">The scope's qualified WIT name.</param>
     /// <param name="owner">The owner its types and functions are declared with.</param>
     /// <param name="types">Its named types.</param>
-    /// <param name="functions">Its functions; only bound when <paramref name="isImported"/>.</param>
+    /// <param name="functions">Its functions; bound as host methods when <paramref name="isImported"/>, else only the methods of exported resources.</param>
     /// <param name="hostInterfaceName">The name of the host interface.</param>
     /// <param name="docs">Its doc comment.</param>
     /// <param name="isImported">True when the world imports it (so the host implements it).</param>
@@ -39,11 +48,12 @@ internal sealed class ScopeBinder
         string? docs,
         bool isImported)
     {
-        var functionList = isImported ? functions.Where(function => IsSupported(function, key)).ToList() : new List<WitFunction>();
+        var allFunctions = functions.ToList();
+        var functionList = isImported ? allFunctions.Where(function => IsSupported(function, key)).ToList() : new List<WitFunction>();
         var declarations = new List<TypeDeclarationBinding>();
         foreach (var type in types)
         {
-            if (BindDeclaration(type, key, functionList) is { } declaration)
+            if (BindDeclaration(type, key, isImported ? functionList : allFunctions) is { } declaration)
             {
                 declarations.Add(declaration);
             }
@@ -119,7 +129,8 @@ internal sealed class ScopeBinder
                 WitVariantType variant => BindVariant(variant),
                 WitEnumType @enum => BindEnum(@enum),
                 WitFlagsType flags => BindFlags(flags),
-                WitResourceType resource => BindResource(resource, functions),
+                WitResourceType resource when _mapper.IsImported(resource.Owner) => BindResource(resource, functions),
+                WitResourceType resource => BindGuestResource(resource, functions),
                 _ => null,
             };
         }
@@ -193,6 +204,24 @@ internal sealed class ScopeBinder
             .Select(function => BindMethod(names.Claim(CSharpNames.ToPascalCase(function.Name)), function, skipSelf: true))
             .ToEquatableArray();
         return new ResourceBinding(name, resource.Name, resource.Docs, methods);
+    }
+
+    private GuestResourceBinding BindGuestResource(WitResourceType resource, List<WitFunction> functions)
+    {
+        var name = CSharpNames.GuestResourceClassName(resource.Name);
+        var names = new MemberNameSet(name, reserveObjectMembers: true);
+
+        // The members every handle class has, and the nested interface its methods go through.
+        foreach (var member in CSharpNames.GuestResourceMembers)
+        {
+            names.Claim(member);
+        }
+
+        var methods = functions
+            .Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource && _isExportCallable(function))
+            .Select(function => BindMethod(names.Claim(CSharpNames.ToPascalCase(function.Name)), function, skipSelf: true))
+            .ToEquatableArray();
+        return new GuestResourceBinding(name, resource.Name, resource.Docs, methods);
     }
 
     private List<MethodBinding> BindHostMethods(string hostInterfaceName, List<WitFunction> functions)

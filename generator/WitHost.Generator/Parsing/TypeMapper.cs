@@ -9,8 +9,9 @@ namespace WitHost.Generator.Parsing;
 /// <c>list&lt;u8&gt;</c> to <c>byte[]</c>, other lists to arrays, tuples to value tuples,
 /// <c>option&lt;T&gt;</c> to <c>T?</c> (or <c>WitHost.Option&lt;T&gt;</c> when T is itself an option),
 /// <c>result</c> to <c>WitHost.Result&lt;T, E&gt;</c> with <c>WitHost.Unit</c> for an absent side,
-/// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, and
-/// handles of imported resources to the resource's host interface.
+/// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, handles
+/// of imported resources to the resource's host interface, and handles of exported resources (the
+/// guest implements them) to the resource's generated handle class.
 /// </summary>
 internal sealed class TypeMapper
 {
@@ -47,10 +48,7 @@ internal sealed class TypeMapper
 
     /// <summary>The C# name a declared type (record, variant, enum, flags) gets, fully qualified.</summary>
     public static string DeclaredName(WitNamedType type)
-    {
-        var name = type is WitResourceType ? CSharpNames.ResourceInterfaceName(type.Name) : CSharpNames.ToPascalCase(type.Name);
-        return "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + name;
-    }
+        => "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + CSharpNames.ToPascalCase(type.Name);
 
     /// <summary>
     /// Throws when the declaration of <paramref name="type"/> cannot be generated; everything that
@@ -98,8 +96,6 @@ internal sealed class TypeMapper
                     break;
                 case WitFlagsType flags when flags.Flags.Count > MaxFlags:
                     return $"flags '{flags.Name}' with more than {MaxFlags} members";
-                case WitResourceType resource when !IsImported(resource.Owner):
-                    return $"the exported resource '{resource.Name}'";
             }
 
             return null;
@@ -116,10 +112,12 @@ internal sealed class TypeMapper
         return DeclaredName(type);
     }
 
+    // An imported resource is the host interface IR; an exported one the handle class R.
     private string MapResource(WitResourceType resource)
     {
         EnsureDeclarable(resource);
-        return DeclaredName(resource);
+        var name = IsImported(resource.Owner) ? CSharpNames.ResourceInterfaceName(resource.Name) : CSharpNames.GuestResourceClassName(resource.Name);
+        return "global::" + CSharpNames.TypesNamespace(resource.Owner) + "." + name;
     }
 
     private string MapTuple(WitTupleType tuple)

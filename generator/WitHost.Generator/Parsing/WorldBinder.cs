@@ -82,8 +82,8 @@ internal static class WorldBinder
         }
 
         var mapper = new TypeMapper(importedScopes);
-        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
         var calls = new CallBinder(new AbiTypeBinder(mapper));
+        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation, calls.CanBindExport);
         var scopes = new List<ScopeBinding>();
         var properties = new List<ImportPropertyBinding>();
         var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
@@ -133,19 +133,7 @@ internal static class WorldBinder
             }
         }
 
-        // Interface properties, their classes and the world's own export wrappers are all members of the guest class.
-        var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
-        guestMembers.Claim("Instance");
-        guestMembers.Claim("Dispose");
-        var exportInterfaces = BindExportInterfaces(calls, world, guestMembers, diagnostics, spec);
-        var exportFunctions = BindExportCalls(
-            calls,
-            null,
-            guestMembers,
-            world.Exports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
-            diagnostics,
-            spec);
-
+        // Exported interfaces contribute their types, and the handle classes of their resources.
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
         {
             var key = ScopeKeys.For(item.Interface.Owner);
@@ -159,6 +147,18 @@ internal static class WorldBinder
                 scopes.Add(scope);
             }
         }
+
+        // Interface properties, their classes and the world's own export wrappers are all members of the guest class.
+        var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
+        guestMembers.Claim("Instance");
+        guestMembers.Claim("Dispose");
+        var exportContext = new ExportBindingContext(calls, mapper, scopes, diagnostics, spec);
+        var exportInterfaces = BindExportInterfaces(exportContext, world, guestMembers);
+        var exportFunctions = BindExportCalls(
+            exportContext,
+            null,
+            guestMembers,
+            world.Exports.OfType<WitWorldFunctionItem>().Select(item => item.Function));
 
         // Every imported resource gets a table, also one whose interface has no host interface
         // (only resource methods): the guest may hold and drop its handles all the same.
@@ -182,8 +182,7 @@ internal static class WorldBinder
                 world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
             .ToEquatableArray();
         var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindRepTables(item.Name, item.Interface.Types.OfType<WitResourceType>()))
-            .Concat(BindRepTables(null, world.Exports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>()))
+            .SelectMany(item => BindRepTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
         return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables);
     }
@@ -217,18 +216,10 @@ internal static class WorldBinder
                     continue;
                 }
 
-                try
+                if (TryBind(context.Diagnostics, context.Spec, interfaceItemName, function, () => context.Calls.BindImport(method.Name, interfaceItemName, function)) is { } call)
                 {
-                    methods.Add(context.Calls.BindImport(method.Name, interfaceItemName, function) with { SelfResource = resourceName });
+                    methods.Add(call with { SelfResource = resourceName });
                     names.Add(context.EntryNames.Claim("Import" + resourceName + method.Name));
-                }
-                catch (UnsupportedConstructException exception)
-                {
-                    ReportCall(context.Diagnostics, DiagnosticDescriptors.UnsupportedConstruct, context.Spec, interfaceItemName, function, exception.Construct);
-                }
-                catch (CallNotGeneratedException exception)
-                {
-                    ReportCall(context.Diagnostics, DiagnosticDescriptors.CallNotGenerated, context.Spec, interfaceItemName, function, exception.Construct);
                 }
             }
 
@@ -239,15 +230,15 @@ internal static class WorldBinder
 
     // The guest's intrinsics for the resources it exports exist whether or not the resource's
     // functions are generated: the guest may make, read and drop handles in any export.
-    private static IEnumerable<RepTableBinding> BindRepTables(string? interfaceItemName, IEnumerable<WitResourceType> resources)
+    private static IEnumerable<RepTableBinding> BindRepTables(TypeMapper mapper, string interfaceItemName, IEnumerable<WitResourceType> resources)
     {
-        foreach (var resource in resources)
+        foreach (var resource in resources.Where(resource => !mapper.IsImported(resource.Owner)))
         {
             var made = CoreNames.ExportedResourceNew(interfaceItemName, resource);
-            // The WIT names make the field unique, as C# type names do for imported resources.
-            var field = "Exported_" + string.Concat(((interfaceItemName ?? "") + "#" + resource.Name).Select(c => char.IsLetterOrDigit(c) ? c : '_'));
+            var type = mapper.Map(resource);
             yield return new RepTableBinding(
-                field,
+                CSharpNames.ResourceTableField(type),
+                type,
                 resource.Name,
                 made.Module,
                 made.Name,
@@ -277,17 +268,9 @@ internal static class WorldBinder
                 continue;
             }
 
-            try
+            if (TryBind(diagnostics, spec, interfaceItemName, function, () => calls.BindImport(method.Name, interfaceItemName, function)) is { } call)
             {
-                bound.Add(calls.BindImport(method.Name, interfaceItemName, function));
-            }
-            catch (UnsupportedConstructException exception)
-            {
-                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
-            }
-            catch (CallNotGeneratedException exception)
-            {
-                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
+                bound.Add(call);
             }
         }
 
@@ -300,7 +283,7 @@ internal static class WorldBinder
         return resource?.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
     }
 
-    private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(CallBinder calls, WitWorld world, MemberNameSet instanceMembers, List<DiagnosticInfo> diagnostics, HostSpec spec)
+    private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(ExportBindingContext context, WitWorld world, MemberNameSet instanceMembers)
     {
         var interfaces = new List<ExportInterfaceBinding>();
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
@@ -309,42 +292,85 @@ internal static class WorldBinder
             var property = instanceMembers.Claim(CSharpNames.ToPascalCase(@interface.Name));
             var className = instanceMembers.Claim(property + "Exports");
             var methods = new MemberNameSet(className, reserveObjectMembers: true);
-            var bound = BindExportCalls(calls, item.Name, methods, @interface.Functions, diagnostics, spec);
-            interfaces.Add(new ExportInterfaceBinding(property, className, item.Name, bound, @interface.Docs));
+            var bound = BindExportCalls(context, item.Name, methods, @interface.Functions);
+            var resources = @interface.Types.OfType<WitResourceType>()
+                .Where(resource => !context.Mapper.IsImported(resource.Owner))
+                .Select(resource => BindGuestResourceCalls(context, item.Name, resource, @interface.Functions))
+                .ToEquatableArray();
+            interfaces.Add(new ExportInterfaceBinding(property, className, item.Name, bound, resources, @interface.Docs));
         }
 
         return interfaces.ToEquatableArray();
     }
 
+    // The methods of an exported resource, under the names its handle class gave them.
+    private static GuestResourceCallsBinding BindGuestResourceCalls(ExportBindingContext context, string interfaceItemName, WitResourceType resource, IEnumerable<WitFunction> functions)
+    {
+        var type = context.Mapper.Map(resource);
+        var declaration = ScopeOf(context.Scopes, resource.Owner)?.Types.OfType<GuestResourceBinding>().FirstOrDefault(candidate => candidate.WitName == resource.Name);
+        var bound = new List<CallBinding>();
+        foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource))
+        {
+            var method = declaration?.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
+
+            // A method the handle class left out cannot be bound either: binding it reports why.
+            if (TryBindExport(context, method?.Name ?? "", interfaceItemName, function) is { } call && method is not null)
+            {
+                bound.Add(call);
+            }
+        }
+
+        return new GuestResourceCallsBinding(type, CSharpNames.ResourceTableField(type), bound.ToEquatableArray());
+    }
+
     private static EquatableArray<CallBinding> BindExportCalls(
-        CallBinder calls,
+        ExportBindingContext context,
         string? interfaceItemName,
         MemberNameSet names,
-        IEnumerable<WitFunction> functions,
-        List<DiagnosticInfo> diagnostics,
-        HostSpec spec)
+        IEnumerable<WitFunction> functions)
     {
         var bound = new List<CallBinding>();
-        // Constructors, methods and static functions belong to exported resources, which are
-        // reported (WITHOST0006) with their type.
-        foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Freestanding))
+        foreach (var function in functions)
         {
-            try
+            // As for imported resources: no handle exists yet for a constructor or a static
+            // function, so they are the interface's (`[constructor]counter` → CreateCounter,
+            // `[static]counter.merge` → CounterMerge); methods are the handle class's.
+            var preferred = function.Kind switch
             {
-                var call = calls.BindExport(CSharpNames.ToPascalCase(function.Name), interfaceItemName, function);
+                WitFunctionKind.Freestanding => CSharpNames.ToPascalCase(function.Name),
+                WitFunctionKind.Constructor when !context.Mapper.IsImported(function.Resource!.Owner) => "Create" + CSharpNames.ToPascalCase(function.Resource.Name),
+                WitFunctionKind.Static when !context.Mapper.IsImported(function.Resource!.Owner) => CSharpNames.ToPascalCase(function.Resource.Name) + CSharpNames.ToPascalCase(function.Name),
+                _ => null,
+            };
+            if (preferred is not null && TryBindExport(context, preferred, interfaceItemName, function) is { } call)
+            {
                 bound.Add(call with { MethodName = names.Claim(call.MethodName) });
-            }
-            catch (UnsupportedConstructException exception)
-            {
-                ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
-            }
-            catch (CallNotGeneratedException exception)
-            {
-                ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
             }
         }
 
         return bound.ToEquatableArray();
+    }
+
+    private static CallBinding? TryBindExport(ExportBindingContext context, string methodName, string? interfaceItemName, WitFunction function)
+        => TryBind(context.Diagnostics, context.Spec, interfaceItemName, function, () => context.Calls.BindExport(methodName, interfaceItemName, function));
+
+    // Binds one call; a function whose types cannot be moved is reported and left out.
+    private static CallBinding? TryBind(List<DiagnosticInfo> diagnostics, HostSpec spec, string? interfaceItemName, WitFunction function, Func<CallBinding> bind)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (UnsupportedConstructException exception)
+        {
+            ReportCall(diagnostics, DiagnosticDescriptors.UnsupportedConstruct, spec, interfaceItemName, function, exception.Construct);
+        }
+        catch (CallNotGeneratedException exception)
+        {
+            ReportCall(diagnostics, DiagnosticDescriptors.CallNotGenerated, spec, interfaceItemName, function, exception.Construct);
+        }
+
+        return null;
     }
 
     private static void ReportCall(

@@ -24,6 +24,14 @@ public static class BindingSupport
         return instance.Fault(functionName, message, null);
     }
 
+    /// <summary>
+    /// The host's implementation of the import <paramref name="functionName"/> returned null, or a
+    /// value with a null inside, where the WIT type has no option. The guest's call then traps
+    /// with this exception as its cause.
+    /// </summary>
+    public static InvalidOperationException NullResult(string functionName)
+        => new($"The host's implementation of {functionName} returned null, or a null inside its result, where WIT has no option.");
+
     /// <summary>Lifts a WIT <c>char</c>: a Unicode scalar value, so surrogates and values past U+10FFFF trap.</summary>
     public static Rune LiftChar(WamrInstance instance, string functionName, uint value)
         => Rune.IsValid(value) ? new Rune(value) : throw Trap(instance, functionName, $"char {value} is not a Unicode scalar value");

@@ -8,7 +8,7 @@ namespace WitHost.Wamr.Bindings;
 /// as the Canonical ABI asks; it never reaches a wrong object.
 /// </summary>
 /// <typeparam name="T">The host interface of the resource.</typeparam>
-public sealed class HandleTable<T>
+public sealed class HandleTable<T> : ILoweringUndo
     where T : class
 {
     private readonly string _resourceName;
@@ -51,6 +51,12 @@ public sealed class HandleTable<T>
         _liveBorrows++;
         return handle;
     }
+
+    /// <summary><see cref="AddOwn(T)"/> for an export call's arguments: <paramref name="journal"/> can take it back.</summary>
+    public int AddOwn(T value, LoweringJournal journal) => Journaled(AddOwn(value), journal);
+
+    /// <summary><see cref="AddBorrow(T)"/> for an export call's arguments: <paramref name="journal"/> can take it back.</summary>
+    public int AddBorrow(T value, LoweringJournal journal) => Journaled(AddBorrow(value), journal);
 
     /// <summary>Lifts a <c>borrow</c> the guest passes to the host: any live handle, own or borrowed.</summary>
     public T Get(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName).Value;
@@ -100,6 +106,28 @@ public sealed class HandleTable<T>
         {
             throw Trap(instance, functionName, $"{_liveBorrows} borrowed {_resourceName} handle(s) were not dropped before the call returned");
         }
+    }
+
+    // The guest never saw the handle: the object goes back to the caller as it was.
+    void ILoweringUndo.Undo(int handle)
+    {
+        if (_entries[handle] is { Own: false })
+        {
+            _liveBorrows--;
+        }
+
+        Remove(handle);
+    }
+
+    void ILoweringUndo.Commit(int handle)
+    {
+    }
+
+    private int Journaled(int handle, LoweringJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        journal.Record(this, handle);
+        return handle;
     }
 
     private int Add(Entry entry)

@@ -6,11 +6,18 @@ namespace WitHost.Wamr.Bindings;
 /// <c>[resource-drop]r</c> imports serve. The guest turns its representation (an i32, usually a
 /// pointer) into a handle with <c>[resource-new]</c> before returning an <c>own&lt;r&gt;</c>; the host
 /// takes the handle out when it lifts the result, and from then on holds the representation itself.
-/// Index 0 is never handed out; a bad index is a trap that faults the instance.
+/// Index 0 is never handed out; a bad index is a trap that faults the instance. The table also runs
+/// the guest's destructor (<see cref="Destroy"/>) when the last handle to a representation goes,
+/// whether the guest drops it or the host disposes its <see cref="GuestResourceHandle"/>.
 /// </summary>
 public sealed class RepTable
 {
     private readonly string _resourceName;
+    private readonly string? _destructorExport;
+
+    // The destructor export, looked up on first use (the table exists before its instance does).
+    private WamrFunction? _destructor;
+    private bool _destructorLookedUp;
 
     // Slot i holds handle i's representation; freed slots are reused.
     private readonly List<uint?> _reps = [null];
@@ -22,10 +29,23 @@ public sealed class RepTable
     /// generated bindings make the table before the instance exists (its imports need it).
     /// </summary>
     public RepTable(string resourceName)
+        : this(resourceName, null)
+    {
+    }
+
+    /// <summary>
+    /// An empty table whose <see cref="Destroy"/> calls the guest's export
+    /// <paramref name="destructorExport"/> (<c>ns:pkg/iface#[dtor]r</c>) when the guest has one.
+    /// </summary>
+    public RepTable(string resourceName, string? destructorExport)
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
+        _destructorExport = destructorExport;
     }
+
+    /// <summary>The resource's WIT name.</summary>
+    public string ResourceName => _resourceName;
 
     /// <summary>The number of live handles.</summary>
     public int Count => _reps.Count - 1 - _free.Count;
@@ -42,6 +62,13 @@ public sealed class RepTable
 
         _reps.Add(rep);
         return _reps.Count - 1;
+    }
+
+    /// <summary>Removes a handle the guest never saw (a lowering undone).</summary>
+    internal void Forget(int handle)
+    {
+        _reps[handle] = null;
+        _free.Push(handle);
     }
 
     /// <summary><c>[resource-rep]</c>: the representation behind a live handle.</summary>
@@ -64,6 +91,30 @@ public sealed class RepTable
     /// whose <c>[dtor]</c> the caller runs (the guest gave up its last reference).
     /// </summary>
     public uint Drop(WamrInstance instance, int handle, string functionName) => Take(instance, handle, functionName);
+
+    /// <summary>
+    /// The last handle to <paramref name="rep"/> is gone: runs the guest's <c>[dtor]</c> on it, as
+    /// <c>resource.drop</c> of an own handle asks. A guest without a destructor export has nothing
+    /// to release.
+    /// </summary>
+    public void Destroy(WamrInstance instance, uint rep)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (!_destructorLookedUp)
+        {
+            _destructor = _destructorExport is null ? null : instance.TryGetFunction(_destructorExport);
+            _destructorLookedUp = true;
+        }
+
+        if (_destructor is null)
+        {
+            return;
+        }
+
+        Span<uint> cells = stackalloc uint[Math.Max(Math.Max(_destructor.ParameterCells, _destructor.ResultCells), 1)];
+        cells[0] = rep;
+        _destructor.InvokeCells(cells);
+    }
 
     private uint Live(WamrInstance instance, int handle, string functionName)
     {

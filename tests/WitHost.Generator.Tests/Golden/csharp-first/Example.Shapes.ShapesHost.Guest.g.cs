@@ -285,6 +285,7 @@ namespace Example.Shapes
                     var length1_ = (uint)items.Count;
                     for (int index2_ = 0; index2_ < items.Count; index2_++)
                     {
+                        if (items[index2_] is null) throw new global::System.ArgumentNullException(nameof(items), "A value inside it is null where WIT has no option.");
                         var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, items[index2_]);
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8, 4, pointer3_);
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8 + 4, 4, length4_);
@@ -375,6 +376,7 @@ namespace Example.Shapes
                         case global::Example.Shapes.Shape.Rectangle case4_:
                         {
                             case0_ = 1;
+                            if (case4_.Value is null) throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
                             joined1_ = case4_.Value.Width;
                             joined2_ = case4_.Value.Height;
                             break;
@@ -385,7 +387,7 @@ namespace Example.Shapes
                             break;
                         }
                         default:
-                            throw new global::System.ArgumentNullException(nameof(shape));
+                            throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
                     }
                     cells_[0] = case0_;
                     cells_[1] = (uint)global::System.BitConverter.DoubleToUInt64Bits(joined1_);
@@ -441,6 +443,7 @@ namespace Example.Shapes
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#swap");
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    if (pair.Item1 is null) throw new global::System.ArgumentNullException(nameof(pair), "A value inside it is null where WIT has no option.");
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, pair.Item1);
                     cells_[0] = pointer0_;
                     cells_[1] = length1_;

@@ -61,6 +61,7 @@ namespace Example.App
 
             // Invoke the host's implementation.
             var result_ = implementation_.Greet(text0_, value1_);
+            if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:greeter/greet#greet");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.

@@ -20,6 +20,9 @@ namespace Example.App
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
         internal sealed class ResourceTables
         {
+            /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
+            public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
+
             /// <summary>Handles to <c>error</c> objects.</summary>
             public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Error.IError> Example_Resources_Error_IError = new("error");
 
@@ -77,6 +80,7 @@ namespace Example.App
 
             // Invoke the host's implementation.
             var result_ = implementation_.CreateFile(text0_);
+            if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[constructor]file");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_);
@@ -104,12 +108,14 @@ namespace Example.App
             if (result_.IsOk)
             {
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
+                if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[static]file.open-read-only");
                 uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Value);
                 context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat1_);
             }
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
+                if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[static]file.open-read-only");
                 uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
                 context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
             }
@@ -127,15 +133,18 @@ namespace Example.App
 
             // Invoke the host's implementation.
             var result_ = implementation_.ListFiles(value0_);
+            if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
+            if (result_.Files is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
             var pointer1_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Files.Length, 4, 4);
             var length2_ = (uint)result_.Files.Length;
             for (int index3_ = 0; index3_ < result_.Files.Length; index3_++)
             {
+                if (result_.Files[index3_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
                 uint flat4_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Files[index3_]);
                 context_.WriteUnsigned(pointer1_ + (uint)index3_ * 4, 4, (ulong)flat4_);
             }
@@ -155,6 +164,7 @@ namespace Example.App
 
             // Invoke the host's implementation.
             var result_ = value0_.ToDebugString();
+            if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/error#[method]error.to-debug-string");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
@@ -186,6 +196,7 @@ namespace Example.App
             if (result_.IsOk)
             {
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
+                if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.read");
                 var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
                 context_.WriteUnsigned(resultArea_ + 4, 4, pointer1_);
                 context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length2_);
@@ -193,6 +204,7 @@ namespace Example.App
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
+                if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.read");
                 uint flat3_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
                 context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
             }
@@ -226,6 +238,7 @@ namespace Example.App
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
+                if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.write");
                 uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
                 context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
             }

@@ -75,8 +75,10 @@ namespace Example.App
                         case global::Example.Types.Shapes.Shape.Rectangle case6_:
                         {
                             case0_ = 1;
+                            if (case6_.Value_.Item1 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
                             uint flat7_ = unchecked((uint)case6_.Value_.Item1.X);
                             uint flat8_ = unchecked((uint)case6_.Value_.Item1.Y);
+                            if (case6_.Value_.Item2 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
                             uint flat9_ = unchecked((uint)case6_.Value_.Item2.X);
                             uint flat10_ = unchecked((uint)case6_.Value_.Item2.Y);
                             joined1_ = flat7_;
@@ -93,6 +95,7 @@ namespace Example.App
                         case global::Example.Types.Shapes.Shape.Value case12_:
                         {
                             case0_ = 3;
+                            if (case12_.Value_ is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
                             var (pointer13_, length14_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case12_.Value_);
                             joined1_ = pointer13_;
                             joined2_ = length14_;
@@ -106,7 +109,7 @@ namespace Example.App
                             break;
                         }
                         default:
-                            throw new global::System.ArgumentNullException(nameof(s));
+                            throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
                     }
                     uint flat17_ = (uint)type;
                     cells_[0] = case0_;

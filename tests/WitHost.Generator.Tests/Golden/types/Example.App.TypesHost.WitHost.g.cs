@@ -137,6 +137,7 @@ namespace Example.App
             if (result_.IsOk)
             {
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
+                if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 context_.WriteUnsigned(resultArea_ + 8, 1, result_.Value.Flag ? 1UL : 0UL);
                 context_.WriteUnsigned(resultArea_ + 8 + 1, 1, unchecked((ulong)result_.Value.I8));
                 context_.WriteUnsigned(resultArea_ + 8 + 2, 1, (ulong)result_.Value.U8);
@@ -149,29 +150,36 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(result_.Value.F32));
                 context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(result_.Value.F64));
                 context_.WriteUnsigned(resultArea_ + 8 + 48, 4, (ulong)result_.Value.Letter.Value);
+                if (result_.Value.Text is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var (pointer20_, length21_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
                 context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer20_);
                 context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length21_);
+                if (result_.Value.Bytes is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var (pointer22_, length23_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
                 context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer22_);
                 context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length23_);
+                if (result_.Value.Points is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var pointer24_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
                 var length25_ = (uint)result_.Value.Points.Length;
                 for (int index26_ = 0; index26_ < result_.Value.Points.Length; index26_++)
                 {
+                    if (result_.Value.Points[index26_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                     context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8, 4, unchecked((ulong)result_.Value.Points[index26_].X));
                     context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index26_].Y));
                 }
                 context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer24_);
                 context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length25_);
+                if (result_.Value.NestedLists is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var pointer27_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
                 var length28_ = (uint)result_.Value.NestedLists.Length;
                 for (int index29_ = 0; index29_ < result_.Value.NestedLists.Length; index29_++)
                 {
+                    if (result_.Value.NestedLists[index29_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                     var pointer30_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index29_].Length, 8, 4);
                     var length31_ = (uint)result_.Value.NestedLists[index29_].Length;
                     for (int index32_ = 0; index32_ < result_.Value.NestedLists[index29_].Length; index32_++)
                     {
+                        if (result_.Value.NestedLists[index29_][index32_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                         var (pointer33_, length34_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index29_][index32_]);
                         context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8, 4, pointer33_);
                         context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8 + 4, 4, length34_);
@@ -182,6 +190,7 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer27_);
                 context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length28_);
                 context_.WriteUnsigned(resultArea_ + 8 + 84, 4, (ulong)result_.Value.Pair.Item1);
+                if (result_.Value.Pair.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var (pointer35_, length36_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
                 context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer35_);
                 context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length36_);
@@ -231,6 +240,7 @@ namespace Example.App
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 1UL);
+                    if (result_.Value.Full.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                     var (pointer43_, length44_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
                     context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer43_);
                     context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length44_);
@@ -247,6 +257,7 @@ namespace Example.App
                 if (result_.Value.NoErr.IsOk)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 0UL);
+                    if (result_.Value.NoErr.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                     var (pointer45_, length46_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
                     context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer45_);
                     context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length46_);
@@ -275,8 +286,10 @@ namespace Example.App
                     case global::Example.Types.Shapes.Shape.Rectangle case48_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 1UL);
+                        if (case48_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case48_.Value_.Item1.X));
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case48_.Value_.Item1.Y));
+                        if (case48_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case48_.Value_.Item2.X));
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case48_.Value_.Item2.Y));
                         break;
@@ -289,6 +302,7 @@ namespace Example.App
                     case global::Example.Types.Shapes.Shape.Value case50_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 3UL);
+                        if (case50_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                         var (pointer51_, length52_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case50_.Value_);
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer51_);
                         context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length52_);
@@ -301,13 +315,14 @@ namespace Example.App
                         break;
                     }
                     default:
-                        throw new global::System.ArgumentNullException(nameof(result_));
+                        throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 }
                 context_.WriteUnsigned(resultArea_ + 8 + 188, 1, (ulong)result_.Value.Small);
             }
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
+                if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 var (pointer54_, length55_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
                 context_.WriteUnsigned(resultArea_ + 8, 4, pointer54_);
                 context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length55_);
@@ -406,8 +421,10 @@ namespace Example.App
                     case global::Example.Types.Shapes.Shape.Rectangle case22_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 1UL);
+                        if (case22_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
                         context_.WriteUnsigned(resultArea_ + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.X));
                         context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.Y));
+                        if (case22_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
                         context_.WriteUnsigned(resultArea_ + 4 + 4 + 8, 4, unchecked((ulong)case22_.Value_.Item2.X));
                         context_.WriteUnsigned(resultArea_ + 4 + 4 + 8 + 4, 4, unchecked((ulong)case22_.Value_.Item2.Y));
                         break;
@@ -420,6 +437,7 @@ namespace Example.App
                     case global::Example.Types.Shapes.Shape.Value case24_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 3UL);
+                        if (case24_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
                         var (pointer25_, length26_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case24_.Value_);
                         context_.WriteUnsigned(resultArea_ + 4 + 4, 4, pointer25_);
                         context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, length26_);
@@ -432,7 +450,7 @@ namespace Example.App
                         break;
                     }
                     default:
-                        throw new global::System.ArgumentNullException(nameof(some20_));
+                        throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
                 }
             }
             else
@@ -476,6 +494,7 @@ namespace Example.App
 
             // Invoke the host's implementation.
             var result_ = implementation_.Info();
+            if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("info");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
