@@ -21,13 +21,18 @@ public static class KeyValueTour
         using var guest = KeyValueHost.Instantiate(module, new KeyValueHost.Imports { Store = store });
         output.WriteLine($"Instantiated {Path.GetFileName(GuestPath)} as world {KeyValueHost.WitWorldName}");
 
+        void PrintNotes(string prefix)
+        {
+            foreach (string note in store.TakeNotes())
+            {
+                output.WriteLine($"{prefix}{note}");
+            }
+        }
+
         void Print(string call, string result)
         {
             output.WriteLine($"{call} = {result}");
-            foreach (string note in store.TakeNotes())
-            {
-                output.WriteLine($"    {note}");
-            }
+            PrintNotes("    ");
         }
 
         void Heading(string text)
@@ -44,12 +49,10 @@ public static class KeyValueTour
         Heading("dump: the host lends the guest its own handle (a borrow); the guest drops it, the host's object stays open");
         using (Bucket words = store.Open("words"))
         {
+            PrintNotes("the host: ");
             Print($"jobs.dump({words})", Show(guest.Jobs.Dump(words)));
         }
-        foreach (string note in store.TakeNotes())
-        {
-            output.WriteLine($"    end of the host's using block: {note}");
-        }
+        PrintNotes("the host's using block: ");
 
         Heading("prune: keys listed, counts read, the rare words deleted");
         Print("jobs.prune(\"words\", 2)", Show(guest.Jobs.Prune("words", 2)));
@@ -68,10 +71,7 @@ public static class KeyValueTour
         output.WriteLine($"bucket \"backup\" holds: {store.Contents("backup")}");
         output.WriteLine($"open bucket objects: {store.OpenBuckets} (the snapshot the host now holds)");
         ((IDisposable)backup).Dispose();
-        foreach (string note in store.TakeNotes())
-        {
-            output.WriteLine($"    the host: {note}");
-        }
+        PrintNotes("the host: ");
         output.WriteLine($"open bucket objects: {store.OpenBuckets}");
     }
 
