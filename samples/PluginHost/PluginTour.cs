@@ -58,7 +58,8 @@ public static class PluginTour
         }
     }
 
-    // A module that is not wasm, or lacks an export of the world, is reported and skipped.
+    // A file that is not a module WAMR loads, or a module that lacks an export of the world (the
+    // generated Instantiate looks every export up and names the missing one), is reported and skipped.
     private static LoadedPlugin? Load(TextWriter output, WamrEngine engine, string file, ModuleOptions moduleOptions, InstanceOptions instanceOptions)
     {
         string name = Path.GetFileName(file);
@@ -70,7 +71,7 @@ public static class PluginTour
             output.WriteLine($"[{plugin.Guest.Name()}] {name}");
             return plugin;
         }
-        catch (WamrException e)
+        catch (Exception e) when (e is WamrException or KeyNotFoundException)
         {
             module?.Dispose();
             output.WriteLine($"[?] {name} not loaded: {e.Message}");
