@@ -1,7 +1,7 @@
 // The HelloWorld guest: the seed sample world (wit/sample.wit), with hand-written Canonical ABI
 // glue. Built by tests/guests/build-guests.sh into sample.wasm beside this file.
 //
-// This is the one copy of the guest: the sample's host (../Program.cs) loads it, and the tests
+// This is the one copy of the guest: the sample's host (../SampleTour.cs) loads it, and the tests
 // (the jco cross-check and the generated-bindings tests) use it from here too, so that what a
 // reader copies out of samples/HelloWorld is the very guest the tests check.
 //
