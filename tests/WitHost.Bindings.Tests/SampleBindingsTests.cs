@@ -8,7 +8,7 @@ using WitHost.Wamr;
 namespace WitHost.Bindings.Tests;
 
 /// <summary>
-/// The sample guest (tests/guests/sample.wasm) through the generated bindings on WAMR. The values
+/// The sample guest (samples/HelloWorld/guest/sample.wasm) through the generated bindings on WAMR. The values
 /// are those of the oracle cases in tests/WitHost.CrossCheck.Tests/SampleCrossCheckTests.cs, which
 /// jco, an independent Canonical ABI implementation, gives for the same guest.
 /// </summary>

@@ -18,7 +18,7 @@ public abstract class TestGuest : IDisposable
     }
 }
 
-/// <summary>tests/guests/sample.wasm.</summary>
+/// <summary>samples/HelloWorld/guest/sample.wasm.</summary>
 public sealed class SampleGuest() : TestGuest("sample");
 
 /// <summary>tests/guests/roundtrip.wasm.</summary>

@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 namespace WitHost.CrossCheck.Tests;
 
 /// <summary>
-/// The HelloWorld guest, made into a component by jco from wit/hello.wit and run in Node, must
-/// give the same answers and log the same messages as the same core module run by WitHost.
+/// The hello guest (tests/guests/hello.c), made into a component by jco from wit/hello.wit and run
+/// in Node, must give the same answers and log the same messages as the same core module run by
+/// WitHost.
 /// </summary>
 public sealed class HelloCrossCheckTests : IClassFixture<HelloCrossCheckTests.Runs>
 {
-    private static readonly string s_wasm = JcoOracle.InRepo("samples", "HelloWorld", "guest", "hello.wasm");
+    private static readonly string s_wasm = JcoOracle.InRepo("tests", "guests", "hello.wasm");
     private static readonly string s_wit = JcoOracle.InRepo("wit", "hello.wit");
 
     /// <summary>The calls both sides make, in this order, on one instance each.</summary>

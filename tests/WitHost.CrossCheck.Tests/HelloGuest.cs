@@ -7,7 +7,7 @@ using WitHost.Wamr.Memory;
 namespace WitHost.CrossCheck.Tests;
 
 /// <summary>
-/// The HelloWorld guest (samples/HelloWorld/guest/hello.wasm, world <c>hello</c> in
+/// The hello guest (tests/guests/hello.wasm, world <c>hello</c> in
 /// wit/hello.wit) called through WitHost's runtime API, lowering and lifting by hand as the
 /// Canonical ABI says. Each call is reported in the same JSON shape as run-component.mjs.
 /// </summary>

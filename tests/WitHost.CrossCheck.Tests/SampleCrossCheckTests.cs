@@ -7,7 +7,7 @@ using WitHost.Wamr.Hosting;
 namespace WitHost.CrossCheck.Tests;
 
 /// <summary>
-/// The seed sample world (wit/sample.wit, guest tests/guests/sample.c) through jco: jco must
+/// The seed sample world (wit/sample.wit, guest samples/HelloWorld/guest/sample.c) through jco: jco must
 /// accept the guest's core names and signatures, and every call must give the answer the WIT's
 /// semantics promise. These cases are the answers WitHost's generated bindings must give too.
 /// </summary>
@@ -283,7 +283,7 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
 
     /// <summary>All the cases, run once through jco on one instance.</summary>
     public sealed class Run() : OracleRun(
-        JcoOracle.InRepo("tests", "guests", "sample.wasm"),
+        JcoOracle.InRepo("samples", "HelloWorld", "guest", "sample.wasm"),
         JcoOracle.InRepo("wit", "sample.wit"),
         "sample",
         // The logging functions record their arguments and return nothing; host-name answers "WitHost".

@@ -1,5 +1,9 @@
-// The guest of the seed sample world (wit/sample.wit), with hand-written Canonical ABI glue.
-// Built by build-guests.sh.
+// The HelloWorld guest: the seed sample world (wit/sample.wit), with hand-written Canonical ABI
+// glue. Built by tests/guests/build-guests.sh into sample.wasm beside this file.
+//
+// This is the one copy of the guest: the sample's host (../SampleTour.cs) loads it, and the tests
+// (the jco cross-check and the generated-bindings tests) use it from here too, so that what a
+// reader copies out of samples/HelloWorld is the very guest the tests check.
 //
 // Core names: exports of an interface are "example:sample/<interface>#<function>", world-level
 // exports are the function's name; imports come from module "example:sample/logging", and the
@@ -8,7 +12,10 @@
 // the export returns its address; cabi_post_<export> frees what that area points to.
 #include <stdio.h>
 
-#include "cabi.h"
+// The Canonical ABI helpers (cabi_realloc, strings, lists, UTF-8) every C guest of this
+// repository shares. One copy, so a fix reaches every guest; a guest copied out of the
+// repository takes this header along.
+#include "../../../tests/guests/cabi.h"
 
 #define SAMPLE(iface, fn) "example:sample/" iface "#" fn
 #define POST(iface, fn) "cabi_post_example:sample/" iface "#" fn

@@ -1,6 +1,7 @@
-// The HelloWorld guest: it greets whoever the host names, and logs through a host function.
-// Strings cross as (pointer, length) pairs of UTF-8 in the guest's memory, as in the
-// Canonical ABI. Built by tests/guests/build-guests.sh.
+// The guest of wit/hello.wit: it greets whoever the host names, and logs through a host
+// function. Strings cross as (pointer, length) pairs of UTF-8 in the guest's memory, as in the
+// Canonical ABI. The cross-check calls it through the runtime's core API, lowering and lifting
+// by hand. Built by build-guests.sh.
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
