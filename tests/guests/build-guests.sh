@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Rebuilds every C guest (tests/guests/*.c and samples/*/guest/*.c) into a .wasm beside its
-# source. The built .wasm files are committed, so a machine without this toolchain still runs
-# the tests; CI rebuilds them to prove the sources and binaries agree. tests/guests/cabi.h holds
-# the Canonical ABI helpers the test guests share (each guest is one translation unit).
+# Rebuilds every C guest (tests/guests/*.c, samples/*/guest/*.c and the `dotnet new wit-host`
+# template's nuget/templates/content/*/guest/*.c) into a .wasm beside its source. The built
+# .wasm files are committed, so a machine without this toolchain still runs the tests and the
+# template ships a guest; CI rebuilds them to prove the sources and binaries agree.
+# tests/guests/cabi.h holds the Canonical ABI helpers the test guests share (each guest is one
+# translation unit; the template's guest is self-contained, as a user receives it).
 #
 # Needs Debian's clang-14, lld-14, wasi-libc and libclang-rt-14-dev-wasm32.
 set -euo pipefail
@@ -18,7 +20,7 @@ fi
 flags=(--target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor -Wl,--strip-debug -Wall -Wextra -Werror)
 
 shopt -s nullglob
-for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c; do
+for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/templates/content/*/guest/*.c; do
   out="${src%.c}.wasm"
   "$cc" "${flags[@]}" -o "$out" "$src"
   echo "built ${out#"$root"/}"

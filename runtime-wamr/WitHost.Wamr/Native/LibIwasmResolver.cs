@@ -56,9 +56,35 @@ internal static class LibIwasmResolver
     private static IEnumerable<string> CandidateDirectories()
     {
         // AppContext.BaseDirectory also works for single-file and NativeAOT apps, where
-        // assembly locations are empty.
+        // assembly locations are empty. `dotnet publish -r <rid>` and NativeAOT put the package's
+        // native library there; `dotnet build`, `dotnet run` and RID-less publishes keep the
+        // package layout, runtimes/<rid>/native, under it.
         string baseDirectory = AppContext.BaseDirectory;
         yield return baseDirectory;
-        yield return Path.Combine(baseDirectory, "runtimes", RuntimeInformation.RuntimeIdentifier, "native");
+
+        // The WitHost.Wamr package ships runtimes/linux-x64/native/libiwasm.so under the portable
+        // RID; a runtime built by a Linux distribution reports its own RID (e.g. ubuntu.24.04-x64),
+        // so both are tried.
+        string runtimeRid = RuntimeInformation.RuntimeIdentifier;
+        yield return Path.Combine(baseDirectory, "runtimes", runtimeRid, "native");
+        string? portableRid = PortableRuntimeIdentifier();
+        if (portableRid is not null && portableRid != runtimeRid)
+        {
+            yield return Path.Combine(baseDirectory, "runtimes", portableRid, "native");
+        }
+    }
+
+    private static string? PortableRuntimeIdentifier()
+    {
+        string? os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "osx" : OperatingSystem.IsWindows() ? "win" : null;
+        string? architecture = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => "x64",
+            Architecture.Arm64 => "arm64",
+            Architecture.X86 => "x86",
+            Architecture.Arm => "arm",
+            _ => null,
+        };
+        return os is null || architecture is null ? null : $"{os}-{architecture}";
     }
 }
