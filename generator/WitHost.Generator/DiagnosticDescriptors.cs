@@ -10,16 +10,16 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor HostClassNotPartial { get; } = new(
         "WITHOST0001",
-        "The [WitHost] class must be partial",
-        "The class '{0}' has [WitHost] but is not partial, so the generator cannot add to it",
+        "The [WitHost] type must be partial",
+        "The type '{0}' has [WitHost] but is not partial, so the generator cannot add to it",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
     public static DiagnosticDescriptor HostClassNested { get; } = new(
         "WITHOST0002",
-        "The [WitHost] class must not be nested",
-        "The class '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
+        "The [WitHost] type must not be nested",
+        "The type '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -120,14 +120,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public static DiagnosticDescriptor InterfaceNotPartial { get; } = new(
-        "WITHOST0103",
-        "The C#-first interface must be partial",
-        "The interface '{0}' has [WitHost] but is not partial, so the generator cannot add its WitText constant",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
-
     public static DiagnosticDescriptor MemberHasNoWitForm { get; } = new(
         "WITHOST0104",
         "The interface member has no WIT form",
@@ -152,21 +144,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public static DiagnosticDescriptor InterfaceNested { get; } = new(
-        "WITHOST0107",
-        "The C#-first interface must not be nested",
-        "The interface '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
-
     private static readonly DiagnosticDescriptor[] s_all =
     {
         HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
         UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
         CallNotGenerated,
-        TypeHasNoWitForm, DuplicateWitName, InvalidInterfaceName, InterfaceNotPartial, MemberHasNoWitForm,
-        InvalidWitName, NotACSharpFirstInterface, InterfaceNested,
+        TypeHasNoWitForm, DuplicateWitName, InvalidInterfaceName, MemberHasNoWitForm,
+        InvalidWitName, NotACSharpFirstInterface,
     };
 
 

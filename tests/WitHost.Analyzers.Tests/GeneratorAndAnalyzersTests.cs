@@ -49,12 +49,24 @@ public sealed class GeneratorAndAnalyzersTests
 
             [WitHost("sample.wit", World = "sample")]
             internal sealed class NotPartial { }
+
+            [WitHost("example:journal/entries")]
+            internal interface INotPartialInterface
+            {
+                void Write(string text);
+            }
+
+            [WitHost("example:Journal/entries")]
+            internal partial interface IMisspelt
+            {
+                void Write(string text);
+            }
             """;
         var (generatorDiagnostics, analyzerDiagnostics, _) = await RunAsync(source);
 
         Assert.Empty(generatorDiagnostics);
         Assert.Equal(
-            new[] { "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")" },
+            new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")", "WITHOST1001 \"example:Journal/entries\"" },
             analyzerDiagnostics.Select(Describe).Order(StringComparer.Ordinal));
     }
 

@@ -32,6 +32,30 @@ public sealed class HostShapeTests
     }
 
     [Fact]
+    public async Task NonPartialCSharpFirstInterfaceIsReportedAtItsNameAndMadePartial()
+    {
+        const string source = """
+            using WitHost;
+
+            [WitHost("example:logging/sink")]
+            public interface {|WITHOST0001:ISink|}
+            {
+                void Log(string message);
+            }
+            """;
+        const string fixedSource = """
+            using WitHost;
+
+            [WitHost("example:logging/sink")]
+            public partial interface ISink
+            {
+                void Log(string message);
+            }
+            """;
+        await Verify.CodeFix<HostDeclarationAnalyzer, MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
+    }
+
+    [Fact]
     public async Task ClassWithoutModifiersGetsPartialBeforeTheKeywordKeepingItsIndentation()
     {
         const string source = """

@@ -22,19 +22,25 @@ internal static class CSharpFirstReader
         var attribute = context.Attributes[0];
         var identifier = DiagnosticInfoFactory.FromLocation(declaration.Identifier.GetLocation());
         var diagnostics = new List<DiagnosticInfo>();
+
+        // The same declaration checks as for a host class, under the same ids: a build hears of
+        // them from the analyzers (AnalyzerReportedDiagnostics), which have the code fix.
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InterfaceNotPartial, identifier, symbol.Name));
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNotPartial, identifier, symbol.Name));
         }
 
         if (symbol.ContainingType is not null)
         {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InterfaceNested, identifier, symbol.Name));
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNested, identifier, symbol.Name));
         }
 
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var parsed = WitInterfaceName.TryParse(name);
-        if (parsed is null)
+
+        // A name of the right shape whose only fault is a part that is not kebab-case is the
+        // analyzers' WITHOST1001, which offers the kebab-case spelling.
+        if (parsed is null && !WitInterfaceName.IsMisspelledOnly(name))
         {
             var syntax = (AttributeSyntax?)attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken);
             var location = syntax?.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax?.GetLocation() ?? declaration.Identifier.GetLocation();

@@ -36,6 +36,28 @@ internal sealed record WitInterfaceName(string Package, string Interface, string
         return new WitInterfaceName(ns + ":" + package + suffix, name, ns + ":" + package + "/" + name + suffix);
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has the shape <c>namespace:package/interface[@version]</c>
+    /// with a valid version (or none), and only one or more of its three names are not kebab-case.
+    /// </summary>
+    public static bool IsMisspelledOnly(string? text)
+    {
+        if (text is null || TryParse(text) is not null)
+        {
+            return false;
+        }
+
+        var at = text.IndexOf('@');
+        var path = at < 0 ? text : text.Substring(0, at);
+        var colon = path.IndexOf(':');
+        var slash = path.IndexOf('/');
+        return colon > 0
+            && slash > colon + 1
+            && slash < path.Length - 1
+            && path.IndexOf('/', slash + 1) < 0
+            && (at < 0 || IsVersion(text.Substring(at + 1)));
+    }
+
     // A semantic version: major.minor.patch, with an optional -pre-release and +build of [0-9A-Za-z.-].
     private static bool IsVersion(string version)
     {

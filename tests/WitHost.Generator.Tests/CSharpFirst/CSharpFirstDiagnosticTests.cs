@@ -4,7 +4,7 @@ using WitHost.Generator.Tests.TestSupport;
 namespace WitHost.Generator.Tests.CSharpFirst;
 
 /// <summary>
-/// The generator's diagnostics for C#-first code (WITHOST0100–0107), each at the C# it is about:
+/// The generator's diagnostics for C#-first code (WITHOST0100–0106), each at the C# it is about:
 /// the type written in the signature, the member, the attribute argument.
 /// </summary>
 public sealed class CSharpFirstDiagnosticTests
@@ -82,8 +82,9 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     [Fact]
-    public void ANonPartialInterfacePointsAtItsName()
+    public void ANonPartialInterfaceGeneratesNothingAndIsLeftToTheAnalyzers()
     {
+        // WITHOST0001, as for a host class, comes from WitHost.Analyzers with its make-partial fix.
         var source = Source("""
             [WitHost("example:api/log")]
             internal interface ILog
@@ -91,7 +92,21 @@ public sealed class CSharpFirstDiagnosticTests
                 void Write(string text);
             }
             """);
-        AssertAt(source, Single(source, "WITHOST0103"), "ILog");
+        AssertLeftToTheAnalyzers(Run(source));
+    }
+
+    [Fact]
+    public void ANameWhoseOnlyFaultIsItsSpellingIsLeftToTheAnalyzers()
+    {
+        // WITHOST1001 comes from WitHost.Analyzers, with the kebab-case spelling as a fix.
+        var source = Source("""
+            [WitHost("example:Api/log@1.0.0")]
+            internal partial interface ILog
+            {
+                void Write(string text);
+            }
+            """);
+        AssertLeftToTheAnalyzers(Run(source));
     }
 
     [Fact]
@@ -133,8 +148,9 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     [Fact]
-    public void ANestedInterfacePointsAtItsName()
+    public void ANestedInterfaceGeneratesNothingAndIsLeftToTheAnalyzers()
     {
+        // WITHOST0002, as for a host class, comes from WitHost.Analyzers.
         var source = Source("""
             internal partial class Outer
             {
@@ -145,7 +161,7 @@ public sealed class CSharpFirstDiagnosticTests
                 }
             }
             """);
-        AssertAt(source, Single(source, "WITHOST0107"), "ILog");
+        AssertLeftToTheAnalyzers(Run(source));
     }
 
     [Fact]
@@ -159,6 +175,12 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     private static string Source(string body) => "using WitHost;\n\nnamespace Example;\n\n" + body.Replace("\r\n", "\n") + "\n";
+
+    private static void AssertLeftToTheAnalyzers(GeneratorRun run)
+    {
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.GeneratedSources);
+    }
 
     private static GeneratorRun Run(string source) => GeneratorHarness.Run(Path, source, Array.Empty<AdditionalText>());
 
