@@ -11,12 +11,16 @@ public sealed class ResourceUseAfterDisposeTests
     private const string Resources = """
         namespace WitHost
         {
-            public interface IGuestResource : global::System.IDisposable { }
+            public interface IGuestResource : global::System.IDisposable
+            {
+                bool IsDisposed { get; }
+            }
         }
 
         public sealed class Counter : WitHost.IGuestResource
         {
             public uint Get() => 0;
+            public bool IsDisposed => false;
             public void Dispose() { }
             public static Counter Create() => new();
         }
@@ -220,6 +224,17 @@ public sealed class ResourceUseAfterDisposeTests
                 counter.Dispose();
                 counter.Dispose();
                 return counter != null && counter is not null;
+            }
+            """);
+
+    [Fact]
+    public Task AskingIsDisposedIsNotAUse()
+        => RunAsync("""
+            public static bool Run()
+            {
+                var counter = Counter.Create();
+                counter.Dispose();
+                return counter.IsDisposed && counter?.IsDisposed == true;
             }
             """);
 

@@ -237,8 +237,9 @@ internal sealed class DisposeFlow
     }
 
     /// <summary>
-    /// False for a reference that is written rather than read, compared with null, or disposed again
-    /// (Dispose may be called twice).
+    /// False for a reference that is written rather than read, compared with null, disposed again
+    /// (Dispose may be called twice), or asked <c>IsDisposed</c> (IGuestResource's question that is
+    /// always allowed).
     /// </summary>
     private static bool IsRead(IOperation reference)
     {
@@ -262,9 +263,14 @@ internal sealed class DisposeFlow
             IIsPatternOperation { Pattern: var pattern } => !IsNullPattern(pattern),
             IInvocationOperation invocation => !IsDispose(invocation),
             IConditionalAccessOperation { WhenNotNull: IInvocationOperation invocation } => !IsDispose(invocation),
+            IPropertyReferenceOperation property => !IsDisposedQuestion(property),
+            IConditionalAccessOperation { WhenNotNull: IPropertyReferenceOperation property } => !IsDisposedQuestion(property),
             _ => true,
         };
     }
+
+    private static bool IsDisposedQuestion(IPropertyReferenceOperation property)
+        => property.Property is { Name: "IsDisposed", IsStatic: false, Type.SpecialType: SpecialType.System_Boolean };
 
     private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
     {

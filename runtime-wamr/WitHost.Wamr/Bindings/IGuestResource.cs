@@ -10,4 +10,9 @@ namespace WitHost;
 /// </summary>
 public interface IGuestResource : IDisposable
 {
+    /// <summary>
+    /// Whether the handle is spent: disposed, given to the guest as an <c>own</c> argument, or left
+    /// without its instance. Reading it is always allowed.
+    /// </summary>
+    bool IsDisposed { get; }
 }
