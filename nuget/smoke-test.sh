@@ -98,6 +98,8 @@ pkg() { echo "$NUGET_PACKAGES/$(tr '[:upper:]' '[:lower:]' <<<"$1")/$version"; }
 generator=$(pkg WitHost.Generator)
 expect_file "$generator/analyzers/dotnet/cs/WitHost.Generator.dll" "WitHost.Generator"
 expect_file "$generator/analyzers/dotnet/cs/WitHost.Wit.dll" "WitHost.Generator"
+expect_file "$generator/analyzers/dotnet/cs/WitHost.Analyzers.dll" "WitHost.Generator"
+expect_file "$generator/analyzers/dotnet/cs/WitHost.Analyzers.CodeFixes.dll" "WitHost.Generator"
 [[ ! -e "$generator/lib" ]] || fail "WitHost.Generator has lib/ assets; it must only carry compiler plug-ins"
 grep -q '<developmentDependency>true</developmentDependency>' "$generator/withost.generator.nuspec" ||
   fail "WitHost.Generator is not a development dependency"
@@ -154,6 +156,22 @@ output=$("$work/ExistingApp-publish/ExistingApp" "$root/nuget/templates/content/
 expect_output "the console project" 'Hello, package!
 12200160415121876738
 greet was called' "$output"
+
+step "the analyzers report in a build from the package"
+# A host class that is not partial: the package's analyzers (not the generator) report WITHOST0001.
+cat >"$existing/NotPartial.cs" <<'EOF'
+namespace ExistingApp
+{
+    [WitHost.WitHost("Contracts/app.wit")]
+    internal sealed class NotPartialHost { }
+}
+EOF
+if output=$(dotnet build "$existing" -nologo 2>&1); then
+  fail "a non-partial [WitHost] class built without an error"
+fi
+grep -q "NotPartial.cs(4,27): error WITHOST0001" <<<"$output" ||
+  fail "the build did not report WITHOST0001 at the class name: $(grep -m5 error <<<"$output")"
+rm "$existing/NotPartial.cs"
 
 step "installing the wit-host tool"
 run dotnet tool install WitHost.Cli --version "$version" --tool-path "$work/tools" --configfile "$work/nuget.config"
