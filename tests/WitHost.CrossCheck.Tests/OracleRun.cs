@@ -10,13 +10,14 @@ public abstract class OracleRun
 {
     private readonly Dictionary<string, (OracleCase Case, JsonObject Report)> _calls = [];
 
-    protected OracleRun(string wasm, string wit, string world, JsonObject imports, IReadOnlyList<OracleCase> cases, string? host = null)
+    protected OracleRun(string wasm, string wit, string world, JsonObject imports, IReadOnlyList<OracleCase> cases, string? host = null, string? stringEncoding = null)
     {
         Wasm = wasm;
         Wit = wit;
         World = world;
         Imports = imports;
         Host = host;
+        StringEncoding = stringEncoding;
         Report = JcoOracle.RunReport(Spec(wit, cases));
         JsonArray calls = Report["ok"]?.GetValue<bool>() == true
             ? Report["calls"]!.AsArray()
@@ -39,6 +40,9 @@ public abstract class OracleRun
     /// <summary>The spec's host module (resources the host implements), or null.</summary>
     public string? Host { get; }
 
+    /// <summary>The guest's string encoding as jco names it (<c>utf16</c>, <c>compact-utf16</c>), or null for UTF-8.</summary>
+    public string? StringEncoding { get; }
+
     /// <summary>run-component.mjs's whole report: <c>ok</c> is false when jco refused the guest.</summary>
     public JsonObject Report { get; }
 
@@ -56,6 +60,10 @@ public abstract class OracleRun
         if (Host is not null)
         {
             spec["host"] = Host;
+        }
+        if (StringEncoding is not null)
+        {
+            spec["stringEncoding"] = StringEncoding;
         }
         return spec;
     }

@@ -200,7 +200,10 @@ async function buildComponent(spec) {
   // The sandboxed wasm-tools cannot open files, so everything goes in as contents.
   let embedded;
   try {
-    embedded = await componentEmbed({ binary, witSource, world: spec.world });
+    // stringEncoding (optional): the canon option the guest's glue speaks, 'utf8' (the
+    // default), 'utf16' or 'compact-utf16' (latin1+utf16).
+    const encoding = spec.stringEncoding === undefined ? {} : { stringEncoding: spec.stringEncoding };
+    embedded = await componentEmbed({ binary, witSource, world: spec.world, ...encoding });
   } catch (error) {
     throw new StageError('embed', messageOf(error));
   }
