@@ -1,4 +1,3 @@
-using Example.Encodings;
 using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
@@ -14,7 +13,7 @@ public abstract class EncodingsBindingsTests
     /// <summary>Longer than 64 KiB in every encoding, so the guest's heap and memory grow while the host writes and reads.</summary>
     private const int LongLength = 70_000;
 
-    protected RecordingEcho Echo { get; } = new();
+    protected EncodingsEcho Echo { get; } = new();
 
     /// <summary>An instance of the guest, through the host generated for its encoding.</summary>
     protected abstract EncodingsGuestCalls Open();
@@ -185,30 +184,13 @@ public abstract class EncodingsBindingsTests
         Assert.Throws<WasmTrapException>(() => guest.CallHost("abc"));
         Assert.True(guest.Instance.IsFaulted);
     }
-
-    /// <summary>The host's side of the import: answers <c>&lt;s&gt;</c> unless told otherwise, and keeps what it received.</summary>
-    protected sealed class RecordingEcho : IEncodingsImports
-    {
-        public List<string> Received { get; } = [];
-
-        public Func<string, string> Answer { get; set; } = s => $"<{s}>";
-
-        public string HostEcho(string s)
-        {
-            Received.Add(s);
-            return Answer(s);
-        }
-    }
 }
 
 /// <summary>tests/guests/encodings-utf16.wasm through <see cref="Utf16EncodingsHost"/>: every string is UTF-16.</summary>
 public sealed class Utf16EncodingsBindingsTests(Utf16EncodingsGuest module) : EncodingsBindingsTests, IClassFixture<Utf16EncodingsGuest>
 {
     protected override EncodingsGuestCalls Open()
-    {
-        var g = Utf16EncodingsHost.Instantiate(module.Module, new Utf16EncodingsHost.Imports { Encodings = Echo });
-        return new(g.Reverse, g.Length, g.EchoList, g.Greet, g.Form, g.Widen, g.CallHost, g.BadString, g.CallHostBadly, g.Instance);
-    }
+        => EncodingsGuestCalls.Utf16(module.Module, Echo);
 
     protected override string ExpectedForm(string value) => "utf16";
 }
@@ -220,10 +202,7 @@ public sealed class Utf16EncodingsBindingsTests(Utf16EncodingsGuest module) : En
 public sealed class Latin1EncodingsBindingsTests(Latin1EncodingsGuest module) : EncodingsBindingsTests, IClassFixture<Latin1EncodingsGuest>
 {
     protected override EncodingsGuestCalls Open()
-    {
-        var g = Latin1EncodingsHost.Instantiate(module.Module, new Latin1EncodingsHost.Imports { Encodings = Echo });
-        return new(g.Reverse, g.Length, g.EchoList, g.Greet, g.Form, g.Widen, g.CallHost, g.BadString, g.CallHostBadly, g.Instance);
-    }
+        => EncodingsGuestCalls.Latin1(module.Module, Echo);
 
     protected override string ExpectedForm(string value) => value.All(c => c <= '\u00FF') ? "latin1" : "utf16";
 }

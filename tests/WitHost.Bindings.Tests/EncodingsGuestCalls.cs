@@ -1,3 +1,4 @@
+using Example.Encodings;
 using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
@@ -19,5 +20,19 @@ public sealed record EncodingsGuestCalls(
     Action CallHostBadly,
     WamrInstance Instance) : IDisposable
 {
+    /// <summary>An instance of tests/guests/encodings-utf16.wasm through <see cref="Utf16EncodingsHost"/>.</summary>
+    public static EncodingsGuestCalls Utf16(WamrModule module, IEncodingsImports host)
+    {
+        var g = Utf16EncodingsHost.Instantiate(module, new Utf16EncodingsHost.Imports { Encodings = host });
+        return new(g.Reverse, g.Length, g.EchoList, g.Greet, g.Form, g.Widen, g.CallHost, g.BadString, g.CallHostBadly, g.Instance);
+    }
+
+    /// <summary>An instance of tests/guests/encodings-latin1.wasm through <see cref="Latin1EncodingsHost"/>.</summary>
+    public static EncodingsGuestCalls Latin1(WamrModule module, IEncodingsImports host)
+    {
+        var g = Latin1EncodingsHost.Instantiate(module, new Latin1EncodingsHost.Imports { Encodings = host });
+        return new(g.Reverse, g.Length, g.EchoList, g.Greet, g.Form, g.Widen, g.CallHost, g.BadString, g.CallHostBadly, g.Instance);
+    }
+
     public void Dispose() => Instance.Dispose();
 }
