@@ -23,6 +23,11 @@ internal sealed class BumpAllocatorMemory : ICanonicalMemory
 
     public Span<byte> Bytes => _bytes;
 
+    // Nothing but Realloc moves this memory.
+    public void Refresh()
+    {
+    }
+
     public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         Calls.Add((originalPointer, originalSize, alignment, newSize));

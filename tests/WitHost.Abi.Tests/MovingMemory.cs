@@ -17,6 +17,11 @@ internal sealed class MovingMemory : ICanonicalMemory
 
     public Span<byte> Bytes => _bytes;
 
+    // Nothing but Realloc moves this memory.
+    public void Refresh()
+    {
+    }
+
     public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         var pointer = (_next + alignment - 1) / alignment * alignment;

@@ -128,10 +128,12 @@ internal static class CallEmitter
         if (call.Result is { } resultType)
         {
             writer.WriteLine();
-            writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.");
+            writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; look it up again.");
             if (resultType.NeedsMemory || call.ResultsInMemory)
             {
-                writer.WriteLine($"{(lowersIntoMemory ? "" : "var ")}{context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+                writer.WriteLine(lowersIntoMemory
+                    ? $"{context}.Refresh();"
+                    : $"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
             }
 
             if (call.ResultsInMemory)
@@ -230,6 +232,11 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.");
+        if (call.ResultsInMemory || resultType.NeedsMemory)
+        {
+            writer.WriteLine("// The implementation may have called into the guest, which may have moved its memory.");
+            writer.WriteLine($"{context}.Refresh();");
+        }
         if (call.ResultsInMemory)
         {
             writer.WriteLine($"// The result flattens to more than one core value: it goes where the guest's out-pointer says.");

@@ -34,6 +34,12 @@ public sealed class CanonicalAbiContext
     /// <summary>The function whose arguments or results are moved.</summary>
     public string FunctionName { get; }
 
+    /// <summary>
+    /// Says the guest ran since the memory was last read (the export was invoked, or a host
+    /// implementation may have called into the guest): the next access looks the memory up again.
+    /// </summary>
+    public void Refresh() => Memory.Refresh();
+
     /// <summary>A trap for the function being called, with <paramref name="message"/>.</summary>
     public WasmTrapException Trap(string message) => Memory.Trap(FunctionName, message);
 

@@ -28,16 +28,16 @@ public static class DynamicExportCall
         CheckSignature(export, signature);
 
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
-        var lowering = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
-        var flatArguments = CanonicalLower.LowerValues(lowering, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
+        var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+        var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);
 
-        // A fresh context: the call may have grown and moved the memory.
+        // The call may have grown and moved the memory.
+        context.Refresh();
         WitValue? result = null;
         if (function.Result is { } resultType)
         {
-            var lifting = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
-            result = CanonicalLift.LiftValues(lifting, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
+            result = CanonicalLift.LiftValues(context, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
         }
 
         instance.PostReturn(export, ToCells(flatResults));

@@ -46,10 +46,10 @@ public static class DynamicHostImport
                 throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {resultType}.");
             }
 
-            // The implementation ran host code that may have called into the guest: a fresh view of memory.
-            var lowering = new CanonicalAbiContext(new WamrCanonicalMemory(call.Instance), encoding, name);
+            // The implementation ran host code that may have called into the guest.
+            context.Refresh();
             uint? outPointer = signature.ResultsInMemory ? flat[^1].AsUInt32() : null;
-            var flatResult = CanonicalLower.LowerValues(lowering, [resultType], [result], CoreFunctionSignature.MaxFlatResults, outPointer);
+            var flatResult = CanonicalLower.LowerValues(context, [resultType], [result], CoreFunctionSignature.MaxFlatResults, outPointer);
             if (flatResult.Count == 1)
             {
                 call.SetResult(flatResult[0]);

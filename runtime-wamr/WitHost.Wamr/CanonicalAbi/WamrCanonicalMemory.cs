@@ -5,9 +5,10 @@ namespace WitHost.Wamr.CanonicalAbi;
 
 /// <summary>The Canonical ABI's view of a <see cref="WamrInstance"/>: its memory and its <c>cabi_realloc</c>.</summary>
 /// <remarks>
-/// The guest's memory can only move while the guest runs, and during a lift or lower the only
-/// guest code that runs is <c>cabi_realloc</c>; so the memory's address is looked up once and
-/// again after each realloc, instead of on every access (each lookup is two native calls).
+/// The guest's memory can only move while the guest runs: during a lift or lower through
+/// <c>cabi_realloc</c>, and between them when the export runs or a host implementation calls into
+/// the guest (<see cref="Refresh"/>). So the memory's address is looked up once and again after
+/// each of those, instead of on every access (each lookup is two native calls).
 /// </remarks>
 public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
 {
@@ -44,6 +45,9 @@ public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
         _length = -1;
         return _instance.Realloc(originalPointer, originalSize, alignment, newSize);
     }
+
+    /// <inheritdoc/>
+    public void Refresh() => _length = -1;
 
     /// <inheritdoc/>
     public WasmTrapException Trap(string functionName, string message) => _instance.Fault(functionName, message, null);

@@ -100,7 +100,7 @@ namespace Example.Shapes
                     // Invoke
                     _add.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = unchecked((int)result0_);
 
@@ -133,7 +133,7 @@ namespace Example.Shapes
                     // Invoke
                     _translate.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#translate");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -170,7 +170,7 @@ namespace Example.Shapes
                     // Invoke
                     _sum.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     ulong result0_ = cells_[0] | (ulong)cells_[1] << 32;
                     var value3_ = unchecked((long)result0_);
 
@@ -195,7 +195,7 @@ namespace Example.Shapes
                     // Invoke
                     _divide.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#divide");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -245,8 +245,8 @@ namespace Example.Shapes
                     // Invoke
                     _split.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#split");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "return area at");
@@ -299,8 +299,8 @@ namespace Example.Shapes
                     // Invoke
                     _indexOf.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#index-of");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "return area at");
@@ -343,7 +343,7 @@ namespace Example.Shapes
                     // Invoke
                     _mirror.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value1_ = (global::Example.Shapes.Axes)((ulong)result0_ & 0x3UL);
 
@@ -398,7 +398,7 @@ namespace Example.Shapes
                     // Invoke
                     _area.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     double result0_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -424,7 +424,7 @@ namespace Example.Shapes
                     // Invoke
                     _firstChar.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:shapes/geometry@0.1.0#first-char", result0_);
 
@@ -452,8 +452,8 @@ namespace Example.Shapes
                     // Invoke
                     _swap.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#swap");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 12, 4, "return area at");
@@ -495,7 +495,7 @@ namespace Example.Shapes
                     // Invoke
                     _bytes.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#bytes");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];

@@ -101,6 +101,8 @@ namespace Example.Shapes
             var result_ = implementation_.Lookup(text0_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 12, 4, "out-pointer");

@@ -64,6 +64,8 @@ namespace Example.App
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:greeter/greet#greet");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(4);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");

@@ -135,7 +135,7 @@ namespace Example.App
                     // Invoke
                     _createSession.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     uint rep2_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result0_, "example:guest-resources/sessions#[constructor]session");
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
@@ -163,8 +163,8 @@ namespace Example.App
                     // Invoke
                     _sessionFind.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[static]session.find");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "return area at");
@@ -205,7 +205,7 @@ namespace Example.App
                     // Invoke
                     _get.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -239,8 +239,8 @@ namespace Example.App
                     // Invoke
                     _openAll.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#open-all");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "return area at");
@@ -285,7 +285,7 @@ namespace Example.App
                     // Invoke
                     _count.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -325,7 +325,7 @@ namespace Example.App
                     // Invoke
                     _swap.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#swap");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -401,8 +401,8 @@ namespace Example.App
                     // Invoke
                     _nextEvent.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#next-event");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 12, 4, "return area at");
@@ -482,7 +482,7 @@ namespace Example.App
                     // Invoke
                     _keep.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -502,7 +502,7 @@ namespace Example.App
                     // Invoke
                     _issue.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     uint rep0_ = _resources.Example_GuestResources_Sessions_Token.Take(_wamr, (int)result0_, "example:guest-resources/sessions#issue");
                     var value1_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep0_);
@@ -541,7 +541,7 @@ namespace Example.App
                     // Invoke
                     _redeem.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value1_ = result0_ != 0;
 
@@ -567,7 +567,7 @@ namespace Example.App
                     // Invoke
                     _wrap.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     uint rep1_ = _resources.Example_GuestResources_Sessions_Handle_.Take(_wamr, (int)result0_, "example:guest-resources/sessions#wrap");
                     var value2_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep1_);
@@ -591,7 +591,7 @@ namespace Example.App
                     // Invoke
                     _session_User.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.user");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -659,7 +659,7 @@ namespace Example.App
                     // Invoke
                     _session_Merge.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     uint rep2_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result0_, "example:guest-resources/sessions#[method]session.merge");
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
@@ -709,7 +709,7 @@ namespace Example.App
                     // Invoke
                     _session_Close.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.close");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -756,7 +756,7 @@ namespace Example.App
                     // Invoke
                     _session_Get.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -796,7 +796,7 @@ namespace Example.App
                     // Invoke
                     _handle__Handle__.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.

@@ -102,6 +102,8 @@ namespace Example.App
             var result_ = implementation_.FileOpenReadOnly(text0_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
@@ -136,6 +138,8 @@ namespace Example.App
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
@@ -167,6 +171,8 @@ namespace Example.App
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/error#[method]error.to-debug-string");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
@@ -190,6 +196,8 @@ namespace Example.App
             var result_ = value0_.Read(argument1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 12, 4, "out-pointer");
@@ -227,6 +235,8 @@ namespace Example.App
             var result_ = value0_.Write(bytes1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(3);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");

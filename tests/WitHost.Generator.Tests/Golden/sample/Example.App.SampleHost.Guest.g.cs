@@ -48,7 +48,7 @@ namespace Example.App
                 // Invoke
                 _okFunc.InvokeCells(cells_);
 
-                // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                 var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
                 // The result flattens to more than one core value: the guest returns a pointer to it.
                 var returnArea_ = cells_[0];
@@ -116,7 +116,7 @@ namespace Example.App
                     // Invoke
                     _and.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = result0_ != 0;
 
@@ -159,8 +159,8 @@ namespace Example.App
                     // Invoke
                     _reverse.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "return area at");

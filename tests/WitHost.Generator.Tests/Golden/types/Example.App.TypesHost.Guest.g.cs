@@ -123,8 +123,8 @@ namespace Example.App
                     // Invoke
                     _draw.InvokeCells(cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; read it through a fresh context.
-                    context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/shapes@1.2.0#draw");
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 200, 8, "return area at");

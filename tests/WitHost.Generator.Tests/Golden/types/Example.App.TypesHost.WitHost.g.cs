@@ -131,6 +131,8 @@ namespace Example.App
             var result_ = implementation_.Draw(value1_, argument5_, value19_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(7);
             context_.CheckRange(resultArea_, 200, 8, "out-pointer");
@@ -404,6 +406,8 @@ namespace Example.App
             var result_ = implementation_.Paint(list0_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 24, 4, "out-pointer");
@@ -497,6 +501,8 @@ namespace Example.App
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("info");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
+            // The implementation may have called into the guest, which may have moved its memory.
+            context_.Refresh();
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(0);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
