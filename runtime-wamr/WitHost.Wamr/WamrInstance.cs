@@ -4,6 +4,7 @@ using WitHost.Wamr.Binary;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
 using WitHost.Wamr.Native;
+using WitHost.Wamr.Stdio;
 
 namespace WitHost.Wamr;
 
@@ -36,6 +37,7 @@ public sealed unsafe class WamrInstance : IDisposable
     private int _callDepth;
     private WasmTrapException? _fault;
     private Exception? _pendingHostException;
+    private GuestStdio? _stdio;
 
     internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
     {
@@ -299,6 +301,12 @@ public sealed unsafe class WamrInstance : IDisposable
             _handle = 0;
             _self.Free();
         }
+        // WAMR closed the guest's ends of the stdio pipes with the instance; what the guest wrote
+        // is delivered before Dispose returns.
+        _stdio?.Dispose();
         _module.ReleaseInstance();
     }
+
+    /// <summary>Gives the instance its standard streams, which it closes when it is disposed.</summary>
+    internal void AttachStdio(GuestStdio stdio) => _stdio = stdio;
 }

@@ -3,6 +3,7 @@ using System.Text;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Native;
+using WitHost.Wamr.Stdio;
 
 namespace WitHost.Wamr;
 
@@ -116,7 +117,7 @@ public sealed unsafe class WamrModule : IDisposable
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
     {
         options ??= InstanceOptions.Default;
-        nint handle = CreateNativeInstance(options);
+        nint handle = CreateNativeInstance(options, out GuestStdio stdio);
         WamrInstance instance;
         try
         {
@@ -125,9 +126,11 @@ public sealed unsafe class WamrModule : IDisposable
         catch
         {
             WamrNative.Deinstantiate(handle);
+            stdio.Dispose();
             ReleaseInstance();
             throw;
         }
+        instance.AttachStdio(stdio);
 
         if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
         {
@@ -144,7 +147,7 @@ public sealed unsafe class WamrModule : IDisposable
         return instance;
     }
 
-    private nint CreateNativeInstance(InstanceOptions options)
+    private nint CreateNativeInstance(InstanceOptions options, out GuestStdio stdio)
     {
         lock (_lifetime)
         {
@@ -159,12 +162,22 @@ public sealed unsafe class WamrModule : IDisposable
         {
             WamrRuntime.EnsureThreadEnvironment();
             using var wasi = new NativeWasiArguments(options.Wasi);
+            stdio = new GuestStdio(options.Wasi);
             lock (WamrRuntime.Gate)
             {
                 // WAMR keeps WASI arguments on the module and reads them while instantiating,
-                // so setting and instantiating happen under one lock.
-                wasi.ApplyTo(_handle);
+                // so setting and instantiating happen under one lock; so does the check of which
+                // stdio descriptors a failed instantiation left open.
+                wasi.ApplyTo(_handle, stdio);
                 handle = WamrNative.Instantiate(_handle, options.StackSize, options.HeapSize, error, ErrorBufferSize);
+                if (handle == 0)
+                {
+                    stdio.InstantiationFailed();
+                }
+                else
+                {
+                    stdio.Start();
+                }
             }
         }
         catch
@@ -241,8 +254,9 @@ public sealed unsafe class WamrModule : IDisposable
             _argv = Strings(options.Arguments, out _argc);
         }
 
-        public void ApplyTo(nint module) => WamrNative.SetWasiArgsEx(
-            module, _dirs, (uint)_dirCount, null, 0, _env, (uint)_envCount, _argv, _argc, -1, -1, -1);
+        public void ApplyTo(nint module, GuestStdio stdio) => WamrNative.SetWasiArgsEx(
+            module, _dirs, (uint)_dirCount, null, 0, _env, (uint)_envCount, _argv, _argc,
+            stdio.StdinDescriptor, stdio.StdoutDescriptor, stdio.StderrDescriptor);
 
         private byte** Strings(IReadOnlyList<string> values, out int count)
         {
