@@ -55,6 +55,7 @@ public sealed class DiagnosticCodeTests
         { DiagnosticCodes.ReferenceToDisabledItem, Pkg + "interface i {\n  @unstable(feature = off)\n  type g = u32;\n  type t = $$g;\n}" },
         { DiagnosticCodes.GateVersionUnreleased, "package test:pkg@1.0.0;\n$$@since(version = 2.0.0)\ninterface i {}" },
         { DiagnosticCodes.GateInUnversionedPackage, Pkg + "$$@since(version = 1.0.0)\ninterface i {}" },
+        { DiagnosticCodes.TypeTooLarge, Pkg + "interface i {\n  type $$t = list<u64, 536870912>;\n}" },
     };
 
     /// <summary>Codes that need files on disk; their tests are in <see cref="DirectoryTests"/>.</summary>

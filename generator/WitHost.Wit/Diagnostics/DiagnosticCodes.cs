@@ -34,7 +34,7 @@ public static class DiagnosticCodes
     /// <summary>A fixed-length list whose length is zero or too large.</summary>
     public const string InvalidListLength = "WIT0102";
 
-    /// <summary>Types nested too deeply.</summary>
+    /// <summary>Types nested too deeply: in one type expression (parser), or through named types (resolver).</summary>
     public const string TypeNestingTooDeep = "WIT0103";
 
     /// <summary>A <c>package … { }</c> block inside another one.</summary>
@@ -132,6 +132,9 @@ public static class DiagnosticCodes
 
     /// <summary>More than one constructor in a resource.</summary>
     public const string DuplicateConstructor = "WIT0405";
+
+    /// <summary>A type, or a function's parameters and result, larger than the limit (a fixed-length list of millions of elements, tuples that double at every level).</summary>
+    public const string TypeTooLarge = "WIT0406";
 
     // Worlds: 0500-0599.
 

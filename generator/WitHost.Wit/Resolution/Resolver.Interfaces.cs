@@ -143,7 +143,8 @@ internal sealed partial class Resolver
                 _diagnostics.Error(DiagnosticCodes.DuplicateMember, parameter.Name.Span, $"param `{parameter.Name.Name}` is defined more than once");
             }
 
-            parameters.Add(new WitParameter(parameter.Name.Name, ResolveType(scope, parameter.Type)));
+            var type = ResolveType(scope, parameter.Type);
+            parameters.Add(new WitParameter(parameter.Name.Name, WithinBounds(type, parameter.Type.Span, $"the type of param `{parameter.Name.Name}`") ? type : UnresolvedType.Instance));
         }
 
         WitType? result;
@@ -154,6 +155,26 @@ internal sealed partial class Resolver
         else
         {
             result = syntax.Result is null ? null : ResolveType(scope, syntax.Result);
+        }
+
+        if (result is not null && !WithinBounds(result, syntax.Result?.Span ?? name.Span, "the result type"))
+        {
+            result = UnresolvedType.Instance;
+        }
+
+        // Each type is within bounds; together they are flattened and laid out as one tuple.
+        var total = 1L;
+        foreach (var type in parameters.Select(parameter => parameter.Type).Append(result).OfType<WitType>())
+        {
+            total = TypeBounds.SaturatingAdd(total, _bounds.Measure(type).Size);
+        }
+
+        if (total > TypeBounds.MaxSize)
+        {
+            _diagnostics.Error(DiagnosticCodes.TypeTooLarge, name.Span,
+                $"function `{name.Name}` is too large: its parameters and result together have an effective size of {SizeText(total)}, more than the {TypeBounds.MaxSize:N0} allowed");
+            parameters = parameters.Select(parameter => parameter with { Type = UnresolvedType.Instance }).ToList();
+            result = result is null ? null : UnresolvedType.Instance;
         }
 
         var function = new WitFunction(name.Name, kind, parameters.ToEquatableArray(), result, syntax.IsAsync, resource, scope.Owner, docs, gate.Stability)

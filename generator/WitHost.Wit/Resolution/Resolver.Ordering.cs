@@ -11,41 +11,13 @@ internal sealed partial class Resolver
     /// <summary>Orders packages so dependencies come first; reports each dependency cycle.</summary>
     private void OrderPackages()
     {
-        var state = new Dictionary<PackageEntry, ResolutionState>();
-        foreach (var package in _packages.Values)
-        {
-            Visit(package);
-        }
-
-        void Visit(PackageEntry package)
-        {
-            if (state.TryGetValue(package, out var current) && current != ResolutionState.NotStarted)
-            {
-                return;
-            }
-
-            state[package] = ResolutionState.InProgress;
-            foreach (var reference in ForeignReferences(package))
-            {
-                if (!_packages.TryGetValue(reference.Package!.ToModel(), out var target))
-                {
-                    continue;
-                }
-
-                state.TryGetValue(target, out var targetState);
-                if (targetState == ResolutionState.InProgress)
-                {
-                    _diagnostics.Error(DiagnosticCodes.PackageCycle, reference.Package.Span, $"package `{target.Name}` creates a dependency cycle");
-                }
-                else if (targetState == ResolutionState.NotStarted)
-                {
-                    Visit(target);
-                }
-            }
-
-            state[package] = ResolutionState.Done;
-            _packageOrder.Add(package);
-        }
+        _packageOrder.AddRange(DependencyOrder.Of<PackageEntry, UsePathSyntax>(
+            _packages.Values,
+            package => ForeignReferences(package)
+                .Select(reference => (Reference: reference, Target: _packages.TryGetValue(reference.Package!.ToModel(), out var target) ? target : null))
+                .Where(edge => edge.Target is not null)
+                .Select(edge => (edge.Target!, edge.Reference)),
+            (target, reference) => _diagnostics.Error(DiagnosticCodes.PackageCycle, reference.Package!.Span, $"package `{target.Name}` creates a dependency cycle")));
     }
 
     private static IEnumerable<UsePathSyntax> ForeignReferences(PackageEntry package)
@@ -54,50 +26,26 @@ internal sealed partial class Resolver
     /// <summary>Reports interfaces/worlds that depend on themselves and records a dependency-first order.</summary>
     private void CheckItemCycles(PackageEntry package)
     {
-        var order = new List<PackageItemEntry>();
-        var state = new Dictionary<PackageItemEntry, ResolutionState>();
-        foreach (var item in package.Interfaces.Cast<PackageItemEntry>().Concat(package.Worlds))
+        _itemOrder[package] = DependencyOrder.Of<PackageItemEntry, PackageItemEntry>(
+            package.Interfaces.Cast<PackageItemEntry>().Concat(package.Worlds),
+            LocalDependencies,
+            (target, _) => _diagnostics.Error(DiagnosticCodes.ItemCycle, target.Name.Span, $"interface or world `{target.Name.Name}` depends on itself"));
+    }
+
+    /// <summary>The interfaces and worlds of its own package that an item names (<c>use</c>, imports, <c>include</c>).</summary>
+    private static IEnumerable<(PackageItemEntry Target, PackageItemEntry Edge)> LocalDependencies(PackageItemEntry item)
+    {
+        var (syntax, file) = (item.Declaration, item.File);
+        var includes = new HashSet<UsePathSyntax>(SyntaxReferences.Includes(syntax));
+        foreach (var path in SyntaxReferences.In(syntax).Where(path => path.IsLocal))
         {
-            Visit(item);
-        }
-
-        _itemOrder[package] = order;
-
-        void Visit(PackageItemEntry item)
-        {
-            state.TryGetValue(item, out var current);
-            if (current != ResolutionState.NotStarted)
+            // Only edges of the right kind count; a world named where an interface is expected
+            // (or the reverse) is reported by the lookup instead.
+            var target = LocalItem(file, path.Name.Name);
+            if (target is not null && (target is WorldEntry) == includes.Contains(path))
             {
-                return;
+                yield return (target, target);
             }
-
-            state[item] = ResolutionState.InProgress;
-            var (syntax, file) = (item.Declaration, item.File);
-            var includes = new HashSet<UsePathSyntax>(SyntaxReferences.Includes(syntax));
-            foreach (var path in SyntaxReferences.In(syntax).Where(path => path.IsLocal))
-            {
-                // Only edges of the right kind count; a world named where an interface is expected
-                // (or the reverse) is reported by the lookup instead.
-                var target = LocalItem(file, path.Name.Name);
-                if (target is null || (target is WorldEntry) != includes.Contains(path))
-                {
-                    continue;
-                }
-
-                state.TryGetValue(target, out var targetState);
-                if (targetState == ResolutionState.InProgress)
-                {
-                    var name = target.Name;
-                    _diagnostics.Error(DiagnosticCodes.ItemCycle, name.Span, $"interface or world `{name.Name}` depends on itself");
-                }
-                else if (targetState == ResolutionState.NotStarted)
-                {
-                    Visit(target);
-                }
-            }
-
-            state[item] = ResolutionState.Done;
-            order.Add(item);
         }
     }
 

@@ -67,16 +67,67 @@ internal sealed partial class Resolver
         }
 
         member.State = ResolutionState.InProgress;
-        var resolved = member switch
+        if (_memberDepth >= TypeBounds.MaxDepth)
         {
-            TypeMember type => DefineType(scope, type),
-            UseMember use => DefineUse(scope, use),
-            _ => null,
-        };
+            // Resolving a type resolves the types it names first; a chain this long is already past the
+            // depth limit, and following it further would only use up the stack.
+            _diagnostics.Error(DiagnosticCodes.TypeNestingTooDeep, member.Name.Span,
+                $"type `{member.Name.Name}` is nested too deeply: it is reached through more than {TypeBounds.MaxDepth} levels of named types");
+            member.State = ResolutionState.Done;
+            return null;
+        }
+
+        _memberDepth++;
+        WitNamedType? resolved;
+        try
+        {
+            resolved = member switch
+            {
+                TypeMember type => DefineType(scope, type),
+                UseMember use => DefineUse(scope, use),
+                _ => null,
+            };
+        }
+        finally
+        {
+            _memberDepth--;
+        }
+
+        if (resolved is not null && !WithinBounds(resolved, member.Name.Span, $"type `{member.Name.Name}`"))
+        {
+            resolved = null;
+        }
+
         member.Resolved = resolved is not null && member.Gate.ExternalId is { } externalId ? resolved with { ExternalId = externalId } : resolved;
         member.State = ResolutionState.Done;
         return member.Resolved;
     }
+
+    /// <summary>
+    /// Checks a type against the nesting and size limits (<see cref="TypeBounds"/>), reporting it at
+    /// <paramref name="span"/> when it is past one. A type past a limit must not reach the model.
+    /// </summary>
+    private bool WithinBounds(WitType type, TextSpan span, string what)
+    {
+        var extent = _bounds.Measure(type);
+        if (extent.Depth > TypeBounds.MaxDepth)
+        {
+            _diagnostics.Error(DiagnosticCodes.TypeNestingTooDeep, span,
+                $"{what} is nested too deeply: {extent.Depth} levels counting the types it names, more than the {TypeBounds.MaxDepth} allowed");
+            return false;
+        }
+
+        if (extent.Size > TypeBounds.MaxSize)
+        {
+            _diagnostics.Error(DiagnosticCodes.TypeTooLarge, span,
+                $"{what} is too large: its effective size is {SizeText(extent.Size)}, more than the {TypeBounds.MaxSize:N0} allowed");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string SizeText(long size) => size == long.MaxValue ? "beyond 2^63" : size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private WitNamedType? DefineUse(TypeScope scope, UseMember member)
     {

@@ -99,46 +99,71 @@ internal sealed partial class Resolver
 
         return (imports.Items.OrderBy(SortKey).ToList(), exports.Items.ToList());
 
-        bool AddExport(string key, WitInterface @interface, WitStability stability, bool addExport)
+        // Exports `root` (when addRoot) or imports it, after its dependencies: a dependency that is exported
+        // too is exported first, any other is imported. False when an interface would have to be both.
+        // A walk with an explicit stack: `use` chains can be as long as the input.
+        bool AddExport(string rootKey, WitInterface root, WitStability stability, bool addRoot)
         {
-            if (exports.Contains(key))
+            var path = new Stack<(string Key, WitInterface Interface, bool AddExport, IEnumerator<WitInterface> Dependencies)>();
+            if (Enter(rootKey, root, addRoot) is { } immediate)
             {
-                return addExport;
+                return immediate;
             }
 
-            if (!addExport && requiredImports.Contains(@interface.QualifiedName))
+            while (path.Count > 0)
             {
-                return true;
-            }
-
-            foreach (var dependency in InterfaceDependencies(@interface))
-            {
-                var dependencyKey = dependency.QualifiedName;
-                if (!AddExport(dependencyKey, dependency, stability, addExport && exportedInterfaces.ContainsKey(dependencyKey)))
+                var frame = path.Peek();
+                if (frame.Dependencies.MoveNext())
                 {
-                    return false;
-                }
-            }
+                    var dependency = frame.Dependencies.Current;
+                    var dependencyKey = dependency.QualifiedName;
+                    if (Enter(dependencyKey, dependency, frame.AddExport && exportedInterfaces.ContainsKey(dependencyKey)) == false)
+                    {
+                        return false;
+                    }
 
-            if (addExport)
-            {
-                if (requiredImports.Contains(@interface.QualifiedName))
-                {
-                    return false;
+                    continue;
                 }
 
-                exports.Add(exportedInterfaces.TryGetValue(key, out var original) ? original : new WitWorldInterfaceItem(key, stability, @interface));
-            }
-            else
-            {
-                requiredImports.Add(@interface.QualifiedName);
-                if (!imports.Contains(key))
+                frame.Dependencies.Dispose();
+                path.Pop();
+                if (frame.AddExport)
                 {
-                    imports.Add(new WitWorldInterfaceItem(key, stability, @interface));
+                    if (requiredImports.Contains(frame.Interface.QualifiedName))
+                    {
+                        return false;
+                    }
+
+                    exports.Add(exportedInterfaces.TryGetValue(frame.Key, out var original) ? original : new WitWorldInterfaceItem(frame.Key, stability, frame.Interface));
+                }
+                else
+                {
+                    requiredImports.Add(frame.Interface.QualifiedName);
+                    if (!imports.Contains(frame.Key))
+                    {
+                        imports.Add(new WitWorldInterfaceItem(frame.Key, stability, frame.Interface));
+                    }
                 }
             }
 
             return true;
+
+            // The answer for an interface already placed, or null once it is on the path to be placed.
+            bool? Enter(string key, WitInterface @interface, bool addExport)
+            {
+                if (exports.Contains(key))
+                {
+                    return addExport;
+                }
+
+                if (!addExport && requiredImports.Contains(@interface.QualifiedName))
+                {
+                    return true;
+                }
+
+                path.Push((key, @interface, addExport, InterfaceDependencies(@interface).GetEnumerator()));
+                return null;
+            }
         }
     }
 
@@ -146,19 +171,34 @@ internal sealed partial class Resolver
     /// <paramref name="original"/> is the item as written, when there is one (it keeps its external id).</summary>
     private void ElaborateImport(WorldItems.OrderedItems imports, string key, WitInterface @interface, WitStability stability, WitWorldItem? original = null)
     {
-        if (imports.Contains(key))
+        // Dependencies first, with an explicit stack: `use` chains can be as long as the input.
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        var path = new Stack<(string Key, WitInterface Interface, WitWorldItem? Original, IEnumerator<WitInterface> Dependencies)>();
+        Enter(key, @interface, original);
+        while (path.Count > 0)
         {
-            return;
+            var frame = path.Peek();
+            if (frame.Dependencies.MoveNext())
+            {
+                var dependency = frame.Dependencies.Current;
+                Enter(dependency.QualifiedName, dependency, null);
+                continue;
+            }
+
+            frame.Dependencies.Dispose();
+            path.Pop();
+            if (!imports.Contains(frame.Key))
+            {
+                imports.Add(frame.Original ?? new WitWorldInterfaceItem(frame.Key, stability, frame.Interface));
+            }
         }
 
-        foreach (var dependency in InterfaceDependencies(@interface))
+        void Enter(string itemKey, WitInterface item, WitWorldItem? itemOriginal)
         {
-            ElaborateImport(imports, dependency.QualifiedName, dependency, stability);
-        }
-
-        if (!imports.Contains(key))
-        {
-            imports.Add(original ?? new WitWorldInterfaceItem(key, stability, @interface));
+            if (!imports.Contains(itemKey) && onPath.Add(itemKey))
+            {
+                path.Push((itemKey, item, itemOriginal, InterfaceDependencies(item).GetEnumerator()));
+            }
         }
     }
 

@@ -17,6 +17,12 @@ internal sealed partial class Resolver
     private readonly Dictionary<WitPackageName, PackageEntry> _packages = new();
     private readonly List<PackageEntry> _packageOrder = new();
 
+    /// <summary>Measures every type the resolver builds against the nesting and size limits.</summary>
+    private readonly TypeBounds _bounds = new();
+
+    /// <summary>How many named types are being resolved inside one another right now (each one resolves the types it names first).</summary>
+    private int _memberDepth;
+
     /// <summary>Package interfaces by qualified name, for world elaboration.</summary>
     private readonly Dictionary<string, InterfaceEntry> _interfacesByQualifiedName = new(StringComparer.Ordinal);
 
@@ -172,6 +178,14 @@ internal sealed partial class Resolver
             {
                 interfaces.Add(resolved);
             }
+        }
+
+        // Worlds are resolved dependencies first, so that resolving one never has to resolve the
+        // worlds it includes inside it (a long include chain would be a deep recursion), and listed
+        // as declared.
+        foreach (var entry in OrderItems(package).OfType<WorldEntry>())
+        {
+            ResolveWorld(entry);
         }
 
         var worlds = new List<WitWorld>();
