@@ -76,9 +76,25 @@ public sealed class DeepWitTests
         var forward = "package a:b;\ninterface i {\n  record r0 { a: u32 }\n" + Lines(9999, k => $"  record r{k + 1} {{ a: r{k} }}") + "  f: func(x: r9999);\n}\nworld w { import i; }\n";
         Assert.Contains("type `r127`", AssertFirstError(forward, "w", DiagnosticCodes.TypeNestingTooDeep, 130, 10));
 
-        // Declared outermost first, each record resolves the next one inside it.
+        // Declared outermost first: types are still resolved innermost first, and only the first past
+        // the limit is reported (the types built on it are rejected without a diagnostic each).
         var backward = "package a:b;\ninterface i {\n  f: func(x: r9999);\n" + Lines(9999, k => $"  record r{9999 - k} {{ a: r{9998 - k} }}") + "  record r0 { a: u32 }\n}\nworld w { import i; }\n";
-        Assert.Contains("type `r9999`", AssertFirstError(backward, "w", DiagnosticCodes.TypeNestingTooDeep, 4, 10));
+        var (exitCode, output) = Generate(backward, "w");
+        Assert.Equal(1, exitCode);
+        var error = Assert.Single(output.Split('\n'), line => line.Contains(": error WIT", StringComparison.Ordinal));
+        Assert.Contains("deep.wit(9876,10): error WIT0103: type `r127` is nested too deeply", error);
+    }
+
+    [Fact]
+    public void A_scope_with_a_type_cycle_still_stops_a_long_chain()
+    {
+        // A cycle makes the resolver keep declaration order, resolving each record inside the one
+        // that names it: the chain is cut where it passes the limit.
+        var text = "package a:b;\ninterface i {\n  type a = b;\n  type b = a;\n  f: func(x: r9999);\n" + Lines(9999, k => $"  record r{9999 - k} {{ a: r{9998 - k} }}") + "  record r0 { a: u32 }\n}\nworld w { import i; }\n";
+        var (exitCode, output) = Generate(text, "w");
+        Assert.Equal(1, exitCode);
+        Assert.Contains(": error WIT0312:", output);
+        Assert.Contains(": error WIT0103: type `r9871` is nested too deeply: it is reached through more than 128 levels of named types", output);
     }
 
     [Fact]

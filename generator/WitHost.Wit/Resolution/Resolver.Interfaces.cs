@@ -35,6 +35,7 @@ internal sealed partial class Resolver
             return null;
         }
 
+        ResolveTypesInDependencyOrder(scope);
         var types = new List<WitNamedType>();
         var functions = new List<WitFunction>();
         foreach (var member in scope.Ordered)

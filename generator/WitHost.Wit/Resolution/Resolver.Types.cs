@@ -55,6 +55,35 @@ internal sealed partial class Resolver
         }
     }
 
+    /// <summary>
+    /// Resolves the types of a scope, each after the types of the same scope it names, so that
+    /// resolving one never has to resolve a long chain of others inside it (a deep recursion). A scope
+    /// whose types name each other in a cycle keeps declaration order, where the lazy resolution
+    /// reports the cycle at the reference that closes it.
+    /// </summary>
+    private void ResolveTypesInDependencyOrder(TypeScope scope)
+    {
+        var hasCycle = false;
+        var order = DependencyOrder.Of<ScopeMember, ScopeMember>(
+            scope.Ordered.Where(IsResolvableType),
+            member => member is TypeMember type
+                ? TypeNameReferences.In(type.Syntax)
+                    .Select(name => scope.Members.TryGetValue(name.Name, out var target) ? target : null)
+                    .Where(target => target is not null && IsResolvableType(target))
+                    .Select(target => (target!, target!))
+                : Enumerable.Empty<(ScopeMember, ScopeMember)>(),
+            (_, _) => hasCycle = true);
+        if (!hasCycle)
+        {
+            foreach (var member in order)
+            {
+                ResolveMember(scope, member);
+            }
+        }
+
+        static bool IsResolvableType(ScopeMember member) => member is TypeMember or UseMember && !member.Gate.Excluded;
+    }
+
     /// <summary>Resolves a type or use member of a scope (memoised); null while it is still in progress.</summary>
     private WitNamedType? ResolveMember(TypeScope scope, ScopeMember member)
     {
@@ -74,6 +103,7 @@ internal sealed partial class Resolver
             _diagnostics.Error(DiagnosticCodes.TypeNestingTooDeep, member.Name.Span,
                 $"type `{member.Name.Name}` is nested too deeply: it is reached through more than {TypeBounds.MaxDepth} levels of named types");
             member.State = ResolutionState.Done;
+            member.Rejected = true;
             return null;
         }
 
@@ -96,6 +126,7 @@ internal sealed partial class Resolver
         if (resolved is not null && !WithinBounds(resolved, member.Name.Span, $"type `{member.Name.Name}`"))
         {
             resolved = null;
+            member.Rejected = true;
         }
 
         member.Resolved = resolved is not null && member.Gate.ExternalId is { } externalId ? resolved with { ExternalId = externalId } : resolved;
@@ -110,6 +141,12 @@ internal sealed partial class Resolver
     private bool WithinBounds(WitType type, TextSpan span, string what)
     {
         var extent = _bounds.Measure(type);
+        if (extent.BuiltOnRejected)
+        {
+            // Built on a type already reported: rejected too, without another diagnostic.
+            return false;
+        }
+
         if (extent.Depth > TypeBounds.MaxDepth)
         {
             _diagnostics.Error(DiagnosticCodes.TypeNestingTooDeep, span,
@@ -172,6 +209,7 @@ internal sealed partial class Resolver
         var resolved = ResolveMember(targetScope, targetMember);
         if (resolved is null)
         {
+            member.Rejected = targetMember.Rejected;
             return null;
         }
 
@@ -276,7 +314,7 @@ internal sealed partial class Resolver
             return UnresolvedType.Instance;
         }
 
-        return (WitType?)ResolveMember(scope, member) ?? UnresolvedType.Instance;
+        return (WitType?)ResolveMember(scope, member) ?? (member.Rejected ? TypeBounds.Rejected : UnresolvedType.Instance);
     }
 
     /// <summary>Resolves a type expression in a value position (a bare resource name means <c>own</c>).</summary>

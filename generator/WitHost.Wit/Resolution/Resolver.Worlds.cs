@@ -37,6 +37,7 @@ internal sealed partial class Resolver
             return null;
         }
 
+        ResolveTypesInDependencyOrder(scope);
         var items = new WorldItems();
         var collector = new WorldCollector(this, entry, scope, items);
         collector.AddTypes();

@@ -20,4 +20,8 @@ internal abstract class ScopeMember
 
     /// <summary>The resolved named type (types and uses only).</summary>
     public WitNamedType? Resolved { get; set; }
+
+    /// <summary>Whether the type is past a limit of <see cref="TypeBounds"/> (itself or a type it is built
+    /// on); it was reported once, and its users stand on <see cref="TypeBounds.Rejected"/>.</summary>
+    public bool Rejected { get; set; }
 }

@@ -31,7 +31,16 @@ internal sealed class TypeBounds
     /// <summary>The largest effective size of a type or of a function's parameters and result together (wasmparser's <c>MAX_WASM_TYPE_SIZE</c>).</summary>
     public const long MaxSize = 1_000_000;
 
-    private readonly Dictionary<WitType, TypeExtent> _measured = new(IdentityComparer<WitType>.Instance);
+    private readonly Dictionary<WitType, TypeExtent> _measured = new(IdentityComparer<WitType>.Instance)
+    {
+        [Rejected] = new TypeExtent(1, 1, BuiltOnRejected: true),
+    };
+
+    /// <summary>
+    /// What a reference to a rejected type resolves to: unresolved, like any failed reference, but a
+    /// distinct instance, so that the types built on it are rejected too without a second diagnostic.
+    /// </summary>
+    public static WitType Rejected { get; } = new UnresolvedType();
 
     /// <summary>Measures <paramref name="type"/> (sizes saturate at <see cref="long.MaxValue"/>).</summary>
     public TypeExtent Measure(WitType type)
@@ -68,11 +77,13 @@ internal sealed class TypeBounds
 
             int depth = 0;
             long size = 0;
+            bool builtOnRejected = false;
             foreach (var member in Members(current))
             {
                 var extent = _measured[member];
                 depth = Math.Max(depth, extent.Depth);
                 size = SaturatingAdd(size, extent.Size);
+                builtOnRejected |= extent.BuiltOnRejected;
             }
 
             if (current is WitListType { Length: { } length })
@@ -80,7 +91,7 @@ internal sealed class TypeBounds
                 size = SaturatingMultiply(size, length);
             }
 
-            _measured[current] = new TypeExtent(depth + 1, SaturatingAdd(size, 1));
+            _measured[current] = new TypeExtent(depth + 1, SaturatingAdd(size, 1), builtOnRejected);
         }
 
         return _measured[type];
