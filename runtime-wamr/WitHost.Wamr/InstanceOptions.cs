@@ -13,7 +13,8 @@ public sealed record InstanceOptions
     /// wasi-libc bring their own <c>malloc</c> and <c>cabi_realloc</c>, so the default is none.</summary>
     public uint HeapSize { get; init; }
 
-    /// <summary>WASI configuration; null gives the guest no arguments, no environment and no directories.</summary>
+    /// <summary>WASI configuration; null gives the guest no arguments, no environment, no directories, and
+    /// standard streams that reach nothing of the host (<see cref="WasiOptions.Stdin"/>, <see cref="WasiOptions.Stdout"/>).</summary>
     public WasiOptions? Wasi { get; init; }
 
     /// <summary>An object generated bindings or host functions can reach through
