@@ -23,8 +23,13 @@ shopt -s nullglob
 for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/templates/content/*/guest/*.c; do
   out="${src%.c}.wasm"
   extra=()
-  # Built as rustc and clang 16+ build by default: indirect calls name their table.
-  [[ $(basename "$src") == reference-types.c ]] && extra=(-mreference-types)
+  case $(basename "$src") in
+    # Built as rustc and clang 16+ build by default: indirect calls name their table.
+    reference-types.c) extra=(-mreference-types) ;;
+    # Exports __heap_base and __data_end as rustc's wasm32 guests do, from which WAMR learns
+    # where the shadow stack lives (the thread manager would share it out between threads).
+    runaway.c) extra=(-Wl,--export=__heap_base -Wl,--export=__data_end) ;;
+  esac
   "$cc" "${flags[@]}" "${extra[@]}" -o "$out" "$src"
   echo "built ${out#"$root"/}"
 done

@@ -17,7 +17,7 @@ internal static unsafe class WamrInterrupt
     /// <summary>The version of the native contract this runtime speaks.</summary>
     private const int ExpectedVersion = 1;
 
-    private static readonly Lazy<Exports?> s_exports = new(Bind);
+    private static Lazy<Exports?> s_exports = new(BindLoadedLibrary);
 
     /// <summary>Whether the loaded libiwasm can stop a running guest.</summary>
     public static bool IsAvailable => s_exports.Value is not null;
@@ -55,12 +55,29 @@ internal static unsafe class WamrInterrupt
         }
     }
 
-    private static Exports? Bind()
+    /// <summary>
+    /// Binds to <paramref name="library"/> instead of the loaded libiwasm until the result is
+    /// disposed, so tests can see what a libiwasm without the interrupt functions does.
+    /// </summary>
+    internal static IDisposable BindForTesting(nint library)
+    {
+        Lazy<Exports?> previous = s_exports;
+        s_exports = new Lazy<Exports?>(Bind(library));
+        return new Restore(() => s_exports = previous);
+    }
+
+    private static Exports? BindLoadedLibrary()
     {
         LibIwasmResolver.EnsureInstalled();
         // Through the assembly's resolver, so this is the same libiwasm the P/Invoke layer uses.
-        if (!NativeLibrary.TryLoad(WamrNative.Library, typeof(WamrInterrupt).Assembly, null, out nint library)
-            || !NativeLibrary.TryGetExport(library, "withost_interrupt_version", out nint version)
+        return NativeLibrary.TryLoad(WamrNative.Library, typeof(WamrInterrupt).Assembly, null, out nint library)
+            ? Bind(library)
+            : null;
+    }
+
+    private static Exports? Bind(nint library)
+    {
+        if (!NativeLibrary.TryGetExport(library, "withost_interrupt_version", out nint version)
             || ((delegate* unmanaged[Cdecl]<int>)version)() != ExpectedVersion
             || !NativeLibrary.TryGetExport(library, "withost_interrupt", out nint interrupt)
             || !NativeLibrary.TryGetExport(library, "withost_exec_env_use_whole_aux_stack", out nint auxStack))
@@ -70,6 +87,11 @@ internal static unsafe class WamrInterrupt
         return new Exports(
             (delegate* unmanaged[Cdecl]<nint, byte*, void>)interrupt,
             (delegate* unmanaged[Cdecl]<nint, byte>)auxStack);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     private sealed class Exports(delegate* unmanaged[Cdecl]<nint, byte*, void> interrupt, delegate* unmanaged[Cdecl]<nint, byte> useWholeAuxStack)
