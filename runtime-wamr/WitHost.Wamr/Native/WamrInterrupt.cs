@@ -68,11 +68,11 @@ internal static unsafe class WamrInterrupt
 
     private static Exports? BindLoadedLibrary()
     {
-        LibIwasmResolver.EnsureInstalled();
-        // Through the assembly's resolver, so this is the same libiwasm the P/Invoke layer uses.
-        return NativeLibrary.TryLoad(WamrNative.Library, typeof(WamrInterrupt).Assembly, null, out nint library)
-            ? Bind(library)
-            : null;
+        // The very library the P/Invoke layer resolved (the runtime is initialised before any
+        // instance asks): loading "iwasm" by name here could find another copy, for example the
+        // one beside the application when WamrEngine.LibraryPath points elsewhere.
+        nint library = LibIwasmResolver.LoadedLibrary;
+        return library != 0 ? Bind(library) : null;
     }
 
     private static Exports? Bind(nint library)
