@@ -50,11 +50,15 @@ internal static class JcoComponents
         {
             Assert.Fail($"jco could not make a component of {wasm} at stage '{report["stage"]}': {report["message"]}");
         }
-        return new JcoComponent(output, File.ReadAllBytes(output), report["wit"]!.GetValue<string>());
+        return new JcoComponent(output, File.ReadAllBytes(output), report["wit"]!.GetValue<string>(), output + ".embedded.wasm");
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8];
 }
 
-/// <summary>A component jco made: its file, its bytes, and the WIT jco decodes from it (public: test fixtures expose it).</summary>
-public sealed record JcoComponent(string Path, byte[] Bytes, string JcoWit);
+/// <summary>
+/// A component jco made: its file, its bytes, the WIT jco decodes from it, and the core module
+/// with the world embedded in its component-type section that it was made from (public: test
+/// fixtures expose it).
+/// </summary>
+public sealed record JcoComponent(string Path, byte[] Bytes, string JcoWit, string EmbeddedPath);

@@ -9,6 +9,8 @@
 //        "stringEncoding": "utf8" | "utf16" | "compact-utf16" (optional),
 //        "adapter": true | false, "out": "/abs/guest.component.wasm"}
 // prints: {"ok": true, "wit": "<jco's WIT of the component>"} or {"ok": false, "stage", "message"}.
+// The core module with the world embedded (componentEmbed's output, before componentNew) is
+// written beside "out" as "<out>.embedded.wasm".
 //
 // With "adapter": true the WASI preview1 reactor adapter jco ships is given to componentNew
 // (a guest importing wasi_snapshot_preview1 needs it); with false none is, so a guest that
@@ -45,6 +47,7 @@ const embedded = await stage('embed', () => componentEmbed({ binary, witSource, 
 const adapters = spec.adapter
   ? [['wasi_snapshot_preview1', await stage('read', () => readFile(preview1AdapterReactorPath()))]]
   : [];
+await stage('write', () => writeFile(`${spec.out}.embedded.wasm`, embedded));
 const component = await stage('component', () => componentNew(embedded, adapters));
 await stage('write', () => writeFile(spec.out, component));
 const wit = await stage('wit', () => componentWit(component));
