@@ -46,6 +46,58 @@ public static class ComponentWitDecoder
     }
 
     /// <summary>
+    /// The WIT text of a WIT package encoded as a component (what <c>wasm-tools component wit
+    /// --wasm</c> writes, a binary <c>deps/x.wasm</c>): every interface and world it defines.
+    /// </summary>
+    /// <exception cref="ComponentFormatException">Malformed, or not a package encoding.</exception>
+    public static string DecodePackage(byte[] bytes)
+    {
+        if (WasmPreamble.Detect(bytes) != WasmBinaryKind.Component)
+        {
+            throw new ComponentFormatException("a core module, not a component encoding a WIT package", 0);
+        }
+        ComponentBinary component = ComponentBinaryReader.Read(bytes);
+        if (component.CoreModules.Count > 0 || component.Imports.Count > 0)
+        {
+            throw new ComponentFormatException("a component with code or imports, not one encoding a WIT package", 0);
+        }
+        var interfaces = new List<DecodedInstance>();
+        var worlds = new List<KeyValuePair<string, DecodedComponentType>>();
+        string? package = null;
+        foreach (KeyValuePair<string, DecodedItem> export in new ComponentScope(component, null, null).World().Exports)
+        {
+            if (export.Value.Component is not { } wrapper)
+            {
+                continue;
+            }
+            foreach (KeyValuePair<string, DecodedItem> inner in wrapper.Exports)
+            {
+                int slash = inner.Key.IndexOf('/');
+                if (slash <= 0)
+                {
+                    continue;
+                }
+                string name = inner.Key.Substring(slash + 1);
+                int at = name.IndexOf('@');
+                package ??= inner.Key.Substring(0, slash) + (at < 0 ? "" : name.Substring(at));
+                if (inner.Value.Instance is { } instance)
+                {
+                    interfaces.Add(instance);
+                }
+                else if (inner.Value.Component is { } world)
+                {
+                    worlds.Add(new KeyValuePair<string, DecodedComponentType>(at < 0 ? name : name.Substring(0, at), world));
+                }
+            }
+        }
+        if (package is null)
+        {
+            throw new ComponentFormatException("the component encodes no WIT package (no exported interface or world types)", 0);
+        }
+        return WitTextWriter.WritePackage(package, interfaces, worlds);
+    }
+
+    /// <summary>
     /// A world encoded as a type (wit-component's metadata and WIT packages): an exported
     /// component type whose only content is a component named <c>ns:pkg/world</c>.
     /// </summary>

@@ -23,9 +23,38 @@ internal sealed class WitTextWriter
         return writer._text.ToString();
     }
 
+    /// <summary>
+    /// A whole package (a WIT package encoded as a component): its interfaces, then its worlds.
+    /// Interfaces of other packages are named, not printed: they resolve from their own sources.
+    /// </summary>
+    public static string WritePackage(string package, IReadOnlyList<DecodedInstance> interfaces, IReadOnlyList<KeyValuePair<string, DecodedComponentType>> worlds)
+    {
+        var writer = new WitTextWriter { _rootPackage = package };
+        writer._text.Append("package ").Append(package).Append(";\n");
+        foreach (DecodedInstance instance in interfaces)
+        {
+            writer._seen.Add(instance);
+            (_, string name) = SplitInterfaceName(instance.Name!);
+            var body = new StringBuilder();
+            writer.WriteInterfaceBody(body, instance, "  ");
+            writer._text.Append("\ninterface ").Append(Identifier(name)).Append(" {\n").Append(body).Append("}\n");
+        }
+        foreach (KeyValuePair<string, DecodedComponentType> world in worlds)
+        {
+            writer._text.Append('\n');
+            writer.WriteWorldBlock(world.Key, world.Value);
+        }
+        return writer._text.ToString();
+    }
+
     private void WriteWorld(string package, string worldName, DecodedComponentType world)
     {
         _text.Append("package ").Append(package).Append(";\n\n");
+        WriteWorldBlock(worldName, world);
+    }
+
+    private void WriteWorldBlock(string worldName, DecodedComponentType world)
+    {
         _text.Append("world ").Append(Identifier(worldName)).Append(" {\n");
         var lines = new List<string>();
         foreach (KeyValuePair<string, DecodedItem> import in world.Imports)
