@@ -60,6 +60,36 @@ public sealed class ComponentLoadTests
     }
 
     [Fact]
+    public void Export_names_map_world_names_to_the_lifted_core_exports()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadComponent(TestComponents.Sample.Bytes);
+        GuestComponent component = module.Component!;
+        Assert.Equal(component.Exports.Count, component.ExportNames.Count);
+        Assert.All(component.ExportNames, pair => Assert.Equal(pair.Key, pair.Value));
+        Assert.Equal("example:sample/strings#reverse", component.ExportNames["example:sample/strings#reverse"]);
+        Assert.Equal("greet-host", component.ExportNames["greet-host"]);
+    }
+
+    [Fact]
+    public void A_component_that_renames_its_wiring_runs_under_the_world_names()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadComponent(ComponentBytes.RenamingComponent());
+        GuestComponent component = module.Component!;
+        Assert.Equal("impl-f", component.ExportNames["f"]);
+        Assert.Equal(new ComponentImportBinding("my-mod", "my-g", "example:x/y", "g", new CanonOptions(StringEncoding.Utf8, null, null), ComponentImportKind.Function),
+            Assert.Single(component.Imports));
+
+        int calls = 0;
+        var imports = new Hosting.HostImports().Define("example:x/y", "g", _ => calls++);
+        using var instance = module.Instantiate(imports);
+        instance.Invoke("f");
+        Assert.Equal(1, calls);
+        Assert.Contains("export f: func();", component.WitText);
+    }
+
+    [Fact]
     public void A_component_without_the_adapter_has_no_wasi_imports()
     {
         using var engine = new WamrEngine();

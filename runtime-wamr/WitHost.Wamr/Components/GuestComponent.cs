@@ -16,15 +16,27 @@ public sealed class GuestComponent
     private readonly Func<string?> _decodeWit;
     private readonly Lazy<string?> _witText;
 
+    private readonly Dictionary<(string Module, string Name), (string Module, string Name)> _importAliases = [];
+
     internal GuestComponent(
         IReadOnlyDictionary<string, CanonOptions> exports,
+        IReadOnlyDictionary<string, string> exportNames,
         IReadOnlyList<ComponentImportBinding> imports,
         bool hasWasiAdapter,
         int coreModuleCount,
         Func<string?> decodeWit)
     {
         Exports = exports;
+        ExportNames = exportNames;
         Imports = imports;
+        foreach (ComponentImportBinding binding in imports)
+        {
+            if (binding.Kind is ComponentImportKind.Function or ComponentImportKind.ResourceDrop or ComponentImportKind.ResourceNew or ComponentImportKind.ResourceRep
+                && (binding.ComponentImport, binding.Function) != (binding.CoreModule, binding.CoreName))
+            {
+                _importAliases[(binding.CoreModule, binding.CoreName)] = (binding.ComponentImport, binding.Function);
+            }
+        }
         HasWasiAdapter = hasWasiAdapter;
         CoreModuleCount = coreModuleCount;
         _decodeWit = decodeWit;
@@ -37,6 +49,14 @@ public sealed class GuestComponent
     /// </summary>
     public IReadOnlyDictionary<string, CanonOptions> Exports { get; }
 
+    /// <summary>
+    /// Every function the component exports, by the core name a world's bindings look it up by
+    /// (<c>greet</c>, <c>example:sample/strings#reverse</c>), mapped to the main module's core
+    /// export the component lifts for it. wit-component keeps them equal; a component wired by hand
+    /// may not, and <see cref="WamrInstance.TryGetFunction"/> follows this map.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExportNames { get; }
+
     /// <summary>How each function import of the main module is satisfied, in the main module's import order.</summary>
     public IReadOnlyList<ComponentImportBinding> Imports { get; }
 
@@ -45,6 +65,21 @@ public sealed class GuestComponent
 
     /// <summary>How many core modules the component holds (the main one, and any adapter, shim and fixup modules).</summary>
     public int CoreModuleCount { get; }
+
+    /// <summary>
+    /// The main module's core export that implements the world's export <paramref name="name"/>,
+    /// when the component lifts it under another core name; null otherwise.
+    /// </summary>
+    internal string? CoreExportFor(string name) =>
+        ExportNames.TryGetValue(name, out string? core) && core != name ? core : null;
+
+    /// <summary>
+    /// The (module, name) a world's bindings serve for the main module's import
+    /// (<paramref name="module"/>, <paramref name="name"/>), when the component wires that import
+    /// to a component import of another name; null otherwise.
+    /// </summary>
+    internal (string Module, string Name)? WorldImportFor(string module, string name) =>
+        _importAliases.TryGetValue((module, name), out (string, string) world) ? world : null;
 
     /// <summary>
     /// The world the component carries, as WIT text (what <c>wit-host wit</c> prints), decoded on

@@ -115,8 +115,106 @@ internal sealed class GuestComponentReader
         }
 
         byte[] mainBytes = _component.CoreModules[mainModule].Bytes;
-        var guest = new GuestComponent(exports, imports, _usesAdapter, _component.CoreModules.Count, () => DecodeWit(bytes));
+        var guest = new GuestComponent(exports, WorldExportNames(), imports, _usesAdapter, _component.CoreModules.Count, () => DecodeWit(bytes));
         return (mainBytes, guest);
+    }
+
+    /// <summary>
+    /// Each function the component exports, by the core name a world's bindings give it
+    /// (<c>name</c> at the world level, <c>iface#name</c> in an exported interface), mapped to the
+    /// main module's core export that the component lifts for it.
+    /// </summary>
+    private Dictionary<string, string> WorldExportNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ComponentExport export in _component.Exports)
+        {
+            if (export.Sort == ComponentSort.Func && LiftedCoreExport(export.Index) is { } core)
+            {
+                names[export.Name] = core;
+            }
+            else if (export.Sort == ComponentSort.Instance)
+            {
+                foreach ((string function, uint index) in InstanceFunctions(export.Index, 0))
+                {
+                    if (LiftedCoreExport(index) is { } lifted)
+                    {
+                        names[$"{export.Name}#{function}"] = lifted;
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    /// <summary>The main module's core export behind component function <paramref name="function"/>, when it is a lift of one.</summary>
+    private string? LiftedCoreExport(uint function)
+    {
+        for (int depth = 0; depth <= MaxForwarding; depth++)
+        {
+            IReadOnlyList<ComponentItem> space = _component.Space(ComponentSort.Func);
+            if (function >= space.Count)
+            {
+                return null;
+            }
+            ComponentItem item = space[(int)function];
+            if (item.Origin == ComponentItemOrigin.Export)
+            {
+                function = _component.Exports[item.Definition].Index;
+                continue;
+            }
+            if (item.Origin == ComponentItemOrigin.Canon && _component.Canons[item.Definition] is { Kind: CanonicalFunctionKind.Lift } lift)
+            {
+                (uint instance, string name) = CoreExportOf(lift.Function, ComponentSort.CoreFunc, lift.Offset);
+                return instance == _mainInstance ? name : null;
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /// <summary>The functions an exported instance exports, by name, as component function indexes.</summary>
+    private IEnumerable<(string Name, uint Function)> InstanceFunctions(uint instance, int depth)
+    {
+        IReadOnlyList<ComponentItem> space = _component.Space(ComponentSort.Instance);
+        if (instance >= space.Count || depth > MaxForwarding)
+        {
+            yield break;
+        }
+        ComponentItem item = space[(int)instance];
+        if (item.Origin == ComponentItemOrigin.Export)
+        {
+            foreach ((string, uint) function in InstanceFunctions(_component.Exports[item.Definition].Index, depth + 1))
+            {
+                yield return function;
+            }
+            yield break;
+        }
+        if (item.Origin != ComponentItemOrigin.Instance)
+        {
+            yield break;
+        }
+        ComponentInstanceDefinition definition = _component.Instances[item.Definition];
+        if (definition.Component is not { } componentIndex)
+        {
+            foreach (ComponentSortIndex export in definition.Exports.Where(e => e.Sort == ComponentSort.Func))
+            {
+                yield return (export.Name, export.Index);
+            }
+            yield break;
+        }
+        // An instance of a type-ascribing nested component: its export "f" is its import that
+        // the instantiation gives a function for.
+        ComponentBinary nested = _component.Components[_component.Space(ComponentSort.Component)[(int)componentIndex].Definition];
+        IReadOnlyList<ComponentItem> nestedFunctions = nested.Space(ComponentSort.Func);
+        foreach (ComponentExport export in nested.Exports.Where(e => e.Sort == ComponentSort.Func))
+        {
+            if (export.Index < nestedFunctions.Count && nestedFunctions[(int)export.Index] is { Origin: ComponentItemOrigin.Import } imported
+                && definition.Arguments.FirstOrDefault(a => a.Sort == ComponentSort.Func && a.Name == nested.Imports[imported.Definition].Name) is { } argument)
+            {
+                yield return (export.Name, argument.Index);
+            }
+        }
     }
 
     private static string? DecodeWit(byte[] bytes)
