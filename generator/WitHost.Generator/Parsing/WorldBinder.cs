@@ -184,7 +184,7 @@ internal static class WorldBinder
         var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
             .SelectMany(item => BindRepTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables);
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
     }
 
     private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
