@@ -6,12 +6,19 @@
 # tests/guests/cabi.h holds the Canonical ABI helpers the test guests share (each guest is one
 # translation unit; the template's guest is self-contained, as a user receives it).
 #
-# Needs Debian's clang-14, lld-14, wasi-libc and libclang-rt-14-dev-wasm32.
+# tests/guests/*.wat are hand-written core modules (guests that break a world's rules on purpose),
+# built with wabt's wat2wasm.
+#
+# Needs Debian's clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 and wabt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${WASM_CC:-clang-14}
 if ! command -v "$cc" >/dev/null 2>&1; then
   echo "error: $cc not found; install: apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32" >&2
+  exit 1
+fi
+if ! command -v wat2wasm >/dev/null 2>&1; then
+  echo "error: wat2wasm not found; install: apt-get install wabt" >&2
   exit 1
 fi
 
@@ -23,5 +30,11 @@ shopt -s nullglob
 for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/templates/content/*/guest/*.c; do
   out="${src%.c}.wasm"
   "$cc" "${flags[@]}" -o "$out" "$src"
+  echo "built ${out#"$root"/}"
+done
+
+for src in "$root"/tests/guests/*.wat; do
+  out="${src%.wat}.wasm"
+  wat2wasm -o "$out" "$src"
   echo "built ${out#"$root"/}"
 done
