@@ -74,6 +74,9 @@ internal static class CSharpNames
     /// <summary>The members every generated handle class of an exported resource has.</summary>
     public static IReadOnlyList<string> GuestResourceMembers { get; } = new[] { "Dispose", "IsDisposed", "Handle", "ICalls" };
 
+    /// <summary>The last part of the namespace of the export side of an interface a world both imports and exports.</summary>
+    public const string ExportSideNamespace = "Exports";
+
     /// <summary>
     /// The field of the per-instance table holder for an imported resource, from its host
     /// interface's full name (unique in the world): <c>global::A.B.IBlob</c> → <c>A_B_IBlob</c>.

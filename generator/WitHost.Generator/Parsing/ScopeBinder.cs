@@ -74,7 +74,7 @@ internal sealed class ScopeBinder
             return null;
         }
 
-        return new ScopeBinding(key, CSharpNames.TypesNamespace(owner), declarations.ToEquatableArray(), hostInterface);
+        return new ScopeBinding(key, _mapper.TypesNamespace(owner), declarations.ToEquatableArray(), hostInterface);
     }
 
     private bool IsSupported(WitFunction function, string scopeKey)

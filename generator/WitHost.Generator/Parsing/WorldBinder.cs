@@ -81,9 +81,15 @@ internal static class WorldBinder
             importedScopes.Add(ScopeKeys.For(item.Interface.Owner));
         }
 
+        // The import side and the export side of the world map types apart: an interface the world
+        // both imports and exports is two instances, the host's (host interfaces) and the guest's
+        // (handle classes), whose export side gets a namespace of its own.
         var mapper = new TypeMapper(importedScopes);
         var calls = new CallBinder(new AbiTypeBinder(mapper));
-        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation, calls.CanBindExport);
+        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
+        var exportMapper = new TypeMapper(importedScopes, ExportSideNamespaces(world, importedScopes));
+        var exportCalls = new CallBinder(new AbiTypeBinder(exportMapper));
+        var exportBinder = new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport);
         var scopes = new List<ScopeBinding>();
         var properties = new List<ImportPropertyBinding>();
         var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
@@ -91,7 +97,7 @@ internal static class WorldBinder
         foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
         {
             var @interface = item.Interface;
-            var scope = BindInterface(binder, @interface, isImported: true);
+            var scope = BindInterface(binder, mapper, @interface, isImported: true);
             if (scope is null)
             {
                 continue;
@@ -136,13 +142,13 @@ internal static class WorldBinder
         // Exported interfaces contribute their types, and the handle classes of their resources.
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
         {
-            var key = ScopeKeys.For(item.Interface.Owner);
-            if (importedScopes.Contains(key) || scopes.Any(scope => scope.Key == key))
+            var key = exportMapper.ScopeKey(item.Interface.Owner);
+            if (scopes.Any(scope => scope.Key == key))
             {
                 continue;
             }
 
-            if (BindInterface(binder, item.Interface, isImported: false) is { } scope)
+            if (BindInterface(exportBinder, exportMapper, item.Interface, isImported: false) is { } scope)
             {
                 scopes.Add(scope);
             }
@@ -152,7 +158,7 @@ internal static class WorldBinder
         var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
         guestMembers.Claim("Instance");
         guestMembers.Claim("Dispose");
-        var exportContext = new ExportBindingContext(calls, mapper, scopes, diagnostics, spec);
+        var exportContext = new ExportBindingContext(exportCalls, exportMapper, scopes, diagnostics, spec);
         var exportInterfaces = BindExportInterfaces(exportContext, world, guestMembers);
         var exportFunctions = BindExportCalls(
             exportContext,
@@ -173,24 +179,39 @@ internal static class WorldBinder
 
         var tableContext = new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec);
         var tables = world.Imports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, item.Interface.Owner), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
+            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, mapper.ScopeKey(item.Interface.Owner)), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
             .Concat(BindResourceTables(
                 tableContext,
-                ScopeOf(scopes, worldOwner),
+                ScopeOf(scopes, mapper.ScopeKey(worldOwner)),
                 null,
                 world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
                 world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
             .ToEquatableArray();
         var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindRepTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
+            .SelectMany(item => BindRepTables(exportMapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
         return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
     }
 
-    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
+    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, string key) => scopes.FirstOrDefault(scope => scope.Key == key);
+
+    // The export side of each interface the world both imports and exports: its types' namespace
+    // with `.Exports` after it (`Exports_` when the interface declares a type named `exports`).
+    private static Dictionary<string, string> ExportSideNamespaces(WitWorld world, HashSet<string> importedScopes)
     {
-        var key = ScopeKeys.For(owner);
-        return scopes.FirstOrDefault(scope => scope.Key == key);
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        {
+            var owner = item.Interface.Owner;
+            var key = ScopeKeys.For(owner);
+            if (importedScopes.Contains(key))
+            {
+                var clashes = item.Interface.Types.Any(type => CSharpNames.ToPascalCase(type.Name) == CSharpNames.ExportSideNamespace);
+                namespaces[key] = CSharpNames.TypesNamespace(owner) + "." + CSharpNames.ExportSideNamespace + (clashes ? "_" : "");
+            }
+        }
+
+        return namespaces;
     }
 
     private static IEnumerable<ResourceTableBinding> BindResourceTables(
@@ -307,7 +328,7 @@ internal static class WorldBinder
     private static GuestResourceCallsBinding BindGuestResourceCalls(ExportBindingContext context, string interfaceItemName, WitResourceType resource, IEnumerable<WitFunction> functions)
     {
         var type = context.Mapper.Map(resource);
-        var declaration = ScopeOf(context.Scopes, resource.Owner)?.Types.OfType<GuestResourceBinding>().FirstOrDefault(candidate => candidate.WitName == resource.Name);
+        var declaration = ScopeOf(context.Scopes, context.Mapper.ScopeKey(resource.Owner))?.Types.OfType<GuestResourceBinding>().FirstOrDefault(candidate => candidate.WitName == resource.Name);
         var bound = new List<CallBinding>();
         foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource))
         {
@@ -386,9 +407,9 @@ internal static class WorldBinder
             $"The function '{(interfaceItemName is null ? "" : interfaceItemName + "#")}{function.ExternalName}'",
             construct));
 
-    private static ScopeBinding? BindInterface(ScopeBinder binder, WitInterface @interface, bool isImported)
+    private static ScopeBinding? BindInterface(ScopeBinder binder, TypeMapper mapper, WitInterface @interface, bool isImported)
         => binder.Bind(
-            ScopeKeys.For(@interface.Owner),
+            mapper.ScopeKey(@interface.Owner),
             @interface.Owner,
             @interface.Types,
             @interface.Functions,
