@@ -6,25 +6,32 @@ namespace WitHost.Generator.Parsing;
 /// Names the properties of a host's <c>Imports</c> class. An interface's own name (<c>Streams</c>)
 /// is used when no other import has it; imports with the same name from different packages
 /// (<c>wasi:filesystem/types</c>, <c>wasi:http/types</c>) get the package name in front
-/// (<c>FilesystemTypes</c>, <c>HttpTypes</c>), then the namespace too.
+/// (<c>FilesystemTypes</c>, <c>HttpTypes</c>), then the namespace too. A named import of an
+/// interface (<c>import primary: store;</c>) is named after its import name (<c>Primary</c>).
 /// </summary>
 internal sealed class ImportPropertyNames
 {
     private readonly Dictionary<string, int> _shortNameCounts = new(StringComparer.Ordinal);
     private readonly MemberNameSet _names = new("Imports", reserveObjectMembers: true);
 
-    public ImportPropertyNames(IEnumerable<WitInterface> imports)
+    public ImportPropertyNames(IEnumerable<WitWorldInterfaceItem> imports)
     {
-        foreach (var @interface in imports)
+        foreach (var item in imports.Where(item => !IsNamed(item)))
         {
-            var shortName = CSharpNames.ToPascalCase(@interface.Name);
+            var shortName = CSharpNames.ToPascalCase(item.Interface.Name);
             _shortNameCounts[shortName] = _shortNameCounts.TryGetValue(shortName, out var count) ? count + 1 : 1;
         }
     }
 
     /// <summary>The property name for an imported interface.</summary>
-    public string For(WitInterface @interface)
+    public string For(WitWorldInterfaceItem item)
     {
+        if (IsNamed(item))
+        {
+            return _names.Claim(CSharpNames.ToPascalCase(item.Name));
+        }
+
+        var @interface = item.Interface;
         var shortName = CSharpNames.ToPascalCase(@interface.Name);
         if (_shortNameCounts[shortName] == 1 || @interface.Owner.IsInlineInterface)
         {
@@ -38,4 +45,8 @@ internal sealed class ImportPropertyNames
 
     /// <summary>Claims <paramref name="preferred"/> (or a free variant) for a property that is not an interface.</summary>
     public string Claim(string preferred) => _names.Claim(preferred);
+
+    /// <summary>True for <c>import primary: store;</c>: a plain import name for an interface declared elsewhere, an instance of its own.</summary>
+    public static bool IsNamed(WitWorldInterfaceItem item)
+        => !item.Interface.Owner.IsInlineInterface && item.Name.IndexOf(':') < 0;
 }

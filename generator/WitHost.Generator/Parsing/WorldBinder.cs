@@ -92,7 +92,7 @@ internal static class WorldBinder
         var exportBinder = new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport);
         var scopes = new List<ScopeBinding>();
         var properties = new List<ImportPropertyBinding>();
-        var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
+        var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>());
 
         foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
         {
@@ -103,14 +103,18 @@ internal static class WorldBinder
                 continue;
             }
 
-            scopes.Add(scope);
+            if (!scopes.Contains(scope))
+            {
+                scopes.Add(scope);
+            }
+
             if (scope.HostInterface is { } host)
             {
                 properties.Add(new ImportPropertyBinding(
-                    propertyNames.For(@interface),
+                    propertyNames.For(item),
                     host.FullName,
                     item.Name,
-                    BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
+                    BindImportCalls(InstanceCalls(mapper, calls, item), host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -177,11 +181,15 @@ internal static class WorldBinder
             }
         }
 
-        var tableContext = new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec);
         var tables = world.Imports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, mapper.ScopeKey(item.Interface.Owner)), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
+            .SelectMany(item => BindResourceTables(
+                new ResourceTableContext(InstanceCalls(mapper, calls, item), mapper, entryNames, diagnostics, spec, InstanceSuffix(item)),
+                ScopeOf(scopes, mapper.ScopeKey(item.Interface.Owner)),
+                item.Name,
+                item.Interface.Types.OfType<WitResourceType>(),
+                item.Interface.Functions))
             .Concat(BindResourceTables(
-                tableContext,
+                new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec, ""),
                 ScopeOf(scopes, mapper.ScopeKey(worldOwner)),
                 null,
                 world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
@@ -191,6 +199,24 @@ internal static class WorldBinder
             .SelectMany(item => BindRepTables(exportMapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
         return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
+    }
+
+    // A named import of an interface (`import primary: store;`) is an instance of its own: the
+    // handles of the interface's resources it gives out live in tables of their own, whose fields
+    // end in the import's name (`…_IBucket_Primary`). Other imports keep the plain field names.
+    private static string InstanceSuffix(WitWorldInterfaceItem item)
+        => ImportPropertyNames.IsNamed(item) ? "_" + CSharpNames.ToPascalCase(item.Name) : "";
+
+    private static CallBinder InstanceCalls(TypeMapper mapper, CallBinder calls, WitWorldInterfaceItem item)
+    {
+        if (!ImportPropertyNames.IsNamed(item))
+        {
+            return calls;
+        }
+
+        var suffix = InstanceSuffix(item);
+        var owner = ScopeKeys.For(item.Interface.Owner);
+        return new CallBinder(new AbiTypeBinder(mapper, resource => ScopeKeys.For(resource.Owner) == owner ? CSharpNames.ResourceTableField(mapper.Map(resource)) + suffix : null));
     }
 
     private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, string key) => scopes.FirstOrDefault(scope => scope.Key == key);
@@ -225,6 +251,7 @@ internal static class WorldBinder
         foreach (var resource in resources)
         {
             var type = context.Mapper.Map(resource);
+            var field = CSharpNames.ResourceTableField(type) + context.InstanceSuffix;
             var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
             var methods = new List<CallBinding>();
             var names = new List<string>();
@@ -240,12 +267,12 @@ internal static class WorldBinder
                 if (TryBind(context.Diagnostics, context.Spec, interfaceItemName, function, () => context.Calls.BindImport(method.Name, interfaceItemName, function)) is { } call)
                 {
                     methods.Add(call with { SelfResource = resourceName });
-                    names.Add(context.EntryNames.Claim("Import" + resourceName + method.Name));
+                    names.Add(context.EntryNames.Claim("Import" + context.InstanceSuffix.TrimStart('_') + resourceName + method.Name));
                 }
             }
 
             yield return new ResourceTableBinding(
-                CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
+                field, type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
         }
     }
 
