@@ -65,7 +65,7 @@ internal sealed class ScopeBinder
             var methods = BindHostMethods(hostInterfaceName, functionList);
             if (methods.Count > 0)
             {
-                hostInterface = new HostInterfaceBinding(CSharpNames.HostInterfaceNamespace(owner), hostInterfaceName, methods.ToEquatableArray(), docs);
+                hostInterface = new HostInterfaceBinding(_mapper.HostInterfaceNamespace(owner), hostInterfaceName, methods.ToEquatableArray(), docs);
             }
         }
 

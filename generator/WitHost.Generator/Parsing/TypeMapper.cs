@@ -20,16 +20,20 @@ internal sealed class TypeMapper
 
     private readonly HashSet<string> _importedScopes;
     private readonly IReadOnlyDictionary<string, string> _exportSideNamespaces;
+    private readonly IReadOnlyCollection<string> _multiVersionPackages;
     private readonly Dictionary<WitNamedType, string?> _unsupportedNamedTypes = new();
 
     /// <param name="importedScopes">The scope keys of the interfaces (and world) the world imports:
     /// their resources are host interfaces.</param>
+    /// <param name="multiVersionPackages">The packages (<c>ns:name</c>, without version) of which the
+    /// host's WIT holds more than one version: their namespaces carry the version.</param>
     /// <param name="exportSideNamespaces">Null for the import side of a world. For its export side:
     /// the interfaces the world both imports and exports (scope key → the namespace of their export
     /// side), whose types this mapper maps to that namespace and whose resources to handle classes.</param>
-    public TypeMapper(HashSet<string> importedScopes, IReadOnlyDictionary<string, string>? exportSideNamespaces = null)
+    public TypeMapper(HashSet<string> importedScopes, IReadOnlyCollection<string> multiVersionPackages, IReadOnlyDictionary<string, string>? exportSideNamespaces = null)
     {
         _importedScopes = importedScopes;
+        _multiVersionPackages = multiVersionPackages;
         _exportSideNamespaces = exportSideNamespaces ?? new Dictionary<string, string>();
     }
 
@@ -66,7 +70,13 @@ internal sealed class TypeMapper
     /// of an interface the world also imports has a namespace of its own (docs/generator.md).
     /// </summary>
     public string TypesNamespace(WitOwner owner)
-        => _exportSideNamespaces.TryGetValue(ScopeKeys.For(owner), out var exportSide) ? exportSide : CSharpNames.TypesNamespace(owner);
+        => _exportSideNamespaces.TryGetValue(ScopeKeys.For(owner), out var exportSide) ? exportSide : CSharpNames.TypesNamespace(owner, HasVersionedNamespace(owner));
+
+    /// <summary>The namespace of the host interface of <paramref name="owner"/>.</summary>
+    public string HostInterfaceNamespace(WitOwner owner) => CSharpNames.HostInterfaceNamespace(owner, HasVersionedNamespace(owner));
+
+    private bool HasVersionedNamespace(WitOwner owner)
+        => _multiVersionPackages.Contains(owner.Package.Namespace + ":" + owner.Package.Name);
 
     /// <summary>The key of the scope that declares the types of <paramref name="owner"/> on this mapper's side.</summary>
     public string ScopeKey(WitOwner owner)

@@ -41,7 +41,7 @@ internal static class WorldBinder
             return new WorldBindingResult(null, diagnostics.ToEquatableArray());
         }
 
-        var binding = BindWorld(spec, world, diagnostics);
+        var binding = BindWorld(spec, world, MultiVersionPackages(resolution), diagnostics);
         return new WorldBindingResult(binding, diagnostics.ToEquatableArray());
     }
 
@@ -72,7 +72,17 @@ internal static class WorldBinder
         return found;
     }
 
-    private static WorldBinding BindWorld(HostSpec spec, WitWorld world, List<DiagnosticInfo> diagnostics)
+    // Packages of which the host's WIT holds several versions (`my:dep@0.1.0` and `@0.2.0`): their
+    // namespaces carry the version, so the versions' types and host interfaces do not collide.
+    private static HashSet<string> MultiVersionPackages(WitResolution resolution)
+        => new(
+            resolution.Packages
+                .GroupBy(package => package.Name.Namespace + ":" + package.Name.Name, StringComparer.Ordinal)
+                .Where(group => group.Select(package => package.Name.Version?.ToString()).Distinct().Count() > 1)
+                .Select(group => group.Key),
+            StringComparer.Ordinal);
+
+    private static WorldBinding BindWorld(HostSpec spec, WitWorld world, HashSet<string> multiVersionPackages, List<DiagnosticInfo> diagnostics)
     {
         var worldOwner = new WitOwner(WitOwnerKind.World, world.Package, null, world.Name);
         var importedScopes = new HashSet<string>(StringComparer.Ordinal) { ScopeKeys.For(worldOwner) };
@@ -84,10 +94,10 @@ internal static class WorldBinder
         // The import side and the export side of the world map types apart: an interface the world
         // both imports and exports is two instances, the host's (host interfaces) and the guest's
         // (handle classes), whose export side gets a namespace of its own.
-        var mapper = new TypeMapper(importedScopes);
+        var mapper = new TypeMapper(importedScopes, multiVersionPackages);
         var calls = new CallBinder(new AbiTypeBinder(mapper));
         var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
-        var exportMapper = new TypeMapper(importedScopes, ExportSideNamespaces(world, importedScopes));
+        var exportMapper = new TypeMapper(importedScopes, multiVersionPackages, ExportSideNamespaces(mapper, world, importedScopes));
         var exportCalls = new CallBinder(new AbiTypeBinder(exportMapper));
         var exportBinder = new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport);
         var scopes = new List<ScopeBinding>();
@@ -223,7 +233,7 @@ internal static class WorldBinder
 
     // The export side of each interface the world both imports and exports: its types' namespace
     // with `.Exports` after it (`Exports_` when the interface declares a type named `exports`).
-    private static Dictionary<string, string> ExportSideNamespaces(WitWorld world, HashSet<string> importedScopes)
+    private static Dictionary<string, string> ExportSideNamespaces(TypeMapper importMapper, WitWorld world, HashSet<string> importedScopes)
     {
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
@@ -233,7 +243,7 @@ internal static class WorldBinder
             if (importedScopes.Contains(key))
             {
                 var clashes = item.Interface.Types.Any(type => CSharpNames.ToPascalCase(type.Name) == CSharpNames.ExportSideNamespace);
-                namespaces[key] = CSharpNames.TypesNamespace(owner) + "." + CSharpNames.ExportSideNamespace + (clashes ? "_" : "");
+                namespaces[key] = importMapper.TypesNamespace(owner) + "." + CSharpNames.ExportSideNamespace + (clashes ? "_" : "");
             }
         }
 
