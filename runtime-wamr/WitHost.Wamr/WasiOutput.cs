@@ -8,7 +8,8 @@ namespace WitHost.Wamr;
 /// <para>A <see cref="ToStream"/> or <see cref="ToCallback"/> target receives the guest's bytes in
 /// the order written, on a thread-pool thread, shortly after the guest writes them: each instance
 /// writes into a pipe that a pump drains. Everything the guest wrote has been delivered when the
-/// instance's <c>Dispose</c> returns. One target may serve several instances (and both streams);
+/// instance is freed (when its <c>Dispose</c> returns, or, for a guest stopped on another thread,
+/// when that call has unwound). One target may serve several instances (and both streams);
 /// its writes never overlap, but chunks from different instances interleave.</para>
 /// <para>The stream or callback must not call into the instance that writes to it, and must not
 /// block for long: while it runs, a guest that fills the pipe (64 KiB on Linux) waits. When it throws,
