@@ -141,6 +141,10 @@ internal sealed class WitTextWriter
 
     private void Remember(DecodedInstance instance)
     {
+        if (instance.Name is null)
+        {
+            throw new ComponentFormatException("a type is used from an instance that is neither imported nor exported, so it has no interface name", 0);
+        }
         if (_seen.Add(instance))
         {
             _interfaces.Add(instance);
