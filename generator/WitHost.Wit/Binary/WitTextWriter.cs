@@ -145,7 +145,8 @@ internal sealed class WitTextWriter
         {
             throw new ComponentFormatException("a type is used from an instance that is neither imported nor exported, so it has no interface name", 0);
         }
-        if (_seen.Add(instance))
+        // A world that imports and exports one interface has two instances of it, one definition.
+        if (_seen.Add(instance) && _interfaces.All(known => known.Name != instance.Name))
         {
             _interfaces.Add(instance);
         }
