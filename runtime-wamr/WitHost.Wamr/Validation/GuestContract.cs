@@ -73,7 +73,8 @@ public sealed class GuestContract
     public IReadOnlyList<GuestMismatch> Check(WamrModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return Check(module.Info);
+        // A component says per function how it passes strings; a core module does not.
+        return Check(module.Info, module.Component is { } component ? component.DeclaredEncoding : null);
     }
 
     /// <summary>
