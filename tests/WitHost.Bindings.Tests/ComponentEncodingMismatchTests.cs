@@ -1,31 +1,33 @@
 using WitHost.Wamr;
+using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Validation;
 
 namespace WitHost.Bindings.Tests;
 
 /// <summary>
-/// A component says in its canon options how each function passes strings: a generated host
-/// whose <c>Encoding</c> differs is refused at instantiation, with every function that passes
-/// strings named, and a function that passes none (<c>call-host-badly</c>) not named.
+/// A component says per function how it encodes strings (its canon options): a generated host
+/// made for another encoding refuses it at instantiation, naming each function, before any guest
+/// code runs (tests/guests/encodings-utf16.wasm as jco's component with string-encoding utf16).
 /// </summary>
-public sealed class ComponentEncodingMismatchTests(Latin1EncodingsComponentGuest latin1) : IClassFixture<Latin1EncodingsComponentGuest>
+public sealed class ComponentEncodingMismatchTests(Utf16EncodingsComponentGuest guest) : IClassFixture<Utf16EncodingsComponentGuest>
 {
     [Fact]
-    public void A_utf16_host_refuses_a_latin1_component_naming_each_function()
-    {
-        var e = Assert.Throws<WasmInstantiationException>(() => EncodingsGuestCalls.Utf16(latin1.Module, new EncodingsEcho()));
-
-        var encodings = e.Mismatches.Where(m => m.Kind == GuestMismatchKind.StringEncoding).ToList();
-        Assert.Contains(encodings, m => m.Module is null && m.Name == "reverse");
-        Assert.Contains(encodings, m => m.Module == "$root" && m.Name == "host-echo");
-        Assert.DoesNotContain(encodings, m => m.Name == "call-host-badly");
-        Assert.Contains("The guest's export 'reverse' passes strings as Latin1Utf16, but the host uses Utf16.", e.Message);
-    }
+    public void The_host_of_the_components_encoding_finds_nothing_to_refuse()
+        => Assert.Empty(Utf16EncodingsHost.Validate(guest.Module));
 
     [Fact]
-    public void The_host_of_the_components_own_encoding_accepts_it()
+    public void A_host_of_another_encoding_is_refused_naming_every_function()
     {
-        using var calls = EncodingsGuestCalls.Latin1(latin1.Module, new EncodingsEcho());
-        Assert.Equal("olleH", calls.Reverse("Hello"));
+        var validated = Latin1EncodingsHost.Validate(guest.Module);
+        var error = Assert.Throws<WasmInstantiationException>(() => Latin1EncodingsHost.Instantiate(guest.Module, new Latin1EncodingsHost.Imports { Encodings = new EncodingsEcho() }));
+
+        Assert.Equal(validated, error.Mismatches);
+        Assert.All(error.Mismatches, mismatch => Assert.Equal(GuestMismatchKind.StringEncoding, mismatch.Kind));
+        var names = error.Mismatches.Select(m => (m.Module, m.Name)).ToList();
+        Assert.Contains((null, "reverse"), names);
+        Assert.Contains((null, "call-host"), names);
+        Assert.Contains(("$root", "host-echo"), names);
+        Assert.Contains($"passes strings as {StringEncoding.Utf16}, but the host uses {StringEncoding.Latin1Utf16}", error.Mismatches[0].Message, StringComparison.Ordinal);
     }
+
 }

@@ -7,5 +7,4 @@ namespace WitHost.Wit.Binary;
 /// <param name="PostReturn">The core function index of <c>post-return</c>.</param>
 /// <param name="Async">Whether <c>async</c> is given.</param>
 /// <param name="Callback">The core function index of <c>callback</c>.</param>
-/// <param name="EncodingGiven">Whether <c>string-encoding</c> is given (wit-component gives it only to functions that pass strings).</param>
-public sealed record CanonicalOptionList(CanonicalStringEncoding Encoding, uint? Memory, uint? Realloc, uint? PostReturn, bool Async, uint? Callback, bool EncodingGiven);
+public sealed record CanonicalOptionList(CanonicalStringEncoding Encoding, uint? Memory, uint? Realloc, uint? PostReturn, bool Async, uint? Callback);

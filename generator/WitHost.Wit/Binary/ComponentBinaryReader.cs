@@ -391,7 +391,7 @@ public static class ComponentBinaryReader
                     throw reader.Error($"unknown canon option 0x{option:x2}", at);
             }
         });
-        return new CanonicalOptionList(encoding ?? CanonicalStringEncoding.Utf8, memory, realloc, postReturn, isAsync, callback, encoding is not null);
+        return new CanonicalOptionList(encoding ?? CanonicalStringEncoding.Utf8, memory, realloc, postReturn, isAsync, callback);
     }
 
     private static uint Once(uint? previous, uint value, string option, WasmBinaryReader reader, int at) =>

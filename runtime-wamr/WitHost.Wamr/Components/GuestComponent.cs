@@ -1,5 +1,3 @@
-using WitHost.Wamr.CanonicalAbi;
-
 namespace WitHost.Wamr.Components;
 
 /// <summary>
@@ -19,15 +17,11 @@ public sealed class GuestComponent
     private readonly Lazy<string?> _witText;
 
     private readonly Dictionary<(string Module, string Name), (string Module, string Name)> _importAliases = [];
-    private readonly IReadOnlySet<string> _exportsWithEncoding;
-    private readonly IReadOnlySet<(string Module, string Name)> _importsWithEncoding;
 
     internal GuestComponent(
         IReadOnlyDictionary<string, CanonOptions> exports,
         IReadOnlyDictionary<string, string> exportNames,
         IReadOnlyList<ComponentImportBinding> imports,
-        IReadOnlySet<string> exportsWithEncoding,
-        IReadOnlySet<(string Module, string Name)> importsWithEncoding,
         bool hasWasiAdapter,
         int coreModuleCount,
         Func<string?> decodeWit)
@@ -35,8 +29,6 @@ public sealed class GuestComponent
         Exports = exports;
         ExportNames = exportNames;
         Imports = imports;
-        _exportsWithEncoding = exportsWithEncoding;
-        _importsWithEncoding = importsWithEncoding;
         foreach (ComponentImportBinding binding in imports)
         {
             if (binding.Kind is ComponentImportKind.Function or ComponentImportKind.ResourceDrop or ComponentImportKind.ResourceNew or ComponentImportKind.ResourceRep
@@ -88,24 +80,6 @@ public sealed class GuestComponent
     /// </summary>
     internal (string Module, string Name)? WorldImportFor(string module, string name) =>
         _importAliases.TryGetValue((module, name), out (string, string) world) ? world : null;
-
-    /// <summary>
-    /// The string encoding the component gives the main module's export (<paramref name="module"/>
-    /// null, <paramref name="name"/> a world export name) or import (<paramref name="module"/>,
-    /// <paramref name="name"/>), or null when its canon options give none (wit-component gives one
-    /// only to functions that pass strings). What a generated host's check compares with its own.
-    /// </summary>
-    internal StringEncoding? DeclaredEncoding(string? module, string name)
-    {
-        if (module is null)
-        {
-            string core = CoreExportFor(name) ?? name;
-            return _exportsWithEncoding.Contains(core) && Exports.TryGetValue(core, out CanonOptions? options) ? options.Encoding : null;
-        }
-        return _importsWithEncoding.Contains((module, name))
-            ? Imports.First(i => i.CoreModule == module && i.CoreName == name).Options.Encoding
-            : null;
-    }
 
     /// <summary>
     /// The world the component carries, as WIT text (what <c>wit-host wit</c> prints), decoded on

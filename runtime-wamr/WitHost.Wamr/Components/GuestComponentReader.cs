@@ -26,7 +26,6 @@ internal sealed class GuestComponentReader
 
     private readonly ComponentBinary _component;
     private readonly Dictionary<int, CoreModuleShape> _shapes = [];
-    private readonly HashSet<(string Module, string Name)> _importsWithEncoding = [];
     private uint _mainInstance;
     private bool _usesAdapter;
 
@@ -93,7 +92,6 @@ internal sealed class GuestComponentReader
         }
 
         var exports = new Dictionary<string, CanonOptions>(StringComparer.Ordinal);
-        var exportsWithEncoding = new HashSet<string>(StringComparer.Ordinal);
         foreach (CanonicalFunction lift in lifts)
         {
             string name = CoreExportOf(lift.Function, ComponentSort.CoreFunc, lift.Offset).Name;
@@ -103,10 +101,6 @@ internal sealed class GuestComponentReader
                 throw Refuse($"the core export '{name}' is lifted twice with different canon options", lift.Offset);
             }
             exports[name] = options;
-            if (lift.Options!.EncodingGiven)
-            {
-                exportsWithEncoding.Add(name);
-            }
         }
 
         var imports = new List<ComponentImportBinding>();
@@ -121,7 +115,7 @@ internal sealed class GuestComponentReader
         }
 
         byte[] mainBytes = _component.CoreModules[mainModule].Bytes;
-        var guest = new GuestComponent(exports, WorldExportNames(), imports, exportsWithEncoding, _importsWithEncoding, _usesAdapter, _component.CoreModules.Count, () => DecodeWit(bytes));
+        var guest = new GuestComponent(exports, WorldExportNames(), imports, _usesAdapter, _component.CoreModules.Count, () => DecodeWit(bytes));
         return (mainBytes, guest);
     }
 
@@ -387,10 +381,6 @@ internal sealed class GuestComponentReader
     {
         (string instance, string function) = ImportedFunction(lower.Function, lower.Offset);
         CanonOptions options = Options(lower.Options!, lower.Offset, $"the lowering of '{instance}' '{function}'");
-        if (lower.Options!.EncodingGiven)
-        {
-            _importsWithEncoding.Add((import.Module, import.Name));
-        }
         return new ComponentImportBinding(import.Module, import.Name, instance, function, options, ComponentImportKind.Function);
     }
 
