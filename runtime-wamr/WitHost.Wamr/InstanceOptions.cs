@@ -20,6 +20,15 @@ public sealed record InstanceOptions
     /// <see cref="WamrInstance.HostState"/>: the per-instance host implementation.</summary>
     public object? HostState { get; init; }
 
+    /// <summary>
+    /// The most host memory, in bytes, that lifting the values of one call may create: the
+    /// strings and lists an export returns, or a guest passes to a host import. Past it the call
+    /// traps and the instance is faulted. Default
+    /// <see cref="CanonicalAbi.CanonicalAbiContext.DefaultMaxLiftBytes"/> (64 MiB); docs/reliability.md
+    /// says how values are counted.
+    /// </summary>
+    public ulong MaxLiftBytes { get; init; } = CanonicalAbi.CanonicalAbiContext.DefaultMaxLiftBytes;
+
     /// <summary>Whether to run the WASI reactor initialiser <c>_initialize</c> when the module exports it.</summary>
     public bool RunReactorInitializer { get; init; } = true;
 }

@@ -42,6 +42,7 @@ public sealed unsafe class WamrInstance : IDisposable
         _module = module;
         _handle = handle;
         HostState = options.HostState;
+        MaxLiftBytes = options.MaxLiftBytes;
 
         IReadOnlyList<ModuleImport> moduleImports = module.Info.FunctionImports;
         ReadOnlySpan<int> slots = module.ImportSlots;
@@ -75,6 +76,9 @@ public sealed unsafe class WamrInstance : IDisposable
 
     /// <summary>The per-instance host object given in <see cref="InstanceOptions.HostState"/>.</summary>
     public object? HostState { get; }
+
+    /// <summary>The lift budget of each call into or out of this instance (<see cref="InstanceOptions.MaxLiftBytes"/>).</summary>
+    public ulong MaxLiftBytes { get; }
 
     /// <summary>Whether a trap has faulted the instance.</summary>
     public bool IsFaulted => _fault is not null;

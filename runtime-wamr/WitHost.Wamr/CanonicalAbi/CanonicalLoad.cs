@@ -31,13 +31,7 @@ public static class CanonicalLoad
     {
         ArgumentNullException.ThrowIfNull(context);
         var element = CanonicalLayout.Of(elementType);
-        var byteLength = (ulong)length * element.Size;
-        if (byteLength > CanonicalAbiContext.MaxListByteLength)
-        {
-            throw context.Trap($"list of {length} elements ({byteLength} bytes) is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength} bytes)");
-        }
-
-        context.CheckRange(pointer, byteLength, element.Alignment, "the list");
+        context.CheckListForLift(pointer, length, element.Size, element.Alignment);
         return LoadElements(context, elementType, element.Size, pointer, length);
     }
 
