@@ -17,7 +17,8 @@ namespace WitHost.Wamr.Binary;
 /// function body's local declarations) and refuses a count larger than the bytes left in its
 /// section, since every entry takes at least one byte, and a function with more than
 /// <see cref="MaxLocals"/> locals. It does not validate instructions (WAMR does, in memory
-/// proportional to their size). On malformed input it throws <see cref="FormatException"/> after
+/// proportional to their size), except that it checks every branch's label (see
+/// <see cref="ScanInstructions"/>). On malformed input it throws <see cref="FormatException"/> after
 /// reading each byte at most once, so in time linear in the size of the module, and never reads
 /// outside the buffer.</para>
 /// </remarks>
@@ -345,9 +346,124 @@ internal ref struct WasmModuleReader
             }
         }
 
-        // The instructions are WAMR's to validate.
-        _position = end;
+        ScanInstructions(end);
         _limit = sectionLimit;
+    }
+
+    /// <summary>
+    /// Walks a function body's instructions to check every branch target. WAMR 1.1.2 checks a
+    /// branch's label depth as <c>label_count &lt; depth + 1</c> in 32 bits, so a depth of
+    /// 2^32 - 1 passes and its loader reads outside its control stack (a segfault found by
+    /// fuzzing). The rest of the validation (types, stack, indexes) is WAMR's. Opcodes outside
+    /// what the runtime's WAMR build accepts (SIMD, atomics, exceptions, tail calls) are refused
+    /// here as WAMR would refuse them.
+    /// </summary>
+    private void ScanInstructions(int end)
+    {
+        int bodyStart = _position;
+        uint labels = 1; // The function's own block, which the final `end` closes.
+        while (true)
+        {
+            byte opcode = ReadByte();
+            switch (opcode)
+            {
+                case 0x02: // block
+                case 0x03: // loop
+                case 0x04: // if
+                    SkipBlockType();
+                    labels++;
+                    break;
+                case OpcodeEnd:
+                    if (--labels == 0)
+                    {
+                        if (_position != end)
+                        {
+                            throw new FormatException($"the function body at offset {bodyStart} has instructions after its final end");
+                        }
+                        return;
+                    }
+                    break;
+                case 0x0C: // br
+                case 0x0D: // br_if
+                    CheckLabel(ReadU32(), labels);
+                    break;
+                case 0x0E: // br_table: the targets, then the default
+                    uint targets = ReadCount();
+                    for (uint i = 0; i <= targets; i++)
+                    {
+                        CheckLabel(ReadU32(), labels);
+                    }
+                    break;
+                case 0x10: // call
+                case >= 0x20 and <= 0x26: // local.get/set/tee, global.get/set, table.get/set
+                case 0x3F: // memory.size
+                case 0x40: // memory.grow
+                case 0xD2: // ref.func
+                    ReadU32();
+                    break;
+                case 0x11: // call_indirect: type index, table index
+                case >= 0x28 and <= 0x3E: // loads and stores: alignment, offset
+                    ReadU32();
+                    ReadU32();
+                    break;
+                case 0x1C: // select with types
+                    SkipBytes(ReadCount());
+                    break;
+                case >= 0x41 and <= 0x44:
+                case 0xD0:
+                    SkipConstant(opcode);
+                    break;
+                case 0xFC:
+                    SkipMiscImmediates();
+                    break;
+                case 0x00 or 0x01 or 0x05 or 0x0F or 0x1A or 0x1B or 0xD1:
+                case >= 0x45 and <= 0xC4:
+                    // unreachable, nop, else, return, drop, select, ref.is_null, numeric operators:
+                    // no immediates.
+                    break;
+                default:
+                    throw new FormatException($"opcode 0x{opcode:x2} at offset {_position - 1} is not supported by the WitHost runtime's WAMR build");
+            }
+        }
+    }
+
+    // The 0xFC prefix: saturating truncations, bulk memory and table instructions.
+    private void SkipMiscImmediates()
+    {
+        uint subOpcode = ReadU32();
+        switch (subOpcode)
+        {
+            case <= 7: // saturating truncations
+                break;
+            case 8 or 10 or 12 or 14: // memory.init, memory.copy, table.init, table.copy
+                ReadU32();
+                ReadU32();
+                break;
+            case 9 or 11 or 13 or 15 or 16 or 17: // data.drop, memory.fill, elem.drop, table.grow/size/fill
+                ReadU32();
+                break;
+            default:
+                throw new FormatException($"opcode 0xfc {subOpcode} at offset {_position} is not supported by the WitHost runtime's WAMR build");
+        }
+    }
+
+    private void SkipBlockType()
+    {
+        // 0x40 (no result) or a value type is one byte; otherwise a type index as a signed LEB128.
+        if (_position < _limit && _bytes[_position] is 0x40 or 0x7F or 0x7E or 0x7D or 0x7C or 0x7B or 0x70 or 0x6F)
+        {
+            _position++;
+            return;
+        }
+        SkipLeb128(5);
+    }
+
+    private void CheckLabel(uint depth, uint labels)
+    {
+        if (depth >= labels)
+        {
+            throw new FormatException($"a branch at offset {_position} targets label {depth}, but only {labels} enclose it");
+        }
     }
 
     // A constant expression: the instructions WAMR 1.1.2 accepts there, up to `end`.
@@ -360,26 +476,40 @@ internal ref struct WasmModuleReader
             {
                 case OpcodeEnd:
                     return;
-                case 0x41: // i32.const
-                case 0x42: // i64.const
-                    SkipLeb128(opcode == 0x41 ? 5 : 10);
-                    break;
-                case 0x43: // f32.const
-                    SkipBytes(4);
-                    break;
-                case 0x44: // f64.const
-                    SkipBytes(8);
+                case >= 0x41 and <= 0x44:
+                case 0xD0:
+                    SkipConstant(opcode);
                     break;
                 case 0x23: // global.get
                 case 0xD2: // ref.func
                     ReadU32();
                     break;
-                case 0xD0: // ref.null
-                    ReadByte();
-                    break;
                 default:
                     throw new FormatException($"instruction 0x{opcode:x2} at offset {_position - 1} is not allowed in a constant expression");
             }
+        }
+    }
+
+    // The immediate of i32.const, i64.const, f32.const, f64.const or ref.null.
+    private void SkipConstant(byte opcode)
+    {
+        switch (opcode)
+        {
+            case 0x41:
+                SkipLeb128(5);
+                break;
+            case 0x42:
+                SkipLeb128(10);
+                break;
+            case 0x43:
+                SkipBytes(4);
+                break;
+            case 0x44:
+                SkipBytes(8);
+                break;
+            default:
+                ReadByte();
+                break;
         }
     }
 

@@ -39,6 +39,15 @@ public sealed class UntrustedModuleTests
                 Section(3, Vector(new byte[] { 0x00 })),
                 Section(10, Vector(new byte[] { 0x08, 0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x7F, 0x0B })))
         },
+        // A branch to label 2^32 - 1: WAMR checks `labels < depth + 1` in 32 bits and then reads
+        // outside its control stack (a segfault the module fuzzer found).
+        { "br to label 2^32-1", OneBody(0x00, 0x0C, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B) },
+        { "br_if to label 1 of 1", OneBody(0x00, 0x41, 0x00, 0x0D, 0x01, 0x0B) },
+        { "br_table to label 2^32-1", OneBody(0x00, 0x41, 0x00, 0x0E, 0x01, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x0B) },
+        { "br_table of 2^32-1 targets", OneBody(0x00, 0x41, 0x00, 0x0E, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x00, 0x0B) },
+        { "instructions after the final end", OneBody(0x00, 0x0B, 0x01, 0x0B) },
+        { "a body without its final end", OneBody(0x00, 0x02, 0x40, 0x0B) },
+        { "a SIMD instruction", OneBody(0x00, 0xFD, 0x0C, 0x0B) },
         // Sizes and lengths that overflowed an int: OverflowException escaped LoadModule.
         { "section size 2^31-1", Module([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]) },
         { "section size 2^32-1", Module([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) },
@@ -54,6 +63,22 @@ public sealed class UntrustedModuleTests
         { "a function body of size 0", Module(Section(10, 0x01, 0x00)) },
         { "a constant expression without end", Module(Section(6, 0x01, 0x7F, 0x00, 0x41, 0x00)) },
     };
+
+    // A module with one function () -> () whose body (local declarations and instructions) is <paramref name="body"/>.
+    private static byte[] OneBody(params byte[] body) => Module(
+        Section(1, Vector(new byte[] { 0x60, 0x00, 0x00 })),
+        Section(3, Vector(new byte[] { 0x00 })),
+        Section(10, Vector([.. Leb((uint)body.Length), .. body])));
+
+    [Fact]
+    public void Branches_to_every_enclosing_label_still_load()
+    {
+        // block { loop { br 0; br 1; br 2 } }, and a br_table over all three.
+        byte[] bytes = OneBody(0x00, 0x02, 0x40, 0x03, 0x40, 0x0C, 0x00, 0x0C, 0x01, 0x0C, 0x02, 0x41, 0x00, 0x0E, 0x02, 0x00, 0x01, 0x02, 0x0B, 0x0B, 0x0B);
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(bytes);
+        Assert.Empty(module.Info.Exports);
+    }
 
     [Theory]
     [MemberData(nameof(MalformedModules))]
@@ -89,7 +114,7 @@ public sealed class UntrustedModuleTests
         int read = 0, refused = 0;
         for (int i = 0; i < 5_000; i++)
         {
-            byte[] mutated = Mutate(original, random);
+            byte[] mutated = WitHost.Fuzz.Mutator.MutateBytes(original, random);
             try
             {
                 WamrEngine.Inspect(mutated);
@@ -166,36 +191,6 @@ public sealed class UntrustedModuleTests
         // The module is not left counting an instance that never was.
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
         Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
-    }
-
-    internal static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        int edits = 1 + random.Next(4);
-        for (int e = 0; e < edits; e++)
-        {
-            int at = random.Next(bytes.Count);
-            switch (random.Next(4))
-            {
-                case 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 1:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 2:
-                    bytes.Insert(at, (byte)random.Next(256));
-                    break;
-                default:
-                    bytes.RemoveRange(at, Math.Min(1 + random.Next(8), bytes.Count - at));
-                    break;
-            }
-            if (bytes.Count == 0)
-            {
-                bytes.Add(0);
-            }
-        }
-        return [.. bytes];
     }
 
     private static Exception? RunBounded(Action action)
