@@ -95,10 +95,11 @@ public sealed unsafe class WamrInstance : IDisposable
             uint start, end;
             if (!WamrNative.GetAppAddrRange(handle, 0, &start, &end))
             {
-                return new GuestMemory([]);
+                return new GuestMemory(null, 0);
             }
             byte* native = WamrNative.AddrAppToNative(handle, 0);
-            return new GuestMemory(new Span<byte>(native, checked((int)(end - start))));
+            // Up to 4 GiB - 1 (WAMR's largest memory): past what an int or a span holds.
+            return new GuestMemory(native, (long)end - start);
         }
     }
 

@@ -118,22 +118,29 @@ public sealed class CanonicalAbiContext
             throw Trap($"{what} at {pointer} is not aligned to {alignment}");
         }
 
-        if (pointer + length > (ulong)Memory.Bytes.Length)
+        var size = Memory.Size;
+        if (pointer + length > size)
         {
-            throw Trap($"{what} of {length} bytes at {pointer} is outside the memory of {Memory.Bytes.Length} bytes");
+            throw Trap($"{what} of {length} bytes at {pointer} is outside the memory of {size} bytes");
         }
     }
 
     /// <summary><paramref name="length"/> bytes at <paramref name="pointer"/>, or a trap when they are not all inside memory.</summary>
     public Span<byte> Slice(uint pointer, uint length)
     {
-        var bytes = Memory.Bytes;
-        if (pointer + (ulong)length > (ulong)bytes.Length)
+        var size = Memory.Size;
+        if (pointer + (ulong)length > size)
         {
-            throw Trap($"out of bounds memory access: {length} bytes at {pointer} in a memory of {bytes.Length} bytes");
+            throw Trap($"out of bounds memory access: {length} bytes at {pointer} in a memory of {size} bytes");
         }
 
-        return bytes.Slice((int)pointer, (int)length);
+        // Strings and lists are at most 2^28 bytes (2^29 for UTF-16), so a span always holds them.
+        if (length > int.MaxValue)
+        {
+            throw Trap($"{length} bytes at {pointer} are more than the host can view at once");
+        }
+
+        return Memory.Slice(pointer, (int)length);
     }
 
     /// <summary>Reads a little-endian unsigned integer of <paramref name="size"/> (1, 2, 4 or 8) bytes.</summary>
