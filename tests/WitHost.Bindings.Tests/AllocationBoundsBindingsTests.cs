@@ -64,7 +64,7 @@ public sealed class AllocationBoundsBindingsTests : IClassFixture<HostileGuest>
     public void The_budget_is_an_instance_option()
     {
         using var small = Instantiate(options: new InstanceOptions { MaxLiftBytes = 900 });
-        // Ten strings of 40 bytes: 800 bytes of host strings and 80 of list; eleven take 968.
+        // Ten strings of 40 bytes: 800 bytes of host strings and 80 of list (8 a slot); eleven take 968.
         Assert.Equal(10, small.SameBlockStrings(10, 40).Length);
         Assert.Throws<WasmTrapException>(() => small.SameBlockStrings(11, 40));
 

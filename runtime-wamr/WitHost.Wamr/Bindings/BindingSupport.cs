@@ -48,13 +48,22 @@ public static class BindingSupport
     public static void CheckList(CanonicalAbiContext context, uint pointer, uint length, uint elementSize, uint alignment)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.CheckListForLift(pointer, length, elementSize, alignment);
+        context.CheckListForLift(pointer, length, elementSize, alignment, GeneratedElementBytes);
     }
+
+    /// <summary>
+    /// What a lifted list element costs the host at least in generated code, for the lift budget:
+    /// a slot of a <c>T[]</c>, which is a reference (8 bytes) for strings, records, variants, lists
+    /// and resources. Arrays of small numbers cost less than counted; <c>list&lt;u8&gt;</c>
+    /// (<see cref="LoadBytes"/>) counts its exact byte.
+    /// </summary>
+    private const uint GeneratedElementBytes = 8;
 
     /// <summary>Lifts a <c>list&lt;u8&gt;</c> with one copy.</summary>
     public static byte[] LoadBytes(CanonicalAbiContext context, uint pointer, uint length)
     {
-        CheckList(context, pointer, length, 1, 1);
+        ArgumentNullException.ThrowIfNull(context);
+        context.CheckListForLift(pointer, length, 1, 1, 1);
         return context.Slice(pointer, length).ToArray();
     }
 

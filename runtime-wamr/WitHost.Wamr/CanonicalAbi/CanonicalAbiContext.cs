@@ -36,7 +36,8 @@ public sealed class CanonicalAbiContext
     /// <summary>
     /// The most host memory the lifts of this context (one call) may create from strings and
     /// lists. Each string counts two bytes per code unit it declares (a .NET char each), each list
-    /// its element count times its element size in guest memory (at least one byte per element).
+    /// its element count times the larger of its element size in guest memory and the least its
+    /// host form takes per element (<see cref="CheckListForLift"/>; docs/reliability.md).
     /// The Canonical ABI bounds each string and list, not how many there are: a list of a million
     /// strings that all point at one 3 MiB block is 8 MiB of guest memory and six terabytes of host
     /// strings. Past the budget the call traps.
@@ -80,10 +81,12 @@ public sealed class CanonicalAbiContext
     /// <summary>
     /// The checks before a list of <paramref name="length"/> elements of
     /// <paramref name="elementSize"/> bytes at <paramref name="pointer"/> is lifted: the ABI's length
-    /// limit, alignment, bounds, and the call's lift budget, which the list is counted against.
-    /// Generated bindings and the dynamic codec both lift lists through this.
+    /// limit, alignment, bounds, and the call's lift budget, which the list is counted against at
+    /// the larger of <paramref name="elementSize"/> and <paramref name="hostElementBytes"/> (what
+    /// the caller's host representation takes at least per element) per element. Generated
+    /// bindings and the dynamic codec both lift lists through this.
     /// </summary>
-    public void CheckListForLift(uint pointer, uint length, uint elementSize, uint alignment)
+    public void CheckListForLift(uint pointer, uint length, uint elementSize, uint alignment, uint hostElementBytes)
     {
         var byteLength = (ulong)length * elementSize;
         if (byteLength > MaxListByteLength)
@@ -92,7 +95,7 @@ public sealed class CanonicalAbiContext
         }
 
         CheckRange(pointer, byteLength, alignment, "the list");
-        ChargeLift((ulong)length * Math.Max(elementSize, 1), "a list");
+        ChargeLift((ulong)length * Math.Max(Math.Max(elementSize, hostElementBytes), 1), "a list");
     }
 
     /// <summary>
