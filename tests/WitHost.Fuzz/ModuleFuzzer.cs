@@ -43,7 +43,9 @@ public static class ModuleFuzzer
                     long index = first + j;
                     var random = new Random(CaseSeed.Of(seed, index));
                     names[j] = $"{index:D9}.wasm";
-                    File.WriteAllBytes(Path.Combine(batchDirectory, names[j]), Mutator.MutateBytes(seeds[random.Next(seeds.Length)], random));
+                    byte[] seedModule = seeds[random.Next(seeds.Length)];
+                    byte[] mutated = random.Next(2) == 0 ? Mutator.MutateBytes(seedModule, random) : Mutator.MutateBytesInPlace(seedModule, random);
+                    File.WriteAllBytes(Path.Combine(batchDirectory, names[j]), mutated);
                 }
 
                 RunBatch(batchDirectory, names, seed, report);

@@ -54,6 +54,23 @@ public static class Mutator
         return [.. bytes];
     }
 
+    /// <summary>
+    /// One to four bytes of <paramref name="original"/> overwritten or bit-flipped, its length
+    /// kept: sizes stay right more often, so more cases get past the section structure into
+    /// WAMR's validation of instructions and types.
+    /// </summary>
+    public static byte[] MutateBytesInPlace(byte[] original, Random random)
+    {
+        byte[] bytes = [.. original];
+        int edits = 1 + random.Next(4);
+        for (int e = 0; e < edits && bytes.Length > 0; e++)
+        {
+            int at = random.Next(bytes.Length);
+            bytes[at] = random.Next(2) == 0 ? (byte)random.Next(256) : (byte)(bytes[at] ^ (1 << random.Next(8)));
+        }
+        return bytes;
+    }
+
     private static readonly string[] Fragments =
     [
         "{", "}", "(", ")", "<", ">", ",", ";", ":", "=", "->", "/", "@", ".", "*", "%", "_", "-",
