@@ -31,6 +31,13 @@ internal ref struct WasmModuleReader
     /// </summary>
     public const uint MaxLocals = 50_000;
 
+    /// <summary>
+    /// The most elements a table may start with: the JS API's implementation limit. WAMR
+    /// allocates and zeroes a table's initial elements when it instantiates the module, so a
+    /// 13-byte module declaring a table of 2^28 elements cost a gigabyte per instance.
+    /// </summary>
+    public const uint MaxTableElements = 10_000_000;
+
     private const byte SectionCustom = 0;
     private const byte SectionType = 1;
     private const byte SectionImport = 2;
@@ -265,7 +272,11 @@ internal ref struct WasmModuleReader
     private void ReadTableType()
     {
         ReadByte();
-        ReadLimits();
+        int at = _position;
+        if (ReadLimits().MinimumPages > MaxTableElements)
+        {
+            throw new FormatException($"the table at offset {at} starts with more than {MaxTableElements} elements");
+        }
     }
 
     // The eight encodings of an element segment (flags 0-7): whether it is passive or

@@ -48,6 +48,9 @@ public sealed class UntrustedModuleTests
         { "instructions after the final end", OneBody(0x00, 0x0B, 0x01, 0x0B) },
         { "a body without its final end", OneBody(0x00, 0x02, 0x40, 0x0B) },
         { "a SIMD instruction", OneBody(0x00, 0xFD, 0x0C, 0x0B) },
+        // A table of 2^28 elements: WAMR allocates and zeroes a gigabyte for it per instance.
+        { "table of 2^28 elements", Module(Section(4, 0x01, 0x70, 0x00, 0x80, 0x80, 0x80, 0x80, 0x01)) },
+        { "imported table of 2^28 elements", Module(Section(2, [.. Vector([.. Name("env"), .. Name("t"), 0x01, 0x70, 0x00, 0x80, 0x80, 0x80, 0x80, 0x01])])) },
         // Sizes and lengths that overflowed an int: OverflowException escaped LoadModule.
         { "section size 2^31-1", Module([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]) },
         { "section size 2^32-1", Module([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]) },
