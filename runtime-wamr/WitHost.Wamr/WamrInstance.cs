@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Execution;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
 using WitHost.Wamr.Native;
@@ -19,6 +20,10 @@ namespace WitHost.Wamr;
 /// <para>After a trap the instance is faulted: later calls throw
 /// <see cref="WasmInstanceFaultedException"/>. Its memory can still be read, and it must still
 /// be disposed.</para>
+/// <para>A running guest can be stopped: by a deadline (<see cref="InstanceOptions.CallTimeout"/>,
+/// <see cref="Deadline(TimeSpan, CancellationToken)"/>), by a cancellation token
+/// (<see cref="Cancellation(CancellationToken)"/>), or by disposing the instance from another
+/// thread. Stopping faults the instance.</para>
 /// </remarks>
 public sealed unsafe class WamrInstance : IDisposable
 {
@@ -36,6 +41,9 @@ public sealed unsafe class WamrInstance : IDisposable
     private int _callDepth;
     private WasmTrapException? _fault;
     private Exception? _pendingHostException;
+    private readonly CallInterrupter _interrupter;
+    private readonly TimeSpan? _callTimeout;
+    private volatile bool _disposeRequested;
 
     internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
     {
@@ -58,7 +66,12 @@ public sealed unsafe class WamrInstance : IDisposable
             if (slots[i] >= 0)
             {
                 _hostImports[slots[i]] = moduleImports[i];
-                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name);
+                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name)
+                    // A component may wire a core import to a component import of another name:
+                    // the host defines the world's name.
+                    ?? (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
+                        ? imports.Find(world.Module, world.Name)
+                        : null);
             }
         }
 
@@ -66,6 +79,13 @@ public sealed unsafe class WamrInstance : IDisposable
         if (_execEnv == 0)
         {
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
+        }
+        WamrInterrupt.UseWholeAuxStack(_execEnv);
+        _interrupter = new CallInterrupter(_execEnv);
+        if (options.CallTimeout is { } timeout)
+        {
+            WamrInterrupt.EnsureAvailable();
+            _callTimeout = timeout;
         }
         _self = GCHandle.Alloc(this);
         WamrNative.SetCustomData(handle, GCHandle.ToIntPtr(_self));
@@ -103,6 +123,37 @@ public sealed unsafe class WamrInstance : IDisposable
         }
     }
 
+    /// <summary>
+    /// Limits the calls this thread makes into the instance, until the returned scope is
+    /// disposed, to <paramref name="timeout"/> from now, and stops them when
+    /// <paramref name="cancellationToken"/> is cancelled. Use it around generated calls:
+    /// <c>using (guest.Instance.Deadline(TimeSpan.FromSeconds(1))) { guest.Run(); }</c>.
+    /// </summary>
+    /// <remarks>A call stopped by the deadline throws <see cref="WasmTimeoutException"/>, one
+    /// stopped by the token <see cref="OperationCanceledException"/>; either faults the instance.
+    /// A call already running when the scope opens is not affected.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive or
+    /// exceeds <see cref="InstanceOptions.MaxCallTimeout"/>.</exception>
+    /// <exception cref="NotSupportedException">The loaded libiwasm cannot stop a running guest.</exception>
+    public CallLimitScope Deadline(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        InstanceOptions.ValidateTimeout(timeout, nameof(timeout));
+        WamrInterrupt.EnsureAvailable();
+        return CallLimitScope.Open(this, timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the calls this thread makes into the instance, until the returned scope is disposed,
+    /// when <paramref name="cancellationToken"/> is cancelled: they throw
+    /// <see cref="OperationCanceledException"/> and the instance is faulted.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The loaded libiwasm cannot stop a running guest.</exception>
+    public CallLimitScope Cancellation(CancellationToken cancellationToken)
+    {
+        WamrInterrupt.EnsureAvailable();
+        return CallLimitScope.Open(this, null, cancellationToken);
+    }
+
     /// <summary>The exported function <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">The guest exports no function of that name.</exception>
     public WamrFunction GetFunction(string name) =>
@@ -112,7 +163,8 @@ public sealed unsafe class WamrInstance : IDisposable
     public WamrFunction? TryGetFunction(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        lock (_callLock)
+        _callLock.Enter();
+        try
         {
             if (_functions.TryGetValue(name, out WamrFunction? cached))
             {
@@ -120,9 +172,11 @@ public sealed unsafe class WamrInstance : IDisposable
             }
             nint handle = LiveHandle();
             WamrFunction? function = null;
-            int byteCount = System.Text.Encoding.UTF8.GetByteCount(name);
+            // A component may lift a core export of another name for the world's export `name`.
+            string coreName = _module.Component?.CoreExportFor(name) ?? name;
+            int byteCount = System.Text.Encoding.UTF8.GetByteCount(coreName);
             byte* utf8 = stackalloc byte[byteCount + 1];
-            System.Text.Encoding.UTF8.GetBytes(name, new Span<byte>(utf8, byteCount));
+            System.Text.Encoding.UTF8.GetBytes(coreName, new Span<byte>(utf8, byteCount));
             utf8[byteCount] = 0;
             nint native = WamrNative.LookupFunction(handle, utf8, null);
             if (native != 0)
@@ -131,6 +185,10 @@ public sealed unsafe class WamrInstance : IDisposable
             }
             _functions[name] = function;
             return function;
+        }
+        finally
+        {
+            ExitCallLock();
         }
     }
 
@@ -188,7 +246,8 @@ public sealed unsafe class WamrInstance : IDisposable
 
     internal void Call(WamrFunction function, Span<uint> cells)
     {
-        lock (_callLock)
+        _callLock.Enter();
+        try
         {
             nint handle = LiveHandle();
             if (_fault is not null)
@@ -196,8 +255,16 @@ public sealed unsafe class WamrInstance : IDisposable
                 throw new WasmInstanceFaultedException(_fault);
             }
             WamrRuntime.EnsureThreadEnvironment();
+            // Only the outermost call is watched: calls a host function makes back into the guest
+            // run inside it, and an interrupt stops them too.
+            bool outermost = _callDepth == 0;
+            if (outermost)
+            {
+                _interrupter.Begin(CurrentLimit());
+            }
             _callDepth++;
             bool ok;
+            InterruptReason interrupted;
             try
             {
                 fixed (uint* argv = cells)
@@ -208,6 +275,12 @@ public sealed unsafe class WamrInstance : IDisposable
             finally
             {
                 _callDepth--;
+                interrupted = outermost ? _interrupter.End() : _interrupter.Reason;
+            }
+            if (interrupted != InterruptReason.None)
+            {
+                _pendingHostException = null;
+                throw Interrupted(function.Name, interrupted);
             }
             if (!ok)
             {
@@ -222,6 +295,45 @@ public sealed unsafe class WamrInstance : IDisposable
                 _pendingHostException = null;
                 throw Fault(function.Name, message, hostException);
             }
+        }
+        finally
+        {
+            ExitCallLock();
+        }
+    }
+
+    /// <summary>The deadline and token of a call starting now: the thread's innermost
+    /// <see cref="CallLimitScope"/> for this instance, shortened by <see cref="InstanceOptions.CallTimeout"/>.</summary>
+    private CallLimit CurrentLimit()
+    {
+        CallLimit limit = CallLimitScope.Innermost(this) ?? CallLimit.None;
+        if (_callTimeout is { } timeout)
+        {
+            long deadline = CallLimit.DeadlineAfter(timeout);
+            if (deadline < limit.Deadline)
+            {
+                limit = limit with { Deadline = deadline, Timeout = timeout };
+            }
+        }
+        return limit;
+    }
+
+    /// <summary>Faults the instance for a guest stopped from outside; returns what to throw.</summary>
+    private Exception Interrupted(string functionName, InterruptReason reason)
+    {
+        switch (reason)
+        {
+            case InterruptReason.Deadline:
+                var timeout = new WasmTimeoutException(functionName, _interrupter.Timeout);
+                _fault ??= timeout;
+                return timeout;
+            case InterruptReason.Cancelled:
+                WasmTrapException cancelled = Fault(functionName, "guest interrupted: the call was cancelled", null);
+                return new OperationCanceledException(
+                    $"The call into '{functionName}' was cancelled: the guest was stopped and the instance is faulted.", cancelled, _interrupter.Token);
+            default:
+                WasmTrapException disposed = Fault(functionName, "guest interrupted: the instance was disposed", null);
+                return new ObjectDisposedException($"The instance was disposed while '{functionName}' ran: the guest was stopped.", disposed);
         }
     }
 
@@ -258,8 +370,46 @@ public sealed unsafe class WamrInstance : IDisposable
 
     private nint LiveHandle()
     {
-        ObjectDisposedException.ThrowIf(_handle == 0, this);
+        ObjectDisposedException.ThrowIf(_handle == 0 || _disposeRequested, this);
         return _handle;
+    }
+
+    /// <summary>
+    /// Leaves <see cref="_callLock"/>, and frees the instance if <see cref="Dispose"/> was called
+    /// from another thread while this one held the lock. Every holder of the lock leaves through
+    /// here: Dispose only tries the lock, so the free falls to whichever thread holds it last.
+    /// </summary>
+    private void ExitCallLock()
+    {
+        _callLock.Exit();
+        // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
+        // lock, or this thread sees the flag. The barrier keeps the read after the release.
+        Interlocked.MemoryBarrier();
+        if (_disposeRequested && _callLock.TryEnter())
+        {
+            try
+            {
+                FreeNative();
+            }
+            finally
+            {
+                _callLock.Exit();
+            }
+        }
+    }
+
+    /// <summary>Deinstantiates, once, when no call is on the stack. Runs under <see cref="_callLock"/>.</summary>
+    private void FreeNative()
+    {
+        if (_handle == 0 || _callDepth > 0)
+        {
+            return;
+        }
+        WamrNative.SetCustomData(_handle, 0);
+        WamrNative.Deinstantiate(_handle);
+        _handle = 0;
+        _self.Free();
+        _module.ReleaseInstance();
     }
 
     private static FunctionType ReadType(nint instance, nint function)
@@ -285,25 +435,32 @@ public sealed unsafe class WamrInstance : IDisposable
         return result.MoveToImmutable();
     }
 
-    /// <summary>Destroys the instance and frees its memory. Safe to call more than once.</summary>
+    /// <summary>
+    /// Destroys the instance and frees its memory. Safe to call more than once. Never waits for
+    /// a guest running on another thread: that call is stopped (it throws
+    /// <see cref="ObjectDisposedException"/>) and the memory is freed as it unwinds.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
     public void Dispose()
     {
-        lock (_callLock)
+        if (_callLock.IsHeldByCurrentThread && _callDepth > 0)
         {
-            if (_handle == 0)
-            {
-                return;
-            }
-            if (_callDepth > 0)
-            {
-                throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
-            }
-            WamrNative.SetCustomData(_handle, 0);
-            WamrNative.Deinstantiate(_handle);
-            _handle = 0;
-            _self.Free();
+            throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
         }
-        _module.ReleaseInstance();
+        _disposeRequested = true;
+        // Stops a guest running on another thread; with a libiwasm that cannot stop it, the
+        // instance is freed when the guest returns by itself.
+        _interrupter.RequestDispose();
+        if (_callLock.TryEnter())
+        {
+            try
+            {
+                FreeNative();
+            }
+            finally
+            {
+                _callLock.Exit();
+            }
+        }
     }
 }

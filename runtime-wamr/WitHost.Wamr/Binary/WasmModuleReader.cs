@@ -4,9 +4,9 @@ using System.Text;
 namespace WitHost.Wamr.Binary;
 
 /// <summary>
-/// Reads a core wasm binary before WAMR loads it: the types, imports, memory and exports the
-/// runtime needs, and a structural check of every section that keeps hostile bytes away from
-/// WAMR's loader.
+/// Reads a core wasm binary before WAMR loads it: the types, imports, functions, memory and
+/// exports the runtime needs, and a structural check of every section that keeps hostile bytes
+/// away from WAMR's loader.
 /// </summary>
 /// <remarks>
 /// <para>WAMR resolves host functions while it loads a module and offers no API to list a
@@ -91,6 +91,7 @@ internal ref struct WasmModuleReader
 
         var types = new List<FunctionType>();
         var imports = new List<ModuleImport>();
+        var functions = new List<FunctionType>();
         var exports = new List<ModuleExport>();
         MemoryLimits? memory = null;
         MemorySectionLocation? memorySection = null;
@@ -122,7 +123,7 @@ internal ref struct WasmModuleReader
                     importsMemory = ReadImports(types, imports);
                     break;
                 case SectionFunction:
-                    ReadVector(static (ref WasmModuleReader r) => r.ReadU32());
+                    ReadFunctions(types, functions);
                     break;
                 case SectionTable:
                     ReadVector(static (ref WasmModuleReader r) => r.ReadTableType());
@@ -149,7 +150,7 @@ internal ref struct WasmModuleReader
                     });
                     break;
                 case SectionExport:
-                    ReadExports(exports);
+                    ReadExports(imports, functions, exports);
                     break;
                 case SectionStart:
                 case SectionDataCount:
@@ -253,19 +254,43 @@ internal ref struct WasmModuleReader
         return importsMemory;
     }
 
-    private void ReadExports(List<ModuleExport> exports)
+    // The function section gives each function the module defines its type; they follow the
+    // imported functions in the function index space.
+    private void ReadFunctions(List<FunctionType> types, List<FunctionType> functions)
+    {
+        uint count = ReadCount();
+        for (uint i = 0; i < count; i++)
+        {
+            uint typeIndex = ReadU32();
+            if (typeIndex >= types.Count)
+            {
+                throw new FormatException($"function {i} names unknown type {typeIndex}");
+            }
+            functions.Add(types[(int)typeIndex]);
+        }
+    }
+
+    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports)
     {
         uint count = ReadCount();
         for (uint i = 0; i < count; i++)
         {
             string name = ReadName();
             byte kind = ReadByte();
-            ReadU32();
+            uint index = ReadU32();
             if (kind > 3)
             {
                 throw new FormatException($"unknown export kind {kind}");
             }
-            exports.Add(new ModuleExport(name, (ModuleExportKind)kind));
+
+            FunctionType? type = null;
+            if ((ModuleExportKind)kind == ModuleExportKind.Function)
+            {
+                type = index < imports.Count ? imports[(int)index].Type
+                    : index - (uint)imports.Count < (uint)functions.Count ? functions[(int)(index - (uint)imports.Count)]
+                    : throw new FormatException($"export {name} names unknown function {index}");
+            }
+            exports.Add(new ModuleExport(name, (ModuleExportKind)kind, type));
         }
     }
 
