@@ -30,6 +30,18 @@ public sealed record InstanceOptions
     public ulong MaxLiftBytes { get; init; } = CanonicalAbi.CanonicalAbiContext.DefaultMaxLiftBytes;
 
     /// <summary>
+    /// The most live handles each of a generated host's resource tables holds (one table per
+    /// resource type): a guest asking for one more traps. Default
+    /// <see cref="Bindings.HandleLimits.DefaultMaxHandles"/> (2^20).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    public int MaxHandlesPerTable
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxHandlesPerTable), value, "A handle table must be able to hold at least one handle.");
+    } = Bindings.HandleLimits.DefaultMaxHandles;
+
+    /// <summary>
     /// The longest one call from the host into the guest may run, or null (the default) for no
     /// limit. A guest still running when it passes is stopped, the call throws
     /// <see cref="WasmTimeoutException"/> and the instance is faulted. It applies to each call the

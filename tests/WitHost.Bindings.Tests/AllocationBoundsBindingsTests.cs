@@ -105,6 +105,16 @@ public sealed class AllocationBoundsBindingsTests : IClassFixture<HostileGuest>
         Assert.True(guest.Instance.IsFaulted);
     }
 
+    [Fact]
+    public void The_handle_limit_is_an_instance_option()
+    {
+        using var guest = Instantiate(options: new InstanceOptions { MaxHandlesPerTable = 10 });
+        Assert.Equal(10u, guest.HoardTokens(10));
+        Assert.Throws<WasmTrapException>(() => guest.HoardTokens(1));
+        Assert.True(guest.Instance.IsFaulted);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InstanceOptions { MaxHandlesPerTable = 0 });
+    }
+
     private HostileHost.Guest Instantiate(Host? host = null, InstanceOptions? options = null)
     {
         host ??= new Host();

@@ -13,6 +13,7 @@ namespace WitHost.Bindings.Tests;
 /// dynamic codec. The guest grows to WAMR's largest memory (4 GiB - 1), so the test holds about
 /// 4 GiB while it runs, and frees it when it disposes the instance.
 /// </summary>
+[Collection(LargeMemoryCollection.Name)]
 public sealed class LargeMemoryBindingsTests : IClassFixture<LargeMemoryGuest>
 {
     private const uint PageSize = 65536;
