@@ -13,14 +13,17 @@ namespace WitHost.Wamr;
 /// </summary>
 /// <remarks>
 /// <para>Calls into one instance are serialised: another thread waits until the current call
-/// returns. A host function may call back into its own instance (for example
-/// <c>cabi_realloc</c>); calling another instance from inside a host function is not supported
-/// by WAMR's execution environments.</para>
+/// returns. A call that moves values through memory (lower, invoke, lift, post-return) owns the
+/// instance for all of it through <see cref="EnterCall"/>, so no other thread's call can grow or
+/// move the memory, or reuse the guest's return area, in between. A host function runs on the
+/// calling thread inside the call and may call back into its own instance (for example
+/// <c>cabi_realloc</c>, or another export); calling another instance from inside a host function
+/// is not supported by WAMR's execution environments.</para>
 /// <para>After a trap the instance is faulted: later calls throw
 /// <see cref="WasmInstanceFaultedException"/>. Its memory can still be read, and it must still
 /// be disposed.</para>
 /// </remarks>
-public sealed unsafe class WamrInstance : IDisposable
+public sealed unsafe partial class WamrInstance : IDisposable
 {
     public const string ReallocName = "cabi_realloc";
     public const string PostReturnPrefix = "cabi_post_";
@@ -35,7 +38,10 @@ public sealed unsafe class WamrInstance : IDisposable
     private GCHandle _self;
     private int _callDepth;
     private WasmTrapException? _fault;
+    // What a host function that made the guest trap said, in full: WAMR keeps only the start of
+    // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
+    private string? _pendingHostTrap;
 
     internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
     {
@@ -181,6 +187,31 @@ public sealed unsafe class WamrInstance : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Owns the instance for one whole call until the returned scope is disposed: another thread
+    /// that calls into the instance meanwhile waits. Generated calls and the dynamic calls hold it
+    /// from lowering their arguments to the guest's post-return; a host that makes a call of its
+    /// own out of several core calls (<see cref="Realloc"/>, writes to <see cref="Memory"/>, an
+    /// export, <see cref="PostReturn"/>) should hold it the same way.
+    /// </summary>
+    /// <remarks>
+    /// The ownership is re-entrant on its thread: a host function (which runs inside a call, on
+    /// the calling thread) may call into its own instance again. It allocates nothing; use it with
+    /// <c>using</c>, on the thread that entered it.
+    /// </remarks>
+    public CallScope EnterCall()
+    {
+        _callLock.Enter();
+        _callDepth++;
+        return new CallScope(this);
+    }
+
+    private void ExitCall()
+    {
+        _callDepth--;
+        _callLock.Exit();
+    }
+
     internal void Call(WamrFunction function, Span<uint> cells)
     {
         lock (_callLock)
@@ -191,6 +222,8 @@ public sealed unsafe class WamrInstance : IDisposable
                 throw new WasmInstanceFaultedException(_fault);
             }
             WamrRuntime.EnsureThreadEnvironment();
+            _pendingHostException = null;
+            _pendingHostTrap = null;
             _callDepth++;
             bool ok;
             try
@@ -213,23 +246,30 @@ public sealed unsafe class WamrInstance : IDisposable
                 {
                     message = message[prefix.Length..];
                 }
+                // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
+                message = _pendingHostTrap ?? message;
                 Exception? hostException = _pendingHostException;
                 _pendingHostException = null;
+                _pendingHostTrap = null;
                 throw Fault(function.Name, message, hostException);
             }
         }
     }
 
-    /// <summary>Runs the host function bound to <paramref name="slot"/>; returns a trap message or null.</summary>
+    /// <summary>
+    /// Runs the host function bound to <paramref name="slot"/>; returns a trap message or null.
+    /// The instance keeps the message (and the exception) whole for the trap the caller of the
+    /// export gets; WAMR is given only its start.
+    /// </summary>
     internal string? DispatchHostCall(int slot, ulong* args)
     {
         if ((uint)slot >= (uint)_hostImports.Length || _hostImports[slot] is not { } import)
         {
-            return $"the guest called host slot {slot}, which its module does not import";
+            return _pendingHostTrap = $"the guest called host slot {slot}, which its module does not import";
         }
         if (_hostFunctions[slot] is not { } function)
         {
-            return $"import '{import.Module}' '{import.Name}' has no host implementation";
+            return _pendingHostTrap = $"import '{import.Module}' '{import.Name}' has no host implementation";
         }
         try
         {
@@ -239,7 +279,7 @@ public sealed unsafe class WamrInstance : IDisposable
         catch (Exception e)
         {
             _pendingHostException = e;
-            return $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
+            return _pendingHostTrap = $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
         }
     }
 

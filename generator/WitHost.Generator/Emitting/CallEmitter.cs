@@ -33,15 +33,29 @@ internal static class CallEmitter
 
         // A null where WIT has no option would fail half-way through lowering, after blocks were
         // allocated in the guest; check first.
+        var nullChecks = false;
         foreach (var parameter in call.Parameters)
         {
             if (IsReference(parameter.Type))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+                nullChecks = true;
             }
         }
 
-        // So is a handle of the guest's own resource that was disposed or belongs to another instance.
+        if (nullChecks)
+        {
+            writer.WriteLine();
+        }
+
+        // From here the call owns the instance until the guest has freed its result: another
+        // thread's call in between could grow and move the memory or reuse the return area.
+        writer.WriteLine("// The whole call owns the instance; another thread's call waits until it ends.");
+        writer.WriteLine($"using var scope_ = {instance}.EnterCall();");
+        writer.WriteLine();
+
+        // So is a handle of the guest's own resource that was disposed or belongs to another
+        // instance (checked inside the call: another thread's call may move or dispose it).
         foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
         {
             writer.WriteLine($"{parameter.Name}.Handle.Check({instance}, {name});");

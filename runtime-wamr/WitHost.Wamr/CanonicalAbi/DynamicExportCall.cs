@@ -28,6 +28,10 @@ public static class DynamicExportCall
         CheckSignature(export, signature);
 
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
+
+        // The whole call owns the instance: another thread's call would move the memory or reuse
+        // the guest's return area between the steps.
+        using var scope = instance.EnterCall();
         var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
         var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);

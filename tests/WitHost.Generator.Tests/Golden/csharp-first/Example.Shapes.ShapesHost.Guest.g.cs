@@ -88,6 +88,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public int Add(int a, int b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -117,6 +120,10 @@ namespace Example.Shapes
                 public global::Example.Shapes.Point Translate(global::Example.Shapes.Point p, int dx, int dy)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
 
@@ -153,6 +160,10 @@ namespace Example.Shapes
                 public long Sum(int[] values)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(values);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#sum");
@@ -185,6 +196,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::WitHost.Result<uint, string> Divide(uint a, uint b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -233,6 +247,10 @@ namespace Example.Shapes
                 public global::System.Collections.Generic.List<string> Split(string text)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#split");
@@ -276,6 +294,10 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(needle);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#index-of");
@@ -333,6 +355,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::Example.Shapes.Axes Mirror(global::Example.Shapes.Axes axes)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
@@ -358,6 +383,10 @@ namespace Example.Shapes
                 public double Area(global::Example.Shapes.Shape shape)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(shape);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[5];
 
@@ -412,6 +441,10 @@ namespace Example.Shapes
                 public global::System.Text.Rune FirstChar(string text)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#first-char");
@@ -438,6 +471,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public (uint Number, string Text) Swap((string, uint) pair)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#swap");
@@ -473,6 +509,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public byte[] Bytes(global::Example.Shapes.Level? level)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 

@@ -123,6 +123,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session CreateSession(string user)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[constructor]session");
@@ -151,6 +155,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session? SessionFind(string user)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[static]session.find");
@@ -197,6 +205,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Get()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
@@ -219,6 +230,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session[] OpenAll(string[] users)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(users);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#open-all");
@@ -266,6 +281,10 @@ namespace Example.App
                 public uint Count(global::Example.GuestResources.Sessions.Session[] sessions)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(sessions);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#count");
@@ -299,6 +318,10 @@ namespace Example.App
                 public (global::Example.GuestResources.Sessions.Session, global::Example.GuestResources.Sessions.Session) Swap(global::Example.GuestResources.Sessions.Pair p)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -347,6 +370,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Event NextEvent(global::Example.GuestResources.Sessions.Event e)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(e);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#next-event");
@@ -444,6 +471,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Keep(global::WitHost.Result<global::Example.GuestResources.Sessions.Session, global::Example.GuestResources.Sessions.Session> s)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -494,6 +524,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::Example.GuestResources.Sessions.Token Issue()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
@@ -518,6 +551,10 @@ namespace Example.App
                 public bool Redeem(global::Example.GuestResources.Sessions.Token t)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(t);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     t.Handle.Check(_wamr, "example:guest-resources/sessions#redeem");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -556,6 +593,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Handle_ Wrap(global::Example.GuestResources.Sessions.Handle_ h)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(h);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     h.Handle.Check(_wamr, "example:guest-resources/sessions#wrap");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -580,6 +621,10 @@ namespace Example.App
                 string global::Example.GuestResources.Sessions.Session.ICalls.User(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.user");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -609,6 +654,10 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(to);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.flush");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -645,6 +694,10 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(other);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
                     other.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -672,6 +725,10 @@ namespace Example.App
                 global::WitHost.Result<global::Example.GuestResources.Sessions.Session, string> global::Example.GuestResources.Sessions.Session.ICalls.Close(global::Example.GuestResources.Sessions.Session self, global::Example.GuestResources.Sessions.Session? successor)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.close");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -745,6 +802,10 @@ namespace Example.App
                 uint global::Example.GuestResources.Sessions.Session.ICalls.Get(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.get");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -767,6 +828,10 @@ namespace Example.App
                 void global::Example.GuestResources.Sessions.Session.ICalls.Dispose_(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.dispose");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -785,6 +850,10 @@ namespace Example.App
                 uint global::Example.GuestResources.Sessions.Handle_.ICalls.Handle__(global::Example.GuestResources.Sessions.Handle_ self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]handle.handle");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];

@@ -38,6 +38,9 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public global::WitHost.Result<uint, string> OkFunc(uint a, uint b)
             {
+                // The whole call owns the instance; another thread's call waits until it ends.
+                using var scope_ = _wamr.EnterCall();
+
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -104,6 +107,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public bool And(bool a, bool b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -147,6 +153,10 @@ namespace Example.App
                 public string Reverse(string s)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");

@@ -54,6 +54,10 @@ namespace Example.App
                 public global::WitHost.Result<global::Example.Types.Shapes.Everything, string> Draw(global::Example.Types.Shapes.Shape s, uint @in, global::Example.Types.Shapes.Color type)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[7];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/shapes@1.2.0#draw");
@@ -408,6 +412,9 @@ namespace Example.App
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
                 public void Clear()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
