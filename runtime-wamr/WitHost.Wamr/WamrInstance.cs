@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Hosting;
@@ -27,6 +28,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
 {
     public const string ReallocName = "cabi_realloc";
     public const string PostReturnPrefix = "cabi_post_";
+
+    /// <summary>
+    /// The trap message when a chain of calls between guest and host (a host function calling
+    /// into the guest, which calls the host again…) has used the thread's native stack.
+    /// </summary>
+    public const string NativeStackExhaustedMessage = "native stack exhausted: the calls between the guest and the host nest too deep for this thread's stack";
 
     private readonly Lock _callLock = new();
     private readonly WamrModule _module;
@@ -222,6 +229,14 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 throw new WasmInstanceFaultedException(_fault);
             }
             WamrRuntime.EnsureThreadEnvironment();
+            // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
+            // the .NET frames that then report its trap: the process would die of a stack overflow.
+            // So the guest is not entered unless .NET could still run and unwind a typical call chain
+            // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            }
             _pendingHostException = null;
             _pendingHostTrap = null;
             _callDepth++;
@@ -263,6 +278,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     internal string? DispatchHostCall(int slot, ulong* args)
     {
+        // The host function would run .NET code on a stack WAMR has used up (see Call).
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return _pendingHostTrap = NativeStackExhaustedMessage;
+        }
         if ((uint)slot >= (uint)_hostImports.Length || _hostImports[slot] is not { } import)
         {
             return _pendingHostTrap = $"the guest called host slot {slot}, which its module does not import";
