@@ -40,9 +40,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
     private readonly ModuleImport?[] _hostImports;
-    private nint _handle;
+    private readonly WamrInstanceHandle _native;
     private readonly nint _execEnv;
-    private GCHandle _self;
+    private readonly List<IDisposable> _hostObjects = [];
     private int _callDepth;
     private WasmTrapException? _fault;
     // What a host function that made the guest trap said, in full: WAMR keeps only the start of
@@ -50,10 +50,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private Exception? _pendingHostException;
     private string? _pendingHostTrap;
 
-    internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
+    internal WamrInstance(WamrModule module, WamrInstanceHandle native, HostImports imports, InstanceOptions options)
     {
         _module = module;
-        _handle = handle;
+        _native = native;
+        nint handle = native.DangerousGetHandle();
         HostState = options.HostState;
 
         IReadOnlyList<ModuleImport> moduleImports = module.Info.FunctionImports;
@@ -79,8 +80,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
         }
-        _self = GCHandle.Alloc(this);
-        WamrNative.SetCustomData(handle, GCHandle.ToIntPtr(_self));
+        native.SetOwner(this);
     }
 
     /// <summary>The module this instance was created from.</summary>
@@ -313,8 +313,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     private nint LiveHandle()
     {
-        ObjectDisposedException.ThrowIf(_handle == 0, this);
-        return _handle;
+        ObjectDisposedException.ThrowIf(_native.IsClosed, this);
+        return _native.DangerousGetHandle();
     }
 
     private static FunctionType ReadType(nint instance, nint function)
@@ -340,13 +340,35 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return result.MoveToImmutable();
     }
 
-    /// <summary>Destroys the instance and frees its memory. Safe to call more than once.</summary>
-    /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
-    public void Dispose()
+    /// <summary>
+    /// Host objects the instance should dispose when it is disposed, after the guest is gone:
+    /// generated bindings attach their resource tables, so the objects the guest still owns are
+    /// disposed with it.
+    /// </summary>
+    public void AttachHostObjects(IDisposable owner)
     {
+        ArgumentNullException.ThrowIfNull(owner);
         lock (_callLock)
         {
-            if (_handle == 0)
+            ObjectDisposedException.ThrowIf(_native.IsClosed, this);
+            _hostObjects.Add(owner);
+        }
+    }
+
+    /// <summary>
+    /// Destroys the instance and frees its memory, then disposes the host objects attached to it
+    /// (<see cref="AttachHostObjects"/>). Safe to call more than once. An instance that is never
+    /// disposed is freed by the finalizer, but its host objects are then left to the garbage
+    /// collector.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
+    /// <exception cref="AggregateException">Host objects threw from their <c>Dispose</c>; every one was disposed.</exception>
+    public void Dispose()
+    {
+        IDisposable[] hostObjects;
+        lock (_callLock)
+        {
+            if (_native.IsClosed)
             {
                 return;
             }
@@ -354,11 +376,26 @@ public sealed unsafe partial class WamrInstance : IDisposable
             {
                 throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
             }
-            WamrNative.SetCustomData(_handle, 0);
-            WamrNative.Deinstantiate(_handle);
-            _handle = 0;
-            _self.Free();
+            _native.Dispose();
+            hostObjects = [.. _hostObjects];
+            _hostObjects.Clear();
         }
-        _module.ReleaseInstance();
+
+        List<Exception>? failures = null;
+        foreach (IDisposable owner in hostObjects)
+        {
+            try
+            {
+                owner.Dispose();
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+        if (failures is not null)
+        {
+            throw new AggregateException("Host objects of the disposed instance threw while being disposed.", failures);
+        }
     }
 }
