@@ -81,6 +81,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
         }
         native.SetOwner(this);
+        uint memoryStart, memoryEnd;
+        long memoryBytes = WamrNative.GetAppAddrRange(handle, 0, &memoryStart, &memoryEnd) ? memoryEnd - memoryStart : 0;
+        native.AddMemoryPressure(memoryBytes + options.StackSize + options.HeapSize);
     }
 
     /// <summary>The module this instance was created from.</summary>

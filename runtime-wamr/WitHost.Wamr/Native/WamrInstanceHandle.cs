@@ -14,6 +14,7 @@ internal sealed class WamrInstanceHandle : SafeHandle
 
     private readonly WamrModuleHandle _module;
     private GCHandle _owner;
+    private long _memoryPressure;
 
     /// <summary>Takes ownership of <paramref name="instance"/> and of one reference to <paramref name="module"/> the caller added.</summary>
     public WamrInstanceHandle(nint instance, WamrModuleHandle module)
@@ -40,8 +41,26 @@ internal sealed class WamrInstanceHandle : SafeHandle
         WamrNative.SetCustomData(handle, GCHandle.ToIntPtr(_owner));
     }
 
+    /// <summary>
+    /// Tells the garbage collector about the native memory the instance holds (its linear memory
+    /// and stacks), which it cannot see: forgotten instances are then finalized before many of them
+    /// pile up.
+    /// </summary>
+    public void AddMemoryPressure(long bytes)
+    {
+        if (bytes > 0 && _memoryPressure == 0)
+        {
+            _memoryPressure = bytes;
+            GC.AddMemoryPressure(bytes);
+        }
+    }
+
     protected override bool ReleaseHandle()
     {
+        if (_memoryPressure > 0)
+        {
+            GC.RemoveMemoryPressure(_memoryPressure);
+        }
         WamrNative.SetCustomData(handle, 0);
         WamrNative.Deinstantiate(handle);
         if (_owner.IsAllocated)
