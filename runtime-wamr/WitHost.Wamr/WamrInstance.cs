@@ -226,51 +226,57 @@ public sealed unsafe partial class WamrInstance : IDisposable
     {
         lock (_callLock)
         {
-            nint handle = LiveHandle();
-            if (_fault is not null)
+            CallOwned(function, cells);
+        }
+    }
+
+    /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
+    internal void CallOwned(WamrFunction function, Span<uint> cells)
+    {
+        nint handle = LiveHandle();
+        if (_fault is not null)
+        {
+            throw new WasmInstanceFaultedException(_fault);
+        }
+        WamrRuntime.EnsureThreadEnvironment();
+        // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
+        // the .NET frames that then report its trap: the process would die of a stack overflow.
+        // So the guest is not entered unless .NET could still run and unwind a typical call chain
+        // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Fault(function.Name, NativeStackExhaustedMessage, null);
+        }
+        _pendingHostException = null;
+        _pendingHostTrap = null;
+        _callDepth++;
+        bool ok;
+        try
+        {
+            fixed (uint* argv = cells)
             {
-                throw new WasmInstanceFaultedException(_fault);
+                ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
             }
-            WamrRuntime.EnsureThreadEnvironment();
-            // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
-            // the .NET frames that then report its trap: the process would die of a stack overflow.
-            // So the guest is not entered unless .NET could still run and unwind a typical call chain
-            // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
-            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        }
+        finally
+        {
+            _callDepth--;
+        }
+        if (!ok)
+        {
+            string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
+            WamrNative.ClearException(handle);
+            const string prefix = "Exception: ";
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
             {
-                throw Fault(function.Name, NativeStackExhaustedMessage, null);
+                message = message[prefix.Length..];
             }
+            // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
+            message = _pendingHostTrap ?? message;
+            Exception? hostException = _pendingHostException;
             _pendingHostException = null;
             _pendingHostTrap = null;
-            _callDepth++;
-            bool ok;
-            try
-            {
-                fixed (uint* argv = cells)
-                {
-                    ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
-                }
-            }
-            finally
-            {
-                _callDepth--;
-            }
-            if (!ok)
-            {
-                string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
-                WamrNative.ClearException(handle);
-                const string prefix = "Exception: ";
-                if (message.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    message = message[prefix.Length..];
-                }
-                // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
-                message = _pendingHostTrap ?? message;
-                Exception? hostException = _pendingHostException;
-                _pendingHostException = null;
-                _pendingHostTrap = null;
-                throw Fault(function.Name, message, hostException);
-            }
+            throw Fault(function.Name, message, hostException);
         }
     }
 

@@ -101,4 +101,36 @@ public sealed class ThreadingTests
 
         Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
     }
+
+    [Fact]
+    public void A_call_scope_invokes_only_its_own_instances_exports_and_only_while_it_lasts()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var instance = module.Instantiate(CoreGuest.DefaultImports());
+        using var other = module.Instantiate(CoreGuest.DefaultImports());
+        WamrFunction add = instance.GetFunction("add-i32");
+        Span<uint> cells = [20, 22];
+
+        var scope = instance.EnterCall();
+        scope.InvokeCells(add, cells);
+        Assert.Equal(42u, cells[0]);
+        try
+        {
+            scope.InvokeCells(other.GetFunction("add-i32"), cells);
+            Assert.Fail("another instance's export ran inside this instance's call");
+        }
+        catch (ArgumentException)
+        {
+        }
+        scope.Dispose();
+        try
+        {
+            scope.InvokeCells(add, cells);
+            Assert.Fail("an ended scope still called the guest");
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 }

@@ -124,7 +124,7 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Invoke");
-        writer.WriteLine($"{function}.InvokeCells(cells_);");
+        writer.WriteLine($"scope_.InvokeCells({function}, cells_);");
         var first = true;
         foreach (var table in call.BorrowTables)
         {
@@ -165,7 +165,7 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Cleanup: the guest frees what it returned once the host has copied it.");
-        writer.WriteLine($"{postReturn}?.InvokeCells(cells_);");
+        writer.WriteLine($"if ({postReturn} is not null) scope_.InvokeCells({postReturn}, cells_);");
         if (result is not null)
         {
             writer.WriteLine($"return {result};");

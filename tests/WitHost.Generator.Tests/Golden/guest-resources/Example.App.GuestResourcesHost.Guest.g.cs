@@ -137,7 +137,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _createSession.InvokeCells(cells_);
+                    scope_.InvokeCells(_createSession, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -145,7 +145,7 @@ namespace Example.App
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _createSessionPostReturn?.InvokeCells(cells_);
+                    if (_createSessionPostReturn is not null) scope_.InvokeCells(_createSessionPostReturn, cells_);
                     return value3_;
                 }
 
@@ -169,7 +169,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _sessionFind.InvokeCells(cells_);
+                    scope_.InvokeCells(_sessionFind, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -197,7 +197,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _sessionFindPostReturn?.InvokeCells(cells_);
+                    if (_sessionFindPostReturn is not null) scope_.InvokeCells(_sessionFindPostReturn, cells_);
                     return value3_;
                 }
 
@@ -214,13 +214,13 @@ namespace Example.App
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _get.InvokeCells(cells_);
+                    scope_.InvokeCells(_get, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _getPostReturn?.InvokeCells(cells_);
+                    if (_getPostReturn is not null) scope_.InvokeCells(_getPostReturn, cells_);
                     return result0_;
                 }
 
@@ -252,7 +252,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _openAll.InvokeCells(cells_);
+                    scope_.InvokeCells(_openAll, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -271,7 +271,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _openAllPostReturn?.InvokeCells(cells_);
+                    if (_openAllPostReturn is not null) scope_.InvokeCells(_openAllPostReturn, cells_);
                     return list7_;
                 }
 
@@ -302,13 +302,13 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _count.InvokeCells(cells_);
+                    scope_.InvokeCells(_count, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _countPostReturn?.InvokeCells(cells_);
+                    if (_countPostReturn is not null) scope_.InvokeCells(_countPostReturn, cells_);
                     return result0_;
                 }
 
@@ -346,7 +346,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _swap.InvokeCells(cells_);
+                    scope_.InvokeCells(_swap, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#swap");
@@ -360,7 +360,7 @@ namespace Example.App
                     var value6_ = (value3_, value5_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _swapPostReturn?.InvokeCells(cells_);
+                    if (_swapPostReturn is not null) scope_.InvokeCells(_swapPostReturn, cells_);
                     return value6_;
                 }
 
@@ -426,7 +426,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _nextEvent.InvokeCells(cells_);
+                    scope_.InvokeCells(_nextEvent, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -462,7 +462,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _nextEventPostReturn?.InvokeCells(cells_);
+                    if (_nextEventPostReturn is not null) scope_.InvokeCells(_nextEventPostReturn, cells_);
                     return value10_;
                 }
 
@@ -510,13 +510,13 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _keep.InvokeCells(cells_);
+                    scope_.InvokeCells(_keep, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _keepPostReturn?.InvokeCells(cells_);
+                    if (_keepPostReturn is not null) scope_.InvokeCells(_keepPostReturn, cells_);
                     return result0_;
                 }
 
@@ -533,7 +533,7 @@ namespace Example.App
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _issue.InvokeCells(cells_);
+                    scope_.InvokeCells(_issue, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -541,7 +541,7 @@ namespace Example.App
                     var value1_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _issuePostReturn?.InvokeCells(cells_);
+                    if (_issuePostReturn is not null) scope_.InvokeCells(_issuePostReturn, cells_);
                     return value1_;
                 }
 
@@ -576,14 +576,14 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _redeem.InvokeCells(cells_);
+                    scope_.InvokeCells(_redeem, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value1_ = result0_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _redeemPostReturn?.InvokeCells(cells_);
+                    if (_redeemPostReturn is not null) scope_.InvokeCells(_redeemPostReturn, cells_);
                     return value1_;
                 }
 
@@ -606,7 +606,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _wrap.InvokeCells(cells_);
+                    scope_.InvokeCells(_wrap, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -614,7 +614,7 @@ namespace Example.App
                     var value2_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep1_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _wrapPostReturn?.InvokeCells(cells_);
+                    if (_wrapPostReturn is not null) scope_.InvokeCells(_wrapPostReturn, cells_);
                     return value2_;
                 }
 
@@ -634,7 +634,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_User.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_User, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.user");
@@ -646,7 +646,7 @@ namespace Example.App
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_UserPostReturn?.InvokeCells(cells_);
+                    if (_session_UserPostReturn is not null) scope_.InvokeCells(_session_UserPostReturn, cells_);
                     return text3_;
                 }
 
@@ -681,13 +681,13 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _session_Flush.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Flush, cells_);
 
                     // The guest must have dropped every handle it borrowed for the call.
                     _resources.Example_GuestResources_Log_ISink.CheckBorrowsDropped(_wamr, "example:guest-resources/sessions#[method]session.flush");
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_FlushPostReturn?.InvokeCells(cells_);
+                    if (_session_FlushPostReturn is not null) scope_.InvokeCells(_session_FlushPostReturn, cells_);
                 }
 
                 global::Example.GuestResources.Sessions.Session global::Example.GuestResources.Sessions.Session.ICalls.Merge(global::Example.GuestResources.Sessions.Session self, global::Example.GuestResources.Sessions.Session other)
@@ -710,7 +710,7 @@ namespace Example.App
                     cells_[1] = flat1_;
 
                     // Invoke
-                    _session_Merge.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Merge, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -718,7 +718,7 @@ namespace Example.App
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_MergePostReturn?.InvokeCells(cells_);
+                    if (_session_MergePostReturn is not null) scope_.InvokeCells(_session_MergePostReturn, cells_);
                     return value3_;
                 }
 
@@ -764,7 +764,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _session_Close.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Close, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.close");
@@ -795,7 +795,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_ClosePostReturn?.InvokeCells(cells_);
+                    if (_session_ClosePostReturn is not null) scope_.InvokeCells(_session_ClosePostReturn, cells_);
                     return value6_;
                 }
 
@@ -815,13 +815,13 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_Get.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Get, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_GetPostReturn?.InvokeCells(cells_);
+                    if (_session_GetPostReturn is not null) scope_.InvokeCells(_session_GetPostReturn, cells_);
                     return result0_;
                 }
 
@@ -841,10 +841,10 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_Dispose_.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Dispose_, cells_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_Dispose_PostReturn?.InvokeCells(cells_);
+                    if (_session_Dispose_PostReturn is not null) scope_.InvokeCells(_session_Dispose_PostReturn, cells_);
                 }
 
                 uint global::Example.GuestResources.Sessions.Handle_.ICalls.Handle__(global::Example.GuestResources.Sessions.Handle_ self)
@@ -863,13 +863,13 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _handle__Handle__.InvokeCells(cells_);
+                    scope_.InvokeCells(_handle__Handle__, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _handle__Handle__PostReturn?.InvokeCells(cells_);
+                    if (_handle__Handle__PostReturn is not null) scope_.InvokeCells(_handle__Handle__PostReturn, cells_);
                     return result0_;
                 }
             }

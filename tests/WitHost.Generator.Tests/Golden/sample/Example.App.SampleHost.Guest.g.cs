@@ -49,7 +49,7 @@ namespace Example.App
                 cells_[1] = b;
 
                 // Invoke
-                _okFunc.InvokeCells(cells_);
+                scope_.InvokeCells(_okFunc, cells_);
 
                 // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                 var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
@@ -79,7 +79,7 @@ namespace Example.App
                 }
 
                 // Cleanup: the guest frees what it returned once the host has copied it.
-                _okFuncPostReturn?.InvokeCells(cells_);
+                if (_okFuncPostReturn is not null) scope_.InvokeCells(_okFuncPostReturn, cells_);
                 return value1_;
             }
 
@@ -120,14 +120,14 @@ namespace Example.App
                     cells_[1] = flat1_;
 
                     // Invoke
-                    _and.InvokeCells(cells_);
+                    scope_.InvokeCells(_and, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = result0_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _andPostReturn?.InvokeCells(cells_);
+                    if (_andPostReturn is not null) scope_.InvokeCells(_andPostReturn, cells_);
                     return value2_;
                 }
             }
@@ -167,7 +167,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _reverse.InvokeCells(cells_);
+                    scope_.InvokeCells(_reverse, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -179,7 +179,7 @@ namespace Example.App
                     string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer2_, length3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _reversePostReturn?.InvokeCells(cells_);
+                    if (_reversePostReturn is not null) scope_.InvokeCells(_reversePostReturn, cells_);
                     return text4_;
                 }
             }

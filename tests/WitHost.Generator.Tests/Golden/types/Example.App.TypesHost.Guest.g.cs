@@ -125,7 +125,7 @@ namespace Example.App
                     cells_[6] = flat17_;
 
                     // Invoke
-                    _draw.InvokeCells(cells_);
+                    scope_.InvokeCells(_draw, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -405,7 +405,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _drawPostReturn?.InvokeCells(cells_);
+                    if (_drawPostReturn is not null) scope_.InvokeCells(_drawPostReturn, cells_);
                     return value19_;
                 }
 
@@ -421,10 +421,10 @@ namespace Example.App
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _clear.InvokeCells(cells_);
+                    scope_.InvokeCells(_clear, cells_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _clearPostReturn?.InvokeCells(cells_);
+                    if (_clearPostReturn is not null) scope_.InvokeCells(_clearPostReturn, cells_);
                 }
             }
         }
