@@ -20,6 +20,37 @@ public sealed record InstanceOptions
     /// <see cref="WamrInstance.HostState"/>: the per-instance host implementation.</summary>
     public object? HostState { get; init; }
 
+    /// <summary>
+    /// The longest one call from the host into the guest may run, or null (the default) for no
+    /// limit. A guest still running when it passes is stopped, the call throws
+    /// <see cref="WasmTimeoutException"/> and the instance is faulted. It applies to each call the
+    /// host makes into the guest on its own: an export, and each <c>cabi_realloc</c> or
+    /// <c>cabi_post_…</c> around it; to bound a whole generated call, or several, use
+    /// <see cref="WamrInstance.Deadline(TimeSpan, CancellationToken)"/>. Host functions the guest
+    /// calls count towards the time of the call they run in.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero, a negative time, or more than
+    /// <see cref="MaxCallTimeout"/>.</exception>
+    /// <remarks>Instantiating with a timeout throws <see cref="NotSupportedException"/> when the
+    /// loaded libiwasm cannot stop a running guest (docs/native.md).</remarks>
+    public TimeSpan? CallTimeout
+    {
+        get;
+        init => field = value is { } timeout ? ValidateTimeout(timeout, nameof(CallTimeout)) : null;
+    }
+
+    /// <summary>The longest timeout a call or scope may be given: about 24 days.</summary>
+    public static TimeSpan MaxCallTimeout { get; } = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    internal static TimeSpan ValidateTimeout(TimeSpan timeout, string parameterName)
+    {
+        if (timeout <= TimeSpan.Zero || timeout > MaxCallTimeout)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, timeout, $"A call timeout must be more than zero and at most {MaxCallTimeout}.");
+        }
+        return timeout;
+    }
+
     /// <summary>Whether to run the WASI reactor initialiser <c>_initialize</c> when the module exports it.</summary>
     public bool RunReactorInitializer { get; init; } = true;
 }

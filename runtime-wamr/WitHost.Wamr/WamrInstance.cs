@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Execution;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
 using WitHost.Wamr.Native;
@@ -23,6 +24,10 @@ namespace WitHost.Wamr;
 /// <para>After a trap the instance is faulted: later calls throw
 /// <see cref="WasmInstanceFaultedException"/>. Its memory can still be read, and it must still
 /// be disposed.</para>
+/// <para>A running guest can be stopped: by a deadline (<see cref="InstanceOptions.CallTimeout"/>,
+/// <see cref="Deadline(TimeSpan, CancellationToken)"/>), by a cancellation token
+/// (<see cref="Cancellation(CancellationToken)"/>), or by disposing the instance from another
+/// thread. Stopping faults the instance.</para>
 /// </remarks>
 public sealed unsafe partial class WamrInstance : IDisposable
 {
@@ -44,11 +49,16 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private readonly nint _execEnv;
     private readonly List<IDisposable> _hostObjects = [];
     private int _callDepth;
+    // Whole calls (EnterCall scopes) open on the owning thread; the instance is not freed under them.
+    private int _scopeDepth;
     private WasmTrapException? _fault;
     // What a host function that made the guest trap said, in full: WAMR keeps only the start of
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
     private string? _pendingHostTrap;
+    private readonly CallInterrupter _interrupter;
+    private readonly TimeSpan? _callTimeout;
+    private volatile bool _disposeRequested;
 
     internal WamrInstance(WamrModule module, WamrInstanceHandle native, HostImports imports, InstanceOptions options)
     {
@@ -71,7 +81,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
             if (slots[i] >= 0)
             {
                 _hostImports[slots[i]] = moduleImports[i];
-                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name);
+                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name)
+                    // A component may wire a core import to a component import of another name:
+                    // the host defines the world's name.
+                    ?? (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
+                        ? imports.Find(world.Module, world.Name)
+                        : null);
             }
         }
 
@@ -79,6 +94,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         if (_execEnv == 0)
         {
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
+        }
+        WamrInterrupt.UseWholeAuxStack(_execEnv);
+        _interrupter = new CallInterrupter(_execEnv);
+        if (options.CallTimeout is { } timeout)
+        {
+            WamrInterrupt.EnsureAvailable();
+            _callTimeout = timeout;
         }
         native.SetOwner(this);
         uint memoryStart, memoryEnd;
@@ -114,6 +136,37 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
     }
 
+    /// <summary>
+    /// Limits the calls this thread makes into the instance, until the returned scope is
+    /// disposed, to <paramref name="timeout"/> from now, and stops them when
+    /// <paramref name="cancellationToken"/> is cancelled. Use it around generated calls:
+    /// <c>using (guest.Instance.Deadline(TimeSpan.FromSeconds(1))) { guest.Run(); }</c>.
+    /// </summary>
+    /// <remarks>A call stopped by the deadline throws <see cref="WasmTimeoutException"/>, one
+    /// stopped by the token <see cref="OperationCanceledException"/>; either faults the instance.
+    /// A call already running when the scope opens is not affected.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive or
+    /// exceeds <see cref="InstanceOptions.MaxCallTimeout"/>.</exception>
+    /// <exception cref="NotSupportedException">The loaded libiwasm cannot stop a running guest.</exception>
+    public CallLimitScope Deadline(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        InstanceOptions.ValidateTimeout(timeout, nameof(timeout));
+        WamrInterrupt.EnsureAvailable();
+        return CallLimitScope.Open(this, timeout, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stops the calls this thread makes into the instance, until the returned scope is disposed,
+    /// when <paramref name="cancellationToken"/> is cancelled: they throw
+    /// <see cref="OperationCanceledException"/> and the instance is faulted.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The loaded libiwasm cannot stop a running guest.</exception>
+    public CallLimitScope Cancellation(CancellationToken cancellationToken)
+    {
+        WamrInterrupt.EnsureAvailable();
+        return CallLimitScope.Open(this, null, cancellationToken);
+    }
+
     /// <summary>The exported function <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">The guest exports no function of that name.</exception>
     public WamrFunction GetFunction(string name) =>
@@ -123,7 +176,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public WamrFunction? TryGetFunction(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        lock (_callLock)
+        _callLock.Enter();
+        try
         {
             if (_functions.TryGetValue(name, out WamrFunction? cached))
             {
@@ -131,9 +185,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
             }
             nint handle = LiveHandle();
             WamrFunction? function = null;
-            int byteCount = System.Text.Encoding.UTF8.GetByteCount(name);
+            // A component may lift a core export of another name for the world's export `name`.
+            string coreName = _module.Component?.CoreExportFor(name) ?? name;
+            int byteCount = System.Text.Encoding.UTF8.GetByteCount(coreName);
             byte* utf8 = stackalloc byte[byteCount + 1];
-            System.Text.Encoding.UTF8.GetBytes(name, new Span<byte>(utf8, byteCount));
+            System.Text.Encoding.UTF8.GetBytes(coreName, new Span<byte>(utf8, byteCount));
             utf8[byteCount] = 0;
             nint native = WamrNative.LookupFunction(handle, utf8, null);
             if (native != 0)
@@ -142,6 +198,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
             }
             _functions[name] = function;
             return function;
+        }
+        finally
+        {
+            ExitCallLock();
         }
     }
 
@@ -212,21 +272,61 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public CallScope EnterCall()
     {
         _callLock.Enter();
-        _callDepth++;
+        _scopeDepth++;
         return new CallScope(this);
     }
 
     private void ExitCall()
     {
-        _callDepth--;
-        _callLock.Exit();
+        _scopeDepth--;
+        ExitCallLock();
     }
 
     internal void Call(WamrFunction function, Span<uint> cells)
     {
-        lock (_callLock)
+        _callLock.Enter();
+        try
         {
             CallOwned(function, cells);
+        }
+        finally
+        {
+            ExitCallLock();
+        }
+    }
+
+    /// <summary>The deadline and token of a call starting now: the thread's innermost
+    /// <see cref="CallLimitScope"/> for this instance, shortened by <see cref="InstanceOptions.CallTimeout"/>.</summary>
+    private CallLimit CurrentLimit()
+    {
+        CallLimit limit = CallLimitScope.Innermost(this) ?? CallLimit.None;
+        if (_callTimeout is { } timeout)
+        {
+            long deadline = CallLimit.DeadlineAfter(timeout);
+            if (deadline < limit.Deadline)
+            {
+                limit = limit with { Deadline = deadline, Timeout = timeout };
+            }
+        }
+        return limit;
+    }
+
+    /// <summary>Faults the instance for a guest stopped from outside; returns what to throw.</summary>
+    private Exception Interrupted(string functionName, InterruptReason reason)
+    {
+        switch (reason)
+        {
+            case InterruptReason.Deadline:
+                var timeout = new WasmTimeoutException(functionName, _interrupter.Timeout);
+                _fault ??= timeout;
+                return timeout;
+            case InterruptReason.Cancelled:
+                WasmTrapException cancelled = Fault(functionName, "guest interrupted: the call was cancelled", null);
+                return new OperationCanceledException(
+                    $"The call into '{functionName}' was cancelled: the guest was stopped and the instance is faulted.", cancelled, _interrupter.Token);
+            default:
+                WasmTrapException disposed = Fault(functionName, "guest interrupted: the instance was disposed", null);
+                return new ObjectDisposedException($"The instance was disposed while '{functionName}' ran: the guest was stopped.", disposed);
         }
     }
 
@@ -249,8 +349,16 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
+        // Only the outermost call is watched: calls a host function makes back into the guest
+        // run inside it, and an interrupt stops them too.
+        bool outermost = _callDepth == 0;
+        if (outermost)
+        {
+            _interrupter.Begin(CurrentLimit());
+        }
         _callDepth++;
         bool ok;
+        InterruptReason interrupted;
         try
         {
             fixed (uint* argv = cells)
@@ -261,6 +369,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         finally
         {
             _callDepth--;
+            interrupted = outermost ? _interrupter.End() : _interrupter.Reason;
+        }
+        if (interrupted != InterruptReason.None)
+        {
+            _pendingHostException = null;
+            _pendingHostTrap = null;
+            throw Interrupted(function.Name, interrupted);
         }
         if (!ok)
         {
@@ -322,8 +437,59 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     private nint LiveHandle()
     {
-        ObjectDisposedException.ThrowIf(_native.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
         return _native.DangerousGetHandle();
+    }
+
+    /// <summary>
+    /// Leaves <see cref="_callLock"/>, and frees the instance if <see cref="Dispose"/> was called
+    /// from another thread while this one held the lock. Every holder of the lock leaves through
+    /// here: Dispose only tries the lock, so the free falls to whichever thread holds it last.
+    /// </summary>
+    private void ExitCallLock()
+    {
+        _callLock.Exit();
+        // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
+        // lock, or this thread sees the flag. The barrier keeps the read after the release.
+        Interlocked.MemoryBarrier();
+        if (_disposeRequested && _callLock.TryEnter())
+        {
+            IDisposable[]? hostObjects;
+            try
+            {
+                hostObjects = FreeNative();
+            }
+            finally
+            {
+                _callLock.Exit();
+            }
+            // The call that Dispose stopped is unwinding with its own exception: a host object's
+            // failure to dispose must not replace it, so it is not reported here.
+            try
+            {
+                DisposeHostObjects(hostObjects);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deinstantiates, once, when no call and no whole call (<see cref="EnterCall"/>) is on the
+    /// stack: a whole call may still read memory it looked up before. Runs under
+    /// <see cref="_callLock"/>; returns the host objects to dispose once the lock is released.
+    /// </summary>
+    private IDisposable[]? FreeNative()
+    {
+        if (_native.IsClosed || _callDepth > 0 || _scopeDepth > 0)
+        {
+            return null;
+        }
+        _native.Dispose();
+        IDisposable[] hostObjects = [.. _hostObjects];
+        _hostObjects.Clear();
+        return hostObjects;
     }
 
     private static FunctionType ReadType(nint instance, nint function)
@@ -357,39 +523,60 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public void AttachHostObjects(IDisposable owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        lock (_callLock)
+        _callLock.Enter();
+        try
         {
-            ObjectDisposedException.ThrowIf(_native.IsClosed, this);
+            ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
             _hostObjects.Add(owner);
+        }
+        finally
+        {
+            ExitCallLock();
         }
     }
 
     /// <summary>
     /// Destroys the instance and frees its memory, then disposes the host objects attached to it
-    /// (<see cref="AttachHostObjects"/>). Safe to call more than once. An instance that is never
-    /// disposed is freed by the finalizer, but its host objects are then left to the garbage
-    /// collector.
+    /// (<see cref="AttachHostObjects"/>). Safe to call more than once. Never waits for a guest
+    /// running on another thread: that call is stopped (it throws
+    /// <see cref="ObjectDisposedException"/>) and the instance is freed, and its host objects
+    /// disposed, when that thread's whole call ends. An instance that is never disposed is freed by
+    /// the finalizer, but its host objects are then left to the garbage collector.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
     /// <exception cref="AggregateException">Host objects threw from their <c>Dispose</c>; every one was disposed.</exception>
     public void Dispose()
     {
-        IDisposable[] hostObjects;
-        lock (_callLock)
+        if (_callLock.IsHeldByCurrentThread && (_callDepth > 0 || _scopeDepth > 0))
         {
-            if (_native.IsClosed)
-            {
-                return;
-            }
-            if (_callDepth > 0)
-            {
-                throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
-            }
-            _native.Dispose();
-            hostObjects = [.. _hostObjects];
-            _hostObjects.Clear();
+            throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
         }
+        _disposeRequested = true;
+        // Stops a guest running on another thread; with a libiwasm that cannot stop it, the
+        // instance is freed when the guest returns by itself.
+        _interrupter.RequestDispose();
+        IDisposable[]? hostObjects = null;
+        if (_callLock.TryEnter())
+        {
+            try
+            {
+                hostObjects = FreeNative();
+            }
+            finally
+            {
+                _callLock.Exit();
+            }
+        }
+        DisposeHostObjects(hostObjects);
+    }
 
+    /// <summary>Disposes host objects of a freed instance, every one even when some throw.</summary>
+    private static void DisposeHostObjects(IDisposable[]? hostObjects)
+    {
+        if (hostObjects is null)
+        {
+            return;
+        }
         List<Exception>? failures = null;
         foreach (IDisposable owner in hostObjects)
         {

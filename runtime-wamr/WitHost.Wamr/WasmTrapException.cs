@@ -11,9 +11,10 @@ namespace WitHost.Wamr;
 /// half-updated (the guest's shadow stack pointer, for instance, is not restored), so further
 /// calls throw <see cref="WasmInstanceFaultedException"/>. Create a new instance to go on.
 /// Lifting a bad value from guest memory (out of bounds, misaligned, invalid encoding) is also
-/// a trap and faults the instance the same way.
+/// a trap and faults the instance the same way, and so is a guest stopped from outside
+/// (<see cref="WasmTimeoutException"/>).
 /// </remarks>
-public sealed class WasmTrapException : WamrException
+public class WasmTrapException : WamrException
 {
     public WasmTrapException(string functionName, string trapMessage, Exception? innerException = null)
         : base($"wasm trap in '{functionName}': {trapMessage}", innerException)

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Builds libiwasm.so (WAMR 1.1.2) from the C sources that the npm package @grain/libiwasm ships.
+# Builds libiwasm.so (WAMR 1.1.2) from the C sources that the npm package @grain/libiwasm ships,
+# together with WitHost's own native additions (interrupt/, built by CMakeLists.txt beside this
+# script, which includes WAMR's build-scripts/runtime_lib.cmake).
 #
-#   build-libiwasm.sh <output-dir>
+#   build-libiwasm.sh <output-dir> [--without-interrupt]
+#
+# --without-interrupt builds plain WAMR instead (its own CMakeLists, no thread manager, none of
+# our native sources): a libiwasm that cannot stop a running guest, used only to measure what
+# the interrupt mechanism costs (docs/benchmarks.md).
 #
 # The result is cached: when <output-dir>/libiwasm.so exists and was built with the same flags
-# (recorded in <output-dir>/build-flags.txt), nothing is done. docs/native.md explains each flag.
+# and the same native sources of our own (recorded in <output-dir>/build-flags.txt), nothing is
+# done. docs/native.md explains each flag.
 set -euo pipefail
 
-out_dir=${1:?usage: build-libiwasm.sh <output-dir>}
+out_dir=${1:?usage: build-libiwasm.sh <output-dir> [--without-interrupt]}
+without_interrupt=0
+[[ ${2:-} == --without-interrupt ]] && without_interrupt=1
 wamr_version=1.1.2
+here=$(cd "$(dirname "$0")" && pwd)
 
 # Each flag is explained in docs/native.md. Keep this list and that page in step.
 flags=(
@@ -22,11 +32,11 @@ flags=(
   -DWAMR_BUILD_LIBC_BUILTIN=1
   -DWAMR_BUILD_LIBC_WASI=1
   -DWAMR_BUILD_BULK_MEMORY=1
-  -DWAMR_BUILD_REF_TYPES=0
+  -DWAMR_BUILD_REF_TYPES=1
   -DWAMR_BUILD_SIMD=0
   -DWAMR_BUILD_MULTI_MODULE=0
   -DWAMR_BUILD_LIB_PTHREAD=0
-  -DWAMR_BUILD_THREAD_MGR=0
+  -DWAMR_BUILD_THREAD_MGR=1
   -DWAMR_BUILD_SHARED_MEMORY=0
   -DWAMR_BUILD_MINI_LOADER=0
   -DWAMR_BUILD_CUSTOM_NAME_SECTION=0
@@ -34,7 +44,14 @@ flags=(
   -DWAMR_DISABLE_HW_BOUND_CHECK=1
   -DWAMR_DISABLE_STACK_HW_BOUND_CHECK=1
 )
-signature="wamr=$wamr_version ${flags[*]}"
+# Our own native sources are part of the signature: editing them rebuilds the library.
+own_sources=$(cat "$here/CMakeLists.txt" "$here"/interrupt/*.c | sha256sum | cut -c1-16)
+cmake_source=$here
+if (( without_interrupt )); then
+  flags=("${flags[@]/-DWAMR_BUILD_THREAD_MGR=1/-DWAMR_BUILD_THREAD_MGR=0}")
+  own_sources=none
+fi
+signature="wamr=$wamr_version own=$own_sources ${flags[*]}"
 
 if [[ -f "$out_dir/libiwasm.so" && -f "$out_dir/build-flags.txt" && "$(cat "$out_dir/build-flags.txt")" == "$signature" ]]; then
   exit 0
@@ -65,7 +82,8 @@ src="$work/package/wasm-micro-runtime"
 
 echo "withost: building libiwasm.so with cmake"
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S "$src" -B "$work/build" "${flags[@]}" >"$work/cmake.log" 2>&1 || { cat "$work/cmake.log" >&2; exit 1; }
+(( without_interrupt )) && cmake_source=$src
+cmake -S "$cmake_source" -B "$work/build" -DWAMR_ROOT_DIR="$src" "${flags[@]}" >"$work/cmake.log" 2>&1 || { cat "$work/cmake.log" >&2; exit 1; }
 cmake --build "$work/build" --target iwasm_shared -j "$jobs" >"$work/build.log" 2>&1 || { tail -50 "$work/build.log" >&2; exit 1; }
 
 mkdir -p "$out_dir"

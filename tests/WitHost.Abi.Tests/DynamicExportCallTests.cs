@@ -100,4 +100,16 @@ public sealed class DynamicExportCallTests
         Assert.Empty(failures);
         Assert.False(instance.IsFaulted);
     }
+
+    [Fact]
+    public void AMissingExportIsRefusedByName()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(AbiCallGuest.WasmPath);
+        using var instance = module.Instantiate();
+
+        var error = Assert.Throws<WamrException>(() => DynamicExportCall.Invoke(instance, "no-such-export", AbiCallGuest.Export("sum"), []));
+
+        Assert.Contains("does not export 'no-such-export'", error.Message);
+    }
 }

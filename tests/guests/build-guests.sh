@@ -6,12 +6,19 @@
 # tests/guests/cabi.h holds the Canonical ABI helpers the test guests share (each guest is one
 # translation unit; the template's guest is self-contained, as a user receives it).
 #
-# Needs Debian's clang-14, lld-14, wasi-libc and libclang-rt-14-dev-wasm32.
+# tests/guests/*.wat are hand-written core modules (guests that break a world's rules on purpose),
+# and tests/guests/features/*.wat one per wasm feature toolchains emit; wabt's wat2wasm builds both.
+#
+# Needs Debian's clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 and wabt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${WASM_CC:-clang-14}
 if ! command -v "$cc" >/dev/null 2>&1; then
   echo "error: $cc not found; install: apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32" >&2
+  exit 1
+fi
+if ! command -v wat2wasm >/dev/null 2>&1; then
+  echo "error: wat2wasm not found; install: apt-get install wabt" >&2
   exit 1
 fi
 
@@ -22,6 +29,26 @@ flags=(--target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor -Wl,--strip-
 shopt -s nullglob
 for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/templates/content/*/guest/*.c; do
   out="${src%.c}.wasm"
-  "$cc" "${flags[@]}" -o "$out" "$src"
+  extra=()
+  case $(basename "$src") in
+    # Built as rustc and clang 16+ build by default: indirect calls name their table.
+    reference-types.c) extra=(-mreference-types) ;;
+    # Exports __heap_base and __data_end as rustc's wasm32 guests do, from which WAMR learns
+    # where the shadow stack lives (the thread manager would share it out between threads).
+    runaway.c) extra=(-Wl,--export=__heap_base -Wl,--export=__data_end) ;;
+  esac
+  "$cc" "${flags[@]}" "${extra[@]}" -o "$out" "$src"
+  echo "built ${out#"$root"/}"
+done
+
+# Hand-written modules (tests/guests/*.wat, tests/guests/features/*.wat), assembled with wabt's
+# wat2wasm (Debian package wabt).
+if ! command -v wat2wasm >/dev/null 2>&1; then
+  echo "error: wat2wasm not found; install: apt-get install wabt" >&2
+  exit 1
+fi
+for src in "$root"/tests/guests/*.wat "$root"/tests/guests/features/*.wat; do
+  out="${src%.wat}.wasm"
+  wat2wasm -o "$out" "$src"
   echo "built ${out#"$root"/}"
 done

@@ -14,6 +14,10 @@ internal static class LibIwasmResolver
 
     private static int s_installed;
 
+    /// <summary>The libiwasm the P/Invoke layer was bound to, once the first call resolved it;
+    /// functions looked up by name must come from this one library, not from another copy.</summary>
+    public static nint LoadedLibrary { get; private set; }
+
     public static void EnsureInstalled()
     {
         if (Interlocked.Exchange(ref s_installed, 1) == 0)
@@ -36,7 +40,7 @@ internal static class LibIwasmResolver
             {
                 throw new DllNotFoundException($"libiwasm could not be loaded from '{explicitPath}' (set by {nameof(WamrEngine)}.{nameof(WamrEngine.LibraryPath)} or {PathVariable}).");
             }
-            return handle;
+            return LoadedLibrary = handle;
         }
 
         string fileName = OperatingSystem.IsWindows() ? "iwasm.dll" : OperatingSystem.IsMacOS() ? "libiwasm.dylib" : "libiwasm.so";
@@ -45,12 +49,12 @@ internal static class LibIwasmResolver
             string candidate = Path.Combine(directory, fileName);
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out nint handle))
             {
-                return handle;
+                return LoadedLibrary = handle;
             }
         }
 
         // Fall back to the platform's own search (LD_LIBRARY_PATH, the system library folders).
-        return NativeLibrary.TryLoad(libraryName, assembly, searchPath, out nint systemHandle) ? systemHandle : 0;
+        return NativeLibrary.TryLoad(libraryName, assembly, searchPath, out nint systemHandle) ? LoadedLibrary = systemHandle : 0;
     }
 
     private static IEnumerable<string> CandidateDirectories()
