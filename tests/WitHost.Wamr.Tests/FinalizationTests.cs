@@ -80,6 +80,33 @@ public sealed class FinalizationTests
         Assert.Throws<ObjectDisposedException>(() => instance.AttachHostObjects(new Thing()));
     }
 
+    [Fact]
+    public void Dispose_from_another_thread_during_a_whole_call_frees_the_instance_when_the_call_ends()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Bytes);
+        var instance = module.Instantiate(CoreGuest.DefaultImports());
+        var owned = new Thing();
+        instance.AttachHostObjects(owned);
+        int live = WamrInstanceHandle.LiveCount;
+
+        using (instance.EnterCall())
+        {
+            // Between the core calls of a whole call (as while lifting), Dispose on another thread
+            // returns at once, but the instance stays allocated: the call may still read memory.
+            Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
+            var disposer = new Thread(instance.Dispose);
+            disposer.Start();
+            Assert.True(disposer.Join(TimeSpan.FromSeconds(10)));
+            Assert.Throws<ObjectDisposedException>(() => instance.Invoke("add-i32", 1, 2));
+            Assert.Equal(live, WamrInstanceHandle.LiveCount);
+            Assert.Equal(0, owned.DisposeCount);
+        }
+
+        Assert.Equal(live - 1, WamrInstanceHandle.LiveCount);
+        Assert.Equal(1, owned.DisposeCount);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ForgetInstances(WamrEngine engine, int count)
     {
