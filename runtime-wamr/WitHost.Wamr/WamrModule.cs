@@ -22,17 +22,13 @@ public sealed unsafe class WamrModule : IDisposable
 {
     private const int ErrorBufferSize = 256;
 
-    private readonly Lock _lifetime = new();
-    private readonly byte* _bytes;
     private readonly int[] _importSlots;
-    private nint _handle;
-    private int _liveInstances;
-    private bool _disposeRequested;
+    private readonly WamrModuleHandle _native;
+    private int _disposed;
 
-    private WamrModule(nint handle, byte* bytes, WasmModuleInfo info, int[] importSlots)
+    private WamrModule(WamrModuleHandle native, WasmModuleInfo info, int[] importSlots)
     {
-        _handle = handle;
-        _bytes = bytes;
+        _native = native;
         Info = info;
         _importSlots = importSlots;
     }
@@ -68,15 +64,20 @@ public sealed unsafe class WamrModule : IDisposable
     internal static WamrModule Load(ReadOnlySpan<byte> bytes, ModuleOptions options)
     {
         WasmModuleInfo? info = null;
-        string? readerError = null;
         try
         {
             info = WasmModuleReader.Read(bytes);
         }
-        catch (FormatException e)
+        catch (FormatException e) when (WasmModuleReader.HasCoreModuleHeader(bytes))
         {
-            // WAMR's own message is the one the user gets; ours is the fallback.
-            readerError = e.Message;
+            // The bytes claim to be a module but are malformed: WAMR never sees them, since its
+            // loader allocates for counts before it checks them against the bytes.
+            throw new WasmModuleLoadException($"The module is malformed: {e.Message}.");
+        }
+        catch (FormatException)
+        {
+            // Not a core module at all: WAMR checks the header first and rejects it with its own
+            // message (for example "magic header not detected"), which is the one users know.
         }
 
         byte[]? patched = null;
@@ -112,18 +113,19 @@ public sealed unsafe class WamrModule : IDisposable
             {
                 string message = Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } wamrMessage
                     ? wamrMessage
-                    : readerError ?? "WAMR rejected the module";
+                    : "WAMR rejected the module";
                 throw new WasmModuleLoadException(message);
             }
             if (info is null)
             {
+                // Unreachable with a header WAMR accepts, but never keep a module we cannot read.
                 WamrNative.Unload(handle);
-                throw new WasmModuleLoadException(readerError!);
+                throw new WasmModuleLoadException("The module is not a core WebAssembly module.");
             }
 
-            var module = new WamrModule(handle, copy, info, slots);
+            var native = new WamrModuleHandle(handle, copy);
             copy = null;
-            return module;
+            return new WamrModule(native, info, slots);
         }
         catch
         {
@@ -143,42 +145,63 @@ public sealed unsafe class WamrModule : IDisposable
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
     {
         options ??= InstanceOptions.Default;
-        nint handle = CreateNativeInstance(options, out GuestStdio stdio);
+        WamrInstanceHandle native = CreateNativeInstance(options, out GuestStdio stdio);
         WamrInstance instance;
         try
         {
-            instance = new WamrInstance(this, handle, imports ?? HostImports.Empty, options);
+            instance = new WamrInstance(this, native, imports ?? HostImports.Empty, options);
         }
         catch
         {
-            WamrNative.Deinstantiate(handle);
+            native.Dispose();
             stdio.Dispose();
-            ReleaseInstance();
             throw;
         }
         instance.AttachStdio(stdio);
 
-        if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
+        // From here on every failure disposes the instance: WAMR's instance (its memory and
+        // stacks) is native and nothing else would ever free it.
+        try
         {
-            try
+            if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
             {
-                initialize.Invoke([]);
+                if (initialize.Type.Parameters.Length != 0 || initialize.Type.Results.Length != 0)
+                {
+                    throw new WasmInstantiationException(
+                        $"The guest's _initialize must take no parameters and return nothing; it is {initialize.Type}.");
+                }
+                try
+                {
+                    initialize.Invoke([]);
+                }
+                catch (WamrException e)
+                {
+                    throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
+                }
             }
-            catch (WamrException e)
-            {
-                instance.Dispose();
-                throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
-            }
+        }
+        catch
+        {
+            instance.Dispose();
+            throw;
         }
         return instance;
     }
 
-    private nint CreateNativeInstance(InstanceOptions options, out GuestStdio stdio)
+    private WamrInstanceHandle CreateNativeInstance(InstanceOptions options, out GuestStdio stdio)
     {
-        lock (_lifetime)
+        // The instance keeps the module loaded: its handle owns this reference (and releases it
+        // when the instance is disposed or finalized). A disposed module refuses here, though its
+        // handle may still be open for the instances it has.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        bool added = false;
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposeRequested, this);
-            _liveInstances++;
+            _native.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(GetType().FullName);
         }
 
         byte* error = stackalloc byte[ErrorBufferSize];
@@ -194,8 +217,9 @@ public sealed unsafe class WamrModule : IDisposable
                 // WAMR keeps WASI arguments on the module and reads them while instantiating,
                 // so setting and instantiating happen under one lock; so does the check of which
                 // stdio descriptors a failed instantiation left open.
-                wasi.ApplyTo(_handle, stdio);
-                handle = WamrNative.Instantiate(_handle, options.StackSize, options.HeapSize, error, ErrorBufferSize);
+                nint module = _native.DangerousGetHandle();
+                wasi.ApplyTo(module, stdio);
+                handle = WamrNative.Instantiate(module, options.StackSize, options.HeapSize, error, ErrorBufferSize);
                 if (handle == 0)
                 {
                     stdio.InstantiationFailed();
@@ -208,58 +232,31 @@ public sealed unsafe class WamrModule : IDisposable
         }
         catch
         {
-            ReleaseInstance();
+            _native.DangerousRelease();
             throw;
         }
 
         if (handle == 0)
         {
-            ReleaseInstance();
+            _native.DangerousRelease();
             throw new WasmInstantiationException(Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } message
                 ? message
                 : "WAMR could not instantiate the module");
         }
-        return handle;
+        return new WamrInstanceHandle(handle, _native);
     }
 
-    internal void ReleaseInstance()
-    {
-        lock (_lifetime)
-        {
-            _liveInstances--;
-            if (_disposeRequested && _liveInstances == 0)
-            {
-                UnloadNow();
-            }
-        }
-    }
-
+    /// <summary>
+    /// Unloads the module, or, while instances of it are alive, once the last of them is disposed
+    /// or finalized. Safe to call more than once. A module that is never disposed is unloaded by
+    /// the finalizer after its instances.
+    /// </summary>
     public void Dispose()
     {
-        lock (_lifetime)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            if (_disposeRequested)
-            {
-                return;
-            }
-            _disposeRequested = true;
-            if (_liveInstances == 0)
-            {
-                UnloadNow();
-            }
+            _native.Dispose();
         }
-    }
-
-    private void UnloadNow()
-    {
-        if (_handle == 0)
-        {
-            return;
-        }
-        WamrNative.Unload(_handle);
-        _handle = 0;
-        NativeMemory.Free(_bytes);
-        WamrRuntime.Release();
     }
 
     /// <summary>WASI arguments marshalled to native strings for the duration of one instantiation.</summary>
@@ -275,9 +272,19 @@ public sealed unsafe class WamrModule : IDisposable
         public NativeWasiArguments(WasiOptions? options)
         {
             options ??= new WasiOptions();
-            _dirs = Strings(options.PreopenedDirectories, out _dirCount);
-            _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
-            _argv = Strings(options.Arguments, out _argc);
+            try
+            {
+                _dirs = Strings(options.PreopenedDirectories, out _dirCount);
+                _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
+                _argv = Strings(options.Arguments, out _argc);
+            }
+            catch
+            {
+                // A string with a NUL is refused after others were copied: nobody disposes an
+                // object whose constructor threw, so free them here.
+                Dispose();
+                throw;
+            }
         }
 
         public void ApplyTo(nint module, GuestStdio stdio) => WamrNative.SetWasiArgsEx(

@@ -8,7 +8,7 @@ namespace WitHost.Wamr.Bindings;
 /// as the Canonical ABI asks; it never reaches a wrong object.
 /// </summary>
 /// <typeparam name="T">The host interface of the resource.</typeparam>
-public sealed class HandleTable<T> : ILoweringUndo
+public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     where T : class
 {
     private readonly string _resourceName;
@@ -24,10 +24,24 @@ public sealed class HandleTable<T> : ILoweringUndo
     /// generated bindings make the table before the instance exists (its imports need it).
     /// </summary>
     public HandleTable(string resourceName)
+        : this(resourceName, HandleLimits.DefaultMaxHandles)
+    {
+    }
+
+    /// <summary>An empty table that holds at most <paramref name="maxHandles"/> live handles.</summary>
+    public HandleTable(string resourceName, int maxHandles)
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
+        MaxHandles = HandleLimits.Validate(maxHandles);
     }
+
+    /// <summary>
+    /// The most live handles the table holds (<see cref="HandleLimits.DefaultMaxHandles"/> unless
+    /// given). Adding one more throws <see cref="InvalidOperationException"/>: inside a host import
+    /// that is a trap of the guest's call.
+    /// </summary>
+    public int MaxHandles { get; }
 
     /// <summary>The number of live handles, own and borrowed.</summary>
     public int Count => _entries.Count - 1 - _free.Count;
@@ -97,6 +111,45 @@ public sealed class HandleTable<T> : ILoweringUndo
     }
 
     /// <summary>
+    /// The instance is gone, and with it the guest's handles: disposes each object the guest still
+    /// owned (own handles; once, when it implements <see cref="IDisposable"/>), as dropping the
+    /// handle would have, and empties the table. Borrowed objects were only lent and are left alone.
+    /// </summary>
+    /// <exception cref="AggregateException">Objects threw from <c>Dispose</c>; every one was disposed.</exception>
+    public void Dispose()
+    {
+        var owned = new HashSet<IDisposable>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in _entries)
+        {
+            if (entry is { Own: true, Value: IDisposable disposable })
+            {
+                owned.Add(disposable);
+            }
+        }
+
+        _entries.RemoveRange(1, _entries.Count - 1);
+        _free.Clear();
+        _liveBorrows = 0;
+        List<Exception>? failures = null;
+        foreach (var disposable in owned)
+        {
+            try
+            {
+                disposable.Dispose();
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException($"{_resourceName} objects the guest owned threw while being disposed.", failures);
+        }
+    }
+
+    /// <summary>
     /// After an export call returns: every borrow lent to the guest for the call must have been
     /// dropped; one left over is a trap.
     /// </summary>
@@ -132,6 +185,7 @@ public sealed class HandleTable<T> : ILoweringUndo
 
     private int Add(Entry entry)
     {
+        HandleLimits.EnsureRoom(Count, MaxHandles, _resourceName);
         if (_free.Count > 0)
         {
             var reused = _free.Pop();
