@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipes;
 using Microsoft.Win32.SafeHandles;
 
@@ -81,32 +82,40 @@ internal sealed class GuestPipe
 
     private async Task PumpOutputAsync(WasiOutput? target)
     {
-        byte[] buffer = new byte[16 * 1024];
-        while (true)
+        // Pooled: instances come and go by the thousand, each with two output pumps.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            int read;
-            try
+            while (true)
             {
-                read = await _host.ReadAsync(buffer).ConfigureAwait(false);
+                int read;
+                try
+                {
+                    read = await _host.ReadAsync(buffer).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException)
+                {
+                    return;
+                }
+                if (read == 0)
+                {
+                    return;
+                }
+                try
+                {
+                    target?.Deliver(buffer.AsSpan(0, read));
+                }
+                catch
+                {
+                    // The host's stream or callback failed. Keep draining, discarding, so that the
+                    // guest never waits on a full pipe; the rest of this instance's output is lost.
+                    target = null;
+                }
             }
-            catch (Exception e) when (e is IOException or ObjectDisposedException)
-            {
-                return;
-            }
-            if (read == 0)
-            {
-                return;
-            }
-            try
-            {
-                target?.Deliver(buffer.AsSpan(0, read));
-            }
-            catch
-            {
-                // The host's stream or callback failed. Keep draining, discarding, so that the
-                // guest never waits on a full pipe; the rest of this instance's output is lost.
-                target = null;
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
