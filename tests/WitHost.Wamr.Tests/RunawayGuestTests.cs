@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using WitHost.Wamr.Hosting;
-using WitHost.Wamr.Native;
 using Xunit.Abstractions;
 
 namespace WitHost.Wamr.Tests;
@@ -277,24 +275,7 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => instance.Deadline(TimeSpan.FromTicks(-1)));
     }
 
-    [Fact]
-    public void A_libiwasm_without_the_interrupt_functions_makes_deadlines_fail_clearly()
-    {
-        // Any native library lacking withost_interrupt stands in for a foreign libiwasm.
-        nint libm = NativeLibrary.Load("libm.so.6");
-        using WamrInstance instance = Instantiate();
-        using (WamrInterrupt.BindForTesting(libm))
-        {
-            var refused = Assert.Throws<NotSupportedException>(() => instance.Deadline(TimeSpan.FromSeconds(1)));
-            Assert.Contains("withost_interrupt", refused.Message);
-            Assert.Throws<NotSupportedException>(() => instance.Cancellation(CancellationToken.None));
-            Assert.Throws<NotSupportedException>(() => Instantiate(new InstanceOptions { CallTimeout = TimeSpan.FromSeconds(1) }));
-            // Plain calls still work.
-            Assert.Equal(ExpectedCount(2, 3), instance.Invoke("count", 2u, 3u)[0].AsUInt32());
-        }
-    }
-
-    private static uint ExpectedCount(uint seed, uint n)
+    internal static uint ExpectedCount(uint seed, uint n)
     {
         uint x = seed;
         for (uint i = 0; i < n; i++)
