@@ -221,6 +221,31 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Guests_on_several_threads_are_each_stopped_by_their_own_deadline()
+    {
+        // Four threads, each with instances whose deadlines differ and overlap, all watched by
+        // the one watchdog at once; calls that finish in between must not be hit.
+        async Task RunThread(int thread)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                using WamrInstance instance = Instantiate();
+                TimeSpan deadline = TimeSpan.FromMilliseconds(5 + (thread * 7 + i * 3) % 30);
+                var timeout = await Stopped<WasmTimeoutException>(() =>
+                {
+                    using (instance.Deadline(deadline))
+                    {
+                        Assert.Equal(ExpectedCount((uint)i, 100), instance.Invoke("count", (uint)i, 100u)[0].AsUInt32());
+                        instance.Invoke(i % 2 == 0 ? "spin-forever" : "spin-with-calls");
+                    }
+                });
+                Assert.Equal(deadline, timeout.Timeout);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(RunThread));
+    }
+
+    [Fact]
     public async Task The_stop_latency_is_far_below_the_bound()
     {
         // 20 deadlines of 20 ms on a guest that only branches: how late each stop lands.
