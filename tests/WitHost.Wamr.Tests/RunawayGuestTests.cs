@@ -132,13 +132,16 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Calls_that_finish_in_time_are_left_alone_and_a_late_watchdog_never_hits_the_next_call()
     {
-        using WamrInstance instance = Instantiate(new InstanceOptions { CallTimeout = TimeSpan.FromMilliseconds(20) });
+        // Each call takes microseconds; the timeout leaves room for the thread to be descheduled
+        // for a while on a loaded machine, which a shorter one did not (a wall-clock deadline
+        // counts that time too).
+        using WamrInstance instance = Instantiate(new InstanceOptions { CallTimeout = TimeSpan.FromMilliseconds(250) });
         for (uint i = 0; i < 200; i++)
         {
             Assert.Equal(ExpectedCount(i, 500), instance.Invoke("count", i, 500u)[0].AsUInt32());
         }
         // Every deadline armed above has passed; none of them may land on these calls.
-        Thread.Sleep(100);
+        Thread.Sleep(300);
         Assert.Equal(ExpectedCount(3, 10), instance.Invoke("count", 3u, 10u)[0].AsUInt32());
         Assert.False(instance.IsFaulted);
     }
@@ -288,6 +291,16 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
             expected += (byte)i;
         }
         Assert.Equal(expected, instance.Invoke("use-shadow-stack", 48u)[0].AsUInt32());
+    }
+
+    [Fact]
+    public void A_guest_with_a_small_shadow_stack_is_instantiated()
+    {
+        // With its default of four threads, WAMR's thread manager would want five 256-byte
+        // shares of the 1 KiB shadow stack and refuse to create the execution environment.
+        using WamrModule module = _engine.LoadModule(GuestFiles.Read("small-stack.wasm"));
+        using WamrInstance instance = module.Instantiate();
+        Assert.Equal(5, instance.Invoke("add", 2, 3)[0].AsInt32());
     }
 
     [Fact]

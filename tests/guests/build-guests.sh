@@ -29,6 +29,7 @@ for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/te
     # Exports __heap_base and __data_end as rustc's wasm32 guests do, from which WAMR learns
     # where the shadow stack lives (the thread manager would share it out between threads).
     runaway.c) extra=(-Wl,--export=__heap_base -Wl,--export=__data_end) ;;
+    small-stack.c) extra=(-Wl,-z,stack-size=1024 -Wl,--export=__heap_base -Wl,--export=__data_end) ;;
   esac
   "$cc" "${flags[@]}" "${extra[@]}" -o "$out" "$src"
   echo "built ${out#"$root"/}"
