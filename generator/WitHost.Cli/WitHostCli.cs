@@ -5,7 +5,7 @@ namespace WitHost.Cli;
 
 /// <summary>
 /// The <c>wit-host</c> command line: one root command, each subcommand in its own file under
-/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>).
+/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>, <c>wit</c>).
 /// </summary>
 public static class WitHostCli
 {
@@ -17,6 +17,7 @@ public static class WitHostCli
             CallCommand.Create(),
             GenerateCommand.Create(),
             DeriveCommand.Create(),
+            WitCommand.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>

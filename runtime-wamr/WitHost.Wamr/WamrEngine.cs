@@ -1,4 +1,5 @@
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Components;
 using WitHost.Wamr.Native;
 
 namespace WitHost.Wamr;
@@ -29,20 +30,57 @@ public sealed class WamrEngine : IDisposable
     /// </summary>
     public static string? LibraryPath { get; set; }
 
-    /// <summary>Loads a core wasm module from its bytes (they are copied).</summary>
-    /// <exception cref="WasmModuleLoadException">The bytes are not a module WAMR accepts; the message is WAMR's.</exception>
+    /// <summary>
+    /// Loads a core wasm module or a component from its bytes (they are copied); the preamble's
+    /// layer field tells which. A component runs as its main core module
+    /// (<see cref="LoadComponent(byte[], ModuleOptions?)"/>).
+    /// </summary>
+    /// <exception cref="WasmModuleLoadException">The bytes are not a module WAMR accepts (the message is WAMR's), or not a component WitHost can run (a <see cref="ComponentLoadException"/>).</exception>
     public WamrModule LoadModule(ReadOnlySpan<byte> bytes, ModuleOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (IsComponent(bytes))
+        {
+            return WamrModule.LoadComponent(bytes.ToArray(), options ?? ModuleOptions.Default);
+        }
         return WamrModule.Load(bytes, options ?? ModuleOptions.Default);
     }
 
-    /// <summary>Loads a core wasm module from a file.</summary>
+    /// <summary>Loads a core wasm module or a component from a file.</summary>
     public WamrModule LoadModule(string path, ModuleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         return LoadModule(File.ReadAllBytes(path), options);
     }
+
+    /// <summary>
+    /// Loads a component binary: WitHost reads the component, finds its main core module and how
+    /// each of that module's imports is satisfied, and loads the main module into WAMR, serving
+    /// its WASI preview1 imports with WAMR's libc-wasi instead of the embedded adapter.
+    /// <see cref="WamrModule.Component"/> carries the canon options and the WIT.
+    /// </summary>
+    /// <exception cref="ComponentLoadException">Not a component, malformed (the message names the problem and offset), or a shape WitHost cannot run (the message names the construct).</exception>
+    public WamrModule LoadComponent(byte[] bytes, ModuleOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (!IsComponent(bytes))
+        {
+            throw new ComponentLoadException("Not a component: the preamble says this is a core module (load it with LoadModule).", 0);
+        }
+        return WamrModule.LoadComponent(bytes, options ?? ModuleOptions.Default);
+    }
+
+    /// <summary>Loads a component binary from a file.</summary>
+    public WamrModule LoadComponent(string path, ModuleOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return LoadComponent(File.ReadAllBytes(path), options);
+    }
+
+    /// <summary>Whether the preamble says component (layer 1); a malformed preamble is a component error only when it claims layer 1.</summary>
+    private static bool IsComponent(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 8 && bytes[..4].SequenceEqual("\0asm"u8) && bytes[6] == 1 && bytes[7] == 0;
 
     /// <summary>Reads what a module imports and exports, without loading it into WAMR.</summary>
     /// <exception cref="FormatException">The bytes are not a readable core module.</exception>

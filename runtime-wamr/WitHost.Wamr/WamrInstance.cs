@@ -65,7 +65,12 @@ public sealed unsafe class WamrInstance : IDisposable
             if (slots[i] >= 0)
             {
                 _hostImports[slots[i]] = moduleImports[i];
-                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name);
+                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name)
+                    // A component may wire a core import to a component import of another name:
+                    // the host defines the world's name.
+                    ?? (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
+                        ? imports.Find(world.Module, world.Name)
+                        : null);
             }
         }
 
@@ -162,9 +167,11 @@ public sealed unsafe class WamrInstance : IDisposable
             }
             nint handle = LiveHandle();
             WamrFunction? function = null;
-            int byteCount = System.Text.Encoding.UTF8.GetByteCount(name);
+            // A component may lift a core export of another name for the world's export `name`.
+            string coreName = _module.Component?.CoreExportFor(name) ?? name;
+            int byteCount = System.Text.Encoding.UTF8.GetByteCount(coreName);
             byte* utf8 = stackalloc byte[byteCount + 1];
-            System.Text.Encoding.UTF8.GetBytes(name, new Span<byte>(utf8, byteCount));
+            System.Text.Encoding.UTF8.GetBytes(coreName, new Span<byte>(utf8, byteCount));
             utf8[byteCount] = 0;
             nint native = WamrNative.LookupFunction(handle, utf8, null);
             if (native != 0)

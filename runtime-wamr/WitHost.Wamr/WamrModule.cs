@@ -1,13 +1,16 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Components;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Native;
 
 namespace WitHost.Wamr;
 
 /// <summary>
-/// A core wasm module loaded into WAMR, ready to be instantiated any number of times.
+/// A core wasm module loaded into WAMR, ready to be instantiated any number of times. A module
+/// loaded from a component is the component's main core module, with what the component says
+/// about it in <see cref="Component"/>.
 /// </summary>
 /// <remarks>
 /// WAMR keeps using the module's bytes until it unloads it, so the module owns a native copy.
@@ -36,7 +39,30 @@ public sealed unsafe class WamrModule : IDisposable
     /// <summary>The module's function imports, exports and memory.</summary>
     public WasmModuleInfo Info { get; }
 
+    /// <summary>
+    /// For a module loaded from a component binary: the component's canon options, how it wires
+    /// the main module's imports, and its WIT. Null for a plain core module.
+    /// </summary>
+    public GuestComponent? Component { get; private set; }
+
     internal ReadOnlySpan<int> ImportSlots => _importSlots;
+
+    /// <summary>Loads the main core module of a component and attaches what the component says about it.</summary>
+    internal static WamrModule LoadComponent(byte[] bytes, ModuleOptions options)
+    {
+        (byte[] main, GuestComponent component) = GuestComponentReader.Read(bytes);
+        WamrModule module;
+        try
+        {
+            module = Load(main, options);
+        }
+        catch (WasmModuleLoadException e) when (e is not ComponentLoadException)
+        {
+            throw new ComponentLoadException($"The component's main core module could not be loaded: {e.Message}", null, e);
+        }
+        module.Component = component;
+        return module;
+    }
 
     internal static WamrModule Load(ReadOnlySpan<byte> bytes, ModuleOptions options)
     {

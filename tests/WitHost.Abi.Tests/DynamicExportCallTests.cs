@@ -63,4 +63,16 @@ public sealed class DynamicExportCallTests
 
         Assert.Contains("core type", error.Message);
     }
+
+    [Fact]
+    public void AMissingExportIsRefusedByName()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(AbiCallGuest.WasmPath);
+        using var instance = module.Instantiate();
+
+        var error = Assert.Throws<WamrException>(() => DynamicExportCall.Invoke(instance, "no-such-export", AbiCallGuest.Export("sum"), []));
+
+        Assert.Contains("does not export 'no-such-export'", error.Message);
+    }
 }

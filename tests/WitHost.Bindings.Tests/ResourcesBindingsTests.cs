@@ -11,12 +11,15 @@ namespace WitHost.Bindings.Tests;
 /// <c>[resource-drop]</c>. The values are those of the blob cases in
 /// tests/WitHost.CrossCheck.Tests/ResourcesCrossCheckTests.cs, which jco gives for the same guest.
 /// </summary>
-public sealed class ResourcesBindingsTests : IClassFixture<ResourcesGuest>
+public class ResourcesBindingsTests : IClassFixture<ResourcesGuest>
 {
-    private readonly ResourcesGuest _guest;
+    private readonly TestGuest _guest;
     private readonly BlobStore _store = new();
 
     public ResourcesBindingsTests(ResourcesGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected ResourcesBindingsTests(TestGuest guest) => _guest = guest;
 
     private ResourcesHost.Guest Instantiate() => ResourcesHost.Instantiate(_guest.Module, new ResourcesHost.Imports { Store = _store });
 

@@ -9,16 +9,19 @@ namespace WitHost.Bindings.Tests;
 /// every value is lowered by an export wrapper, lifted by an import entry, lowered back by it and
 /// lifted by the wrapper. The values follow tests/WitHost.CrossCheck.Tests/RoundtripCrossCheckTests.cs.
 /// </summary>
-public sealed class RoundtripBindingsTests : IClassFixture<RoundtripGuest>
+public class RoundtripBindingsTests : IClassFixture<RoundtripGuest>
 {
     private static readonly Person s_ada = new("Ada", 36, ["ada@example.com", "a@b.c"], new Address("1 Loop Rd", "Zürich", 8000));
     private static readonly Person s_bob = new("Bob 🌍", 255, [], new Address("", "", null));
     private static readonly Person s_cy = new("", 0, [""], null);
 
-    private readonly RoundtripGuest _guest;
+    private readonly TestGuest _guest;
     private readonly EchoHost _host = new();
 
     public RoundtripBindingsTests(RoundtripGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected RoundtripBindingsTests(TestGuest guest) => _guest = guest;
 
     private RoundtripHost.Guest Instantiate() => RoundtripHost.Instantiate(_guest.Module, _host.Imports);
 

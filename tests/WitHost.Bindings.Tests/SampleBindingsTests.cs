@@ -12,15 +12,18 @@ namespace WitHost.Bindings.Tests;
 /// are those of the oracle cases in tests/WitHost.CrossCheck.Tests/SampleCrossCheckTests.cs, which
 /// jco, an independent Canonical ABI implementation, gives for the same guest.
 /// </summary>
-public sealed class SampleBindingsTests : IClassFixture<SampleGuest>
+public class SampleBindingsTests : IClassFixture<SampleGuest>
 {
     // Over 64 KiB of UTF-8, so the guest grows its memory while reversing it.
     private static readonly string s_long = string.Concat(Enumerable.Range(0, 4000).Select(i => $"{i}:ünï🌍 "));
 
-    private readonly SampleGuest _guest;
+    private readonly TestGuest _guest;
     private readonly RecordingHost _host = new();
 
     public SampleBindingsTests(SampleGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected SampleBindingsTests(TestGuest guest) => _guest = guest;
 
     private SampleHost.Guest Instantiate() => SampleHost.Instantiate(_guest.Module, _host.Imports);
 

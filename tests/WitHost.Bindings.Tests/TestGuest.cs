@@ -1,3 +1,4 @@
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
@@ -9,7 +10,17 @@ public abstract class TestGuest : IDisposable
 
     protected TestGuest(string name) => Module = _engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", name + ".wasm")));
 
+    /// <summary>The guest as a component file jco made of it, loaded with <see cref="WamrEngine.LoadComponent(byte[], ModuleOptions?)"/>.</summary>
+    protected TestGuest(JcoComponent component)
+    {
+        Component = component;
+        Module = _engine.LoadComponent(component.Bytes);
+    }
+
     public WamrModule Module { get; }
+
+    /// <summary>The component file, for a guest loaded in its component form.</summary>
+    public JcoComponent? Component { get; }
 
     public void Dispose()
     {

@@ -39,9 +39,15 @@ internal static class JcoOracle
     /// Runs the spec and returns the whole report, <c>{"ok": false, "stage", "message"}</c>
     /// included. Fails the test only when Node, jco or the report itself is missing.
     /// </summary>
-    public static JsonObject RunReport(JsonObject spec)
+    public static JsonObject RunReport(JsonObject spec) => RunScript("run-component.mjs", spec);
+
+    /// <summary>
+    /// Runs a script of tests/crosscheck with <paramref name="spec"/> on its stdin and returns the
+    /// JSON object it prints. Fails the test only when Node, jco or the report itself is missing.
+    /// </summary>
+    public static JsonObject RunScript(string scriptName, JsonObject spec)
     {
-        string script = Path.Combine(CrossCheckDirectory, "run-component.mjs");
+        string script = Path.Combine(CrossCheckDirectory, scriptName);
         // A missing toolchain must fail, not skip: the cross-check is part of the test suite.
         if (!Directory.Exists(Path.Combine(CrossCheckDirectory, "node_modules", "@bytecodealliance", "jco")))
         {
@@ -79,7 +85,7 @@ internal static class JcoOracle
             if (!process.WaitForExit(s_timeout))
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail($"run-component.mjs did not finish within {s_timeout.TotalSeconds} s. stderr:\n{stderr.Result}");
+                Assert.Fail($"{scriptName} did not finish within {s_timeout.TotalSeconds} s. stderr:\n{stderr.Result}");
             }
             process.WaitForExit();
 
@@ -95,7 +101,7 @@ internal static class JcoOracle
             }
             if (report is null)
             {
-                Assert.Fail($"run-component.mjs printed no JSON report (exit code {process.ExitCode}).\nstdout:\n{output}\nstderr:\n{stderr.Result}");
+                Assert.Fail($"{scriptName} printed no JSON report (exit code {process.ExitCode}).\nstdout:\n{output}\nstderr:\n{stderr.Result}");
             }
             return report;
         }

@@ -28,6 +28,25 @@ public sealed class DiagnosticTests
         Assert.Empty(run.GeneratedSources);
     }
 
+    [Theory]
+    [InlineData("record e {}", "e {}")]
+    [InlineData("flags g {}", "g {}")]
+    [InlineData("type t = tuple<>;", "tuple<>")]
+    [InlineData("enum e {}", "e {}")]
+    [InlineData("variant v {}", "v {}")]
+    public void AnEmptyTypeIsAWitErrorAtItsNameAndGeneratesNothing(string declaration, string marked)
+    {
+        var wit = "package example:empty;\n\ninterface api {\n    " + declaration + "\n    run: func();\n}\n\nworld w {\n    import api;\n}\n";
+        var run = Run("""[WitHost("api.wit")] internal partial class EmptyHost;""", ("/project/api.wit", wit));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("WIT0402", diagnostic.Id);
+        Assert.Equal("/project/api.wit", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(wit.IndexOf(marked, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
+        Assert.Empty(run.GeneratedSources);
+        Assert.Empty(run.CompilationProblems);
+    }
+
     // WITHOST0003/0004/0005 are reported in a build by WitHost.Analyzers (tests/WitHost.Analyzers.Tests);
     // the generator generates no host for them and stays silent, while `wit-host generate`, which runs
     // the same stages (WorldGeneration), still reports them.

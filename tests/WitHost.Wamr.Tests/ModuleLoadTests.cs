@@ -13,6 +13,36 @@ public sealed class ModuleLoadTests
     }
 
     [Fact]
+    public void Inspect_gives_exported_functions_their_core_types_and_other_exports_none()
+    {
+        WasmModuleInfo info = WamrEngine.Inspect(CoreGuest.Bytes);
+        Assert.Equal(FunctionType.Parse("(i32, i32) -> (i32)"), info.Exports.Single(e => e.Name == "add-i32").Type);
+        Assert.Null(info.Exports.Single(e => e.Kind == ModuleExportKind.Memory).Type);
+    }
+
+    [Fact]
+    public void An_export_of_a_function_the_module_lacks_is_a_format_error()
+    {
+        // (module (type (func)) (export "f" (func 0))): function 0 does not exist.
+        byte[] bytes = [0, 0x61, 0x73, 0x6D, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 7, 5, 1, 1, (byte)'f', 0, 0];
+        var error = Assert.Throws<FormatException>(() => WamrEngine.Inspect(bytes));
+        Assert.Contains("unknown function 0", error.Message);
+    }
+
+    [Theory]
+    [InlineData("() -> ()")]
+    [InlineData("(i32, i64, f32, f64) -> (i32)")]
+    public void A_function_type_reads_back_what_it_prints(string text)
+        => Assert.Equal(text, FunctionType.Parse(text).ToString());
+
+    [Theory]
+    [InlineData("(i32)")]
+    [InlineData("(i32 -> ()")]
+    [InlineData("(v128) -> ()")]
+    public void A_malformed_function_type_is_a_format_error(string text)
+        => Assert.Throws<FormatException>(() => FunctionType.Parse(text));
+
+    [Fact]
     public void Corrupt_bytes_give_wamrs_own_message()
     {
         using var engine = new WamrEngine();

@@ -6,12 +6,19 @@
 # tests/guests/cabi.h holds the Canonical ABI helpers the test guests share (each guest is one
 # translation unit; the template's guest is self-contained, as a user receives it).
 #
+# tests/guests/*.wat are hand-written core modules (guests that break a world's rules on purpose),
+# and tests/guests/features/*.wat one per wasm feature toolchains emit; wabt's wat2wasm builds both.
+#
 # Needs Debian's clang-14, lld-14, wasi-libc, libclang-rt-14-dev-wasm32 and wabt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cc=${WASM_CC:-clang-14}
 if ! command -v "$cc" >/dev/null 2>&1; then
   echo "error: $cc not found; install: apt-get install clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32" >&2
+  exit 1
+fi
+if ! command -v wat2wasm >/dev/null 2>&1; then
+  echo "error: wat2wasm not found; install: apt-get install wabt" >&2
   exit 1
 fi
 
@@ -35,13 +42,13 @@ for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/te
   echo "built ${out#"$root"/}"
 done
 
-# Hand-written modules, one per wasm feature toolchains emit (tests/guests/features/*.wat),
-# assembled with wabt's wat2wasm (Debian package wabt).
+# Hand-written modules (tests/guests/*.wat, tests/guests/features/*.wat), assembled with wabt's
+# wat2wasm (Debian package wabt).
 if ! command -v wat2wasm >/dev/null 2>&1; then
   echo "error: wat2wasm not found; install: apt-get install wabt" >&2
   exit 1
 fi
-for src in "$root"/tests/guests/features/*.wat; do
+for src in "$root"/tests/guests/*.wat "$root"/tests/guests/features/*.wat; do
   out="${src%.wat}.wasm"
   wat2wasm -o "$out" "$src"
   echo "built ${out#"$root"/}"

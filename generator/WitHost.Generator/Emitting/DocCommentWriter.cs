@@ -12,6 +12,9 @@ internal static class DocCommentWriter
     public static void WriteReturns(SourceWriter writer, string text)
         => writer.WriteLine("/// <returns>" + text + "</returns>");
 
+    public static void WriteException(SourceWriter writer, string type, string text)
+        => writer.WriteLine($"/// <exception cref=\"{type}\">{text}</exception>");
+
     /// <summary>The docs of a method that calls the guest's export <paramref name="witName"/>.</summary>
     public static void WriteGuestCall(SourceWriter writer, string? docs, string witName, IEnumerable<string> parameterNames, bool returnsValue)
     {

@@ -39,6 +39,10 @@ internal static class HostEmitter
         }
 
         writer.WriteLine();
+        GuestContractEmitter.EmitTable(writer, world);
+        writer.WriteLine();
+        GuestContractEmitter.EmitValidate(writer);
+        writer.WriteLine();
         EmitInstantiate(writer, world);
         foreach (var property in world.ImportProperties)
         {
@@ -130,10 +134,14 @@ internal static class HostEmitter
         DocCommentWriter.WriteParam(writer, "imports", null, "The host's implementations of the imports; calls from this instance go to them.");
         DocCommentWriter.WriteParam(writer, "options", null, "Stack, heap, WASI and host state of the instance; null for the defaults.");
         DocCommentWriter.WriteReturns(writer, "The instance, with a typed wrapper per export; dispose it to free the instance.");
+        DocCommentWriter.WriteException(writer, "global::WitHost.Wamr.WasmInstantiationException", "The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref=\"Validate\"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.");
         writer.WriteLine($"public static {GuestEmitter.ClassName} Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)");
         writer.OpenBlock();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(module);");
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(imports);");
+        writer.WriteLine();
+        writer.WriteLine("// A guest that does not match the world is refused before any of its code runs.");
+        writer.WriteLine($"{GuestContractEmitter.FieldName}.Enforce(module);");
         writer.WriteLine();
         writer.WriteLine("// One closure per import, made once per instance: a call from the guest reaches this");
         writer.WriteLine("// instance's implementation without allocating.");
@@ -189,7 +197,7 @@ internal static class HostEmitter
         writer.CloseBlock();
         writer.WriteLine("catch");
         writer.OpenBlock();
-        writer.WriteLine("// The guest lacks an export the world promises: do not leak the instance.");
+        writer.WriteLine("// Wrapping the instance failed: do not leak it.");
         writer.WriteLine("instance_.Dispose();");
         writer.WriteLine("throw;");
         writer.CloseBlock();

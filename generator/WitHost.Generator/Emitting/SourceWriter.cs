@@ -35,6 +35,12 @@ internal sealed class SourceWriter
         WriteLine("}" + suffix);
     }
 
+    /// <summary>Indents the following lines one more level (a continued expression).</summary>
+    public void Indent() => _indent++;
+
+    /// <summary>Undoes <see cref="Indent"/>.</summary>
+    public void Unindent() => _indent--;
+
     /// <summary>The standard start of every generated file.</summary>
     public void WriteFileHeader()
     {

@@ -1,3 +1,4 @@
+using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.Model;
@@ -12,6 +13,7 @@ namespace WitHost.Generator.Model;
 /// <param name="Scopes">The interfaces (and world-level items) whose types and host interfaces the world needs.</param>
 /// <param name="ResourceTables">One handle table per imported resource, with its <c>[resource-drop]</c> import.</param>
 /// <param name="RepTables">One handle table per exported resource, with its <c>[export]</c> intrinsics.</param>
+/// <param name="Contract">Every core import and export a guest of the world has, with its exact core type.</param>
 internal sealed record WorldBinding(
     HostSpec Spec,
     string WorldQualifiedName,
@@ -21,4 +23,5 @@ internal sealed record WorldBinding(
     EquatableArray<CallBinding> ExportFunctions,
     EquatableArray<ScopeBinding> Scopes,
     EquatableArray<ResourceTableBinding> ResourceTables,
-    EquatableArray<RepTableBinding> RepTables);
+    EquatableArray<RepTableBinding> RepTables,
+    CoreWorldContract Contract);

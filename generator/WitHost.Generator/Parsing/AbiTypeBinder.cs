@@ -16,8 +16,16 @@ internal sealed class AbiTypeBinder
         EquatableArray<uint>.Empty, EquatableArray<string>.Empty, 0, 0, 0, "");
 
     private readonly TypeMapper _mapper;
+    private readonly Func<WitResourceType, string?>? _tableFieldOf;
 
-    public AbiTypeBinder(TypeMapper mapper) => _mapper = mapper;
+    /// <param name="mapper">Maps WIT types to C# types.</param>
+    /// <param name="tableFieldOf">The table field of a resource's handles when it is not the one
+    /// named after the handle's C# type (a named import's own tables); null to keep that name.</param>
+    public AbiTypeBinder(TypeMapper mapper, Func<WitResourceType, string?>? tableFieldOf = null)
+    {
+        _mapper = mapper;
+        _tableFieldOf = tableFieldOf;
+    }
 
     /// <summary>The binding of <paramref name="type"/>.</summary>
     /// <exception cref="UnsupportedConstructException">The type has no C# mapping.</exception>
@@ -46,7 +54,7 @@ internal sealed class AbiTypeBinder
             case WitHandleType or WitResourceType:
                 // The payload of a handle is the table its index points into (a HandleTable for an
                 // imported resource, a RepTable for an exported one).
-                payloadName = CSharpNames.ResourceTableField(csharp);
+                payloadName = _tableFieldOf?.Invoke(ResourceOf(unaliased)) ?? CSharpNames.ResourceTableField(csharp);
                 break;
             case WitListType list:
                 children = EquatableArray.Create(Bind(list.Element));

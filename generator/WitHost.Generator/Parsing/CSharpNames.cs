@@ -33,9 +33,22 @@ internal static class CSharpNames
         return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
     }
 
-    /// <summary><c>wasi:io@0.2.0</c> → <c>Wasi.Io</c> (the version is not part of the namespace).</summary>
-    public static string PackageNamespace(WitPackageName package)
-        => ToPascalCase(package.Namespace) + "." + ToPascalCase(package.Name);
+    /// <summary>
+    /// <c>wasi:io@0.2.0</c> → <c>Wasi.Io</c>: the version is not part of the namespace, unless
+    /// <paramref name="withVersion"/> (the host's packages hold two versions of this one), when it is
+    /// its last part: <c>My.Dep.V0_1_0</c> (dots, hyphens and plus signs become <c>_</c>).
+    /// </summary>
+    public static string PackageNamespace(WitPackageName package, bool withVersion = false)
+    {
+        var plain = ToPascalCase(package.Namespace) + "." + ToPascalCase(package.Name);
+        if (!withVersion || package.Version is null)
+        {
+            return plain;
+        }
+
+        var version = package.Version.ToString().Replace('.', '_').Replace('-', '_').Replace('+', '_');
+        return plain + ".V" + version;
+    }
 
     /// <summary>
     /// The namespace of the types declared by <paramref name="owner"/>: the package namespace plus
@@ -43,18 +56,18 @@ internal static class CSharpNames
     /// interface written inline in a world. Each interface gets its own namespace because WIT
     /// interfaces of one package may declare the same type names.
     /// </summary>
-    public static string TypesNamespace(WitOwner owner)
+    public static string TypesNamespace(WitOwner owner, bool withVersion = false)
     {
-        var package = PackageNamespace(owner.Package);
+        var package = PackageNamespace(owner.Package, withVersion);
         var world = owner.WorldName is null ? "" : "." + ToPascalCase(owner.WorldName);
         var @interface = owner.Kind == WitOwnerKind.Interface ? "." + ToPascalCase(owner.InterfaceName!) : "";
         return package + world + @interface;
     }
 
     /// <summary>The namespace of the host interface for <paramref name="owner"/>: its types' namespace without the last part.</summary>
-    public static string HostInterfaceNamespace(WitOwner owner)
+    public static string HostInterfaceNamespace(WitOwner owner, bool withVersion = false)
     {
-        var package = PackageNamespace(owner.Package);
+        var package = PackageNamespace(owner.Package, withVersion);
         return owner.IsInlineInterface ? package + "." + ToPascalCase(owner.WorldName!) : package;
     }
 
@@ -73,6 +86,9 @@ internal static class CSharpNames
 
     /// <summary>The members every generated handle class of an exported resource has.</summary>
     public static IReadOnlyList<string> GuestResourceMembers { get; } = new[] { "Dispose", "IsDisposed", "Handle", "ICalls" };
+
+    /// <summary>The last part of the namespace of the export side of an interface a world both imports and exports.</summary>
+    public const string ExportSideNamespace = "Exports";
 
     /// <summary>
     /// The field of the per-instance table holder for an imported resource, from its host

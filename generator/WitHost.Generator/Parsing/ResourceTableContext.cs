@@ -2,10 +2,15 @@ using WitHost.Generator.Model;
 
 namespace WitHost.Generator.Parsing;
 
-/// <summary>What binding the handle tables of a world's imported resources (and their method imports) needs.</summary>
+/// <summary>
+/// What binding the handle tables of a world's imported resources (and their method imports) needs.
+/// <c>InstanceSuffix</c> ends the table fields and entry names of a named import's own instance
+/// (<c>_Primary</c>); empty otherwise.
+/// </summary>
 internal sealed record ResourceTableContext(
     CallBinder Calls,
     TypeMapper Mapper,
     MemberNameSet EntryNames,
     List<DiagnosticInfo> Diagnostics,
-    HostSpec Spec);
+    HostSpec Spec,
+    string InstanceSuffix);

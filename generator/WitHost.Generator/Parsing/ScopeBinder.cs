@@ -65,7 +65,7 @@ internal sealed class ScopeBinder
             var methods = BindHostMethods(hostInterfaceName, functionList);
             if (methods.Count > 0)
             {
-                hostInterface = new HostInterfaceBinding(CSharpNames.HostInterfaceNamespace(owner), hostInterfaceName, methods.ToEquatableArray(), docs);
+                hostInterface = new HostInterfaceBinding(_mapper.HostInterfaceNamespace(owner), hostInterfaceName, methods.ToEquatableArray(), docs);
             }
         }
 
@@ -74,7 +74,7 @@ internal sealed class ScopeBinder
             return null;
         }
 
-        return new ScopeBinding(key, CSharpNames.TypesNamespace(owner), declarations.ToEquatableArray(), hostInterface);
+        return new ScopeBinding(key, _mapper.TypesNamespace(owner), declarations.ToEquatableArray(), hostInterface);
     }
 
     private bool IsSupported(WitFunction function, string scopeKey)

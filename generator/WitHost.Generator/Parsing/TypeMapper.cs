@@ -19,11 +19,26 @@ internal sealed class TypeMapper
     private const int MaxFlags = 64;
 
     private readonly HashSet<string> _importedScopes;
+    private readonly IReadOnlyDictionary<string, string> _exportSideNamespaces;
+    private readonly IReadOnlyCollection<string> _multiVersionPackages;
     private readonly Dictionary<WitNamedType, string?> _unsupportedNamedTypes = new();
 
-    /// <param name="importedScopes">The qualified names of the interfaces (and world) the world imports;
-    /// resources are supported only there, as host interfaces.</param>
-    public TypeMapper(HashSet<string> importedScopes) => _importedScopes = importedScopes;
+    /// <param name="importedScopes">The scope keys of the interfaces (and world) the world imports:
+    /// their resources are host interfaces.</param>
+    /// <param name="multiVersionPackages">The packages (<c>ns:name</c>, without version) of which the
+    /// host's WIT holds more than one version: their namespaces carry the version.</param>
+    /// <param name="exportSideNamespaces">Null for the import side of a world. For its export side:
+    /// the interfaces the world both imports and exports (scope key → the namespace of their export
+    /// side), whose types this mapper maps to that namespace and whose resources to handle classes.</param>
+    public TypeMapper(HashSet<string> importedScopes, IReadOnlyCollection<string> multiVersionPackages, IReadOnlyDictionary<string, string>? exportSideNamespaces = null)
+    {
+        _importedScopes = importedScopes;
+        _multiVersionPackages = multiVersionPackages;
+        _exportSideNamespaces = exportSideNamespaces ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The key of the suffix that makes a scope key name the export side of an interface the world also imports.</summary>
+    public const string ExportSideKeySuffix = "#export-side";
 
     /// <summary>The C# type of a value of <paramref name="type"/>.</summary>
     /// <exception cref="UnsupportedConstructException">The type uses something not supported yet.</exception>
@@ -47,8 +62,28 @@ internal sealed class TypeMapper
     };
 
     /// <summary>The C# name a declared type (record, variant, enum, flags) gets, fully qualified.</summary>
-    public static string DeclaredName(WitNamedType type)
-        => "global::" + CSharpNames.TypesNamespace(type.Owner) + "." + CSharpNames.ToPascalCase(type.Name);
+    public string DeclaredName(WitNamedType type)
+        => "global::" + TypesNamespace(type.Owner) + "." + CSharpNames.ToPascalCase(type.Name);
+
+    /// <summary>
+    /// The namespace of the types of <paramref name="owner"/> on this mapper's side: the export side
+    /// of an interface the world also imports has a namespace of its own (docs/generator.md).
+    /// </summary>
+    public string TypesNamespace(WitOwner owner)
+        => _exportSideNamespaces.TryGetValue(ScopeKeys.For(owner), out var exportSide) ? exportSide : CSharpNames.TypesNamespace(owner, HasVersionedNamespace(owner));
+
+    /// <summary>The namespace of the host interface of <paramref name="owner"/>.</summary>
+    public string HostInterfaceNamespace(WitOwner owner) => CSharpNames.HostInterfaceNamespace(owner, HasVersionedNamespace(owner));
+
+    private bool HasVersionedNamespace(WitOwner owner)
+        => _multiVersionPackages.Contains(owner.Package.Namespace + ":" + owner.Package.Name);
+
+    /// <summary>The key of the scope that declares the types of <paramref name="owner"/> on this mapper's side.</summary>
+    public string ScopeKey(WitOwner owner)
+    {
+        var key = ScopeKeys.For(owner);
+        return _exportSideNamespaces.ContainsKey(key) ? key + ExportSideKeySuffix : key;
+    }
 
     /// <summary>
     /// Throws when the declaration of <paramref name="type"/> cannot be generated; everything that
@@ -68,8 +103,12 @@ internal sealed class TypeMapper
         }
     }
 
-    /// <summary>True when resources of <paramref name="owner"/> are host interfaces in this world.</summary>
-    public bool IsImported(WitOwner owner) => _importedScopes.Contains(ScopeKeys.For(owner));
+    /// <summary>True when resources of <paramref name="owner"/> are host interfaces on this mapper's side.</summary>
+    public bool IsImported(WitOwner owner)
+    {
+        var key = ScopeKeys.For(owner);
+        return _importedScopes.Contains(key) && !_exportSideNamespaces.ContainsKey(key);
+    }
 
     private string? FindUnsupportedReason(WitNamedType type)
     {
@@ -117,7 +156,7 @@ internal sealed class TypeMapper
     {
         EnsureDeclarable(resource);
         var name = IsImported(resource.Owner) ? CSharpNames.ResourceInterfaceName(resource.Name) : CSharpNames.GuestResourceClassName(resource.Name);
-        return "global::" + CSharpNames.TypesNamespace(resource.Owner) + "." + name;
+        return "global::" + TypesNamespace(resource.Owner) + "." + name;
     }
 
     private string MapTuple(WitTupleType tuple)

@@ -41,7 +41,7 @@ internal static class WorldBinder
             return new WorldBindingResult(null, diagnostics.ToEquatableArray());
         }
 
-        var binding = BindWorld(spec, world, diagnostics);
+        var binding = BindWorld(spec, world, MultiVersionPackages(resolution), diagnostics);
         return new WorldBindingResult(binding, diagnostics.ToEquatableArray());
     }
 
@@ -72,7 +72,17 @@ internal static class WorldBinder
         return found;
     }
 
-    private static WorldBinding BindWorld(HostSpec spec, WitWorld world, List<DiagnosticInfo> diagnostics)
+    // Packages of which the host's WIT holds several versions (`my:dep@0.1.0` and `@0.2.0`): their
+    // namespaces carry the version, so the versions' types and host interfaces do not collide.
+    private static HashSet<string> MultiVersionPackages(WitResolution resolution)
+        => new(
+            resolution.Packages
+                .GroupBy(package => package.Name.Namespace + ":" + package.Name.Name, StringComparer.Ordinal)
+                .Where(group => group.Select(package => package.Name.Version?.ToString()).Distinct().Count() > 1)
+                .Select(group => group.Key),
+            StringComparer.Ordinal);
+
+    private static WorldBinding BindWorld(HostSpec spec, WitWorld world, HashSet<string> multiVersionPackages, List<DiagnosticInfo> diagnostics)
     {
         var worldOwner = new WitOwner(WitOwnerKind.World, world.Package, null, world.Name);
         var importedScopes = new HashSet<string>(StringComparer.Ordinal) { ScopeKeys.For(worldOwner) };
@@ -81,30 +91,40 @@ internal static class WorldBinder
             importedScopes.Add(ScopeKeys.For(item.Interface.Owner));
         }
 
-        var mapper = new TypeMapper(importedScopes);
+        // The import side and the export side of the world map types apart: an interface the world
+        // both imports and exports is two instances, the host's (host interfaces) and the guest's
+        // (handle classes), whose export side gets a namespace of its own.
+        var mapper = new TypeMapper(importedScopes, multiVersionPackages);
         var calls = new CallBinder(new AbiTypeBinder(mapper));
-        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation, calls.CanBindExport);
+        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
+        var exportMapper = new TypeMapper(importedScopes, multiVersionPackages, ExportSideNamespaces(mapper, world, importedScopes));
+        var exportCalls = new CallBinder(new AbiTypeBinder(exportMapper));
+        var exportBinder = new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport);
         var scopes = new List<ScopeBinding>();
         var properties = new List<ImportPropertyBinding>();
-        var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>().Select(item => item.Interface));
+        var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>());
 
         foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
         {
             var @interface = item.Interface;
-            var scope = BindInterface(binder, @interface, isImported: true);
+            var scope = BindInterface(binder, mapper, @interface, isImported: true);
             if (scope is null)
             {
                 continue;
             }
 
-            scopes.Add(scope);
+            if (!scopes.Contains(scope))
+            {
+                scopes.Add(scope);
+            }
+
             if (scope.HostInterface is { } host)
             {
                 properties.Add(new ImportPropertyBinding(
-                    propertyNames.For(@interface),
+                    propertyNames.For(item),
                     host.FullName,
                     item.Name,
-                    BindImportCalls(calls, host, item.Name, @interface.Functions, diagnostics, spec)));
+                    BindImportCalls(InstanceCalls(mapper, calls, item), host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
@@ -136,13 +156,13 @@ internal static class WorldBinder
         // Exported interfaces contribute their types, and the handle classes of their resources.
         foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
         {
-            var key = ScopeKeys.For(item.Interface.Owner);
-            if (importedScopes.Contains(key) || scopes.Any(scope => scope.Key == key))
+            var key = exportMapper.ScopeKey(item.Interface.Owner);
+            if (scopes.Any(scope => scope.Key == key))
             {
                 continue;
             }
 
-            if (BindInterface(binder, item.Interface, isImported: false) is { } scope)
+            if (BindInterface(exportBinder, exportMapper, item.Interface, isImported: false) is { } scope)
             {
                 scopes.Add(scope);
             }
@@ -152,7 +172,7 @@ internal static class WorldBinder
         var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
         guestMembers.Claim("Instance");
         guestMembers.Claim("Dispose");
-        var exportContext = new ExportBindingContext(calls, mapper, scopes, diagnostics, spec);
+        var exportContext = new ExportBindingContext(exportCalls, exportMapper, scopes, diagnostics, spec);
         var exportInterfaces = BindExportInterfaces(exportContext, world, guestMembers);
         var exportFunctions = BindExportCalls(
             exportContext,
@@ -171,26 +191,63 @@ internal static class WorldBinder
             }
         }
 
-        var tableContext = new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec);
         var tables = world.Imports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindResourceTables(tableContext, ScopeOf(scopes, item.Interface.Owner), item.Name, item.Interface.Types.OfType<WitResourceType>(), item.Interface.Functions))
+            .SelectMany(item => BindResourceTables(
+                new ResourceTableContext(InstanceCalls(mapper, calls, item), mapper, entryNames, diagnostics, spec, InstanceSuffix(item)),
+                ScopeOf(scopes, mapper.ScopeKey(item.Interface.Owner)),
+                item.Name,
+                item.Interface.Types.OfType<WitResourceType>(),
+                item.Interface.Functions))
             .Concat(BindResourceTables(
-                tableContext,
-                ScopeOf(scopes, worldOwner),
+                new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec, ""),
+                ScopeOf(scopes, mapper.ScopeKey(worldOwner)),
                 null,
                 world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
                 world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
             .ToEquatableArray();
         var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindRepTables(mapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
+            .SelectMany(item => BindRepTables(exportMapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables);
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
     }
 
-    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, WitOwner owner)
+    // A named import of an interface (`import primary: store;`) is an instance of its own: the
+    // handles of the interface's resources it gives out live in tables of their own, whose fields
+    // end in the import's name (`…_IBucket_Primary`). Other imports keep the plain field names.
+    private static string InstanceSuffix(WitWorldInterfaceItem item)
+        => ImportPropertyNames.IsNamed(item) ? "_" + CSharpNames.ToPascalCase(item.Name) : "";
+
+    private static CallBinder InstanceCalls(TypeMapper mapper, CallBinder calls, WitWorldInterfaceItem item)
     {
-        var key = ScopeKeys.For(owner);
-        return scopes.FirstOrDefault(scope => scope.Key == key);
+        if (!ImportPropertyNames.IsNamed(item))
+        {
+            return calls;
+        }
+
+        var suffix = InstanceSuffix(item);
+        var owner = ScopeKeys.For(item.Interface.Owner);
+        return new CallBinder(new AbiTypeBinder(mapper, resource => ScopeKeys.For(resource.Owner) == owner ? CSharpNames.ResourceTableField(mapper.Map(resource)) + suffix : null));
+    }
+
+    private static ScopeBinding? ScopeOf(List<ScopeBinding> scopes, string key) => scopes.FirstOrDefault(scope => scope.Key == key);
+
+    // The export side of each interface the world both imports and exports: its types' namespace
+    // with `.Exports` after it (`Exports_` when the interface declares a type named `exports`).
+    private static Dictionary<string, string> ExportSideNamespaces(TypeMapper importMapper, WitWorld world, HashSet<string> importedScopes)
+    {
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        {
+            var owner = item.Interface.Owner;
+            var key = ScopeKeys.For(owner);
+            if (importedScopes.Contains(key))
+            {
+                var clashes = item.Interface.Types.Any(type => CSharpNames.ToPascalCase(type.Name) == CSharpNames.ExportSideNamespace);
+                namespaces[key] = importMapper.TypesNamespace(owner) + "." + CSharpNames.ExportSideNamespace + (clashes ? "_" : "");
+            }
+        }
+
+        return namespaces;
     }
 
     private static IEnumerable<ResourceTableBinding> BindResourceTables(
@@ -204,6 +261,7 @@ internal static class WorldBinder
         foreach (var resource in resources)
         {
             var type = context.Mapper.Map(resource);
+            var field = CSharpNames.ResourceTableField(type) + context.InstanceSuffix;
             var drop = CoreNames.ImportedResourceDrop(interfaceItemName, resource);
             var methods = new List<CallBinding>();
             var names = new List<string>();
@@ -219,12 +277,12 @@ internal static class WorldBinder
                 if (TryBind(context.Diagnostics, context.Spec, interfaceItemName, function, () => context.Calls.BindImport(method.Name, interfaceItemName, function)) is { } call)
                 {
                     methods.Add(call with { SelfResource = resourceName });
-                    names.Add(context.EntryNames.Claim("Import" + resourceName + method.Name));
+                    names.Add(context.EntryNames.Claim("Import" + context.InstanceSuffix.TrimStart('_') + resourceName + method.Name));
                 }
             }
 
             yield return new ResourceTableBinding(
-                CSharpNames.ResourceTableField(type), type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
+                field, type, resource.Name, drop.Module, drop.Name, methods.ToEquatableArray(), names.ToEquatableArray());
         }
     }
 
@@ -307,7 +365,7 @@ internal static class WorldBinder
     private static GuestResourceCallsBinding BindGuestResourceCalls(ExportBindingContext context, string interfaceItemName, WitResourceType resource, IEnumerable<WitFunction> functions)
     {
         var type = context.Mapper.Map(resource);
-        var declaration = ScopeOf(context.Scopes, resource.Owner)?.Types.OfType<GuestResourceBinding>().FirstOrDefault(candidate => candidate.WitName == resource.Name);
+        var declaration = ScopeOf(context.Scopes, context.Mapper.ScopeKey(resource.Owner))?.Types.OfType<GuestResourceBinding>().FirstOrDefault(candidate => candidate.WitName == resource.Name);
         var bound = new List<CallBinding>();
         foreach (var function in functions.Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource))
         {
@@ -386,9 +444,9 @@ internal static class WorldBinder
             $"The function '{(interfaceItemName is null ? "" : interfaceItemName + "#")}{function.ExternalName}'",
             construct));
 
-    private static ScopeBinding? BindInterface(ScopeBinder binder, WitInterface @interface, bool isImported)
+    private static ScopeBinding? BindInterface(ScopeBinder binder, TypeMapper mapper, WitInterface @interface, bool isImported)
         => binder.Bind(
-            ScopeKeys.For(@interface.Owner),
+            mapper.ScopeKey(@interface.Owner),
             @interface.Owner,
             @interface.Types,
             @interface.Functions,

@@ -82,6 +82,9 @@ public sealed record CoreFunctionSignature(
             flatResults);
     }
 
+    /// <summary>The core function type a guest's function with this signature has.</summary>
+    public CoreFunctionType Type => new(Params, Results);
+
     /// <summary>The signature as wasm text, e.g. <c>(param i32 i32) (result i32)</c>.</summary>
     public override string ToString()
         => "(param" + string.Concat(Params.Select(p => " " + p)) + ") (result" + string.Concat(Results.Select(r => " " + r)) + ")";

@@ -121,7 +121,7 @@ public static class DiagnosticCodes
     /// <summary>A function result containing <c>borrow&lt;T&gt;</c> (borrows are for parameters only).</summary>
     public const string BorrowInResult = "WIT0401";
 
-    /// <summary>An enum or variant without cases.</summary>
+    /// <summary>A record, flags, tuple, enum or variant without members.</summary>
     public const string EmptyType = "WIT0402";
 
     /// <summary>A map key that is not bool, an integer, char or string.</summary>

@@ -147,6 +147,13 @@ internal sealed partial class Resolver
 
             case RecordSyntax record:
             {
+                // WIT's grammar and the Canonical ABI (definitions.py) have no empty records,
+                // flags, tuples, enums or variants: each needs at least one member.
+                if (record.Fields.Count == 0)
+                {
+                    _diagnostics.Error(DiagnosticCodes.EmptyType, record.Name.Span, "empty record: a record needs at least one field");
+                }
+
                 CheckUnique(record.Fields.Select(field => field.Name), "field");
                 var fields = record.Fields.Select(field => new WitField(field.Name.Name, ResolveType(scope, field.Type), field.Docs));
                 return new WitRecordType(name, scope.Owner, docs, stability, fields.ToEquatableArray());
@@ -177,6 +184,11 @@ internal sealed partial class Resolver
 
             case FlagsSyntax flags:
             {
+                if (flags.Flags.Count == 0)
+                {
+                    _diagnostics.Error(DiagnosticCodes.EmptyType, flags.Name.Span, "empty flags: a flags type needs at least one flag");
+                }
+
                 CheckUnique(flags.Flags.Select(item => item.Name), "flag");
                 return new WitFlagsType(name, scope.Owner, docs, stability, flags.Flags.Select(item => new WitEnumCase(item.Name.Name, item.Docs)).ToEquatableArray());
             }
@@ -244,6 +256,11 @@ internal sealed partial class Resolver
             case ListTypeSyntax list:
                 return new WitListType(ResolveType(scope, list.Element), list.Length);
             case TupleTypeSyntax tuple:
+                if (tuple.Elements.Count == 0)
+                {
+                    _diagnostics.Error(DiagnosticCodes.EmptyType, tuple.Span, "empty tuple: a tuple needs at least one type");
+                }
+
                 return new WitTupleType(tuple.Elements.Select(element => ResolveType(scope, element)).ToEquatableArray());
             case OptionTypeSyntax option:
                 return new WitOptionType(ResolveType(scope, option.Payload));

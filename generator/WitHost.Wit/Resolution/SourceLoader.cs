@@ -1,3 +1,4 @@
+using WitHost.Wit.Binary;
 using WitHost.Wit.Diagnostics;
 using WitHost.Wit.Syntax;
 using WitHost.Wit.Syntax.Ast;
@@ -7,7 +8,7 @@ namespace WitHost.Wit.Resolution;
 /// <summary>
 /// Reads WIT from the file system with the layout WIT tooling uses: a root file, or a root directory
 /// whose <c>*.wit</c> files form one package and whose <c>deps/</c> folder holds one dependency per
-/// entry (a directory of <c>*.wit</c> files, or a single <c>.wit</c> file).
+/// entry (a directory of <c>*.wit</c> files, a single <c>.wit</c> file, or a binary WIT package <c>.wasm</c>).
 /// </summary>
 internal static class SourceLoader
 {
@@ -53,10 +54,17 @@ internal static class SourceLoader
                         groups.Add(new FileGroup(new[] { file }));
                     }
                 }
-                else if (entry.EndsWith(".wasm", StringComparison.Ordinal) || entry.EndsWith(".wat", StringComparison.Ordinal))
+                else if (entry.EndsWith(".wasm", StringComparison.Ordinal))
+                {
+                    if (ParseBinaryPackage(entry, diagnostics) is { } file)
+                    {
+                        groups.Add(new FileGroup(new[] { file }));
+                    }
+                }
+                else if (entry.EndsWith(".wat", StringComparison.Ordinal))
                 {
                     diagnostics.Error(DiagnosticCodes.UnreadablePath, new WitSourceSpan(entry, 0, 0, 1, 1, 1, 1),
-                        $"binary WIT packages (.wasm/.wat) are not supported as dependencies: {entry}");
+                        $"WIT packages in the WebAssembly text format (.wat) are not supported as dependencies; give the binary (.wasm): {entry}");
                 }
             }
         }
@@ -80,6 +88,31 @@ internal static class SourceLoader
         }
 
         return files;
+    }
+
+    /// <summary>
+    /// A binary WIT package (a component encoding it, as <c>wasm-tools component wit --wasm</c>
+    /// writes): decoded to WIT text, then parsed like a file. Diagnostics in it point at the
+    /// decoded text, under the binary's path.
+    /// </summary>
+    private static FileSyntax? ParseBinaryPackage(string path, DiagnosticBag diagnostics)
+    {
+        string text;
+        try
+        {
+            text = ComponentWitDecoder.DecodePackage(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadablePath, new WitSourceSpan(path, 0, 0, 1, 1, 1, 1), $"cannot read {path}: {e.Message}");
+            return null;
+        }
+        catch (ComponentFormatException e)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadablePath, new WitSourceSpan(path, 0, 0, 1, 1, 1, 1), $"not a binary WIT package: {path}: {e.Message}");
+            return null;
+        }
+        return ParseText(text, path, diagnostics);
     }
 
     private static bool IsWitFile(string path) => path.EndsWith(".wit", StringComparison.Ordinal);

@@ -47,6 +47,49 @@ public sealed class FunctionType : IEquatable<FunctionType>
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// Reads a type in the form <see cref="ToString"/> writes, <c>(i32, i64) -> (f32)</c>; generated
+    /// hosts carry their world's core types in this form.
+    /// </summary>
+    /// <exception cref="FormatException"><paramref name="text"/> is not in that form.</exception>
+    public static FunctionType Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] sides = text.Split("->");
+        if (sides.Length != 2)
+        {
+            throw new FormatException($"'{text}' is not a core function type like (i32, i64) -> (i32).");
+        }
+        return new FunctionType(ParseKinds(sides[0], text), ParseKinds(sides[1], text));
+    }
+
+    private static ImmutableArray<WasmValueKind> ParseKinds(string side, string text)
+    {
+        ReadOnlySpan<char> trimmed = side.AsSpan().Trim();
+        if (trimmed.Length < 2 || trimmed[0] != '(' || trimmed[^1] != ')')
+        {
+            throw new FormatException($"'{text}' is not a core function type like (i32, i64) -> (i32).");
+        }
+        ReadOnlySpan<char> inner = trimmed[1..^1].Trim();
+        if (inner.IsEmpty)
+        {
+            return [];
+        }
+        var kinds = ImmutableArray.CreateBuilder<WasmValueKind>();
+        foreach (Range range in inner.Split(','))
+        {
+            kinds.Add(inner[range].Trim() switch
+            {
+                "i32" => WasmValueKind.I32,
+                "i64" => WasmValueKind.I64,
+                "f32" => WasmValueKind.F32,
+                "f64" => WasmValueKind.F64,
+                var other => throw new FormatException($"'{other.ToString()}' in '{text}' is not a core value type (i32, i64, f32 or f64)."),
+            });
+        }
+        return kinds.ToImmutable();
+    }
+
     public override string ToString() =>
         $"({string.Join(", ", Parameters).ToLowerInvariant()}) -> ({string.Join(", ", Results).ToLowerInvariant()})";
 }

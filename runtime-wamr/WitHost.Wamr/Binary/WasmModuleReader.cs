@@ -5,7 +5,7 @@ namespace WitHost.Wamr.Binary;
 
 /// <summary>
 /// Reads the few sections of a core wasm binary the runtime needs before loading it: types,
-/// imports, memory and exports.
+/// imports, functions, memory and exports.
 /// </summary>
 /// <remarks>
 /// WAMR resolves host functions while it loads a module and offers no API to list a module's
@@ -17,6 +17,7 @@ internal ref struct WasmModuleReader
 {
     private const byte SectionType = 1;
     private const byte SectionImport = 2;
+    private const byte SectionFunction = 3;
     private const byte SectionMemory = 5;
     private const byte SectionExport = 7;
 
@@ -49,6 +50,7 @@ internal ref struct WasmModuleReader
 
         var types = new List<FunctionType>();
         var imports = new List<ModuleImport>();
+        var functions = new List<FunctionType>();
         var exports = new List<ModuleExport>();
         MemoryLimits? memory = null;
         MemorySectionLocation? memorySection = null;
@@ -73,6 +75,9 @@ internal ref struct WasmModuleReader
                 case SectionImport:
                     importsMemory = ReadImports(types, imports);
                     break;
+                case SectionFunction:
+                    ReadFunctions(types, functions);
+                    break;
                 case SectionMemory:
                     uint count = ReadU32();
                     if (count > 0)
@@ -83,7 +88,7 @@ internal ref struct WasmModuleReader
                     }
                     break;
                 case SectionExport:
-                    ReadExports(exports);
+                    ReadExports(imports, functions, exports);
                     break;
             }
             _position = end;
@@ -143,19 +148,43 @@ internal ref struct WasmModuleReader
         return importsMemory;
     }
 
-    private void ReadExports(List<ModuleExport> exports)
+    // The function section gives each function the module defines its type; they follow the
+    // imported functions in the function index space.
+    private void ReadFunctions(List<FunctionType> types, List<FunctionType> functions)
+    {
+        uint count = ReadU32();
+        for (uint i = 0; i < count; i++)
+        {
+            uint typeIndex = ReadU32();
+            if (typeIndex >= types.Count)
+            {
+                throw new FormatException($"function {i} names unknown type {typeIndex}");
+            }
+            functions.Add(types[(int)typeIndex]);
+        }
+    }
+
+    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports)
     {
         uint count = ReadU32();
         for (uint i = 0; i < count; i++)
         {
             string name = ReadName();
             byte kind = ReadByte();
-            ReadU32();
+            uint index = ReadU32();
             if (kind > 3)
             {
                 throw new FormatException($"unknown export kind {kind}");
             }
-            exports.Add(new ModuleExport(name, (ModuleExportKind)kind));
+
+            FunctionType? type = null;
+            if ((ModuleExportKind)kind == ModuleExportKind.Function)
+            {
+                type = index < imports.Count ? imports[(int)index].Type
+                    : index - (uint)imports.Count < (uint)functions.Count ? functions[(int)(index - (uint)imports.Count)]
+                    : throw new FormatException($"export {name} names unknown function {index}");
+            }
+            exports.Add(new ModuleExport(name, (ModuleExportKind)kind, type));
         }
     }
 

@@ -10,9 +10,16 @@ public static class CoreFunctionTypes
     public static FunctionType From(CoreFunctionSignature signature)
     {
         ArgumentNullException.ThrowIfNull(signature);
+        return From(signature.Type);
+    }
+
+    /// <summary>The runtime's form of the core function type <paramref name="type"/>.</summary>
+    public static FunctionType From(CoreFunctionType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
         return new FunctionType(
-            [.. signature.Params.Select(p => ToKind(p.Kind))],
-            [.. signature.Results.Select(r => ToKind(r.Kind))]);
+            [.. type.Params.Select(p => ToKind(p.Kind))],
+            [.. type.Results.Select(r => ToKind(r.Kind))]);
     }
 
     /// <summary>The runtime's value kind for a core value kind.</summary>

@@ -1,3 +1,4 @@
+using WitHost.Wamr.Validation;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
 using WitHost.Wit.Model;
@@ -22,10 +23,14 @@ public static class DynamicExportCall
         ArgumentNullException.ThrowIfNull(exportName);
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(arguments);
-        var export = instance.TryGetFunction(exportName)
-            ?? throw new WamrException($"The guest does not export '{exportName}'.");
         var signature = CoreFunctionSignature.For(function, AbiDirection.Lift);
-        CheckSignature(export, signature);
+        var moduleExport = instance.Module.Info.Exports.FirstOrDefault(e => e.Name == exportName);
+        if (GuestChecks.CheckExport(exportName, moduleExport, CoreFunctionTypes.From(signature), isRequired: true) is { } mismatch)
+        {
+            throw new WamrException(mismatch.Message);
+        }
+
+        var export = instance.GetFunction(exportName);
 
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
         var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
@@ -42,15 +47,6 @@ public static class DynamicExportCall
 
         instance.PostReturn(export, ToCells(flatResults));
         return result;
-    }
-
-    private static void CheckSignature(WamrFunction export, CoreFunctionSignature signature)
-    {
-        var expected = CoreFunctionTypes.From(signature);
-        if (!expected.Equals(export.Type))
-        {
-            throw new WamrException($"The guest's export '{export.Name}' has core type {export.Type}, but its WIT function lifts as {expected}.");
-        }
     }
 
     // cabi_post_* takes the export's core results as its parameters, packed the way calls pack them.

@@ -16,15 +16,67 @@ namespace Example.Shapes
             public required global::Example.Shapes.ILogging Logging { get; init; }
         }
 
+        // What a guest of example:shapes/shapes-host imports and exports, with exact core types (the Canonical ABI's
+        // flattening): Validate and Instantiate compare a module with it before any guest code runs.
+        private static readonly global::WitHost.Wamr.Validation.GuestContract GuestContract_ = new(
+            "example:shapes/shapes-host",
+            global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8,
+            needsMemory: true,
+            imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
+            {
+                new("example:shapes/logging", "write", "(i32, i32, i32, i32, i32) -> ()"),
+                new("example:shapes/logging", "next-id", "() -> (i64)"),
+                new("example:shapes/logging", "lookup", "(i32, i32, i32) -> ()"),
+            },
+            exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
+            {
+                new("example:shapes/geometry@0.1.0#add", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#add", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#translate", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#translate", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#sum", "(i32, i32) -> (i64)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#sum", "(i64) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#divide", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#divide", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#split", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#split", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#index-of", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#index-of", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#mirror", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#mirror", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#area", "(i32, f64, f64) -> (f64)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#area", "(f64) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#first-char", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#first-char", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#swap", "(i32, i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#swap", "(i32) -> ()", isRequired: false),
+                new("example:shapes/geometry@0.1.0#bytes", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:shapes/geometry@0.1.0#bytes", "(i32) -> ()", isRequired: false),
+                new("cabi_realloc", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
+            });
+
+        /// <summary>Every way <paramref name="module"/> differs from the world: a missing or mistyped export, an import the world does not provide or provides with another type, no memory. Runs no guest code.</summary>
+        /// <param name="module">The guest to check.</param>
+        /// <returns>The mismatches, empty when the guest matches; <see cref="Instantiate"/> throws them as one <see cref="global::WitHost.Wamr.WasmInstantiationException"/>.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::WitHost.Wamr.Validation.GuestMismatch> Validate(global::WitHost.Wamr.WamrModule module)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            return GuestContract_.Check(module);
+        }
+
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
         /// <param name="module">The guest, compiled for this world.</param>
         /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
             global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // A guest that does not match the world is refused before any of its code runs.
+            GuestContract_.Enforce(module);
 
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
@@ -41,7 +93,7 @@ namespace Example.Shapes
             }
             catch
             {
-                // The guest lacks an export the world promises: do not leak the instance.
+                // Wrapping the instance failed: do not leak it.
                 instance_.Dispose();
                 throw;
             }

@@ -43,15 +43,92 @@ namespace Example.App
             public global::Example.GuestResources.Sessions.Handle_.ICalls Example_GuestResources_Sessions_Handle__Calls = null!;
         }
 
+        // What a guest of example:guest-resources/guest-resources imports and exports, with exact core types (the Canonical ABI's
+        // flattening): Validate and Instantiate compare a module with it before any guest code runs.
+        private static readonly global::WitHost.Wamr.Validation.GuestContract GuestContract_ = new(
+            "example:guest-resources/guest-resources",
+            global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8,
+            needsMemory: true,
+            imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
+            {
+                new("example:guest-resources/log", "[method]sink.write", "(i32, i32, i32) -> ()"),
+                new("example:guest-resources/log", "[resource-drop]sink", "(i32) -> ()"),
+                new("[export]example:guest-resources/sessions", "[resource-new]session", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-rep]session", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-drop]session", "(i32) -> ()"),
+                new("[export]example:guest-resources/sessions", "[resource-new]token", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-rep]token", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-drop]token", "(i32) -> ()"),
+                new("[export]example:guest-resources/sessions", "[resource-new]handle", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-rep]handle", "(i32) -> (i32)"),
+                new("[export]example:guest-resources/sessions", "[resource-drop]handle", "(i32) -> ()"),
+            },
+            exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
+            {
+                new("example:guest-resources/sessions#[dtor]session", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[dtor]token", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[dtor]handle", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[constructor]session", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[constructor]session", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.user", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.user", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.flush", "(i32, i32) -> ()", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.flush", "() -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.merge", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.merge", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.close", "(i32, i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.close", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[static]session.find", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[static]session.find", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.get", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.get", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]session.dispose", "(i32) -> ()", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]session.dispose", "() -> ()", isRequired: false),
+                new("example:guest-resources/sessions#[method]handle.handle", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#[method]handle.handle", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#get", "() -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#get", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#open-all", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#open-all", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#count", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#count", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#swap", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#swap", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#next-event", "(i32, i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#next-event", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#keep", "(i32, i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#keep", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#issue", "() -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#issue", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#redeem", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#redeem", "(i32) -> ()", isRequired: false),
+                new("example:guest-resources/sessions#wrap", "(i32) -> (i32)", isRequired: true),
+                new("cabi_post_example:guest-resources/sessions#wrap", "(i32) -> ()", isRequired: false),
+                new("cabi_realloc", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
+            });
+
+        /// <summary>Every way <paramref name="module"/> differs from the world: a missing or mistyped export, an import the world does not provide or provides with another type, no memory. Runs no guest code.</summary>
+        /// <param name="module">The guest to check.</param>
+        /// <returns>The mismatches, empty when the guest matches; <see cref="Instantiate"/> throws them as one <see cref="global::WitHost.Wamr.WasmInstantiationException"/>.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::WitHost.Wamr.Validation.GuestMismatch> Validate(global::WitHost.Wamr.WamrModule module)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            return GuestContract_.Check(module);
+        }
+
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
         /// <param name="module">The guest, compiled for this world.</param>
         /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
             global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // A guest that does not match the world is refused before any of its code runs.
+            GuestContract_.Enforce(module);
 
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
@@ -76,7 +153,7 @@ namespace Example.App
             }
             catch
             {
-                // The guest lacks an export the world promises: do not leak the instance.
+                // Wrapping the instance failed: do not leak it.
                 instance_.Dispose();
                 throw;
             }

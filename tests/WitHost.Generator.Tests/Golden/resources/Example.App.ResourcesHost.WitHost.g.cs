@@ -30,15 +30,50 @@ namespace Example.App
             public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Files.IFile> Example_Resources_Files_IFile = new("file");
         }
 
+        // What a guest of example:resources/resources imports and exports, with exact core types (the Canonical ABI's
+        // flattening): Validate and Instantiate compare a module with it before any guest code runs.
+        private static readonly global::WitHost.Wamr.Validation.GuestContract GuestContract_ = new(
+            "example:resources/resources",
+            global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8,
+            needsMemory: true,
+            imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
+            {
+                new("example:resources/error", "[method]error.to-debug-string", "(i32, i32) -> ()"),
+                new("example:resources/files", "[constructor]file", "(i32, i32) -> (i32)"),
+                new("example:resources/files", "[method]file.read", "(i32, i32, i32) -> ()"),
+                new("example:resources/files", "[method]file.write", "(i32, i32, i32, i32) -> ()"),
+                new("example:resources/files", "[static]file.open-read-only", "(i32, i32, i32) -> ()"),
+                new("example:resources/files", "list-files", "(i32, i32) -> ()"),
+                new("example:resources/error", "[resource-drop]error", "(i32) -> ()"),
+                new("example:resources/files", "[resource-drop]file", "(i32) -> ()"),
+            },
+            exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
+            {
+                new("cabi_realloc", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
+            });
+
+        /// <summary>Every way <paramref name="module"/> differs from the world: a missing or mistyped export, an import the world does not provide or provides with another type, no memory. Runs no guest code.</summary>
+        /// <param name="module">The guest to check.</param>
+        /// <returns>The mismatches, empty when the guest matches; <see cref="Instantiate"/> throws them as one <see cref="global::WitHost.Wamr.WasmInstantiationException"/>.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::WitHost.Wamr.Validation.GuestMismatch> Validate(global::WitHost.Wamr.WamrModule module)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(module);
+            return GuestContract_.Check(module);
+        }
+
         /// <summary>Instantiates <paramref name="module"/> with the host's implementations of the world's imports.</summary>
         /// <param name="module">The guest, compiled for this world.</param>
         /// <param name="imports">The host's implementations of the imports; calls from this instance go to them.</param>
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
+        /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
             global::System.ArgumentNullException.ThrowIfNull(imports);
+
+            // A guest that does not match the world is refused before any of its code runs.
+            GuestContract_.Enforce(module);
 
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
@@ -61,7 +96,7 @@ namespace Example.App
             }
             catch
             {
-                // The guest lacks an export the world promises: do not leak the instance.
+                // Wrapping the instance failed: do not leak it.
                 instance_.Dispose();
                 throw;
             }

@@ -51,7 +51,7 @@ namespace Example.App
                 /// <param name="in">The WIT parameter of that name.</param>
                 /// <param name="type">The WIT parameter of that name.</param>
                 /// <returns>The guest's result.</returns>
-                public global::WitHost.Result<global::Example.Types.Shapes.Everything, string> Draw(global::Example.Types.Shapes.Shape s, uint @in, global::Example.Types.Shapes.Color type)
+                public global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> Draw(global::Example.Types.Shapes.Exports.Shape s, uint @in, global::Example.Types.Shapes.Exports.Color type)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
                     // Setup: the cells hold the core arguments, then the core results.
@@ -66,13 +66,13 @@ namespace Example.App
                     uint joined4_ = 0;
                     switch (s)
                     {
-                        case global::Example.Types.Shapes.Shape.Circle case5_:
+                        case global::Example.Types.Shapes.Exports.Shape.Circle case5_:
                         {
                             case0_ = 0;
                             joined1_ = global::System.BitConverter.SingleToUInt32Bits(case5_.Value_);
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Rectangle case6_:
+                        case global::Example.Types.Shapes.Exports.Shape.Rectangle case6_:
                         {
                             case0_ = 1;
                             if (case6_.Value_.Item1 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
@@ -87,12 +87,12 @@ namespace Example.App
                             joined4_ = flat10_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Empty case11_:
+                        case global::Example.Types.Shapes.Exports.Shape.Empty case11_:
                         {
                             case0_ = 2;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Value case12_:
+                        case global::Example.Types.Shapes.Exports.Shape.Value case12_:
                         {
                             case0_ = 3;
                             if (case12_.Value_ is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
@@ -101,7 +101,7 @@ namespace Example.App
                             joined2_ = length14_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Shape.Shape_ case15_:
+                        case global::Example.Types.Shapes.Exports.Shape.Shape_ case15_:
                         {
                             case0_ = 4;
                             uint flat16_ = (uint)case15_.Value_;
@@ -129,7 +129,7 @@ namespace Example.App
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 200, 8, "return area at");
                     uint case18_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
-                    global::WitHost.Result<global::Example.Types.Shapes.Everything, string> value19_;
+                    global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> value19_;
                     switch (case18_)
                     {
                         case 0:
@@ -155,12 +155,12 @@ namespace Example.App
                             uint pointer38_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
                             uint length39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
                             global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer38_, length39_, 8, 4);
-                            var list40_ = new global::Example.Types.Shapes.Point[length39_];
+                            var list40_ = new global::Example.Types.Shapes.Exports.Point[length39_];
                             for (uint index41_ = 0; index41_ < length39_; index41_++)
                             {
                                 var value42_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8, 4));
                                 var value43_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8 + 4, 4));
-                                var value44_ = new global::Example.Types.Shapes.Point(value42_, value43_);
+                                var value44_ = new global::Example.Types.Shapes.Exports.Point(value42_, value43_);
                                 list40_[index41_] = value44_;
                             }
                             uint pointer45_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
@@ -284,18 +284,18 @@ namespace Example.App
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
                             uint case82_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1), 2);
-                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color> value83_;
+                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color> value83_;
                             switch (case82_)
                             {
                                 case 0:
                                 {
-                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Ok(global::WitHost.Unit.Value);
+                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Ok(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value84_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
-                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Color>.Err(value84_);
+                                    var value84_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
+                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Err(value84_);
                                     break;
                                 }
                                 default:
@@ -338,32 +338,32 @@ namespace Example.App
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            var value92_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
+                            var value92_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
                             uint case93_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1), 5);
-                            global::Example.Types.Shapes.Shape value94_;
+                            global::Example.Types.Shapes.Exports.Shape value94_;
                             switch (case93_)
                             {
                                 case 0:
                                 {
                                     var value95_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    value94_ = new global::Example.Types.Shapes.Shape.Circle(value95_);
+                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Circle(value95_);
                                     break;
                                 }
                                 case 1:
                                 {
                                     var value96_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
                                     var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
-                                    var value98_ = new global::Example.Types.Shapes.Point(value96_, value97_);
+                                    var value98_ = new global::Example.Types.Shapes.Exports.Point(value96_, value97_);
                                     var value99_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
                                     var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
-                                    var value101_ = new global::Example.Types.Shapes.Point(value99_, value100_);
+                                    var value101_ = new global::Example.Types.Shapes.Exports.Point(value99_, value100_);
                                     var value102_ = (value98_, value101_);
-                                    value94_ = new global::Example.Types.Shapes.Shape.Rectangle(value102_);
+                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Rectangle(value102_);
                                     break;
                                 }
                                 case 2:
                                 {
-                                    value94_ = new global::Example.Types.Shapes.Shape.Empty();
+                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Empty();
                                     break;
                                 }
                                 case 3:
@@ -371,21 +371,21 @@ namespace Example.App
                                     uint pointer103_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
                                     uint length104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
                                     string text105_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer103_, length104_);
-                                    value94_ = new global::Example.Types.Shapes.Shape.Value(text105_);
+                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Value(text105_);
                                     break;
                                 }
                                 case 4:
                                 {
                                     var value106_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
-                                    value94_ = new global::Example.Types.Shapes.Shape.Shape_(value106_);
+                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Shape_(value106_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            var value107_ = (global::Example.Types.Shapes.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
-                            var value108_ = new global::Example.Types.Shapes.Everything(value20_, value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, text34_, bytes37_, list40_, list47_, value60_, value62_, value64_, value69_, value72_, value77_, value83_, value86_, value91_, value92_, value94_, value107_);
-                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Ok(value108_);
+                            var value107_ = (global::Example.Types.Shapes.Exports.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
+                            var value108_ = new global::Example.Types.Shapes.Exports.Everything(value20_, value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, text34_, bytes37_, list40_, list47_, value60_, value62_, value64_, value69_, value72_, value77_, value83_, value86_, value91_, value92_, value94_, value107_);
+                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Ok(value108_);
                             break;
                         }
                         case 1:
@@ -393,7 +393,7 @@ namespace Example.App
                             uint pointer109_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                             uint length110_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
                             string text111_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer109_, length110_);
-                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Everything, string>.Err(text111_);
+                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Err(text111_);
                             break;
                         }
                         default:

@@ -1,0 +1,132 @@
+using WitHost.Wit.Collections;
+using WitHost.Wit.Model;
+
+namespace WitHost.Wit.Abi;
+
+/// <summary>
+/// What a core guest of a world must look like: the functions it may import (each one the host
+/// provides), the functions it must or may export, each with its exact core type, and whether it
+/// must export its memory. Hosts check a guest against this before running any of its code.
+/// </summary>
+/// <param name="Imports">Every function the host provides to the guest: the world's imported
+/// functions, <c>[resource-drop]</c> of imported resources and the <c>[export]…</c> intrinsics of
+/// exported resources.</param>
+/// <param name="Exports">Every function the host calls or may call: the world's exported functions
+/// (required), their <c>cabi_post_*</c> functions and the destructors of exported resources
+/// (optional), and <c>cabi_realloc</c> (required when the host lowers strings or lists into the guest).</param>
+/// <param name="NeedsMemory">True when some function passes values through linear memory, so the
+/// guest must export <c>memory</c>.</param>
+public sealed record CoreWorldContract(
+    EquatableArray<CoreContractImport> Imports,
+    EquatableArray<CoreContractExport> Exports,
+    bool NeedsMemory)
+{
+    /// <summary>The name of the memory export the Canonical ABI reads and writes.</summary>
+    public const string MemoryExport = "memory";
+
+    /// <summary>The contract of a core guest of <paramref name="world"/>.</summary>
+    public static CoreWorldContract For(WitWorld world)
+    {
+        if (world is null)
+        {
+            throw new ArgumentNullException(nameof(world));
+        }
+
+        var bindings = CoreWorldBindings.For(world);
+        var imports = new List<CoreContractImport>();
+        var exports = new List<CoreContractExport>();
+        var needsMemory = false;
+        var needsRealloc = false;
+
+        foreach (var import in bindings.Imports)
+        {
+            imports.Add(new CoreContractImport(import.CoreName.Module, import.CoreName.Name, import.Signature.Type));
+            needsMemory |= UsesMemory(import.Function, import.Signature);
+
+            // The host writes strings and lists of an import's result into blocks the guest allocates.
+            needsRealloc |= import.Function.Result is { } result && ContainsPointers(result);
+        }
+
+        foreach (var (itemName, resource) in Resources(world.Imports))
+        {
+            var drop = CoreNames.ImportedResourceDrop(itemName, resource);
+            imports.Add(new CoreContractImport(drop.Module, drop.Name, CoreFunctionType.ConsumeI32));
+        }
+
+        foreach (var (itemName, resource) in Resources(world.Exports))
+        {
+            foreach (var intrinsic in new[]
+            {
+                (CoreNames.ExportedResourceNew(itemName, resource), CoreFunctionType.HandleToI32),
+                (CoreNames.ExportedResourceRep(itemName, resource), CoreFunctionType.HandleToI32),
+                (CoreNames.ExportedResourceDrop(itemName, resource), CoreFunctionType.ConsumeI32),
+            })
+            {
+                imports.Add(new CoreContractImport(intrinsic.Item1.Module, intrinsic.Item1.Name, intrinsic.Item2));
+            }
+
+            exports.Add(new CoreContractExport(CoreNames.ExportedResourceDestructor(itemName, resource), CoreFunctionType.ConsumeI32, IsRequired: false));
+        }
+
+        foreach (var export in bindings.Exports)
+        {
+            exports.Add(new CoreContractExport(export.CoreName, export.Signature.Type, IsRequired: true));
+            exports.Add(new CoreContractExport(export.PostReturnName, export.Signature.Type.PostReturn(), IsRequired: false));
+            needsMemory |= UsesMemory(export.Function, export.Signature);
+
+            // The host allocates an export's spilled parameters and every string and list in them.
+            needsRealloc |= export.Signature.ParamsInMemory || export.Function.Parameters.Any(parameter => ContainsPointers(parameter.Type));
+        }
+
+        exports.Add(new CoreContractExport(CoreNames.Realloc, CoreFunctionType.Realloc, needsRealloc));
+        return new CoreWorldContract(imports.ToEquatableArray(), exports.ToEquatableArray(), needsMemory);
+    }
+
+    private static bool UsesMemory(WitFunction function, CoreFunctionSignature signature)
+        => signature.ParamsInMemory
+        || signature.ResultsInMemory
+        || function.Parameters.Any(parameter => ContainsPointers(parameter.Type))
+        || (function.Result is { } result && ContainsPointers(result));
+
+    /// <summary>True when a value of <paramref name="type"/> holds a pointer into linear memory (a string or a list).</summary>
+    public static bool ContainsPointers(WitType type)
+    {
+        var unaliased = type.Unaliased;
+        if (unaliased is WitListType or WitMapType || unaliased is WitPrimitiveType { Kind: WitPrimitiveKind.String })
+        {
+            return true;
+        }
+
+        if (Despecialized.Fields(unaliased) is { } fields)
+        {
+            return fields.Any(ContainsPointers);
+        }
+
+        if (Despecialized.Cases(unaliased) is { } cases)
+        {
+            return cases.Any(payload => payload is not null && ContainsPointers(payload));
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<(string? ItemName, WitResourceType Resource)> Resources(EquatableArray<WitWorldItem> items)
+    {
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case WitWorldTypeItem { Type: WitResourceType resource }:
+                    yield return (null, resource);
+                    break;
+                case WitWorldInterfaceItem interfaceItem:
+                    foreach (var resource in interfaceItem.Interface.Types.OfType<WitResourceType>())
+                    {
+                        yield return (interfaceItem.Name, resource);
+                    }
+
+                    break;
+            }
+        }
+    }
+}

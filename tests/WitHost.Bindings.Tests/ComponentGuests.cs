@@ -1,0 +1,18 @@
+using WitHost.CrossCheck.Tests;
+
+namespace WitHost.Bindings.Tests;
+
+/// <summary>samples/HelloWorld/guest/sample.wasm as a component (it imports WASI: with the preview1 adapter), utf8.</summary>
+public sealed class SampleComponentGuest() : TestGuest(JcoComponents.Make("samples/HelloWorld/guest/sample.wasm", "wit/sample.wit", "sample", "utf8", adapter: true));
+
+/// <summary>tests/guests/roundtrip.wasm as a component (no WASI: without the adapter).</summary>
+public sealed class RoundtripComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/roundtrip.wasm", "wit/roundtrip.wit", "roundtrip", null, adapter: false));
+
+/// <summary>tests/guests/resources.wasm as a component, with the adapter.</summary>
+public sealed class ResourcesComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/resources.wasm", "wit/resources.wit", "resources", null, adapter: true));
+
+/// <summary>tests/guests/encodings-utf16.wasm as a component with <c>string-encoding=utf16</c>.</summary>
+public sealed class Utf16EncodingsComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/encodings-utf16.wasm", "wit/encodings.wit", "encodings", "utf16", adapter: false));
+
+/// <summary>tests/guests/encodings-latin1.wasm as a component with <c>string-encoding=latin1+utf16</c>.</summary>
+public sealed class Latin1EncodingsComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/encodings-latin1.wasm", "wit/encodings.wit", "encodings", "compact-utf16", adapter: false));
