@@ -42,6 +42,20 @@ public sealed class CoreWorldContractTests
         Assert.Equal(required, contract.Exports.Single(e => e.Name == "cabi_realloc").IsRequired);
     }
 
+    [Theory]
+    [InlineData("export g: func(s: list<option<string>>);", true)]
+    [InlineData("export g: func() -> result<u8, string>;", true)]
+    [InlineData("export g: func(b: list<u8>) -> u32;", false)]
+    [InlineData("import g: func(s: tuple<u8, string>);", true)]
+    [InlineData("import g: func(c: char);", false)]
+    public void A_function_passes_strings_when_its_types_hold_one(string item, bool passesStrings)
+    {
+        var contract = CoreWorldContract.For(World($"package a:b; world w {{ {item} }}"));
+
+        var passes = contract.Imports.Select(i => (i.Name, i.PassesStrings)).Concat(contract.Exports.Select(e => (e.Name, e.PassesStrings)));
+        Assert.Equal(passesStrings, passes.Single(entry => entry.Name == "g").PassesStrings);
+    }
+
     [Fact]
     public void Resources_bring_their_intrinsics_and_destructors()
     {

@@ -9,12 +9,15 @@ namespace WitHost.Bindings.Tests;
 /// validates what the guest returns (a bad value is a trap, never a wrong value), cabi_post_ runs
 /// after each call that has one, and a guest that grows its memory during a call is read correctly.
 /// </summary>
-public sealed class AbiCallBindingsTests : IClassFixture<AbiCallGuest>
+public class AbiCallBindingsTests : IClassFixture<AbiCallGuest>
 {
-    private readonly AbiCallGuest _guest;
+    private readonly TestGuest _guest;
     private readonly LogHost _log = new();
 
     public AbiCallBindingsTests(AbiCallGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected AbiCallBindingsTests(TestGuest guest) => _guest = guest;
 
     private AbiCallHost.Guest Instantiate() => AbiCallHost.Instantiate(_guest.Module, new AbiCallHost.Imports { AbiCall = _log });
 

@@ -16,3 +16,12 @@ public sealed class Utf16EncodingsComponentGuest() : TestGuest(JcoComponents.Mak
 
 /// <summary>tests/guests/encodings-latin1.wasm as a component with <c>string-encoding=latin1+utf16</c>.</summary>
 public sealed class Latin1EncodingsComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/encodings-latin1.wasm", "wit/encodings.wit", "encodings", "compact-utf16", adapter: false));
+
+/// <summary>tests/guests/traps.wasm as a component, without the adapter.</summary>
+public sealed class TrapsComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/traps.wasm", "tests/WitHost.Bindings.Tests/wit/traps.wit", "traps", null, adapter: false));
+
+/// <summary>tests/guests/abi-call.wasm as a component (it imports WASI: with the adapter).</summary>
+public sealed class AbiCallComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/abi-call.wasm", "wit/abi-call.wit", "abi-call", null, adapter: true));
+
+/// <summary>tests/guests/resource-misuse.wasm as a component, without the adapter.</summary>
+public sealed class ResourceMisuseComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/resource-misuse.wasm", "tests/WitHost.Bindings.Tests/wit/resource-misuse.wit", "resource-misuse", null, adapter: false));

@@ -9,19 +9,25 @@ namespace WitHost.Bindings.Tests;
 /// one instance: the host's counters behind <c>ICounter</c>, the guest's behind the handle class
 /// of the export side (<c>Test.Both.Tally.Exports.Counter</c>), each reaching its own implementation.
 /// </summary>
-public sealed class ImportAndExportBindingsTests : IDisposable
+public class ImportAndExportBindingsTests : IDisposable
 {
     private readonly WamrEngine _engine = new();
     private readonly WamrModule _module;
     private readonly HostTally _host = new();
 
     public ImportAndExportBindingsTests()
-        => _module = _engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "both.wasm")));
+        : this(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "both.wasm")))
+    {
+    }
+
+    /// <summary>The same tests on another form of the guest (its component file): <c>LoadModule</c> takes both.</summary>
+    protected ImportAndExportBindingsTests(byte[] guest) => _module = _engine.LoadModule(guest);
 
     public void Dispose()
     {
         _module.Dispose();
         _engine.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Fact]

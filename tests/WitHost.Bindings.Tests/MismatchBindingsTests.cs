@@ -130,6 +130,24 @@ public sealed class MismatchBindingsTests : IDisposable
         Assert.Empty(contract.Check(Load("good")));
     }
 
+    [Fact]
+    public void A_guest_that_says_it_encodes_strings_otherwise_is_named_per_function()
+    {
+        // A component's canon options say this per function; here the lookup stands in for one
+        // whose greet and add exports and log import use UTF-16: add passes no strings, so its
+        // encoding does not matter.
+        var module = Load("good");
+        var mismatches = MismatchHost.Validate(module);
+        Assert.Empty(mismatches);
+
+        var contract = GuestContract.For(WitResolver.ResolveText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "wit", "mismatch.wit")), "mismatch.wit").Root!.FindWorld("mismatch")!);
+        var encodings = contract.Check(module.Info, (coreModule, name) => name is "test:mismatch/calc#greet" or "test:mismatch/calc#add" or "log" ? WitHost.Wamr.CanonicalAbi.StringEncoding.Utf16 : null);
+        Assert.Equal(
+            [(GuestMismatchKind.StringEncoding, null, "test:mismatch/calc#greet"), (GuestMismatchKind.StringEncoding, "test:mismatch/host", "log")],
+            encodings.Select(m => (m.Kind, m.Module, m.Name)));
+        Assert.Contains("Utf16", encodings[0].Message, StringComparison.Ordinal);
+    }
+
     // Validate and Instantiate agree: the same list, in the same order.
     private IReadOnlyList<GuestMismatch> Refuse(string guest)
     {

@@ -8,11 +8,14 @@ namespace WitHost.Bindings.Tests;
 /// kept past the export's return and an index used after its drop are traps that fault the
 /// instance; the same calls made by the rules pass, and a drop disposes the host object.
 /// </summary>
-public sealed class ResourceMisuseBindingsTests : IClassFixture<ResourceMisuseGuest>
+public class ResourceMisuseBindingsTests : IClassFixture<ResourceMisuseGuest>
 {
-    private readonly ResourceMisuseGuest _guest;
+    private readonly TestGuest _guest;
 
     public ResourceMisuseBindingsTests(ResourceMisuseGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected ResourceMisuseBindingsTests(TestGuest guest) => _guest = guest;
 
     private ResourceMisuseHost.Guest Instantiate() => ResourceMisuseHost.Instantiate(_guest.Module, new ResourceMisuseHost.Imports());
 

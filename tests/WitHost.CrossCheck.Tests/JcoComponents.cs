@@ -28,6 +28,25 @@ internal static class JcoComponents
         return s_made.GetOrAdd(key, _ => new Lazy<JcoComponent>(() => Build(wasm, wit, world, encoding, adapter))).Value;
     }
 
+    static JcoComponents()
+    {
+        // The files live as long as the test process.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (Directory.Exists(s_folder))
+                {
+                    Directory.Delete(s_folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Best effort: a file still open is left to the system's temp cleaning.
+            }
+        };
+    }
+
     private static JcoComponent Build(string wasm, string wit, string world, string? encoding, bool adapter)
     {
         Directory.CreateDirectory(s_folder);

@@ -22,6 +22,24 @@ internal static class ComponentBytes
         return [.. bytes];
     }
 
+    /// <summary>A type index as a <c>valtype</c>: a non-negative s33, so 64 and above need the sign bit clear (two bytes for 64).</summary>
+    public static byte[] TypeIndex(uint index)
+    {
+        var bytes = new List<byte>();
+        long value = index;
+        while (true)
+        {
+            byte b = (byte)(value & 0x7f);
+            value >>= 7;
+            if (value == 0 && (b & 0x40) == 0)
+            {
+                bytes.Add(b);
+                return [.. bytes];
+            }
+            bytes.Add((byte)(b | 0x80));
+        }
+    }
+
     public static byte[] Name(string name) => [.. Leb((uint)Encoding.UTF8.GetByteCount(name)), .. Encoding.UTF8.GetBytes(name)];
 
     public static byte[] Section(byte id, params byte[][] parts)

@@ -203,6 +203,23 @@ public sealed class ComponentRefusalTests
     }
 
     [Fact]
+    public void Deeply_chained_types_are_refused_by_the_wit_decoder_not_a_stack_overflow()
+    {
+        // type 0 = u32; type i = list<type i-1> … 20000 deep; export "t" (type 19999).
+        const int depth = 20_000;
+        var types = new List<byte[]> { new byte[] { 0x79 } };
+        for (uint i = 1; i < depth; i++)
+        {
+            types.Add([0x70, .. TypeIndex(i - 1)]);
+        }
+        byte[] bytes = Component(
+            Section(7, Vector([.. types])),
+            Section(11, Vector([0x00, .. Name("t"), 0x03, .. Leb(depth - 1), 0x00])));
+        var e = Assert.Throws<Wit.Binary.ComponentFormatException>(() => Wit.Binary.ComponentWitDecoder.Decode(bytes));
+        Assert.Contains("more than 500 levels deep", e.Message);
+    }
+
+    [Fact]
     public void Mutated_components_are_refused_or_read_never_anything_else()
     {
         // The reader alone (no WAMR): every mutation of a real component is read or refused

@@ -20,8 +20,12 @@ internal static class TestComponents
     /// <summary>The latin1+utf16 guest, <c>string-encoding=latin1+utf16</c>.</summary>
     public static JcoComponent Latin1 => JcoComponents.Make("tests/guests/encodings-latin1.wasm", "wit/encodings.wit", "encodings", "compact-utf16", adapter: false);
 
+    /// <summary>The both guest: one interface (with a resource) imported and exported.</summary>
+    public static JcoComponent Both => JcoComponents.Make("tests/guests/both.wasm", "tests/WitHost.Bindings.Tests/wit/both.wit", "both", null, adapter: false);
+
     public static JcoComponent ByName(string name) => name switch
     {
+        "both" => Both,
         "sample" => Sample,
         "roundtrip" => Roundtrip,
         "resources" => Resources,
@@ -30,5 +34,5 @@ internal static class TestComponents
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
-    public static TheoryData<string> Names => new() { "sample", "roundtrip", "resources", "utf16", "latin1" };
+    public static TheoryData<string> Names => new() { "sample", "roundtrip", "resources", "utf16", "latin1", "both" };
 }

@@ -29,7 +29,7 @@ internal static class GuestContractEmitter
         writer.OpenBlock();
         foreach (var import in contract.Imports)
         {
-            writer.WriteLine($"new({CallEmitter.Literal(import.Module)}, {CallEmitter.Literal(import.Name)}, {CallEmitter.Literal(import.Type.ToString())}),");
+            writer.WriteLine($"new({CallEmitter.Literal(import.Module)}, {CallEmitter.Literal(import.Name)}, {CallEmitter.Literal(import.Type.ToString())}{(import.PassesStrings ? ", passesStrings: true" : "")}),");
         }
 
         writer.CloseBlock(",");
@@ -37,7 +37,7 @@ internal static class GuestContractEmitter
         writer.OpenBlock();
         foreach (var export in contract.Exports)
         {
-            writer.WriteLine($"new({CallEmitter.Literal(export.Name)}, {CallEmitter.Literal(export.Type.ToString())}, isRequired: {(export.IsRequired ? "true" : "false")}),");
+            writer.WriteLine($"new({CallEmitter.Literal(export.Name)}, {CallEmitter.Literal(export.Type.ToString())}, isRequired: {(export.IsRequired ? "true" : "false")}{(export.PassesStrings ? ", passesStrings: true" : "")}),");
         }
 
         writer.CloseBlock(");");

@@ -89,6 +89,12 @@ public static class CanonicalLayout
 
     private static AbiTypeLayout Compute(WitType type)
     {
+        if (EmptyKind(type.Unaliased) is { } kind)
+        {
+            // The resolver reports these as WIT0402; a model built by hand can still hold one.
+            throw new ArgumentException($"The Canonical ABI has no layout for an empty {kind} ({type}): WIT needs at least one member in every {kind}.", nameof(type));
+        }
+
         switch (type.Unaliased)
         {
             case WitPrimitiveType primitive:
@@ -102,7 +108,7 @@ public static class CanonicalLayout
             case WitFlagsType flags:
                 var count = flags.Flags.Count;
                 var size = FlagsSize(count);
-                var flat = new CoreValueType[count == 0 ? 0 : FlagWords(count)];
+                var flat = new CoreValueType[FlagWords(count)];
                 for (var i = 0; i < flat.Length; i++)
                 {
                     flat[i] = CoreValueType.I32;
@@ -131,6 +137,16 @@ public static class CanonicalLayout
 
         throw new ArgumentException($"The Canonical ABI has no layout for {type}.", nameof(type));
     }
+
+    private static string? EmptyKind(WitType type) => type switch
+    {
+        WitRecordType { Fields.Count: 0 } => "record",
+        WitTupleType { Elements.Count: 0 } => "tuple",
+        WitFlagsType { Flags.Count: 0 } => "flags",
+        WitEnumType { Cases.Count: 0 } => "enum",
+        WitVariantType { Cases.Count: 0 } => "variant",
+        _ => null,
+    };
 
     private static AbiTypeLayout Primitive(WitPrimitiveKind kind) => kind switch
     {

@@ -5,4 +5,5 @@ namespace WitHost.Wit.Abi;
 /// <param name="Type">The exact core type the export must have when it is present.</param>
 /// <param name="IsRequired">False for functions the guest may leave out (<c>cabi_post_*</c>,
 /// resource destructors, and <c>cabi_realloc</c> when nothing is lowered into the guest).</param>
-public sealed record CoreContractExport(string Name, CoreFunctionType Type, bool IsRequired);
+/// <param name="PassesStrings">True when its parameters or result hold strings, so the guest's string encoding matters.</param>
+public sealed record CoreContractExport(string Name, CoreFunctionType Type, bool IsRequired, bool PassesStrings = false);

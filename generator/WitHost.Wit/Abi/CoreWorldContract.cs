@@ -40,7 +40,7 @@ public sealed record CoreWorldContract(
 
         foreach (var import in bindings.Imports)
         {
-            imports.Add(new CoreContractImport(import.CoreName.Module, import.CoreName.Name, import.Signature.Type));
+            imports.Add(new CoreContractImport(import.CoreName.Module, import.CoreName.Name, import.Signature.Type, PassesStrings(import.Function)));
             needsMemory |= UsesMemory(import.Function, import.Signature);
 
             // The host writes strings and lists of an import's result into blocks the guest allocates.
@@ -70,7 +70,7 @@ public sealed record CoreWorldContract(
 
         foreach (var export in bindings.Exports)
         {
-            exports.Add(new CoreContractExport(export.CoreName, export.Signature.Type, IsRequired: true));
+            exports.Add(new CoreContractExport(export.CoreName, export.Signature.Type, IsRequired: true, PassesStrings(export.Function)));
             exports.Add(new CoreContractExport(export.PostReturnName, export.Signature.Type.PostReturn(), IsRequired: false));
             needsMemory |= UsesMemory(export.Function, export.Signature);
 
@@ -90,24 +90,34 @@ public sealed record CoreWorldContract(
 
     /// <summary>True when a value of <paramref name="type"/> holds a pointer into linear memory (a string or a list).</summary>
     public static bool ContainsPointers(WitType type)
+        => Contains(type, unaliased => unaliased is WitListType or WitMapType || IsString(unaliased));
+
+    /// <summary>True when a value of <paramref name="type"/> holds a string (so its encoding matters).</summary>
+    public static bool ContainsStrings(WitType type) => Contains(type, IsString);
+
+    // A string-encoding option only means something for a function that passes strings
+    // (wit-component leaves it out of the others' canon options).
+    private static bool PassesStrings(WitFunction function)
+        => function.Parameters.Any(parameter => ContainsStrings(parameter.Type)) || (function.Result is { } result && ContainsStrings(result));
+
+    private static bool IsString(WitType type) => type is WitPrimitiveType { Kind: WitPrimitiveKind.String };
+
+    private static bool Contains(WitType type, Func<WitType, bool> leaf)
     {
         var unaliased = type.Unaliased;
-        if (unaliased is WitListType or WitMapType || unaliased is WitPrimitiveType { Kind: WitPrimitiveKind.String })
+        if (leaf(unaliased))
         {
             return true;
         }
 
-        if (Despecialized.Fields(unaliased) is { } fields)
+        return unaliased switch
         {
-            return fields.Any(ContainsPointers);
-        }
-
-        if (Despecialized.Cases(unaliased) is { } cases)
-        {
-            return cases.Any(payload => payload is not null && ContainsPointers(payload));
-        }
-
-        return false;
+            WitListType list => Contains(list.Element, leaf),
+            WitMapType map => Contains(map.Key, leaf) || Contains(map.Value, leaf),
+            _ => Despecialized.Fields(unaliased)?.Any(field => Contains(field, leaf))
+                ?? Despecialized.Cases(unaliased)?.Any(payload => payload is not null && Contains(payload, leaf))
+                ?? false,
+        };
     }
 
     private static IEnumerable<(string? ItemName, WitResourceType Resource)> Resources(EquatableArray<WitWorldItem> items)

@@ -31,10 +31,27 @@ internal sealed class ComponentScope : DecodeScope
         {
             throw new ComponentFormatException($"refers to {sort.ToString().ToLowerInvariant()} {index}, which the component does not define", _binary.Offset);
         }
-        DecodedItem item = Decode(sort, space[(int)index]);
-        _decoded[(sort, index)] = item;
-        return item;
+        // Each item resolves the items it refers to first; a chain of them (an alias of an export
+        // of an alias …) recurses, so its length is bounded.
+        if (++ResolutionChain[0] > MaxResolutionDepth)
+        {
+            throw new ComponentFormatException($"definitions refer to one another more than {MaxResolutionDepth} levels deep", _binary.Offset);
+        }
+        try
+        {
+            DecodedItem item = Decode(sort, space[(int)index]);
+            _decoded[(sort, index)] = item;
+            return item;
+        }
+        finally
+        {
+            ResolutionChain[0]--;
+        }
     }
+
+    /// <summary>How long a chain of definitions, each referring to the next, may be.</summary>
+    public const int MaxResolutionDepth = 500;
+
 
     private DecodedItem Decode(ComponentSort sort, ComponentItem item)
     {

@@ -10,6 +10,7 @@ internal abstract class DecodeScope
     {
         Parent = parent;
         Depth = depth;
+        ResolutionChain = parent?.ResolutionChain ?? new int[1];
         if (depth > ComponentBinaryReader.MaxNesting * 2)
         {
             throw new ComponentFormatException($"types nest deeper than {ComponentBinaryReader.MaxNesting} levels", 0);
@@ -17,6 +18,9 @@ internal abstract class DecodeScope
     }
 
     public DecodeScope? Parent { get; }
+
+    /// <summary>How many resolutions are in progress, in this scope and every scope nested in the outermost one (one counter for all).</summary>
+    protected int[] ResolutionChain { get; }
 
     public int Depth { get; }
 

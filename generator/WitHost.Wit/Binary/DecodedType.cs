@@ -27,8 +27,21 @@ internal sealed class DecodedType
 
     public static DecodedType Primitive(string name) => new(DecodedTypeKind.Primitive) { Name = name };
 
-    public static DecodedType Defined(ComponentTypeDefinition definition, IReadOnlyList<DecodedType?> operands) =>
-        new(DecodedTypeKind.Defined) { Definition = definition, Operands = operands };
+    /// <summary>How deeply anonymous types nest in this one (a named operand counts as one level: it prints as its name).</summary>
+    public int Nesting { get; private init; } = 1;
+
+    /// <summary>How deeply anonymous types may nest; printing them recurses, so a hostile binary must not nest them without bound.</summary>
+    public const int MaxNesting = 500;
+
+    public static DecodedType Defined(ComponentTypeDefinition definition, IReadOnlyList<DecodedType?> operands)
+    {
+        int nesting = 1 + operands.Select(o => o is null || o.Kind != DecodedTypeKind.Defined ? 1 : o.Nesting).DefaultIfEmpty(0).Max();
+        if (nesting > MaxNesting)
+        {
+            throw new ComponentFormatException($"anonymous types nest deeper than {MaxNesting} levels", definition.Offset);
+        }
+        return new(DecodedTypeKind.Defined) { Definition = definition, Operands = operands, Nesting = nesting };
+    }
 
     public static DecodedType NewResource() => new(DecodedTypeKind.Resource);
 

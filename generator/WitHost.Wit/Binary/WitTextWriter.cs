@@ -141,7 +141,12 @@ internal sealed class WitTextWriter
 
     private void Remember(DecodedInstance instance)
     {
-        if (_seen.Add(instance))
+        if (instance.Name is null)
+        {
+            throw new ComponentFormatException("a type is used from an instance that is neither imported nor exported, so it has no interface name", 0);
+        }
+        // A world that imports and exports one interface has two instances of it, one definition.
+        if (_seen.Add(instance) && _interfaces.All(known => known.Name != instance.Name))
         {
             _interfaces.Add(instance);
         }

@@ -240,7 +240,7 @@ internal sealed class GuestComponentReader
         {
             if (import.Description.Sort is ComponentSort.CoreModule or ComponentSort.Component)
             {
-                throw Refuse($"the component imports a {ComponentSortFacts(import.Description.Sort)} ('{import.Name}'); WitHost runs components that carry their code", import.Offset);
+                throw Refuse($"the component imports a {ComponentSortFacts.Describe(import.Description.Sort)} ('{import.Name}'); WitHost runs components that carry their code", import.Offset);
             }
         }
         for (int i = 0; i < _component.Components.Count; i++)
@@ -260,8 +260,6 @@ internal sealed class GuestComponentReader
             }
         }
     }
-
-    private static string ComponentSortFacts(ComponentSort sort) => sort == ComponentSort.CoreModule ? "core module" : "component";
 
     /// <summary>How the function <paramref name="import"/> of the main module is served by core instance <paramref name="instance"/>.</summary>
     private ComponentImportBinding ProvidedBy(uint instance, CoreImportEntry import, int depth, int offset)
@@ -501,20 +499,13 @@ internal sealed class GuestComponentReader
         {
             return (alias.Instance, alias.Name);
         }
-        throw Refuse($"{Describe(sort)} {index} is not an export of a core instance", offset);
+        throw Refuse($"{ComponentSortFacts.Describe(sort)} {index} is not an export of a core instance", offset);
     }
-
-    private static string Describe(ComponentSort sort) => sort switch
-    {
-        ComponentSort.CoreFunc => "core func",
-        ComponentSort.CoreMemory => "core memory",
-        _ => sort.ToString(),
-    };
 
     private ComponentItem Item(ComponentSort sort, uint index, int offset)
     {
         IReadOnlyList<ComponentItem> space = _component.Space(sort);
-        return index < space.Count ? space[(int)index] : throw Refuse($"{Describe(sort)} {index} does not exist", offset);
+        return index < space.Count ? space[(int)index] : throw Refuse($"{ComponentSortFacts.Describe(sort)} {index} does not exist", offset);
     }
 
     private CoreInstanceDefinition CoreInstance(uint index)

@@ -65,15 +65,21 @@ public sealed class GuestContract
             world.QualifiedName,
             encoding,
             core.NeedsMemory,
-            [.. core.Imports.Select(i => new GuestContractImport(i.Module, i.Name, CoreFunctionTypes.From(i.Type)))],
-            [.. core.Exports.Select(e => new GuestContractExport(e.Name, CoreFunctionTypes.From(e.Type), e.IsRequired))]);
+            [.. core.Imports.Select(i => new GuestContractImport(i.Module, i.Name, CoreFunctionTypes.From(i.Type), i.PassesStrings))],
+            [.. core.Exports.Select(e => new GuestContractExport(e.Name, CoreFunctionTypes.From(e.Type), e.IsRequired, e.PassesStrings))]);
     }
 
-    /// <summary>Every way <paramref name="module"/> differs from the world; empty when it matches.</summary>
+    /// <summary>
+    /// Every way <paramref name="module"/> differs from the world; empty when it matches. For a
+    /// component, its main module is checked under the world's names the component wires it to,
+    /// and each function's string encoding (its canon options) against the host's.
+    /// </summary>
     public IReadOnlyList<GuestMismatch> Check(WamrModule module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return Check(module.Info);
+        return module.Component is { } component
+            ? Check(module.Info, new ComponentNames(component))
+            : Check(module.Info);
     }
 
     /// <summary>
@@ -87,11 +93,17 @@ public sealed class GuestContract
     public IReadOnlyList<GuestMismatch> Check(WasmModuleInfo info, Func<string?, string, StringEncoding?>? encodingOf = null)
     {
         ArgumentNullException.ThrowIfNull(info);
+        return Check(info, new ComponentNames(null, encodingOf));
+    }
+
+    private IReadOnlyList<GuestMismatch> Check(WasmModuleInfo info, ComponentNames names)
+    {
         var mismatches = new List<GuestMismatch>();
         var moduleExports = GuestChecks.ExportsByName(info);
         foreach (var export in Exports)
         {
-            if (GuestChecks.CheckExport(export.Name, moduleExports.GetValueOrDefault(export.Name), export.Type, export.IsRequired) is { } mismatch)
+            var actual = moduleExports.GetValueOrDefault(names.CoreExport(export.Name));
+            if (GuestChecks.CheckExport(export.Name, actual, export.Type, export.IsRequired) is { } mismatch)
             {
                 mismatches.Add(mismatch);
             }
@@ -105,28 +117,33 @@ public sealed class GuestContract
 
         foreach (var import in info.FunctionImports)
         {
-            if (import.Module == WasiPreview1Module)
+            if (import.Module == WasiPreview1Module || names.IsWasi(import.Module, import.Name))
             {
                 continue;
             }
 
-            _imports.TryGetValue((import.Module, import.Name), out var expected);
-            if (GuestChecks.CheckImport(import, expected?.Type) is { } mismatch)
+            var world = names.WorldImport(import.Module, import.Name);
+            _imports.TryGetValue(world, out var expected);
+            if (GuestChecks.CheckImport(import with { Module = world.Module, Name = world.Name }, expected?.Type) is { } mismatch)
             {
                 mismatches.Add(mismatch);
             }
         }
 
-        if (encodingOf is not null)
+        if (names.HasEncodings)
         {
-            foreach (var export in Exports.Where(e => moduleExports.ContainsKey(e.Name)))
+            foreach (var export in Exports.Where(e => e.PassesStrings && moduleExports.ContainsKey(names.CoreExport(e.Name))))
             {
-                AddEncodingMismatch(mismatches, null, export.Name, encodingOf(null, export.Name));
+                AddEncodingMismatch(mismatches, null, export.Name, names.Encoding(null, names.CoreExport(export.Name)));
             }
 
-            foreach (var import in info.FunctionImports.Where(i => _imports.ContainsKey((i.Module, i.Name))))
+            foreach (var import in info.FunctionImports)
             {
-                AddEncodingMismatch(mismatches, import.Module, import.Name, encodingOf(import.Module, import.Name));
+                var world = names.WorldImport(import.Module, import.Name);
+                if (_imports.TryGetValue(world, out var provided) && provided.PassesStrings)
+                {
+                    AddEncodingMismatch(mismatches, world.Module, world.Name, names.Encoding(import.Module, import.Name));
+                }
             }
         }
 

@@ -24,7 +24,7 @@ namespace Example.App
             needsMemory: true,
             imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
             {
-                new("example:greeter/greet", "greet", "(i32, i32, i32, i32, i32) -> ()"),
+                new("example:greeter/greet", "greet", "(i32, i32, i32, i32, i32) -> ()", passesStrings: true),
             },
             exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
             {

@@ -38,11 +38,11 @@ namespace Example.App
             needsMemory: true,
             imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
             {
-                new("example:resources/error", "[method]error.to-debug-string", "(i32, i32) -> ()"),
-                new("example:resources/files", "[constructor]file", "(i32, i32) -> (i32)"),
+                new("example:resources/error", "[method]error.to-debug-string", "(i32, i32) -> ()", passesStrings: true),
+                new("example:resources/files", "[constructor]file", "(i32, i32) -> (i32)", passesStrings: true),
                 new("example:resources/files", "[method]file.read", "(i32, i32, i32) -> ()"),
                 new("example:resources/files", "[method]file.write", "(i32, i32, i32, i32) -> ()"),
-                new("example:resources/files", "[static]file.open-read-only", "(i32, i32, i32) -> ()"),
+                new("example:resources/files", "[static]file.open-read-only", "(i32, i32, i32) -> ()", passesStrings: true),
                 new("example:resources/files", "list-files", "(i32, i32) -> ()"),
                 new("example:resources/error", "[resource-drop]error", "(i32) -> ()"),
                 new("example:resources/files", "[resource-drop]file", "(i32) -> ()"),

@@ -24,15 +24,15 @@ namespace Example.App
             needsMemory: true,
             imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
             {
-                new("example:sample/logging", "log-u32", "(i32, i32, i32) -> ()"),
+                new("example:sample/logging", "log-u32", "(i32, i32, i32) -> ()", passesStrings: true),
             },
             exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
             {
                 new("example:sample/booleans#and", "(i32, i32) -> (i32)", isRequired: true),
                 new("cabi_post_example:sample/booleans#and", "(i32) -> ()", isRequired: false),
-                new("example:sample/strings#reverse", "(i32, i32) -> (i32)", isRequired: true),
+                new("example:sample/strings#reverse", "(i32, i32) -> (i32)", isRequired: true, passesStrings: true),
                 new("cabi_post_example:sample/strings#reverse", "(i32) -> ()", isRequired: false),
-                new("ok-func", "(i32, i32) -> (i32)", isRequired: true),
+                new("ok-func", "(i32, i32) -> (i32)", isRequired: true, passesStrings: true),
                 new("cabi_post_ok-func", "(i32) -> ()", isRequired: false),
                 new("cabi_realloc", "(i32, i32, i32, i32) -> (i32)", isRequired: true),
             });

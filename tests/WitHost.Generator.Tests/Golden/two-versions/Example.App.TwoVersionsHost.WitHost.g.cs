@@ -28,7 +28,7 @@ namespace Example.App
             imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
             {
                 new("my:dep/a@0.1.0", "get", "() -> (i32)"),
-                new("my:dep/a@0.2.0", "get", "(i32) -> ()"),
+                new("my:dep/a@0.2.0", "get", "(i32) -> ()", passesStrings: true),
             },
             exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
             {

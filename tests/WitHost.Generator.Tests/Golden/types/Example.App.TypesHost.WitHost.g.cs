@@ -33,16 +33,16 @@ namespace Example.App
             needsMemory: true,
             imports: new global::WitHost.Wamr.Validation.GuestContractImport[]
             {
-                new("example:types/shapes@1.2.0", "draw", "(i32, i32, i32, i32, i32, i32, i32, i32) -> ()"),
+                new("example:types/shapes@1.2.0", "draw", "(i32, i32, i32, i32, i32, i32, i32, i32) -> ()", passesStrings: true),
                 new("example:types/shapes@1.2.0", "clear", "() -> ()"),
-                new("example:types/canvas@1.2.0", "paint", "(i32, i32, i32) -> ()"),
-                new("inline-log", "log", "(i32, i32, i32) -> ()"),
+                new("example:types/canvas@1.2.0", "paint", "(i32, i32, i32) -> ()", passesStrings: true),
+                new("inline-log", "log", "(i32, i32, i32) -> ()", passesStrings: true),
                 new("$root", "now", "() -> (i64)"),
                 new("$root", "info", "(i32) -> ()"),
             },
             exports: new global::WitHost.Wamr.Validation.GuestContractExport[]
             {
-                new("example:types/shapes@1.2.0#draw", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", isRequired: true),
+                new("example:types/shapes@1.2.0#draw", "(i32, i32, i32, i32, i32, i32, i32) -> (i32)", isRequired: true, passesStrings: true),
                 new("cabi_post_example:types/shapes@1.2.0#draw", "(i32) -> ()", isRequired: false),
                 new("example:types/shapes@1.2.0#clear", "() -> ()", isRequired: true),
                 new("cabi_post_example:types/shapes@1.2.0#clear", "() -> ()", isRequired: false),
