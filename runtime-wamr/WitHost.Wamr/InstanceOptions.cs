@@ -21,6 +21,27 @@ public sealed record InstanceOptions
     public object? HostState { get; init; }
 
     /// <summary>
+    /// The most host memory, in bytes, that lifting the values of one call may create: the
+    /// strings and lists an export returns, or a guest passes to a host import. Past it the call
+    /// traps and the instance is faulted. Default
+    /// <see cref="CanonicalAbi.CanonicalAbiContext.DefaultMaxLiftBytes"/> (64 MiB); docs/reliability.md
+    /// says how values are counted.
+    /// </summary>
+    public ulong MaxLiftBytes { get; init; } = CanonicalAbi.CanonicalAbiContext.DefaultMaxLiftBytes;
+
+    /// <summary>
+    /// The most live handles each of a generated host's resource tables holds (one table per
+    /// resource type): a guest asking for one more traps. Default
+    /// <see cref="Bindings.HandleLimits.DefaultMaxHandles"/> (2^20).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    public int MaxHandlesPerTable
+    {
+        get;
+        init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxHandlesPerTable), value, "A handle table must be able to hold at least one handle.");
+    } = Bindings.HandleLimits.DefaultMaxHandles;
+
+    /// <summary>
     /// The longest one call from the host into the guest may run, or null (the default) for no
     /// limit. A guest still running when it passes is stopped, the call throws
     /// <see cref="WasmTimeoutException"/> and the instance is faulted. It applies to each call the

@@ -50,6 +50,7 @@ public sealed unsafe class WamrInstance : IDisposable
         _module = module;
         _handle = handle;
         HostState = options.HostState;
+        MaxLiftBytes = options.MaxLiftBytes;
 
         IReadOnlyList<ModuleImport> moduleImports = module.Info.FunctionImports;
         ReadOnlySpan<int> slots = module.ImportSlots;
@@ -96,6 +97,9 @@ public sealed unsafe class WamrInstance : IDisposable
     /// <summary>The per-instance host object given in <see cref="InstanceOptions.HostState"/>.</summary>
     public object? HostState { get; }
 
+    /// <summary>The lift budget of each call into or out of this instance (<see cref="InstanceOptions.MaxLiftBytes"/>).</summary>
+    public ulong MaxLiftBytes { get; }
+
     /// <summary>Whether a trap has faulted the instance.</summary>
     public bool IsFaulted => _fault is not null;
 
@@ -111,10 +115,11 @@ public sealed unsafe class WamrInstance : IDisposable
             uint start, end;
             if (!WamrNative.GetAppAddrRange(handle, 0, &start, &end))
             {
-                return new GuestMemory([]);
+                return new GuestMemory(null, 0);
             }
             byte* native = WamrNative.AddrAppToNative(handle, 0);
-            return new GuestMemory(new Span<byte>(native, checked((int)(end - start))));
+            // Up to 4 GiB - 1 (WAMR's largest memory): past what an int or a span holds.
+            return new GuestMemory(native, (long)end - start);
         }
     }
 

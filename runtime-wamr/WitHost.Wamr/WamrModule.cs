@@ -67,15 +67,20 @@ public sealed unsafe class WamrModule : IDisposable
     internal static WamrModule Load(ReadOnlySpan<byte> bytes, ModuleOptions options)
     {
         WasmModuleInfo? info = null;
-        string? readerError = null;
         try
         {
             info = WasmModuleReader.Read(bytes);
         }
-        catch (FormatException e)
+        catch (FormatException e) when (WasmModuleReader.HasCoreModuleHeader(bytes))
         {
-            // WAMR's own message is the one the user gets; ours is the fallback.
-            readerError = e.Message;
+            // The bytes claim to be a module but are malformed: WAMR never sees them, since its
+            // loader allocates for counts before it checks them against the bytes.
+            throw new WasmModuleLoadException($"The module is malformed: {e.Message}.");
+        }
+        catch (FormatException)
+        {
+            // Not a core module at all: WAMR checks the header first and rejects it with its own
+            // message (for example "magic header not detected"), which is the one users know.
         }
 
         byte[]? patched = null;
@@ -111,13 +116,14 @@ public sealed unsafe class WamrModule : IDisposable
             {
                 string message = Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } wamrMessage
                     ? wamrMessage
-                    : readerError ?? "WAMR rejected the module";
+                    : "WAMR rejected the module";
                 throw new WasmModuleLoadException(message);
             }
             if (info is null)
             {
+                // Unreachable with a header WAMR accepts, but never keep a module we cannot read.
                 WamrNative.Unload(handle);
-                throw new WasmModuleLoadException(readerError!);
+                throw new WasmModuleLoadException("The module is not a core WebAssembly module.");
             }
 
             var module = new WamrModule(handle, copy, info, slots);
@@ -155,17 +161,31 @@ public sealed unsafe class WamrModule : IDisposable
             throw;
         }
 
-        if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
+        // From here on every failure disposes the instance: WAMR's instance (its memory and
+        // stacks) is native and nothing else would ever free it.
+        try
         {
-            try
+            if (options.RunReactorInitializer && instance.TryGetFunction("_initialize") is { } initialize)
             {
-                initialize.Invoke([]);
+                if (initialize.Type.Parameters.Length != 0 || initialize.Type.Results.Length != 0)
+                {
+                    throw new WasmInstantiationException(
+                        $"The guest's _initialize must take no parameters and return nothing; it is {initialize.Type}.");
+                }
+                try
+                {
+                    initialize.Invoke([]);
+                }
+                catch (WamrException e)
+                {
+                    throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
+                }
             }
-            catch (WamrException e)
-            {
-                instance.Dispose();
-                throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
-            }
+        }
+        catch
+        {
+            instance.Dispose();
+            throw;
         }
         return instance;
     }
@@ -262,9 +282,19 @@ public sealed unsafe class WamrModule : IDisposable
         public NativeWasiArguments(WasiOptions? options)
         {
             options ??= new WasiOptions();
-            _dirs = Strings(options.PreopenedDirectories, out _dirCount);
-            _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
-            _argv = Strings(options.Arguments, out _argc);
+            try
+            {
+                _dirs = Strings(options.PreopenedDirectories, out _dirCount);
+                _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
+                _argv = Strings(options.Arguments, out _argc);
+            }
+            catch
+            {
+                // A string with a NUL is refused after others were copied: nobody disposes an
+                // object whose constructor threw, so free them here.
+                Dispose();
+                throw;
+            }
         }
 
         public void ApplyTo(nint module) => WamrNative.SetWasiArgsEx(

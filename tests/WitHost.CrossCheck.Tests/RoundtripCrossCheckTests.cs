@@ -251,7 +251,7 @@ public sealed class RoundtripCrossCheckTests : IClassFixture<RoundtripCrossCheck
         {
             CallManyParams(instance, args);
         }
-        int settled = instance.Memory.Length;
+        long settled = instance.Memory.Length;
         for (int i = 0; i < 2000; i++)
         {
             CallManyParams(instance, args);

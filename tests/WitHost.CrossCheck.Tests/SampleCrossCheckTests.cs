@@ -218,7 +218,7 @@ public sealed class SampleCrossCheckTests : IClassFixture<SampleCrossCheckTests.
         {
             Round();
         }
-        int settled = instance.Memory.Length;
+        long settled = instance.Memory.Length;
         for (int i = 0; i < 2000; i++)
         {
             Round();

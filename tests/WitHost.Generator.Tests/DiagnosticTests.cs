@@ -339,7 +339,7 @@ public sealed class DiagnosticTests
         Assert.Contains("HandleTable<global::Example.Api.Files.IFile>", host);
 
         // The guest's intrinsics for its own resource, and the destructor its table runs.
-        Assert.Contains("global::WitHost.Wamr.Bindings.RepTable Example_Api_Counters_Counter = new(\"counter\", \"example:api/counters#[dtor]counter\");", host);
+        Assert.Contains("global::WitHost.Wamr.Bindings.RepTable Example_Api_Counters_Counter = new(\"counter\", \"example:api/counters#[dtor]counter\", maxHandles);", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-new]counter\", call_ =>", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-rep]counter\", call_ =>", host);
         Assert.Contains("table_.Define(\"[export]example:api/counters\", \"[resource-drop]counter\", call_ =>", host);

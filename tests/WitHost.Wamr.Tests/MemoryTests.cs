@@ -52,7 +52,7 @@ public sealed class MemoryTests : IDisposable
     [Fact]
     public void Access_outside_the_memory_throws_and_reads_nothing()
     {
-        int length = _instance.Memory.Length;
+        int length = checked((int)_instance.Memory.Length);
         var e = Assert.Throws<GuestMemoryAccessException>(() => _instance.Memory.ReadUInt32((uint)length - 2));
         Assert.Equal((uint)length - 2, e.Offset);
         Assert.Throws<GuestMemoryAccessException>(() => _instance.Memory.Slice(uint.MaxValue, 2));

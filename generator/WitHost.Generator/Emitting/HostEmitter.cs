@@ -100,9 +100,9 @@ internal static class HostEmitter
 
     private static void EmitTables(SourceWriter writer, WorldBinding world)
     {
-        DocCommentWriter.WriteSummary(writer, null, "One instance's handles, one table per imported and per exported resource.");
+        DocCommentWriter.WriteSummary(writer, null, "One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).");
         writer.WriteLine(GeneratedCodeAttribute.Line);
-        writer.WriteLine($"internal sealed class {TablesClassName}");
+        writer.WriteLine($"internal sealed class {TablesClassName}(int maxHandles)");
         writer.OpenBlock();
         DocCommentWriter.WriteSummary(writer, null, "What lowering an export call's arguments added to the tables, taken back when it fails half-way.");
         writer.WriteLine("public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();");
@@ -110,14 +110,14 @@ internal static class HostEmitter
         {
             writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to <c>{DocCommentWriter.Escape(resource.WitName)}</c> objects.");
-            writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)});");
+            writer.WriteLine($"public readonly {HandleTable}<{resource.CSharpType}> {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)}, maxHandles);");
         }
 
         foreach (var resource in world.RepTables)
         {
             writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"Handles to the guest's <c>{DocCommentWriter.Escape(resource.WitName)}</c> representations (<c>{DocCommentWriter.Escape(resource.CoreModule)}</c>).");
-            writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)}, {CallEmitter.Literal(resource.DestructorExport)});");
+            writer.WriteLine($"public readonly {RepTable} {resource.FieldName} = new({CallEmitter.Literal(resource.WitName)}, {CallEmitter.Literal(resource.DestructorExport)}, maxHandles);");
             writer.WriteLine();
             DocCommentWriter.WriteSummary(writer, null, $"The method calls of the <c>{DocCommentWriter.Escape(resource.WitName)}</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).");
             writer.WriteLine($"public {resource.CSharpType}.ICalls {GuestResourceCallsBinding.CallsFieldOf(resource.FieldName)} = null!;");
@@ -149,7 +149,7 @@ internal static class HostEmitter
         var tablesArgument = "";
         if (hasTables)
         {
-            writer.WriteLine($"var resources_ = new {TablesClassName}();");
+            writer.WriteLine($"var resources_ = new {TablesClassName}((options ?? global::WitHost.Wamr.InstanceOptions.Default).MaxHandlesPerTable);");
             tablesArgument = "resources_, ";
         }
 

@@ -15,7 +15,7 @@ public static class BindingSupport
     /// cached until the next <c>cabi_realloc</c>, so make a new one after any other call into the guest.
     /// </summary>
     public static CanonicalAbiContext Context(WamrInstance instance, StringEncoding encoding, string functionName)
-        => new(new WamrCanonicalMemory(instance), encoding, functionName);
+        => new(new WamrCanonicalMemory(instance), encoding, functionName, instance.MaxLiftBytes);
 
     /// <summary>A trap in <paramref name="functionName"/> with <paramref name="message"/>; the instance is faulted.</summary>
     public static WasmTrapException Trap(WamrInstance instance, string functionName, string message)
@@ -42,24 +42,28 @@ public static class BindingSupport
 
     /// <summary>
     /// Checks that a list of <paramref name="length"/> elements of <paramref name="elementSize"/>
-    /// bytes at <paramref name="pointer"/> is aligned, within the ABI's length limit and inside memory.
+    /// bytes at <paramref name="pointer"/> is aligned, within the ABI's length limit and inside
+    /// memory, and counts it against the call's lift budget (<see cref="CanonicalAbiContext.CheckListForLift"/>).
     /// </summary>
     public static void CheckList(CanonicalAbiContext context, uint pointer, uint length, uint elementSize, uint alignment)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var byteLength = (ulong)length * elementSize;
-        if (byteLength > CanonicalAbiContext.MaxListByteLength)
-        {
-            throw context.Trap($"list of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength})");
-        }
-
-        context.CheckRange(pointer, byteLength, alignment, "list at");
+        context.CheckListForLift(pointer, length, elementSize, alignment, GeneratedElementBytes);
     }
+
+    /// <summary>
+    /// What a lifted list element costs the host at least in generated code, for the lift budget:
+    /// a slot of a <c>T[]</c>, which is a reference (8 bytes) for strings, records, variants, lists
+    /// and resources. Arrays of small numbers cost less than counted; <c>list&lt;u8&gt;</c>
+    /// (<see cref="LoadBytes"/>) counts its exact byte.
+    /// </summary>
+    private const uint GeneratedElementBytes = 8;
 
     /// <summary>Lifts a <c>list&lt;u8&gt;</c> with one copy.</summary>
     public static byte[] LoadBytes(CanonicalAbiContext context, uint pointer, uint length)
     {
-        CheckList(context, pointer, length, 1, 1);
+        ArgumentNullException.ThrowIfNull(context);
+        context.CheckListForLift(pointer, length, 1, 1, 1);
         return context.Slice(pointer, length).ToArray();
     }
 

@@ -24,10 +24,24 @@ public sealed class HandleTable<T> : ILoweringUndo
     /// generated bindings make the table before the instance exists (its imports need it).
     /// </summary>
     public HandleTable(string resourceName)
+        : this(resourceName, HandleLimits.DefaultMaxHandles)
+    {
+    }
+
+    /// <summary>An empty table that holds at most <paramref name="maxHandles"/> live handles.</summary>
+    public HandleTable(string resourceName, int maxHandles)
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
+        MaxHandles = HandleLimits.Validate(maxHandles);
     }
+
+    /// <summary>
+    /// The most live handles the table holds (<see cref="HandleLimits.DefaultMaxHandles"/> unless
+    /// given). Adding one more throws <see cref="InvalidOperationException"/>: inside a host import
+    /// that is a trap of the guest's call.
+    /// </summary>
+    public int MaxHandles { get; }
 
     /// <summary>The number of live handles, own and borrowed.</summary>
     public int Count => _entries.Count - 1 - _free.Count;
@@ -132,6 +146,7 @@ public sealed class HandleTable<T> : ILoweringUndo
 
     private int Add(Entry entry)
     {
+        HandleLimits.EnsureRoom(Count, MaxHandles, _resourceName);
         if (_free.Count > 0)
         {
             var reused = _free.Pop();

@@ -38,11 +38,24 @@ public sealed class RepTable
     /// <paramref name="destructorExport"/> (<c>ns:pkg/iface#[dtor]r</c>) when the guest has one.
     /// </summary>
     public RepTable(string resourceName, string? destructorExport)
+        : this(resourceName, destructorExport, HandleLimits.DefaultMaxHandles)
+    {
+    }
+
+    /// <summary>As <see cref="RepTable(string, string?)"/>, holding at most <paramref name="maxHandles"/> live handles.</summary>
+    public RepTable(string resourceName, string? destructorExport, int maxHandles)
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
         _destructorExport = destructorExport;
+        MaxHandles = HandleLimits.Validate(maxHandles);
     }
+
+    /// <summary>
+    /// The most live handles the table holds (<see cref="HandleLimits.DefaultMaxHandles"/> unless
+    /// given). A <c>[resource-new]</c> past it traps the guest's call.
+    /// </summary>
+    public int MaxHandles { get; }
 
     /// <summary>The resource's WIT name.</summary>
     public string ResourceName => _resourceName;
@@ -53,6 +66,7 @@ public sealed class RepTable
     /// <summary><c>[resource-new]</c>: a new own handle to <paramref name="rep"/>.</summary>
     public int New(uint rep)
     {
+        HandleLimits.EnsureRoom(Count, MaxHandles, _resourceName);
         if (_free.Count > 0)
         {
             var reused = _free.Pop();

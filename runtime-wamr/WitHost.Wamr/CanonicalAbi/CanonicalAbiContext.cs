@@ -15,15 +15,37 @@ public sealed class CanonicalAbiContext
     /// <summary>The largest list, in bytes, the ABI moves (2^28 - 1).</summary>
     public const uint MaxListByteLength = (1u << 28) - 1;
 
-    /// <summary>Creates a context.</summary>
-    public CanonicalAbiContext(ICanonicalMemory memory, StringEncoding encoding, string functionName)
+    /// <summary>
+    /// The default of <see cref="MaxLiftBytes"/>: 64 MiB. Far more than a call's values usually
+    /// take, and small enough that a guest cannot make a host with a few such calls in flight run
+    /// out of memory; a host that moves more raises <see cref="InstanceOptions.MaxLiftBytes"/>.
+    /// </summary>
+    public const ulong DefaultMaxLiftBytes = 64ul << 20;
+
+    /// <summary>Creates a context whose lifts may create up to <paramref name="maxLiftBytes"/> bytes of host values.</summary>
+    public CanonicalAbiContext(ICanonicalMemory memory, StringEncoding encoding, string functionName, ulong maxLiftBytes = DefaultMaxLiftBytes)
     {
         ArgumentNullException.ThrowIfNull(memory);
         ArgumentNullException.ThrowIfNull(functionName);
         Memory = memory;
         Encoding = encoding;
         FunctionName = functionName;
+        MaxLiftBytes = maxLiftBytes;
     }
+
+    /// <summary>
+    /// The most host memory the lifts of this context (one call) may create from strings and
+    /// lists. Each string counts two bytes per code unit it declares (a .NET char each), each list
+    /// its element count times the larger of its element size in guest memory and the least its
+    /// host form takes per element (<see cref="CheckListForLift"/>; docs/reliability.md).
+    /// The Canonical ABI bounds each string and list, not how many there are: a list of a million
+    /// strings that all point at one 3 MiB block is 8 MiB of guest memory and six terabytes of host
+    /// strings. Past the budget the call traps.
+    /// </summary>
+    public ulong MaxLiftBytes { get; }
+
+    /// <summary>The bytes this context's lifts have counted so far.</summary>
+    public ulong LiftedBytes { get; private set; }
 
     /// <summary>The guest memory and allocator.</summary>
     public ICanonicalMemory Memory { get; }
@@ -56,6 +78,41 @@ public sealed class CanonicalAbiContext
     /// <summary>A fresh block: <c>cabi_realloc(0, 0, alignment, size)</c>, checked.</summary>
     public uint Allocate(uint alignment, uint size) => Reallocate(0, 0, alignment, size);
 
+    /// <summary>
+    /// The checks before a list of <paramref name="length"/> elements of
+    /// <paramref name="elementSize"/> bytes at <paramref name="pointer"/> is lifted: the ABI's length
+    /// limit, alignment, bounds, and the call's lift budget, which the list is counted against at
+    /// the larger of <paramref name="elementSize"/> and <paramref name="hostElementBytes"/> (what
+    /// the caller's host representation takes at least per element) per element. Generated
+    /// bindings and the dynamic codec both lift lists through this.
+    /// </summary>
+    public void CheckListForLift(uint pointer, uint length, uint elementSize, uint alignment, uint hostElementBytes)
+    {
+        var byteLength = (ulong)length * elementSize;
+        if (byteLength > MaxListByteLength)
+        {
+            throw Trap($"list of {length} elements ({byteLength} bytes) is longer than the Canonical ABI allows ({MaxListByteLength} bytes)");
+        }
+
+        CheckRange(pointer, byteLength, alignment, "the list");
+        ChargeLift((ulong)length * Math.Max(Math.Max(elementSize, hostElementBytes), 1), "a list");
+    }
+
+    /// <summary>
+    /// Counts <paramref name="hostBytes"/> of host memory a lift is about to create against
+    /// <see cref="MaxLiftBytes"/>; past it, a trap. <paramref name="what"/> names the value.
+    /// </summary>
+    public void ChargeLift(ulong hostBytes, string what)
+    {
+        var total = LiftedBytes + hostBytes;
+        if (total > MaxLiftBytes || total < hostBytes)
+        {
+            throw Trap($"{what} of {hostBytes} bytes would take the values lifted in this call past the limit of {MaxLiftBytes} bytes (InstanceOptions.MaxLiftBytes)");
+        }
+
+        LiftedBytes = total;
+    }
+
     /// <summary>Traps unless <paramref name="pointer"/> is aligned and <paramref name="length"/> bytes there are inside memory; <paramref name="what"/> names the thing there in the message.</summary>
     public void CheckRange(uint pointer, ulong length, uint alignment, string what)
     {
@@ -64,22 +121,29 @@ public sealed class CanonicalAbiContext
             throw Trap($"{what} at {pointer} is not aligned to {alignment}");
         }
 
-        if (pointer + length > (ulong)Memory.Bytes.Length)
+        var size = Memory.Size;
+        if (pointer + length > size)
         {
-            throw Trap($"{what} of {length} bytes at {pointer} is outside the memory of {Memory.Bytes.Length} bytes");
+            throw Trap($"{what} of {length} bytes at {pointer} is outside the memory of {size} bytes");
         }
     }
 
     /// <summary><paramref name="length"/> bytes at <paramref name="pointer"/>, or a trap when they are not all inside memory.</summary>
     public Span<byte> Slice(uint pointer, uint length)
     {
-        var bytes = Memory.Bytes;
-        if (pointer + (ulong)length > (ulong)bytes.Length)
+        var size = Memory.Size;
+        if (pointer + (ulong)length > size)
         {
-            throw Trap($"out of bounds memory access: {length} bytes at {pointer} in a memory of {bytes.Length} bytes");
+            throw Trap($"out of bounds memory access: {length} bytes at {pointer} in a memory of {size} bytes");
         }
 
-        return bytes.Slice((int)pointer, (int)length);
+        // Strings and lists are at most 2^28 bytes (2^29 for UTF-16), so a span always holds them.
+        if (length > int.MaxValue)
+        {
+            throw Trap($"{length} bytes at {pointer} are more than the host can view at once");
+        }
+
+        return Memory.Slice(pointer, (int)length);
     }
 
     /// <summary>Reads a little-endian unsigned integer of <paramref name="size"/> (1, 2, 4 or 8) bytes.</summary>

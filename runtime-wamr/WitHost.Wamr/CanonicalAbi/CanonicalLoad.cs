@@ -12,6 +12,12 @@ namespace WitHost.Wamr.CanonicalAbi;
 /// </summary>
 public static class CanonicalLoad
 {
+    /// <summary>
+    /// What a lifted list element costs the host at least here, for the lift budget: every dynamic
+    /// value is an object (a header, a method table pointer and its fields), 32 bytes or more.
+    /// </summary>
+    internal const uint DynamicValueBytes = 32;
+
     /// <summary>Loads a value of <paramref name="type"/> from <paramref name="pointer"/>.</summary>
     /// <exception cref="WasmTrapException">The memory does not hold a valid value of that type there.</exception>
     public static WitValue Load(CanonicalAbiContext context, WitType type, uint pointer)
@@ -31,13 +37,7 @@ public static class CanonicalLoad
     {
         ArgumentNullException.ThrowIfNull(context);
         var element = CanonicalLayout.Of(elementType);
-        var byteLength = (ulong)length * element.Size;
-        if (byteLength > CanonicalAbiContext.MaxListByteLength)
-        {
-            throw context.Trap($"list of {length} elements ({byteLength} bytes) is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength} bytes)");
-        }
-
-        context.CheckRange(pointer, byteLength, element.Alignment, "the list");
+        context.CheckListForLift(pointer, length, element.Size, element.Alignment, DynamicValueBytes);
         return LoadElements(context, elementType, element.Size, pointer, length);
     }
 

@@ -69,6 +69,10 @@ public static class CanonicalStrings
         }
 
         context.CheckRange(pointer, byteLength, alignment, "the string");
+
+        // At most one char per byte (UTF-8, Latin-1) or per two (UTF-16), two bytes each.
+        var hostBytes = ReferenceEquals(encoding, StrictUtf16) ? byteLength : 2 * byteLength;
+        context.ChargeLift(hostBytes, "a string");
         try
         {
             return encoding.GetString(context.Slice(pointer, (uint)byteLength));

@@ -33,7 +33,7 @@ public static class DynamicExportCall
         var export = instance.GetFunction(exportName);
 
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
-        var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName);
+        var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName, instance.MaxLiftBytes);
         var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);
 

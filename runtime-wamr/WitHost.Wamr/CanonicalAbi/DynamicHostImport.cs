@@ -32,7 +32,7 @@ public static class DynamicHostImport
             }
 
             var parameterCount = signature.ResultsInMemory ? flat.Length - 1 : flat.Length;
-            var context = new CanonicalAbiContext(new WamrCanonicalMemory(call.Instance), encoding, name);
+            var context = new CanonicalAbiContext(new WamrCanonicalMemory(call.Instance), encoding, name, call.Instance.MaxLiftBytes);
             var arguments = CanonicalLift.LiftValues(context, parameterTypes, flat[..parameterCount], CoreFunctionSignature.MaxFlatParams);
 
             var result = implementation(arguments);

@@ -8,7 +8,18 @@ namespace WitHost.Wamr.CanonicalAbi;
 public interface ICanonicalMemory
 {
     /// <summary>The whole linear memory as it is now; valid until the next call into the guest.</summary>
+    /// <remarks>A memory of 2 GiB or more is larger than a span: such a memory implements
+    /// <see cref="Size"/> and <see cref="Slice"/>, which are all the ABI code uses, and may throw here.</remarks>
     Span<byte> Bytes { get; }
+
+    /// <summary>The memory's size in bytes as it is now (a 32-bit memory has at most 4 GiB).</summary>
+    ulong Size => (ulong)Bytes.Length;
+
+    /// <summary>
+    /// <paramref name="length"/> bytes at <paramref name="pointer"/>, valid until the next call into
+    /// the guest. The caller has checked that they are inside <see cref="Size"/>.
+    /// </summary>
+    Span<byte> Slice(uint pointer, int length) => Bytes.Slice(checked((int)pointer), length);
 
     /// <summary>Calls <c>cabi_realloc(originalPointer, originalSize, alignment, newSize)</c>.</summary>
     uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize);

@@ -1,20 +1,19 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-
 namespace WitHost.Wamr.CanonicalAbi;
 
 /// <summary>The Canonical ABI's view of a <see cref="WamrInstance"/>: its memory and its <c>cabi_realloc</c>.</summary>
 /// <remarks>
-/// The guest's memory can only move while the guest runs: during a lift or lower through
+/// <para>The guest's memory can only move while the guest runs: during a lift or lower through
 /// <c>cabi_realloc</c>, and between them when the export runs or a host implementation calls into
 /// the guest (<see cref="Refresh"/>). So the memory's address is looked up once and again after
-/// each of those, instead of on every access (each lookup is two native calls).
+/// each of those, instead of on every access (each lookup is two native calls).</para>
+/// <para>The memory may be up to 4 GiB, so it is kept as an address and a size, and handed out a
+/// slice at a time (<see cref="Slice"/>): a span cannot hold 2 GiB or more.</para>
 /// </remarks>
 public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
 {
     private readonly WamrInstance _instance;
     private byte* _base;
-    private int _length = -1;
+    private long _size = -1;
 
     /// <summary>Wraps <paramref name="instance"/>.</summary>
     public WamrCanonicalMemory(WamrInstance instance)
@@ -24,31 +23,46 @@ public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
     }
 
     /// <inheritdoc/>
-    public Span<byte> Bytes
+    /// <exception cref="InvalidOperationException">The memory is 2 GiB or larger.</exception>
+    public Span<byte> Bytes => _instance.Memory.Span;
+
+    /// <inheritdoc/>
+    public ulong Size
     {
         get
         {
-            if (_length < 0)
-            {
-                var span = _instance.Memory.Span;
-                _base = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(span));
-                _length = span.Length;
-            }
-
-            return new Span<byte>(_base, _length);
+            LookUp();
+            return (ulong)_size;
         }
+    }
+
+    /// <inheritdoc/>
+    public Span<byte> Slice(uint pointer, int length)
+    {
+        LookUp();
+        return new Span<byte>(_base + pointer, length);
     }
 
     /// <inheritdoc/>
     public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
-        _length = -1;
+        _size = -1;
         return _instance.Realloc(originalPointer, originalSize, alignment, newSize);
     }
 
     /// <inheritdoc/>
-    public void Refresh() => _length = -1;
+    public void Refresh() => _size = -1;
 
     /// <inheritdoc/>
     public WasmTrapException Trap(string functionName, string message) => _instance.Fault(functionName, message, null);
+
+    private void LookUp()
+    {
+        if (_size < 0)
+        {
+            var memory = _instance.Memory;
+            _base = memory.Base;
+            _size = memory.Length;
+        }
+    }
 }

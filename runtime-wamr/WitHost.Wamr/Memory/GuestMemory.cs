@@ -8,30 +8,48 @@ namespace WitHost.Wamr.Memory;
 /// <see cref="WamrInstance.Memory"/> after every call; never keep one across a call.
 /// </summary>
 /// <remarks>
-/// Offsets are guest addresses. An access outside the memory throws
+/// <para>Offsets are guest addresses. An access outside the memory throws
 /// <see cref="GuestMemoryAccessException"/>: a guest that hands the host a bad pointer makes
-/// its own call trap, it never makes the host read outside the memory.
+/// its own call trap, it never makes the host read outside the memory.</para>
+/// <para>A 32-bit memory can grow to 4 GiB (WAMR 1.1.2 stops one byte short of it), more than
+/// one <see cref="Span{T}"/> holds: <see cref="Length"/> is a <see cref="long"/>,
+/// <see cref="Slice"/> reaches every address, and <see cref="Span"/> is only there for memories
+/// under 2 GiB.</para>
 /// </remarks>
-public readonly ref struct GuestMemory
+public readonly unsafe ref struct GuestMemory
 {
-    private readonly Span<byte> _bytes;
+    private readonly byte* _base;
+    private readonly long _length;
 
-    internal GuestMemory(Span<byte> bytes) => _bytes = bytes;
+    internal GuestMemory(byte* @base, long length)
+    {
+        _base = @base;
+        _length = length;
+    }
 
-    /// <summary>The whole memory.</summary>
-    public Span<byte> Span => _bytes;
+    /// <summary>The whole memory as one span.</summary>
+    /// <exception cref="InvalidOperationException">The memory is 2 GiB or larger, more than a span holds; use <see cref="Slice"/>.</exception>
+    public Span<byte> Span => _length <= int.MaxValue
+        ? new Span<byte>(_base, (int)_length)
+        : throw new InvalidOperationException($"The memory of {_length} bytes is larger than one span can hold; use Slice.");
+
+    /// <summary>The address of guest address 0, for the runtime's own views of the memory.</summary>
+    internal byte* Base => _base;
 
     /// <summary>The memory's current size in bytes.</summary>
-    public int Length => _bytes.Length;
+    public long Length => _length;
 
     /// <summary><paramref name="length"/> bytes at guest address <paramref name="offset"/>.</summary>
+    /// <exception cref="GuestMemoryAccessException">The bytes are not all inside the memory.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is 2 GiB or more, more than a span holds.</exception>
     public Span<byte> Slice(uint offset, uint length)
     {
-        if ((ulong)offset + length > (ulong)_bytes.Length)
+        if ((ulong)offset + length > (ulong)_length)
         {
-            throw new GuestMemoryAccessException(offset, length, _bytes.Length);
+            throw new GuestMemoryAccessException(offset, length, _length);
         }
-        return _bytes.Slice((int)offset, (int)length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, (uint)int.MaxValue);
+        return new Span<byte>(_base + offset, (int)length);
     }
 
     public byte ReadByte(uint offset) => Slice(offset, 1)[0];

@@ -14,30 +14,30 @@ namespace Example.App
         {
         }
 
-        /// <summary>One instance's handles, one table per imported and per exported resource.</summary>
+        /// <summary>One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-        internal sealed class ResourceTables
+        internal sealed class ResourceTables(int maxHandles)
         {
             /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
             public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
 
             /// <summary>Handles to <c>sink</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.GuestResources.Log.ISink> Example_GuestResources_Log_ISink = new("sink");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.GuestResources.Log.ISink> Example_GuestResources_Log_ISink = new("sink", maxHandles);
 
             /// <summary>Handles to the guest's <c>session</c> representations (<c>[export]example:guest-resources/sessions</c>).</summary>
-            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Session = new("session", "example:guest-resources/sessions#[dtor]session");
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Session = new("session", "example:guest-resources/sessions#[dtor]session", maxHandles);
 
             /// <summary>The method calls of the <c>session</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.GuestResources.Sessions.Session.ICalls Example_GuestResources_Sessions_Session_Calls = null!;
 
             /// <summary>Handles to the guest's <c>token</c> representations (<c>[export]example:guest-resources/sessions</c>).</summary>
-            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Token = new("token", "example:guest-resources/sessions#[dtor]token");
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Token = new("token", "example:guest-resources/sessions#[dtor]token", maxHandles);
 
             /// <summary>The method calls of the <c>token</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.GuestResources.Sessions.Token.ICalls Example_GuestResources_Sessions_Token_Calls = null!;
 
             /// <summary>Handles to the guest's <c>handle</c> representations (<c>[export]example:guest-resources/sessions</c>).</summary>
-            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Handle_ = new("handle", "example:guest-resources/sessions#[dtor]handle");
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_GuestResources_Sessions_Handle_ = new("handle", "example:guest-resources/sessions#[dtor]handle", maxHandles);
 
             /// <summary>The method calls of the <c>handle</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.GuestResources.Sessions.Handle_.ICalls Example_GuestResources_Sessions_Handle__Calls = null!;
@@ -133,7 +133,7 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var resources_ = new ResourceTables();
+            var resources_ = new ResourceTables((options ?? global::WitHost.Wamr.InstanceOptions.Default).MaxHandlesPerTable);
             table_.Define("example:guest-resources/log", "[resource-drop]sink", call_ => resources_.Example_GuestResources_Log_ISink.Drop(call_.Instance, call_.GetInt32(0), "example:guest-resources/log#[resource-drop]sink"));
             table_.Define("example:guest-resources/log", "[method]sink.write", call_ => ImportSinkWrite(resources_, call_));
             table_.Define("[export]example:guest-resources/sessions", "[resource-new]session", call_ => call_.SetResult(resources_.Example_GuestResources_Sessions_Session.New(call_.GetUInt32(0))));

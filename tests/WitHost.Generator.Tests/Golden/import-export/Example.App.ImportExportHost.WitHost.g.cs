@@ -16,18 +16,18 @@ namespace Example.App
             public required global::Example.Both.ITest Test { get; init; }
         }
 
-        /// <summary>One instance's handles, one table per imported and per exported resource.</summary>
+        /// <summary>One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-        internal sealed class ResourceTables
+        internal sealed class ResourceTables(int maxHandles)
         {
             /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
             public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
 
             /// <summary>Handles to <c>thing</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Both.Test.IThing> Example_Both_Test_IThing = new("thing");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Both.Test.IThing> Example_Both_Test_IThing = new("thing", maxHandles);
 
             /// <summary>Handles to the guest's <c>thing</c> representations (<c>[export]example:both/test</c>).</summary>
-            public readonly global::WitHost.Wamr.Bindings.RepTable Example_Both_Test_Exports_Thing = new("thing", "example:both/test#[dtor]thing");
+            public readonly global::WitHost.Wamr.Bindings.RepTable Example_Both_Test_Exports_Thing = new("thing", "example:both/test#[dtor]thing", maxHandles);
 
             /// <summary>The method calls of the <c>thing</c> handles this instance makes (its exported-interface class, set when the instance is wrapped).</summary>
             public global::Example.Both.Test.Exports.Thing.ICalls Example_Both_Test_Exports_Thing_Calls = null!;
@@ -96,7 +96,7 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var resources_ = new ResourceTables();
+            var resources_ = new ResourceTables((options ?? global::WitHost.Wamr.InstanceOptions.Default).MaxHandlesPerTable);
             table_.Define("example:both/test", "[resource-drop]thing", call_ => resources_.Example_Both_Test_IThing.Drop(call_.Instance, call_.GetInt32(0), "example:both/test#[resource-drop]thing"));
             table_.Define("example:both/test", "[method]thing.name", call_ => ImportThingName(resources_, call_));
             table_.Define("example:both/test", "[method]thing.moved", call_ => ImportThingMoved(resources_, call_));

@@ -19,18 +19,18 @@ namespace Example.App
             public required global::Example.Named.IStore Secondary { get; init; }
         }
 
-        /// <summary>One instance's handles, one table per imported and per exported resource.</summary>
+        /// <summary>One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-        internal sealed class ResourceTables
+        internal sealed class ResourceTables(int maxHandles)
         {
             /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
             public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
 
             /// <summary>Handles to <c>bucket</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Named.Store.IBucket> Example_Named_Store_IBucket_Primary = new("bucket");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Named.Store.IBucket> Example_Named_Store_IBucket_Primary = new("bucket", maxHandles);
 
             /// <summary>Handles to <c>bucket</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Named.Store.IBucket> Example_Named_Store_IBucket_Secondary = new("bucket");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Named.Store.IBucket> Example_Named_Store_IBucket_Secondary = new("bucket", maxHandles);
         }
 
         // What a guest of example:named/named imports and exports, with exact core types (the Canonical ABI's
@@ -85,7 +85,7 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var resources_ = new ResourceTables();
+            var resources_ = new ResourceTables((options ?? global::WitHost.Wamr.InstanceOptions.Default).MaxHandlesPerTable);
             table_.Define("primary", "[resource-drop]bucket", call_ => resources_.Example_Named_Store_IBucket_Primary.Drop(call_.Instance, call_.GetInt32(0), "primary#[resource-drop]bucket"));
             table_.Define("primary", "[method]bucket.get", call_ => ImportPrimaryBucketGet(resources_, call_));
             table_.Define("secondary", "[resource-drop]bucket", call_ => resources_.Example_Named_Store_IBucket_Secondary.Drop(call_.Instance, call_.GetInt32(0), "secondary#[resource-drop]bucket"));

@@ -16,18 +16,18 @@ namespace Example.App
             public required global::Example.Resources.IFiles Files { get; init; }
         }
 
-        /// <summary>One instance's handles, one table per imported and per exported resource.</summary>
+        /// <summary>One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
-        internal sealed class ResourceTables
+        internal sealed class ResourceTables(int maxHandles)
         {
             /// <summary>What lowering an export call's arguments added to the tables, taken back when it fails half-way.</summary>
             public readonly global::WitHost.Wamr.Bindings.LoweringJournal Journal = new();
 
             /// <summary>Handles to <c>error</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Error.IError> Example_Resources_Error_IError = new("error");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Error.IError> Example_Resources_Error_IError = new("error", maxHandles);
 
             /// <summary>Handles to <c>file</c> objects.</summary>
-            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Files.IFile> Example_Resources_Files_IFile = new("file");
+            public readonly global::WitHost.Wamr.Bindings.HandleTable<global::Example.Resources.Files.IFile> Example_Resources_Files_IFile = new("file", maxHandles);
         }
 
         // What a guest of example:resources/resources imports and exports, with exact core types (the Canonical ABI's
@@ -78,7 +78,7 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var resources_ = new ResourceTables();
+            var resources_ = new ResourceTables((options ?? global::WitHost.Wamr.InstanceOptions.Default).MaxHandlesPerTable);
             table_.Define("example:resources/error", "[resource-drop]error", call_ => resources_.Example_Resources_Error_IError.Drop(call_.Instance, call_.GetInt32(0), "example:resources/error#[resource-drop]error"));
             table_.Define("example:resources/error", "[method]error.to-debug-string", call_ => ImportErrorToDebugString(resources_, call_));
             table_.Define("example:resources/files", "[resource-drop]file", call_ => resources_.Example_Resources_Files_IFile.Drop(call_.Instance, call_.GetInt32(0), "example:resources/files#[resource-drop]file"));
