@@ -83,11 +83,16 @@ public sealed class WamrFunction
     /// </summary>
     public void InvokeCells(Span<uint> cells)
     {
+        CheckCells(cells);
+        Instance.Call(this, cells);
+    }
+
+    internal void CheckCells(Span<uint> cells)
+    {
         if (cells.Length < ParameterCells || cells.Length < ResultCells)
         {
             throw new ArgumentException($"'{Name}' needs {Math.Max(ParameterCells, ResultCells)} cells.", nameof(cells));
         }
-        Instance.Call(this, cells);
     }
 
     internal static int WriteCells(Span<uint> cells, int cell, WasmValueKind kind, ulong bits)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Execution;
@@ -14,9 +15,12 @@ namespace WitHost.Wamr;
 /// </summary>
 /// <remarks>
 /// <para>Calls into one instance are serialised: another thread waits until the current call
-/// returns. A host function may call back into its own instance (for example
-/// <c>cabi_realloc</c>); calling another instance from inside a host function is not supported
-/// by WAMR's execution environments.</para>
+/// returns. A call that moves values through memory (lower, invoke, lift, post-return) owns the
+/// instance for all of it through <see cref="EnterCall"/>, so no other thread's call can grow or
+/// move the memory, or reuse the guest's return area, in between. A host function runs on the
+/// calling thread inside the call and may call back into its own instance (for example
+/// <c>cabi_realloc</c>, or another export); calling another instance from inside a host function
+/// is not supported by WAMR's execution environments.</para>
 /// <para>After a trap the instance is faulted: later calls throw
 /// <see cref="WasmInstanceFaultedException"/>. Its memory can still be read, and it must still
 /// be disposed.</para>
@@ -25,30 +29,42 @@ namespace WitHost.Wamr;
 /// (<see cref="Cancellation(CancellationToken)"/>), or by disposing the instance from another
 /// thread. Stopping faults the instance.</para>
 /// </remarks>
-public sealed unsafe class WamrInstance : IDisposable
+public sealed unsafe partial class WamrInstance : IDisposable
 {
     public const string ReallocName = "cabi_realloc";
     public const string PostReturnPrefix = "cabi_post_";
+
+    /// <summary>
+    /// The trap message when a chain of calls between guest and host (a host function calling
+    /// into the guest, which calls the host again…) has used the thread's native stack.
+    /// </summary>
+    public const string NativeStackExhaustedMessage = "native stack exhausted: the calls between the guest and the host nest too deep for this thread's stack";
 
     private readonly Lock _callLock = new();
     private readonly WamrModule _module;
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
     private readonly ModuleImport?[] _hostImports;
-    private nint _handle;
+    private readonly WamrInstanceHandle _native;
     private readonly nint _execEnv;
-    private GCHandle _self;
+    private readonly List<IDisposable> _hostObjects = [];
     private int _callDepth;
+    // Whole calls (EnterCall scopes) open on the owning thread; the instance is not freed under them.
+    private int _scopeDepth;
     private WasmTrapException? _fault;
+    // What a host function that made the guest trap said, in full: WAMR keeps only the start of
+    // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
+    private string? _pendingHostTrap;
     private readonly CallInterrupter _interrupter;
     private readonly TimeSpan? _callTimeout;
     private volatile bool _disposeRequested;
 
-    internal WamrInstance(WamrModule module, nint handle, HostImports imports, InstanceOptions options)
+    internal WamrInstance(WamrModule module, WamrInstanceHandle native, HostImports imports, InstanceOptions options)
     {
         _module = module;
-        _handle = handle;
+        _native = native;
+        nint handle = native.DangerousGetHandle();
         HostState = options.HostState;
         MaxLiftBytes = options.MaxLiftBytes;
 
@@ -87,8 +103,10 @@ public sealed unsafe class WamrInstance : IDisposable
             WamrInterrupt.EnsureAvailable();
             _callTimeout = timeout;
         }
-        _self = GCHandle.Alloc(this);
-        WamrNative.SetCustomData(handle, GCHandle.ToIntPtr(_self));
+        native.SetOwner(this);
+        uint memoryStart, memoryEnd;
+        long memoryBytes = WamrNative.GetAppAddrRange(handle, 0, &memoryStart, &memoryEnd) ? memoryEnd - memoryStart : 0;
+        native.AddMemoryPressure(memoryBytes + options.StackSize + options.HeapSize);
     }
 
     /// <summary>The module this instance was created from.</summary>
@@ -244,57 +262,37 @@ public sealed unsafe class WamrInstance : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Owns the instance for one whole call until the returned scope is disposed: another thread
+    /// that calls into the instance meanwhile waits. Generated calls and the dynamic calls hold it
+    /// from lowering their arguments to the guest's post-return; a host that makes a call of its
+    /// own out of several core calls (<see cref="Realloc"/>, writes to <see cref="Memory"/>, an
+    /// export, <see cref="PostReturn"/>) should hold it the same way.
+    /// </summary>
+    /// <remarks>
+    /// The ownership is re-entrant on its thread: a host function (which runs inside a call, on
+    /// the calling thread) may call into its own instance again. It allocates nothing; use it with
+    /// <c>using</c>, on the thread that entered it.
+    /// </remarks>
+    public CallScope EnterCall()
+    {
+        _callLock.Enter();
+        _scopeDepth++;
+        return new CallScope(this);
+    }
+
+    private void ExitCall()
+    {
+        _scopeDepth--;
+        ExitCallLock();
+    }
+
     internal void Call(WamrFunction function, Span<uint> cells)
     {
         _callLock.Enter();
         try
         {
-            nint handle = LiveHandle();
-            if (_fault is not null)
-            {
-                throw new WasmInstanceFaultedException(_fault);
-            }
-            WamrRuntime.EnsureThreadEnvironment();
-            // Only the outermost call is watched: calls a host function makes back into the guest
-            // run inside it, and an interrupt stops them too.
-            bool outermost = _callDepth == 0;
-            if (outermost)
-            {
-                _interrupter.Begin(CurrentLimit());
-            }
-            _callDepth++;
-            bool ok;
-            InterruptReason interrupted;
-            try
-            {
-                fixed (uint* argv = cells)
-                {
-                    ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
-                }
-            }
-            finally
-            {
-                _callDepth--;
-                interrupted = outermost ? _interrupter.End() : _interrupter.Reason;
-            }
-            if (interrupted != InterruptReason.None)
-            {
-                _pendingHostException = null;
-                throw Interrupted(function.Name, interrupted);
-            }
-            if (!ok)
-            {
-                string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
-                WamrNative.ClearException(handle);
-                const string prefix = "Exception: ";
-                if (message.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    message = message[prefix.Length..];
-                }
-                Exception? hostException = _pendingHostException;
-                _pendingHostException = null;
-                throw Fault(function.Name, message, hostException);
-            }
+            CallOwned(function, cells);
         }
         finally
         {
@@ -337,16 +335,90 @@ public sealed unsafe class WamrInstance : IDisposable
         }
     }
 
-    /// <summary>Runs the host function bound to <paramref name="slot"/>; returns a trap message or null.</summary>
+    /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
+    internal void CallOwned(WamrFunction function, Span<uint> cells)
+    {
+        nint handle = LiveHandle();
+        if (_fault is not null)
+        {
+            throw new WasmInstanceFaultedException(_fault);
+        }
+        WamrRuntime.EnsureThreadEnvironment();
+        // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
+        // the .NET frames that then report its trap: the process would die of a stack overflow.
+        // So the guest is not entered unless .NET could still run and unwind a typical call chain
+        // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Fault(function.Name, NativeStackExhaustedMessage, null);
+        }
+        _pendingHostException = null;
+        _pendingHostTrap = null;
+        // Only the outermost call is watched: calls a host function makes back into the guest
+        // run inside it, and an interrupt stops them too.
+        bool outermost = _callDepth == 0;
+        if (outermost)
+        {
+            _interrupter.Begin(CurrentLimit());
+        }
+        _callDepth++;
+        bool ok;
+        InterruptReason interrupted;
+        try
+        {
+            fixed (uint* argv = cells)
+            {
+                ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+            }
+        }
+        finally
+        {
+            _callDepth--;
+            interrupted = outermost ? _interrupter.End() : _interrupter.Reason;
+        }
+        if (interrupted != InterruptReason.None)
+        {
+            _pendingHostException = null;
+            _pendingHostTrap = null;
+            throw Interrupted(function.Name, interrupted);
+        }
+        if (!ok)
+        {
+            string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
+            WamrNative.ClearException(handle);
+            const string prefix = "Exception: ";
+            if (message.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                message = message[prefix.Length..];
+            }
+            // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
+            message = _pendingHostTrap ?? message;
+            Exception? hostException = _pendingHostException;
+            _pendingHostException = null;
+            _pendingHostTrap = null;
+            throw Fault(function.Name, message, hostException);
+        }
+    }
+
+    /// <summary>
+    /// Runs the host function bound to <paramref name="slot"/>; returns a trap message or null.
+    /// The instance keeps the message (and the exception) whole for the trap the caller of the
+    /// export gets; WAMR is given only its start.
+    /// </summary>
     internal string? DispatchHostCall(int slot, ulong* args)
     {
+        // The host function would run .NET code on a stack WAMR has used up (see Call).
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return _pendingHostTrap = NativeStackExhaustedMessage;
+        }
         if ((uint)slot >= (uint)_hostImports.Length || _hostImports[slot] is not { } import)
         {
-            return $"the guest called host slot {slot}, which its module does not import";
+            return _pendingHostTrap = $"the guest called host slot {slot}, which its module does not import";
         }
         if (_hostFunctions[slot] is not { } function)
         {
-            return $"import '{import.Module}' '{import.Name}' has no host implementation";
+            return _pendingHostTrap = $"import '{import.Module}' '{import.Name}' has no host implementation";
         }
         try
         {
@@ -356,7 +428,7 @@ public sealed unsafe class WamrInstance : IDisposable
         catch (Exception e)
         {
             _pendingHostException = e;
-            return $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
+            return _pendingHostTrap = $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
         }
     }
 
@@ -370,8 +442,8 @@ public sealed unsafe class WamrInstance : IDisposable
 
     private nint LiveHandle()
     {
-        ObjectDisposedException.ThrowIf(_handle == 0 || _disposeRequested, this);
-        return _handle;
+        ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
+        return _native.DangerousGetHandle();
     }
 
     /// <summary>
@@ -387,29 +459,42 @@ public sealed unsafe class WamrInstance : IDisposable
         Interlocked.MemoryBarrier();
         if (_disposeRequested && _callLock.TryEnter())
         {
+            IDisposable[]? hostObjects;
             try
             {
-                FreeNative();
+                hostObjects = FreeNative();
             }
             finally
             {
                 _callLock.Exit();
             }
+            // The call that Dispose stopped is unwinding with its own exception: a host object's
+            // failure to dispose must not replace it, so it is not reported here.
+            try
+            {
+                DisposeHostObjects(hostObjects);
+            }
+            catch (AggregateException)
+            {
+            }
         }
     }
 
-    /// <summary>Deinstantiates, once, when no call is on the stack. Runs under <see cref="_callLock"/>.</summary>
-    private void FreeNative()
+    /// <summary>
+    /// Deinstantiates, once, when no call and no whole call (<see cref="EnterCall"/>) is on the
+    /// stack: a whole call may still read memory it looked up before. Runs under
+    /// <see cref="_callLock"/>; returns the host objects to dispose once the lock is released.
+    /// </summary>
+    private IDisposable[]? FreeNative()
     {
-        if (_handle == 0 || _callDepth > 0)
+        if (_native.IsClosed || _callDepth > 0 || _scopeDepth > 0)
         {
-            return;
+            return null;
         }
-        WamrNative.SetCustomData(_handle, 0);
-        WamrNative.Deinstantiate(_handle);
-        _handle = 0;
-        _self.Free();
-        _module.ReleaseInstance();
+        _native.Dispose();
+        IDisposable[] hostObjects = [.. _hostObjects];
+        _hostObjects.Clear();
+        return hostObjects;
     }
 
     private static FunctionType ReadType(nint instance, nint function)
@@ -436,14 +521,38 @@ public sealed unsafe class WamrInstance : IDisposable
     }
 
     /// <summary>
-    /// Destroys the instance and frees its memory. Safe to call more than once. Never waits for
-    /// a guest running on another thread: that call is stopped (it throws
-    /// <see cref="ObjectDisposedException"/>) and the memory is freed as it unwinds.
+    /// Host objects the instance should dispose when it is disposed, after the guest is gone:
+    /// generated bindings attach their resource tables, so the objects the guest still owns are
+    /// disposed with it.
+    /// </summary>
+    public void AttachHostObjects(IDisposable owner)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        _callLock.Enter();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
+            _hostObjects.Add(owner);
+        }
+        finally
+        {
+            ExitCallLock();
+        }
+    }
+
+    /// <summary>
+    /// Destroys the instance and frees its memory, then disposes the host objects attached to it
+    /// (<see cref="AttachHostObjects"/>). Safe to call more than once. Never waits for a guest
+    /// running on another thread: that call is stopped (it throws
+    /// <see cref="ObjectDisposedException"/>) and the instance is freed, and its host objects
+    /// disposed, when that thread's whole call ends. An instance that is never disposed is freed by
+    /// the finalizer, but its host objects are then left to the garbage collector.
     /// </summary>
     /// <exception cref="InvalidOperationException">Called from inside a call into this instance.</exception>
+    /// <exception cref="AggregateException">Host objects threw from their <c>Dispose</c>; every one was disposed.</exception>
     public void Dispose()
     {
-        if (_callLock.IsHeldByCurrentThread && _callDepth > 0)
+        if (_callLock.IsHeldByCurrentThread && (_callDepth > 0 || _scopeDepth > 0))
         {
             throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
         }
@@ -451,16 +560,43 @@ public sealed unsafe class WamrInstance : IDisposable
         // Stops a guest running on another thread; with a libiwasm that cannot stop it, the
         // instance is freed when the guest returns by itself.
         _interrupter.RequestDispose();
+        IDisposable[]? hostObjects = null;
         if (_callLock.TryEnter())
         {
             try
             {
-                FreeNative();
+                hostObjects = FreeNative();
             }
             finally
             {
                 _callLock.Exit();
             }
+        }
+        DisposeHostObjects(hostObjects);
+    }
+
+    /// <summary>Disposes host objects of a freed instance, every one even when some throw.</summary>
+    private static void DisposeHostObjects(IDisposable[]? hostObjects)
+    {
+        if (hostObjects is null)
+        {
+            return;
+        }
+        List<Exception>? failures = null;
+        foreach (IDisposable owner in hostObjects)
+        {
+            try
+            {
+                owner.Dispose();
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+        if (failures is not null)
+        {
+            throw new AggregateException("Host objects of the disposed instance threw while being disposed.", failures);
         }
     }
 }

@@ -21,17 +21,13 @@ public sealed unsafe class WamrModule : IDisposable
 {
     private const int ErrorBufferSize = 256;
 
-    private readonly Lock _lifetime = new();
-    private readonly byte* _bytes;
     private readonly int[] _importSlots;
-    private nint _handle;
-    private int _liveInstances;
-    private bool _disposeRequested;
+    private readonly WamrModuleHandle _native;
+    private int _disposed;
 
-    private WamrModule(nint handle, byte* bytes, WasmModuleInfo info, int[] importSlots)
+    private WamrModule(WamrModuleHandle native, WasmModuleInfo info, int[] importSlots)
     {
-        _handle = handle;
-        _bytes = bytes;
+        _native = native;
         Info = info;
         _importSlots = importSlots;
     }
@@ -126,9 +122,9 @@ public sealed unsafe class WamrModule : IDisposable
                 throw new WasmModuleLoadException("The module is not a core WebAssembly module.");
             }
 
-            var module = new WamrModule(handle, copy, info, slots);
+            var native = new WamrModuleHandle(handle, copy);
             copy = null;
-            return module;
+            return new WamrModule(native, info, slots);
         }
         catch
         {
@@ -148,16 +144,15 @@ public sealed unsafe class WamrModule : IDisposable
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
     {
         options ??= InstanceOptions.Default;
-        nint handle = CreateNativeInstance(options);
+        WamrInstanceHandle native = CreateNativeInstance(options);
         WamrInstance instance;
         try
         {
-            instance = new WamrInstance(this, handle, imports ?? HostImports.Empty, options);
+            instance = new WamrInstance(this, native, imports ?? HostImports.Empty, options);
         }
         catch
         {
-            WamrNative.Deinstantiate(handle);
-            ReleaseInstance();
+            native.Dispose();
             throw;
         }
 
@@ -190,12 +185,20 @@ public sealed unsafe class WamrModule : IDisposable
         return instance;
     }
 
-    private nint CreateNativeInstance(InstanceOptions options)
+    private WamrInstanceHandle CreateNativeInstance(InstanceOptions options)
     {
-        lock (_lifetime)
+        // The instance keeps the module loaded: its handle owns this reference (and releases it
+        // when the instance is disposed or finalized). A disposed module refuses here, though its
+        // handle may still be open for the instances it has.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        bool added = false;
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposeRequested, this);
-            _liveInstances++;
+            _native.DangerousAddRef(ref added);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(GetType().FullName);
         }
 
         byte* error = stackalloc byte[ErrorBufferSize];
@@ -209,64 +212,38 @@ public sealed unsafe class WamrModule : IDisposable
             {
                 // WAMR keeps WASI arguments on the module and reads them while instantiating,
                 // so setting and instantiating happen under one lock.
-                wasi.ApplyTo(_handle);
-                handle = WamrNative.Instantiate(_handle, options.StackSize, options.HeapSize, error, ErrorBufferSize);
+                nint module = _native.DangerousGetHandle();
+                wasi.ApplyTo(module);
+                handle = WamrNative.Instantiate(module, options.StackSize, options.HeapSize, error, ErrorBufferSize);
             }
         }
         catch
         {
-            ReleaseInstance();
+            _native.DangerousRelease();
             throw;
         }
 
         if (handle == 0)
         {
-            ReleaseInstance();
+            _native.DangerousRelease();
             throw new WasmInstantiationException(Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } message
                 ? message
                 : "WAMR could not instantiate the module");
         }
-        return handle;
+        return new WamrInstanceHandle(handle, _native);
     }
 
-    internal void ReleaseInstance()
-    {
-        lock (_lifetime)
-        {
-            _liveInstances--;
-            if (_disposeRequested && _liveInstances == 0)
-            {
-                UnloadNow();
-            }
-        }
-    }
-
+    /// <summary>
+    /// Unloads the module, or, while instances of it are alive, once the last of them is disposed
+    /// or finalized. Safe to call more than once. A module that is never disposed is unloaded by
+    /// the finalizer after its instances.
+    /// </summary>
     public void Dispose()
     {
-        lock (_lifetime)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            if (_disposeRequested)
-            {
-                return;
-            }
-            _disposeRequested = true;
-            if (_liveInstances == 0)
-            {
-                UnloadNow();
-            }
+            _native.Dispose();
         }
-    }
-
-    private void UnloadNow()
-    {
-        if (_handle == 0)
-        {
-            return;
-        }
-        WamrNative.Unload(_handle);
-        _handle = 0;
-        NativeMemory.Free(_bytes);
-        WamrRuntime.Release();
     }
 
     /// <summary>WASI arguments marshalled to native strings for the duration of one instantiation.</summary>

@@ -65,6 +65,43 @@ public sealed class DynamicExportCallTests
     }
 
     [Fact]
+    public void ThreadsSharingAnInstanceEachGetTheirOwnResults()
+    {
+        // A dynamic call lowers, invokes, lifts and calls post-return: all of it must own the
+        // instance, or another thread's call frees or moves what this one is about to read.
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(AbiCallGuest.WasmPath);
+        using var instance = module.Instantiate();
+        var reverse = AbiCallGuest.Export("reverse");
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, thread =>
+        {
+            var random = new Random(thread);
+            for (var i = 0; i < 1_500 && failures.IsEmpty; i++)
+            {
+                var length = i % 50 == 0 ? random.Next(64 << 10, 512 << 10) : random.Next(1, 40);
+                var text = new string((char)('a' + thread), length) + i;
+                try
+                {
+                    var result = DynamicExportCall.Invoke(instance, "reverse", reverse, [new WitStringValue(text)]);
+                    if (result is not WitStringValue { Value: var value } || value.Length != text.Length || value[^1] != (char)('a' + thread))
+                    {
+                        failures.Enqueue($"thread {thread} call {i}: a string of {text.Length} chars came back as {(result as WitStringValue)?.Value.Length} chars");
+                    }
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue($"thread {thread} call {i}: {e.GetType().Name}: {e.Message}");
+                }
+            }
+        });
+
+        Assert.Empty(failures);
+        Assert.False(instance.IsFaulted);
+    }
+
+    [Fact]
     public void AMissingExportIsRefusedByName()
     {
         using var engine = new WamrEngine();

@@ -65,4 +65,72 @@ public sealed class ThreadingTests
         int result = await Task.Factory.StartNew(() => instance.Invoke("call-host-add", 4, 5)[0].AsInt32(), TaskCreationOptions.LongRunning);
         Assert.Equal(90, result);
     }
+
+    [Fact]
+    public void A_call_from_another_thread_waits_until_the_whole_call_ends()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var instance = module.Instantiate(CoreGuest.DefaultImports());
+
+        int result = 0;
+        var other = new Thread(() => result = instance.Invoke("add-i32", 4, 5)[0].AsInt32());
+        using (instance.EnterCall())
+        {
+            // The owning thread's own core calls go on inside its call.
+            Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
+            other.Start();
+            Assert.False(other.Join(300));
+            Assert.Equal(30, instance.Invoke("call-host-add", 1, 2)[0].AsInt32());
+        }
+
+        Assert.True(other.Join(TimeSpan.FromSeconds(10)));
+        Assert.Equal(9, result);
+    }
+
+    [Fact]
+    public void An_instance_cannot_be_disposed_inside_a_call_it_is_in()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var instance = module.Instantiate(CoreGuest.DefaultImports());
+        using (instance.EnterCall())
+        {
+            Assert.Throws<InvalidOperationException>(instance.Dispose);
+        }
+
+        Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
+    }
+
+    [Fact]
+    public void A_call_scope_invokes_only_its_own_instances_exports_and_only_while_it_lasts()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var instance = module.Instantiate(CoreGuest.DefaultImports());
+        using var other = module.Instantiate(CoreGuest.DefaultImports());
+        WamrFunction add = instance.GetFunction("add-i32");
+        Span<uint> cells = [20, 22];
+
+        var scope = instance.EnterCall();
+        scope.InvokeCells(add, cells);
+        Assert.Equal(42u, cells[0]);
+        try
+        {
+            scope.InvokeCells(other.GetFunction("add-i32"), cells);
+            Assert.Fail("another instance's export ran inside this instance's call");
+        }
+        catch (ArgumentException)
+        {
+        }
+        scope.Dispose();
+        try
+        {
+            scope.InvokeCells(add, cells);
+            Assert.Fail("an ended scope still called the guest");
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
 }

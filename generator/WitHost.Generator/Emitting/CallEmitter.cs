@@ -33,15 +33,29 @@ internal static class CallEmitter
 
         // A null where WIT has no option would fail half-way through lowering, after blocks were
         // allocated in the guest; check first.
+        var nullChecks = false;
         foreach (var parameter in call.Parameters)
         {
             if (IsReference(parameter.Type))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+                nullChecks = true;
             }
         }
 
-        // So is a handle of the guest's own resource that was disposed or belongs to another instance.
+        if (nullChecks)
+        {
+            writer.WriteLine();
+        }
+
+        // From here the call owns the instance until the guest has freed its result: another
+        // thread's call in between could grow and move the memory or reuse the return area.
+        writer.WriteLine("// The whole call owns the instance; another thread's call waits until it ends.");
+        writer.WriteLine($"using var scope_ = {instance}.EnterCall();");
+        writer.WriteLine();
+
+        // So is a handle of the guest's own resource that was disposed or belongs to another
+        // instance (checked inside the call: another thread's call may move or dispose it).
         foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
         {
             writer.WriteLine($"{parameter.Name}.Handle.Check({instance}, {name});");
@@ -110,7 +124,7 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Invoke");
-        writer.WriteLine($"{function}.InvokeCells(cells_);");
+        writer.WriteLine($"scope_.InvokeCells({function}, cells_);");
         var first = true;
         foreach (var table in call.BorrowTables)
         {
@@ -151,7 +165,7 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Cleanup: the guest frees what it returned once the host has copied it.");
-        writer.WriteLine($"{postReturn}?.InvokeCells(cells_);");
+        writer.WriteLine($"if ({postReturn} is not null) scope_.InvokeCells({postReturn}, cells_);");
         if (result is not null)
         {
             writer.WriteLine($"return {result};");

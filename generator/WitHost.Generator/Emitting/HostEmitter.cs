@@ -193,6 +193,15 @@ internal static class HostEmitter
         writer.WriteLine("var instance_ = module.Instantiate(table_, options);");
         writer.WriteLine("try");
         writer.OpenBlock();
+        if (!world.ResourceTables.IsEmpty)
+        {
+            writer.WriteLine("// The host objects the guest still owns are disposed with the instance.");
+            foreach (var resource in world.ResourceTables)
+            {
+                writer.WriteLine($"instance_.AttachHostObjects(resources_.{resource.FieldName});");
+            }
+        }
+
         writer.WriteLine($"return new {GuestEmitter.ClassName}(instance_{(hasTables ? ", resources_" : "")});");
         writer.CloseBlock();
         writer.WriteLine("catch");

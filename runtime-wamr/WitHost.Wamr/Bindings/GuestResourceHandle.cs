@@ -145,6 +145,8 @@ public sealed class GuestResourceHandle : ILoweringUndo
     /// </summary>
     public void Dispose()
     {
+        // The state and the destructor's call belong to the instance's call, like any other.
+        using var scope = Instance.EnterCall();
         if (_state != State.Live)
         {
             return;

@@ -8,7 +8,7 @@ namespace WitHost.Wamr.Bindings;
 /// as the Canonical ABI asks; it never reaches a wrong object.
 /// </summary>
 /// <typeparam name="T">The host interface of the resource.</typeparam>
-public sealed class HandleTable<T> : ILoweringUndo
+public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     where T : class
 {
     private readonly string _resourceName;
@@ -107,6 +107,45 @@ public sealed class HandleTable<T> : ILoweringUndo
         else
         {
             _liveBorrows--;
+        }
+    }
+
+    /// <summary>
+    /// The instance is gone, and with it the guest's handles: disposes each object the guest still
+    /// owned (own handles; once, when it implements <see cref="IDisposable"/>), as dropping the
+    /// handle would have, and empties the table. Borrowed objects were only lent and are left alone.
+    /// </summary>
+    /// <exception cref="AggregateException">Objects threw from <c>Dispose</c>; every one was disposed.</exception>
+    public void Dispose()
+    {
+        var owned = new HashSet<IDisposable>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in _entries)
+        {
+            if (entry is { Own: true, Value: IDisposable disposable })
+            {
+                owned.Add(disposable);
+            }
+        }
+
+        _entries.RemoveRange(1, _entries.Count - 1);
+        _free.Clear();
+        _liveBorrows = 0;
+        List<Exception>? failures = null;
+        foreach (var disposable in owned)
+        {
+            try
+            {
+                disposable.Dispose();
+            }
+            catch (Exception e)
+            {
+                (failures ??= []).Add(e);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException($"{_resourceName} objects the guest owned threw while being disposed.", failures);
         }
     }
 

@@ -33,6 +33,10 @@ public static class DynamicExportCall
         var export = instance.GetFunction(exportName);
 
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
+
+        // The whole call owns the instance: another thread's call would move the memory or reuse
+        // the guest's return area between the steps.
+        using var scope = instance.EnterCall();
         var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName, instance.MaxLiftBytes);
         var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);

@@ -113,14 +113,44 @@ internal static unsafe class HostImportRegistry
         }
     }
 
-    private static void SetTrap(nint moduleInstance, string message)
+    /// <summary>
+    /// The most UTF-8 bytes of a trap message given to WAMR: its exception buffer holds 128 bytes,
+    /// "Exception: " and the terminating NUL included. The full text stays with the instance
+    /// (<see cref="WamrInstance.DispatchHostCall"/>); WAMR's copy only has to say that it trapped.
+    /// </summary>
+    internal const int MaxNativeTrapMessageBytes = 128 - 11 - 1;
+
+    private static ReadOnlySpan<byte> TruncationMarker => "..."u8;
+
+    /// <summary>
+    /// Makes the guest trap with (the start of) <paramref name="message"/>. The message can be
+    /// anything a host exception says, which often quotes guest input, so it is cut to what WAMR
+    /// keeps, on a character boundary, in a buffer of fixed size.
+    /// </summary>
+    internal static void SetTrap(nint moduleInstance, string message)
     {
-        int length = Encoding.UTF8.GetByteCount(message);
-        byte* buffer = stackalloc byte[length + 1];
-        Encoding.UTF8.GetBytes(message, new Span<byte>(buffer, length));
+        byte* buffer = stackalloc byte[MaxNativeTrapMessageBytes + 1];
+        var text = new Span<byte>(buffer, MaxNativeTrapMessageBytes);
+        int length = NativeTrapMessage(message, text);
         buffer[length] = 0;
         // WAMR copies the message into the instance.
         WamrNative.SetException(moduleInstance, buffer);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="message"/> as UTF-8 into <paramref name="destination"/>, or as much
+    /// of it as fits (whole characters) followed by "..."; returns the bytes written.
+    /// </summary>
+    internal static int NativeTrapMessage(string message, Span<byte> destination)
+    {
+        var status = System.Text.Unicode.Utf8.FromUtf16(message, destination, out _, out int written);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            return written;
+        }
+        System.Text.Unicode.Utf8.FromUtf16(message, destination[..^TruncationMarker.Length], out _, out written);
+        TruncationMarker.CopyTo(destination[written..]);
+        return written + TruncationMarker.Length;
     }
 
     private static byte* Utf8(string value)

@@ -88,6 +88,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public int Add(int a, int b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -98,14 +101,14 @@ namespace Example.Shapes
                     cells_[1] = flat1_;
 
                     // Invoke
-                    _add.InvokeCells(cells_);
+                    scope_.InvokeCells(_add, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = unchecked((int)result0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _addPostReturn?.InvokeCells(cells_);
+                    if (_addPostReturn is not null) scope_.InvokeCells(_addPostReturn, cells_);
                     return value2_;
                 }
 
@@ -117,6 +120,10 @@ namespace Example.Shapes
                 public global::Example.Shapes.Point Translate(global::Example.Shapes.Point p, int dx, int dy)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
 
@@ -131,7 +138,7 @@ namespace Example.Shapes
                     cells_[3] = flat3_;
 
                     // Invoke
-                    _translate.InvokeCells(cells_);
+                    scope_.InvokeCells(_translate, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#translate");
@@ -143,7 +150,7 @@ namespace Example.Shapes
                     var value6_ = new global::Example.Shapes.Point(value4_, value5_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _translatePostReturn?.InvokeCells(cells_);
+                    if (_translatePostReturn is not null) scope_.InvokeCells(_translatePostReturn, cells_);
                     return value6_;
                 }
 
@@ -153,6 +160,10 @@ namespace Example.Shapes
                 public long Sum(int[] values)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(values);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#sum");
@@ -168,14 +179,14 @@ namespace Example.Shapes
                     cells_[1] = length1_;
 
                     // Invoke
-                    _sum.InvokeCells(cells_);
+                    scope_.InvokeCells(_sum, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     ulong result0_ = cells_[0] | (ulong)cells_[1] << 32;
                     var value3_ = unchecked((long)result0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _sumPostReturn?.InvokeCells(cells_);
+                    if (_sumPostReturn is not null) scope_.InvokeCells(_sumPostReturn, cells_);
                     return value3_;
                 }
 
@@ -185,6 +196,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::WitHost.Result<uint, string> Divide(uint a, uint b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -193,7 +207,7 @@ namespace Example.Shapes
                     cells_[1] = b;
 
                     // Invoke
-                    _divide.InvokeCells(cells_);
+                    scope_.InvokeCells(_divide, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#divide");
@@ -223,7 +237,7 @@ namespace Example.Shapes
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _dividePostReturn?.InvokeCells(cells_);
+                    if (_dividePostReturn is not null) scope_.InvokeCells(_dividePostReturn, cells_);
                     return value1_;
                 }
 
@@ -233,6 +247,10 @@ namespace Example.Shapes
                 public global::System.Collections.Generic.List<string> Split(string text)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#split");
@@ -243,7 +261,7 @@ namespace Example.Shapes
                     cells_[1] = length1_;
 
                     // Invoke
-                    _split.InvokeCells(cells_);
+                    scope_.InvokeCells(_split, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -264,7 +282,7 @@ namespace Example.Shapes
                     var list9_ = new global::System.Collections.Generic.List<string>(list4_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _splitPostReturn?.InvokeCells(cells_);
+                    if (_splitPostReturn is not null) scope_.InvokeCells(_splitPostReturn, cells_);
                     return list9_;
                 }
 
@@ -276,6 +294,10 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(needle);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#index-of");
@@ -297,7 +319,7 @@ namespace Example.Shapes
                     cells_[3] = length6_;
 
                     // Invoke
-                    _indexOf.InvokeCells(cells_);
+                    scope_.InvokeCells(_indexOf, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -324,7 +346,7 @@ namespace Example.Shapes
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _indexOfPostReturn?.InvokeCells(cells_);
+                    if (_indexOfPostReturn is not null) scope_.InvokeCells(_indexOfPostReturn, cells_);
                     return value8_;
                 }
 
@@ -333,6 +355,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::Example.Shapes.Axes Mirror(global::Example.Shapes.Axes axes)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
@@ -341,14 +366,14 @@ namespace Example.Shapes
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _mirror.InvokeCells(cells_);
+                    scope_.InvokeCells(_mirror, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value1_ = (global::Example.Shapes.Axes)((ulong)result0_ & 0x3UL);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _mirrorPostReturn?.InvokeCells(cells_);
+                    if (_mirrorPostReturn is not null) scope_.InvokeCells(_mirrorPostReturn, cells_);
                     return value1_;
                 }
 
@@ -358,6 +383,10 @@ namespace Example.Shapes
                 public double Area(global::Example.Shapes.Shape shape)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(shape);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[5];
 
@@ -396,13 +425,13 @@ namespace Example.Shapes
                     cells_[4] = (uint)(global::System.BitConverter.DoubleToUInt64Bits(joined2_) >> 32);
 
                     // Invoke
-                    _area.InvokeCells(cells_);
+                    scope_.InvokeCells(_area, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     double result0_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _areaPostReturn?.InvokeCells(cells_);
+                    if (_areaPostReturn is not null) scope_.InvokeCells(_areaPostReturn, cells_);
                     return result0_;
                 }
 
@@ -412,6 +441,10 @@ namespace Example.Shapes
                 public global::System.Text.Rune FirstChar(string text)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#first-char");
@@ -422,14 +455,14 @@ namespace Example.Shapes
                     cells_[1] = length1_;
 
                     // Invoke
-                    _firstChar.InvokeCells(cells_);
+                    scope_.InvokeCells(_firstChar, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:shapes/geometry@0.1.0#first-char", result0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _firstCharPostReturn?.InvokeCells(cells_);
+                    if (_firstCharPostReturn is not null) scope_.InvokeCells(_firstCharPostReturn, cells_);
                     return value2_;
                 }
 
@@ -438,6 +471,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public (uint Number, string Text) Swap((string, uint) pair)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#swap");
@@ -450,7 +486,7 @@ namespace Example.Shapes
                     cells_[2] = pair.Item2;
 
                     // Invoke
-                    _swap.InvokeCells(cells_);
+                    scope_.InvokeCells(_swap, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -464,7 +500,7 @@ namespace Example.Shapes
                     var value6_ = (value2_, text5_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _swapPostReturn?.InvokeCells(cells_);
+                    if (_swapPostReturn is not null) scope_.InvokeCells(_swapPostReturn, cells_);
                     return value6_;
                 }
 
@@ -473,6 +509,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public byte[] Bytes(global::Example.Shapes.Level? level)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -493,7 +532,7 @@ namespace Example.Shapes
                     cells_[1] = joined1_;
 
                     // Invoke
-                    _bytes.InvokeCells(cells_);
+                    scope_.InvokeCells(_bytes, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#bytes");
@@ -505,7 +544,7 @@ namespace Example.Shapes
                     byte[] bytes6_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer4_, length5_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _bytesPostReturn?.InvokeCells(cells_);
+                    if (_bytesPostReturn is not null) scope_.InvokeCells(_bytesPostReturn, cells_);
                     return bytes6_;
                 }
             }

@@ -123,6 +123,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session CreateSession(string user)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[constructor]session");
@@ -133,7 +137,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _createSession.InvokeCells(cells_);
+                    scope_.InvokeCells(_createSession, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -141,7 +145,7 @@ namespace Example.App
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _createSessionPostReturn?.InvokeCells(cells_);
+                    if (_createSessionPostReturn is not null) scope_.InvokeCells(_createSessionPostReturn, cells_);
                     return value3_;
                 }
 
@@ -151,6 +155,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session? SessionFind(string user)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[static]session.find");
@@ -161,7 +169,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _sessionFind.InvokeCells(cells_);
+                    scope_.InvokeCells(_sessionFind, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -189,7 +197,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _sessionFindPostReturn?.InvokeCells(cells_);
+                    if (_sessionFindPostReturn is not null) scope_.InvokeCells(_sessionFindPostReturn, cells_);
                     return value3_;
                 }
 
@@ -197,19 +205,22 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Get()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _get.InvokeCells(cells_);
+                    scope_.InvokeCells(_get, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _getPostReturn?.InvokeCells(cells_);
+                    if (_getPostReturn is not null) scope_.InvokeCells(_getPostReturn, cells_);
                     return result0_;
                 }
 
@@ -219,6 +230,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Session[] OpenAll(string[] users)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(users);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#open-all");
@@ -237,7 +252,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _openAll.InvokeCells(cells_);
+                    scope_.InvokeCells(_openAll, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -256,7 +271,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _openAllPostReturn?.InvokeCells(cells_);
+                    if (_openAllPostReturn is not null) scope_.InvokeCells(_openAllPostReturn, cells_);
                     return list7_;
                 }
 
@@ -266,6 +281,10 @@ namespace Example.App
                 public uint Count(global::Example.GuestResources.Sessions.Session[] sessions)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(sessions);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#count");
@@ -283,13 +302,13 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _count.InvokeCells(cells_);
+                    scope_.InvokeCells(_count, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _countPostReturn?.InvokeCells(cells_);
+                    if (_countPostReturn is not null) scope_.InvokeCells(_countPostReturn, cells_);
                     return result0_;
                 }
 
@@ -299,6 +318,10 @@ namespace Example.App
                 public (global::Example.GuestResources.Sessions.Session, global::Example.GuestResources.Sessions.Session) Swap(global::Example.GuestResources.Sessions.Pair p)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -323,7 +346,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _swap.InvokeCells(cells_);
+                    scope_.InvokeCells(_swap, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#swap");
@@ -337,7 +360,7 @@ namespace Example.App
                     var value6_ = (value3_, value5_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _swapPostReturn?.InvokeCells(cells_);
+                    if (_swapPostReturn is not null) scope_.InvokeCells(_swapPostReturn, cells_);
                     return value6_;
                 }
 
@@ -347,6 +370,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Event NextEvent(global::Example.GuestResources.Sessions.Event e)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(e);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#next-event");
@@ -399,7 +426,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _nextEvent.InvokeCells(cells_);
+                    scope_.InvokeCells(_nextEvent, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -435,7 +462,7 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _nextEventPostReturn?.InvokeCells(cells_);
+                    if (_nextEventPostReturn is not null) scope_.InvokeCells(_nextEventPostReturn, cells_);
                     return value10_;
                 }
 
@@ -444,6 +471,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Keep(global::WitHost.Result<global::Example.GuestResources.Sessions.Session, global::Example.GuestResources.Sessions.Session> s)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -480,13 +510,13 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _keep.InvokeCells(cells_);
+                    scope_.InvokeCells(_keep, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _keepPostReturn?.InvokeCells(cells_);
+                    if (_keepPostReturn is not null) scope_.InvokeCells(_keepPostReturn, cells_);
                     return result0_;
                 }
 
@@ -494,13 +524,16 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::Example.GuestResources.Sessions.Token Issue()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _issue.InvokeCells(cells_);
+                    scope_.InvokeCells(_issue, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -508,7 +541,7 @@ namespace Example.App
                     var value1_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _issuePostReturn?.InvokeCells(cells_);
+                    if (_issuePostReturn is not null) scope_.InvokeCells(_issuePostReturn, cells_);
                     return value1_;
                 }
 
@@ -518,6 +551,10 @@ namespace Example.App
                 public bool Redeem(global::Example.GuestResources.Sessions.Token t)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(t);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     t.Handle.Check(_wamr, "example:guest-resources/sessions#redeem");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -539,14 +576,14 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _redeem.InvokeCells(cells_);
+                    scope_.InvokeCells(_redeem, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value1_ = result0_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _redeemPostReturn?.InvokeCells(cells_);
+                    if (_redeemPostReturn is not null) scope_.InvokeCells(_redeemPostReturn, cells_);
                     return value1_;
                 }
 
@@ -556,6 +593,10 @@ namespace Example.App
                 public global::Example.GuestResources.Sessions.Handle_ Wrap(global::Example.GuestResources.Sessions.Handle_ h)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(h);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     h.Handle.Check(_wamr, "example:guest-resources/sessions#wrap");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -565,7 +606,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _wrap.InvokeCells(cells_);
+                    scope_.InvokeCells(_wrap, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -573,13 +614,17 @@ namespace Example.App
                     var value2_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep1_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _wrapPostReturn?.InvokeCells(cells_);
+                    if (_wrapPostReturn is not null) scope_.InvokeCells(_wrapPostReturn, cells_);
                     return value2_;
                 }
 
                 string global::Example.GuestResources.Sessions.Session.ICalls.User(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.user");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -589,7 +634,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_User.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_User, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.user");
@@ -601,7 +646,7 @@ namespace Example.App
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_UserPostReturn?.InvokeCells(cells_);
+                    if (_session_UserPostReturn is not null) scope_.InvokeCells(_session_UserPostReturn, cells_);
                     return text3_;
                 }
 
@@ -609,6 +654,10 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(to);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.flush");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -632,19 +681,23 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _session_Flush.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Flush, cells_);
 
                     // The guest must have dropped every handle it borrowed for the call.
                     _resources.Example_GuestResources_Log_ISink.CheckBorrowsDropped(_wamr, "example:guest-resources/sessions#[method]session.flush");
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_FlushPostReturn?.InvokeCells(cells_);
+                    if (_session_FlushPostReturn is not null) scope_.InvokeCells(_session_FlushPostReturn, cells_);
                 }
 
                 global::Example.GuestResources.Sessions.Session global::Example.GuestResources.Sessions.Session.ICalls.Merge(global::Example.GuestResources.Sessions.Session self, global::Example.GuestResources.Sessions.Session other)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(other);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
                     other.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -657,7 +710,7 @@ namespace Example.App
                     cells_[1] = flat1_;
 
                     // Invoke
-                    _session_Merge.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Merge, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -665,13 +718,17 @@ namespace Example.App
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_MergePostReturn?.InvokeCells(cells_);
+                    if (_session_MergePostReturn is not null) scope_.InvokeCells(_session_MergePostReturn, cells_);
                     return value3_;
                 }
 
                 global::WitHost.Result<global::Example.GuestResources.Sessions.Session, string> global::Example.GuestResources.Sessions.Session.ICalls.Close(global::Example.GuestResources.Sessions.Session self, global::Example.GuestResources.Sessions.Session? successor)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.close");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -707,7 +764,7 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    _session_Close.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Close, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.close");
@@ -738,13 +795,17 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_ClosePostReturn?.InvokeCells(cells_);
+                    if (_session_ClosePostReturn is not null) scope_.InvokeCells(_session_ClosePostReturn, cells_);
                     return value6_;
                 }
 
                 uint global::Example.GuestResources.Sessions.Session.ICalls.Get(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.get");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -754,19 +815,23 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_Get.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Get, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_GetPostReturn?.InvokeCells(cells_);
+                    if (_session_GetPostReturn is not null) scope_.InvokeCells(_session_GetPostReturn, cells_);
                     return result0_;
                 }
 
                 void global::Example.GuestResources.Sessions.Session.ICalls.Dispose_(global::Example.GuestResources.Sessions.Session self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.dispose");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -776,15 +841,19 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _session_Dispose_.InvokeCells(cells_);
+                    scope_.InvokeCells(_session_Dispose_, cells_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _session_Dispose_PostReturn?.InvokeCells(cells_);
+                    if (_session_Dispose_PostReturn is not null) scope_.InvokeCells(_session_Dispose_PostReturn, cells_);
                 }
 
                 uint global::Example.GuestResources.Sessions.Handle_.ICalls.Handle__(global::Example.GuestResources.Sessions.Handle_ self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]handle.handle");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -794,13 +863,13 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _handle__Handle__.InvokeCells(cells_);
+                    scope_.InvokeCells(_handle__Handle__, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _handle__Handle__PostReturn?.InvokeCells(cells_);
+                    if (_handle__Handle__PostReturn is not null) scope_.InvokeCells(_handle__Handle__PostReturn, cells_);
                     return result0_;
                 }
             }

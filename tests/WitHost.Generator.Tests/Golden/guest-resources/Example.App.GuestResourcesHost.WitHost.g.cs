@@ -149,6 +149,8 @@ namespace Example.App
             var instance_ = module.Instantiate(table_, options);
             try
             {
+                // The host objects the guest still owns are disposed with the instance.
+                instance_.AttachHostObjects(resources_.Example_GuestResources_Log_ISink);
                 return new Guest(instance_, resources_);
             }
             catch

@@ -73,6 +73,10 @@ namespace Example.App
                 public global::Example.Both.Test.Exports.Thing CreateThing(string name)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(name);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[constructor]thing");
@@ -83,7 +87,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _createThing.InvokeCells(cells_);
+                    scope_.InvokeCells(_createThing, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -91,7 +95,7 @@ namespace Example.App
                     var value3_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _createThingPostReturn?.InvokeCells(cells_);
+                    if (_createThingPostReturn is not null) scope_.InvokeCells(_createThingPostReturn, cells_);
                     return value3_;
                 }
 
@@ -101,6 +105,10 @@ namespace Example.App
                 public global::Example.Both.Test.Exports.Thing Make(string name)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(name);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#make");
@@ -111,7 +119,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _make.InvokeCells(cells_);
+                    scope_.InvokeCells(_make, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
@@ -119,7 +127,7 @@ namespace Example.App
                     var value3_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _makePostReturn?.InvokeCells(cells_);
+                    if (_makePostReturn is not null) scope_.InvokeCells(_makePostReturn, cells_);
                     return value3_;
                 }
 
@@ -129,6 +137,10 @@ namespace Example.App
                 public string Describe(global::Example.Both.Test.Exports.Thing t)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(t);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     t.Handle.Check(_wamr, "example:both/test#describe");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -138,7 +150,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _describe.InvokeCells(cells_);
+                    scope_.InvokeCells(_describe, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
@@ -150,7 +162,7 @@ namespace Example.App
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _describePostReturn?.InvokeCells(cells_);
+                    if (_describePostReturn is not null) scope_.InvokeCells(_describePostReturn, cells_);
                     return text3_;
                 }
 
@@ -158,13 +170,16 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::Example.Both.Test.Exports.Point Origin()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _origin.InvokeCells(cells_);
+                    scope_.InvokeCells(_origin, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#origin");
@@ -176,13 +191,17 @@ namespace Example.App
                     var value2_ = new global::Example.Both.Test.Exports.Point(value0_, value1_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _originPostReturn?.InvokeCells(cells_);
+                    if (_originPostReturn is not null) scope_.InvokeCells(_originPostReturn, cells_);
                     return value2_;
                 }
 
                 string global::Example.Both.Test.Exports.Thing.ICalls.Name(global::Example.Both.Test.Exports.Thing self)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:both/test#[method]thing.name");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -192,7 +211,7 @@ namespace Example.App
                     cells_[0] = flat0_;
 
                     // Invoke
-                    _thing_Name.InvokeCells(cells_);
+                    scope_.InvokeCells(_thing_Name, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.name");
@@ -204,7 +223,7 @@ namespace Example.App
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _thing_NamePostReturn?.InvokeCells(cells_);
+                    if (_thing_NamePostReturn is not null) scope_.InvokeCells(_thing_NamePostReturn, cells_);
                     return text3_;
                 }
 
@@ -212,6 +231,10 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(by);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     self.Handle.Check(_wamr, "example:both/test#[method]thing.moved");
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -225,7 +248,7 @@ namespace Example.App
                     cells_[2] = flat2_;
 
                     // Invoke
-                    _thing_Moved.InvokeCells(cells_);
+                    scope_.InvokeCells(_thing_Moved, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.moved");
@@ -237,7 +260,7 @@ namespace Example.App
                     var value5_ = new global::Example.Both.Test.Exports.Point(value3_, value4_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _thing_MovedPostReturn?.InvokeCells(cells_);
+                    if (_thing_MovedPostReturn is not null) scope_.InvokeCells(_thing_MovedPostReturn, cells_);
                     return value5_;
                 }
             }

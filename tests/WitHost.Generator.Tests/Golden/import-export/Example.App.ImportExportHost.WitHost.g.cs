@@ -112,6 +112,8 @@ namespace Example.App
             var instance_ = module.Instantiate(table_, options);
             try
             {
+                // The host objects the guest still owns are disposed with the instance.
+                instance_.AttachHostObjects(resources_.Example_Both_Test_IThing);
                 return new Guest(instance_, resources_);
             }
             catch

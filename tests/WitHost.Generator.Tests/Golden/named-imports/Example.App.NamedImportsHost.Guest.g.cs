@@ -30,19 +30,22 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public uint Run()
             {
+                // The whole call owns the instance; another thread's call waits until it ends.
+                using var scope_ = _wamr.EnterCall();
+
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[1];
 
                 // Marshal: the arguments are core values.
 
                 // Invoke
-                _run.InvokeCells(cells_);
+                scope_.InvokeCells(_run, cells_);
 
                 // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                 uint result0_ = cells_[0];
 
                 // Cleanup: the guest frees what it returned once the host has copied it.
-                _runPostReturn?.InvokeCells(cells_);
+                if (_runPostReturn is not null) scope_.InvokeCells(_runPostReturn, cells_);
                 return result0_;
             }
 

@@ -102,6 +102,9 @@ namespace Example.App
             var instance_ = module.Instantiate(table_, options);
             try
             {
+                // The host objects the guest still owns are disposed with the instance.
+                instance_.AttachHostObjects(resources_.Example_Named_Store_IBucket_Primary);
+                instance_.AttachHostObjects(resources_.Example_Named_Store_IBucket_Secondary);
                 return new Guest(instance_, resources_);
             }
             catch

@@ -92,6 +92,9 @@ namespace Example.App
             var instance_ = module.Instantiate(table_, options);
             try
             {
+                // The host objects the guest still owns are disposed with the instance.
+                instance_.AttachHostObjects(resources_.Example_Resources_Error_IError);
+                instance_.AttachHostObjects(resources_.Example_Resources_Files_IFile);
                 return new Guest(instance_, resources_);
             }
             catch

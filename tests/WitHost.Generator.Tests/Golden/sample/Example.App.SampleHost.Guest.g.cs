@@ -38,6 +38,9 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public global::WitHost.Result<uint, string> OkFunc(uint a, uint b)
             {
+                // The whole call owns the instance; another thread's call waits until it ends.
+                using var scope_ = _wamr.EnterCall();
+
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -46,7 +49,7 @@ namespace Example.App
                 cells_[1] = b;
 
                 // Invoke
-                _okFunc.InvokeCells(cells_);
+                scope_.InvokeCells(_okFunc, cells_);
 
                 // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                 var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
@@ -76,7 +79,7 @@ namespace Example.App
                 }
 
                 // Cleanup: the guest frees what it returned once the host has copied it.
-                _okFuncPostReturn?.InvokeCells(cells_);
+                if (_okFuncPostReturn is not null) scope_.InvokeCells(_okFuncPostReturn, cells_);
                 return value1_;
             }
 
@@ -104,6 +107,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public bool And(bool a, bool b)
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
 
@@ -114,14 +120,14 @@ namespace Example.App
                     cells_[1] = flat1_;
 
                     // Invoke
-                    _and.InvokeCells(cells_);
+                    scope_.InvokeCells(_and, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     uint result0_ = cells_[0];
                     var value2_ = result0_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _andPostReturn?.InvokeCells(cells_);
+                    if (_andPostReturn is not null) scope_.InvokeCells(_andPostReturn, cells_);
                     return value2_;
                 }
             }
@@ -147,6 +153,10 @@ namespace Example.App
                 public string Reverse(string s)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");
@@ -157,7 +167,7 @@ namespace Example.App
                     cells_[1] = length1_;
 
                     // Invoke
-                    _reverse.InvokeCells(cells_);
+                    scope_.InvokeCells(_reverse, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -169,7 +179,7 @@ namespace Example.App
                     string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer2_, length3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _reversePostReturn?.InvokeCells(cells_);
+                    if (_reversePostReturn is not null) scope_.InvokeCells(_reversePostReturn, cells_);
                     return text4_;
                 }
             }

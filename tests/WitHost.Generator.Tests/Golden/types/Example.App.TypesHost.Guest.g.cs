@@ -54,6 +54,10 @@ namespace Example.App
                 public global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> Draw(global::Example.Types.Shapes.Exports.Shape s, uint @in, global::Example.Types.Shapes.Exports.Color type)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
+
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[7];
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:types/shapes@1.2.0#draw");
@@ -121,7 +125,7 @@ namespace Example.App
                     cells_[6] = flat17_;
 
                     // Invoke
-                    _draw.InvokeCells(cells_);
+                    scope_.InvokeCells(_draw, cells_);
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     context_.Refresh();
@@ -401,23 +405,26 @@ namespace Example.App
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _drawPostReturn?.InvokeCells(cells_);
+                    if (_drawPostReturn is not null) scope_.InvokeCells(_drawPostReturn, cells_);
                     return value19_;
                 }
 
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
                 public void Clear()
                 {
+                    // The whole call owns the instance; another thread's call waits until it ends.
+                    using var scope_ = _wamr.EnterCall();
+
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
 
                     // Marshal: the arguments are core values.
 
                     // Invoke
-                    _clear.InvokeCells(cells_);
+                    scope_.InvokeCells(_clear, cells_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
-                    _clearPostReturn?.InvokeCells(cells_);
+                    if (_clearPostReturn is not null) scope_.InvokeCells(_clearPostReturn, cells_);
                 }
             }
         }

@@ -1,0 +1,49 @@
+namespace WitHost.Wamr;
+
+public sealed partial class WamrInstance
+{
+    /// <summary>
+    /// Ownership of an instance for one whole call, from <see cref="EnterCall"/> to
+    /// <see cref="Dispose"/>. A struct, so owning the instance allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// Use it with <c>using</c> on the thread that entered it: the underlying lock belongs to that
+    /// thread. Disposing it a second time does nothing.
+    /// </remarks>
+    public ref struct CallScope
+    {
+        private WamrInstance? _instance;
+
+        internal CallScope(WamrInstance instance) => _instance = instance;
+
+        /// <summary>
+        /// Calls <paramref name="function"/>, an export of the owned instance, as
+        /// <see cref="WamrFunction.InvokeCells"/> does, inside the call this scope owns: the
+        /// instance is not locked a second time, which keeps a generated call at the cost of one
+        /// lock.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The scope was disposed.</exception>
+        /// <exception cref="ArgumentException"><paramref name="function"/> is another instance's, or <paramref name="cells"/> is too short.</exception>
+        public readonly void InvokeCells(WamrFunction function, Span<uint> cells)
+        {
+            ArgumentNullException.ThrowIfNull(function);
+            WamrInstance instance = _instance ?? throw new ObjectDisposedException(nameof(CallScope), "The call this scope owned has ended.");
+            if (!ReferenceEquals(function.Instance, instance))
+            {
+                throw new ArgumentException($"'{function.Name}' is an export of another instance than the one this call owns.", nameof(function));
+            }
+            function.CheckCells(cells);
+            instance.CallOwned(function, cells);
+        }
+
+        /// <summary>Ends the call's ownership; a thread waiting for the instance may go on.</summary>
+        public void Dispose()
+        {
+            if (_instance is { } instance)
+            {
+                _instance = null;
+                instance.ExitCall();
+            }
+        }
+    }
+}
