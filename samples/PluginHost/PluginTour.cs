@@ -22,7 +22,9 @@ public static class PluginTour
     {
         // The limit is the module's: WAMR fixes a memory's maximum when it loads a module.
         var moduleOptions = new ModuleOptions { MaxMemoryPages = MaxMemoryPages };
-        var instanceOptions = new InstanceOptions { StackSize = 32 * 1024 };
+        // A plugin that runs away (loops for ever) is stopped after a second: its call throws
+        // WasmTimeoutException, a WasmTrapException, so it is reported and restarted like a trap.
+        var instanceOptions = new InstanceOptions { StackSize = 32 * 1024, CallTimeout = TimeSpan.FromSeconds(1) };
 
         using var engine = new WamrEngine();
         string[] files = [.. Directory.GetFiles(folder, "*.wasm").Order(StringComparer.Ordinal)];

@@ -32,6 +32,12 @@ internal static unsafe class WamrRuntime
                 LibIwasmResolver.EnsureInstalled();
                 RuntimeInitArgs args = default;
                 args.MemAllocType = RuntimeInitArgs.AllocWithSystemAllocator;
+                // WitHost runs no wasm threads. WAMR's thread manager (on so guests can be stopped)
+                // still cuts an instance's shadow stack into max_thread_num + 1 shares and refuses
+                // a module whose share would be under 256 bytes; one thread keeps that to 512-byte
+                // stacks. The instance then gets its whole shadow stack back
+                // (WamrInterrupt.UseWholeAuxStack).
+                args.MaxThreadNum = 1;
                 if (!WamrNative.FullInit(&args))
                 {
                     throw new WamrException("wasm_runtime_full_init failed: WAMR could not initialise its runtime.");
