@@ -14,7 +14,9 @@ namespace WitHost.CrossCheck.Tests;
 internal static class JcoComponents
 {
     private static readonly ConcurrentDictionary<string, Lazy<JcoComponent>> s_made = new();
-    private static readonly string s_folder = Path.Combine(Path.GetTempPath(), "withost-components-" + Environment.ProcessId);
+    // A random name, not the process id: test processes in other PID namespaces (containers,
+    // sandboxes) can share the temp folder and the id, and one's exit would delete the other's files.
+    private static readonly string s_folder = Path.Combine(Path.GetTempPath(), "withost-components-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>
     /// The component of <paramref name="wasm"/> (a core guest) for <paramref name="world"/> of
