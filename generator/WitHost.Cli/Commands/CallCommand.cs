@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text;
 using WitHost.Wamr;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
@@ -29,6 +30,7 @@ internal static class CallCommand
         var wit = new System.CommandLine.Option<string>("--wit") { Description = "The WIT file or directory describing the guest", Required = true };
         var world = new System.CommandLine.Option<string?>("--world") { Description = "The world the guest implements (optional when the package has one)" };
         var encoding = new System.CommandLine.Option<string>("--string-encoding") { Description = "utf8 (default), utf16 or latin1+utf16", DefaultValueFactory = _ => "utf8" };
+        var guestOutput = new System.CommandLine.Option<string>("--guest-output") { Description = "Where the guest's stdout and stderr go: stderr (default: the command's standard error, so the result stays alone on standard output) or none", DefaultValueFactory = _ => "stderr" };
         var command = new Command("call", "Call a guest export with WAVE arguments and print the result")
         {
             guest,
@@ -36,6 +38,7 @@ internal static class CallCommand
             wit,
             world,
             encoding,
+            guestOutput,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(guest)!,
@@ -43,16 +46,23 @@ internal static class CallCommand
             parseResult.GetValue(world),
             parseResult.GetValue(call)!,
             parseResult.GetValue(encoding)!,
+            parseResult.GetValue(guestOutput)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string guestPath, string witPath, string? worldName, string call, string encodingName, TextWriter output, TextWriter error)
+    public static int Run(string guestPath, string witPath, string? worldName, string call, string encodingName, string guestOutputName, TextWriter output, TextWriter error)
     {
         if (ParseEncoding(encodingName) is not { } encoding)
         {
             error.WriteLine($"error: unknown string encoding '{encodingName}' (utf8, utf16 or latin1+utf16)");
+            return 2;
+        }
+
+        if (guestOutputName is not ("stderr" or "none"))
+        {
+            error.WriteLine($"error: unknown guest output '{guestOutputName}' (stderr or none)");
             return 2;
         }
 
@@ -103,7 +113,7 @@ internal static class CallCommand
         {
             using var engine = new WamrEngine();
             using var module = engine.LoadModule(guestPath);
-            using var instance = module.Instantiate();
+            using var instance = module.Instantiate(options: new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
             var result = DynamicExportCall.Invoke(instance, coreName, function, arguments, encoding);
             output.WriteLine(result is null ? "()" : WaveWriter.Write(result));
             return 0;
@@ -123,6 +133,33 @@ internal static class CallCommand
             error.WriteLine($"error: {exception.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The guest's standard streams: no input, and its output either dropped or written to the
+    /// command's standard error, where a guest author's print debugging shows without mixing into
+    /// the result on standard output.
+    /// </summary>
+    private static WasiOptions GuestStdio(string guestOutputName, TextWriter error)
+    {
+        if (guestOutputName == "none")
+        {
+            return new WasiOptions();
+        }
+
+        // The guest's bytes arrive in chunks that may split a UTF-8 sequence: one decoder keeps such
+        // sequences whole. Both streams share the one sink, whose chunks the runtime delivers one
+        // at a time, so the decoder is never used by two threads at once.
+        var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetDecoder();
+        void Forward(ReadOnlySpan<byte> bytes)
+        {
+            var chars = new char[decoder.GetCharCount(bytes, flush: false)];
+            decoder.GetChars(bytes, chars, flush: false);
+            error.Write(chars);
+        }
+
+        var sink = WasiOutput.ToCallback(Forward);
+        return new WasiOptions { Stdout = sink, Stderr = sink };
     }
 
     private static WitWorld? FindWorld(WitPackage package, string? name, TextWriter error)
