@@ -24,12 +24,12 @@ internal static class CallCommand
 {
     public static Command Create()
     {
-        var guest = new Argument<string>("guest") { Description = "The core guest module (.wasm)" };
+        var guest = new Argument<string>("guest") { Description = "The guest: a core module or a component (.wasm)" };
         var call = new Argument<string>("call") { Description = "The export and its arguments in WAVE, e.g. \"reverse(\\\"hello\\\")\"" };
         // Qualified: the runtime's WitHost.Option<T> (an option<T> value) would otherwise be found first.
         var wit = new System.CommandLine.Option<string>("--wit") { Description = "The WIT file or directory describing the guest", Required = true };
         var world = new System.CommandLine.Option<string?>("--world") { Description = "The world the guest implements (optional when the package has one)" };
-        var encoding = new System.CommandLine.Option<string>("--string-encoding") { Description = "utf8 (default), utf16 or latin1+utf16", DefaultValueFactory = _ => "utf8" };
+        var encoding = new System.CommandLine.Option<string?>("--string-encoding") { Description = "utf8, utf16 or latin1+utf16 (default: a component's own for the export, else utf8)" };
         var guestOutput = new System.CommandLine.Option<string>("--guest-output") { Description = "Where the guest's stdout and stderr go: stderr (default: the command's standard error, so the result stays alone on standard output) or none", DefaultValueFactory = _ => "stderr" };
         var command = new Command("call", "Call a guest export with WAVE arguments and print the result")
         {
@@ -45,16 +45,17 @@ internal static class CallCommand
             parseResult.GetValue(wit)!,
             parseResult.GetValue(world),
             parseResult.GetValue(call)!,
-            parseResult.GetValue(encoding)!,
+            parseResult.GetValue(encoding),
             parseResult.GetValue(guestOutput)!,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string guestPath, string witPath, string? worldName, string call, string encodingName, string guestOutputName, TextWriter output, TextWriter error)
+    public static int Run(string guestPath, string witPath, string? worldName, string call, string? encodingName, string guestOutputName, TextWriter output, TextWriter error)
     {
-        if (ParseEncoding(encodingName) is not { } encoding)
+        StringEncoding? requestedEncoding = null;
+        if (encodingName is not null && (requestedEncoding = ParseEncoding(encodingName)) is null)
         {
             error.WriteLine($"error: unknown string encoding '{encodingName}' (utf8, utf16 or latin1+utf16)");
             return 2;
@@ -114,6 +115,11 @@ internal static class CallCommand
             using var engine = new WamrEngine();
             using var module = engine.LoadModule(guestPath);
             using var instance = module.Instantiate(options: new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
+            if (ExportEncoding(module, coreName, function, requestedEncoding, error) is not { } encoding)
+            {
+                return 1;
+            }
+
             var result = DynamicExportCall.Invoke(instance, coreName, function, arguments, encoding);
             output.WriteLine(result is null ? "()" : WaveWriter.Write(result));
             return 0;
@@ -204,6 +210,33 @@ internal static class CallCommand
         var slash = itemName.IndexOf('/');
         var at = itemName.IndexOf('@');
         return slash < 0 ? itemName : at < 0 ? itemName[(slash + 1)..] : itemName[(slash + 1)..at];
+    }
+
+    /// <summary>
+    /// The string encoding of the call: a component's canon option for an export that passes
+    /// strings, which the requested one must then equal (a host that lowers in another encoding
+    /// than the guest lifts would hand it garbage), else the requested one (utf8 when none).
+    /// </summary>
+    private static StringEncoding? ExportEncoding(WamrModule module, string coreName, WitFunction function, StringEncoding? requested, TextWriter error)
+    {
+        if (module.Component is not { } component || !CoreWorldContract.PassesStrings(function))
+        {
+            return requested ?? StringEncoding.Utf8;
+        }
+
+        var lifted = component.ExportNames.TryGetValue(coreName, out var liftedName) ? liftedName : coreName;
+        if (!component.Exports.TryGetValue(lifted, out var options))
+        {
+            return requested ?? StringEncoding.Utf8;
+        }
+
+        if (requested is { } encoding && encoding != options.Encoding)
+        {
+            error.WriteLine($"error: the component lifts {coreName} with string encoding {options.Encoding}, not {encoding}");
+            return null;
+        }
+
+        return options.Encoding;
     }
 
     private static StringEncoding? ParseEncoding(string name) => name switch

@@ -95,9 +95,12 @@ public sealed record CoreWorldContract(
     /// <summary>True when a value of <paramref name="type"/> holds a string (so its encoding matters).</summary>
     public static bool ContainsStrings(WitType type) => Contains(type, IsString);
 
-    // A string-encoding option only means something for a function that passes strings
-    // (wit-component leaves it out of the others' canon options).
-    private static bool PassesStrings(WitFunction function)
+    /// <summary>
+    /// True when <paramref name="function"/>'s parameters or result hold strings. A string-encoding
+    /// option only means something for such a function (wit-component leaves it out of the others'
+    /// canon options).
+    /// </summary>
+    public static bool PassesStrings(WitFunction function)
         => function.Parameters.Any(parameter => ContainsStrings(parameter.Type)) || (function.Result is { } result && ContainsStrings(result));
 
     private static bool IsString(WitType type) => type is WitPrimitiveType { Kind: WitPrimitiveKind.String };
