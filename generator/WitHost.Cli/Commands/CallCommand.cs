@@ -224,8 +224,7 @@ internal static class CallCommand
             return requested ?? StringEncoding.Utf8;
         }
 
-        var lifted = component.ExportNames.TryGetValue(coreName, out var liftedName) ? liftedName : coreName;
-        if (!component.Exports.TryGetValue(lifted, out var options))
+        if (component.OptionsForExport(coreName) is not { } options)
         {
             return requested ?? StringEncoding.Utf8;
         }

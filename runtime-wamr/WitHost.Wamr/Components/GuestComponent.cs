@@ -74,6 +74,14 @@ public sealed class GuestComponent
         ExportNames.TryGetValue(name, out string? core) && core != name ? core : null;
 
     /// <summary>
+    /// The canon options the component gives the world's export <paramref name="worldName"/>
+    /// (<c>greet</c>, <c>example:sample/strings#reverse</c>), following <see cref="ExportNames"/>
+    /// to the core export it lifts; null when it lifts no such function.
+    /// </summary>
+    public CanonOptions? OptionsForExport(string worldName) =>
+        Exports.TryGetValue(CoreExportFor(worldName) ?? worldName, out CanonOptions? options) ? options : null;
+
+    /// <summary>
     /// The (module, name) a world's bindings serve for the main module's import
     /// (<paramref name="module"/>, <paramref name="name"/>), when the component wires that import
     /// to a component import of another name; null otherwise.
