@@ -4,7 +4,7 @@ using WitHost.Generator.CSharpFirst;
 using WitHost.Generator.Emitting;
 using WitHost.Generator.Model;
 using WitHost.Wit;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator;

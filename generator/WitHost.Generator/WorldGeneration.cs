@@ -1,6 +1,6 @@
 using WitHost.Generator.Emitting;
 using WitHost.Generator.Model;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Wit;
 using WitHost.Wit.Collections;
 

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using WitHost.Generator;
 using WitHost.Generator.Emitting;
 using WitHost.Generator.Model;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Wit;
 
 namespace WitHost.Cli.Commands;

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WitHost.Generator.Model;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.CSharpFirst;

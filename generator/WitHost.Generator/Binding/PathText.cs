@@ -1,4 +1,4 @@
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Path arithmetic on strings only. Generators must not touch the file system, and

@@ -1,4 +1,4 @@
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Thrown while mapping a WIT type that the generator cannot express yet. The binder catches it at

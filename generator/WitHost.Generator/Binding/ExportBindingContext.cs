@@ -1,6 +1,6 @@
 using WitHost.Generator.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>What binding a world's export wrappers needs: the calls, the type mapping, the bound scopes (for the handle classes of exported resources) and where to report.</summary>
 internal sealed record ExportBindingContext(

@@ -1,6 +1,6 @@
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Names the properties of a host's <c>Imports</c> class. An interface's own name (<c>Streams</c>)

@@ -1,4 +1,4 @@
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Hands out member names that are unique within one C# type. WIT names are unique per scope, but

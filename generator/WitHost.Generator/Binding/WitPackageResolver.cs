@@ -3,7 +3,7 @@ using WitHost.Wit;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>Resolves a host's in-memory WIT packages (root first, then one per <c>deps/</c> entry) with the WIT front end.</summary>
 internal static class WitPackageResolver

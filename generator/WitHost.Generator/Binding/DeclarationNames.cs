@@ -1,6 +1,6 @@
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// The C# member names of generated records and variants, in one place: the declarations and the

@@ -3,7 +3,7 @@ using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Diagnostics;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>Turns Roslyn locations and WIT diagnostics into <see cref="DiagnosticInfo"/> data.</summary>
 internal static class DiagnosticInfoFactory

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>How WIT names (kebab-case) become C# names.</summary>
 internal static class CSharpNames

@@ -2,7 +2,7 @@ using WitHost.Generator.Model;
 using WitHost.Wit;
 using WitHost.Wit.Collections;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Finds, among the project's .wit AdditionalFiles, the WIT a host reads, with the layout WIT

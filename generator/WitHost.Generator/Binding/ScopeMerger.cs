@@ -1,7 +1,7 @@
 using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Merges the scopes of every host in the compilation so each WIT interface is generated once,

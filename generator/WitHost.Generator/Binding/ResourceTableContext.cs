@@ -1,6 +1,6 @@
 using WitHost.Generator.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// What binding the handle tables of a world's imported resources (and their method imports) needs.

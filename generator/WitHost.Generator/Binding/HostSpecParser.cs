@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Reads a <c>[WitHost]</c> class declaration into a <see cref="HostSpec"/>. This is the only place

@@ -1,6 +1,6 @@
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// The key that identifies a scope across every host in a compilation: the Component Model

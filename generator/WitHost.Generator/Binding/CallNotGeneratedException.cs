@@ -1,4 +1,4 @@
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Thrown while binding a call whose types have C# declarations but no generated marshalling yet

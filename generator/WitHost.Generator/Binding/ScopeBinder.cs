@@ -2,7 +2,7 @@ using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Binds one scope (a WIT interface, or the items declared directly in a world): its type

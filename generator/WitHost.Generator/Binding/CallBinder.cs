@@ -3,7 +3,7 @@ using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Binds a WIT function as a generated call: parameter and result types for marshalling, the core

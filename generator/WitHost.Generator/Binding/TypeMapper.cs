@@ -1,6 +1,6 @@
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Maps WIT types to C# type names (fully qualified with <c>global::</c>, so generated code means

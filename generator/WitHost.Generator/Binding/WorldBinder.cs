@@ -3,7 +3,7 @@ using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
 
-namespace WitHost.Generator.Parsing;
+namespace WitHost.Generator.Binding;
 
 /// <summary>
 /// Turns a host's WIT into its <see cref="WorldBinding"/>: resolves the packages, finds the world,
