@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using WitHost.Generator.Model;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Generator.Tests.TestSupport;
 using WitHost.Wit;
 using WitHost.Wit.Collections;

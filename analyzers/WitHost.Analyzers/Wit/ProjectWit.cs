@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WitHost.Generator.Model;
-using WitHost.Generator.Parsing;
+using WitHost.Generator.Binding;
 using WitHost.Wit;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Model;
