@@ -58,44 +58,34 @@ internal static class CallCommand
         if (encodingName is not null && (requestedEncoding = ParseEncoding(encodingName)) is null)
         {
             error.WriteLine($"error: unknown string encoding '{encodingName}' (utf8, utf16 or latin1+utf16)");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (guestOutputName is not ("stderr" or "none"))
         {
             error.WriteLine($"error: unknown guest output '{guestOutputName}' (stderr or none)");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var open = call.IndexOf('(');
         if (open <= 0)
         {
             error.WriteLine($"error: expected <export>(<arguments>), e.g. \"reverse(\\\"hello\\\")\"; got '{call}'");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        var resolution = WitResolver.ResolvePath(witPath);
-        foreach (var diagnostic in resolution.Diagnostics)
+        if (WorldSelection.Select(witPath, worldName, error, out var exitCode) is not { } selectedWorld)
         {
-            error.WriteLine(diagnostic.ToString());
-        }
-
-        if (resolution.HasErrors || resolution.Root is null)
-        {
-            return 1;
-        }
-
-        if (FindWorld(resolution.Root, worldName, error) is not { } selectedWorld)
-        {
-            return 1;
+            return exitCode;
         }
 
         var exportName = call[..open].Trim();
         var bindings = CoreWorldBindings.For(selectedWorld);
         if (FindExport(bindings, exportName) is not { } export)
         {
-            error.WriteLine($"error: world {selectedWorld.Name} exports no function '{exportName}'; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
-            return 1;
+            var known = bindings.Exports.SelectMany(e => new[] { e.CoreName, ShortName(e) });
+            error.WriteLine($"error: world {selectedWorld.Name} exports no function '{exportName}'{WorldSelection.Suggestion(exportName, known)}; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
+            return ExitCodes.Usage;
         }
 
         var (coreName, function) = (export.CoreName, export.Function);
@@ -107,7 +97,7 @@ internal static class CallCommand
         catch (WaveParseException exception)
         {
             error.WriteLine($"error: arguments of {coreName}: {exception.Reason} (at column {exception.Offset + open + 1} of the call)");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         try
@@ -117,27 +107,27 @@ internal static class CallCommand
             using var instance = module.Instantiate(options: new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
             if (ExportEncoding(module, coreName, function, requestedEncoding, error) is not { } encoding)
             {
-                return 1;
+                return ExitCodes.Failure;
             }
 
             var result = DynamicExportCall.Invoke(instance, coreName, function, arguments, encoding);
             output.WriteLine(result is null ? "()" : WaveWriter.Write(result));
-            return 0;
+            return ExitCodes.Success;
         }
         catch (WasmTrapException trap)
         {
             error.WriteLine($"trap: {trap.TrapMessage}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (WamrException exception)
         {
             error.WriteLine($"error: {exception.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (IOException exception)
         {
             error.WriteLine($"error: {exception.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
     }
 
@@ -168,35 +158,11 @@ internal static class CallCommand
         return new WasiOptions { Stdout = sink, Stderr = sink };
     }
 
-    private static WitWorld? FindWorld(WitPackage package, string? name, TextWriter error)
-    {
-        if (name is not null)
-        {
-            var world = package.FindWorld(name);
-            if (world is null)
-            {
-                error.WriteLine($"error: package {package.Name} has no world '{name}'; it has: {string.Join(", ", package.Worlds.Select(w => w.Name))}");
-            }
-
-            return world;
-        }
-
-        if (package.Worlds.Count == 1)
-        {
-            return package.Worlds[0];
-        }
-
-        error.WriteLine($"error: package {package.Name} has {package.Worlds.Count} worlds; choose one with --world ({string.Join(", ", package.Worlds.Select(w => w.Name))})");
-        return null;
-    }
-
     private static CoreExportBinding? FindExport(CoreWorldBindings bindings, string name)
     {
         foreach (var export in bindings.Exports)
         {
-            // The core name, or for an interface's function the shorter `iface#func`.
-            var shortName = export.InterfaceItemName is null ? export.CoreName : ShortInterfaceName(export.InterfaceItemName) + "#" + export.Function.ExternalName;
-            if (name == export.CoreName || name == shortName)
+            if (name == export.CoreName || name == ShortName(export))
             {
                 return export;
             }
@@ -204,6 +170,10 @@ internal static class CallCommand
 
         return null;
     }
+
+    /// <summary>The core name, or for an interface's function the shorter <c>iface#func</c>.</summary>
+    private static string ShortName(CoreExportBinding export)
+        => export.InterfaceItemName is null ? export.CoreName : ShortInterfaceName(export.InterfaceItemName) + "#" + export.Function.ExternalName;
 
     private static string ShortInterfaceName(string itemName)
     {
