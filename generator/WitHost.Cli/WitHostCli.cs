@@ -9,25 +9,29 @@ namespace WitHost.Cli;
 /// </summary>
 public static class WitHostCli
 {
-    /// <summary>Builds the root command with every subcommand.</summary>
-    public static RootCommand CreateRootCommand()
+    /// <summary>Builds the root command with every subcommand; <c>call -</c> reads its calls from <paramref name="input"/>.</summary>
+    public static RootCommand CreateRootCommand(TextReader input)
         => new("wit-host: tools for WebAssembly components described in WIT")
         {
             CheckCommand.Create(),
-            CallCommand.Create(),
+            CallCommand.Create(input),
             GenerateCommand.Create(),
             DeriveCommand.Create(),
             WitCommand.Create(),
+            AbiCommand.Create(),
         };
 
     /// <summary>
     /// Parses <paramref name="args"/> and runs the chosen command, writing to the given writers;
     /// returns the exit code (<see cref="ExitCodes"/>).
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with the standard input <c>call -</c> reads.</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var parseResult = CreateRootCommand().Parse(args);
+        var parseResult = CreateRootCommand(input).Parse(args);
 
         // A command line that does not parse is a usage error (exit code 2, as the docs promise),
         // not the parser's default 1 that a failed call also returns. Help still prints as asked.
