@@ -127,7 +127,8 @@ mkdir -p "$out_dir"
 cp "$work/build/libiwasm.so" "$out_dir/libiwasm.so.tmp"
 mv -f "$out_dir/libiwasm.so.tmp" "$out_dir/libiwasm.so"
 cp "$src/LICENSE" "$out_dir/LICENSE-WAMR"
-# WAMR's embedding headers, for C programs built against this library (tests/native).
+# WAMR's embedding headers, for C programs built against this library (the benchmarks' C host,
+# tests/native).
 mkdir -p "$out_dir/include"
 cp "$src"/core/iwasm/include/*.h "$out_dir/include/"
 printf '%s' "$signature" >"$out_dir/build-flags.txt"
