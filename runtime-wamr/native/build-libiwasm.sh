@@ -13,6 +13,12 @@
 # our native sources): a libiwasm that cannot stop a running guest, used only to measure what
 # the interrupt mechanism costs (docs/benchmarks.md).
 #
+# A build that compiles says so first, once (what it fetches and compiles, where the result is
+# cached, how to skip it): a first `dotnet build` otherwise sits silent for a minute. MSBuild's
+# terminal logger (an interactive `dotnet build`) shows no output of build steps, so when
+# libiwasm.targets sets WITHOST_NATIVE_STATUS_TO_TERMINAL=1 (the terminal logger is on) these
+# lines also go to the terminal itself.
+#
 # The result is cached: when <output-dir>/libiwasm.so exists and was built with the same flags
 # and the same native sources of our own (recorded in <output-dir>/build-flags.txt), nothing is
 # done. docs/native.md explains each flag.
@@ -105,16 +111,27 @@ if (( ${#missing[@]} )); then
   exit 1
 fi
 
+# Prints a status line: to standard output (MSBuild's console logger shows it at normal
+# verbosity) and, under the terminal logger, to the terminal.
+say() {
+  printf '%s\n' "$*"
+  if [[ ${WITHOST_NATIVE_STATUS_TO_TERMINAL:-} == 1 ]]; then
+    { printf '%s\n' "$*" >/dev/tty; } 2>/dev/null || true
+  fi
+}
+
+say "withost: building libiwasm.so for $rid (WAMR $wamr_version, the native runtime WitHost.Wamr runs guests on) from source, once: fetching its sources with npm (@grain/libiwasm@$wamr_version), then compiling them with cmake; this takes a minute or so."
+say "withost: it is cached in $out_dir; set WITHOST_LIBIWASM_PATH to an existing libiwasm.so to skip this build."
+started=$SECONDS
 work=$(mktemp -d "${TMPDIR:-/tmp}/withost-libiwasm.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-echo "withost: fetching WAMR $wamr_version sources (npm package @grain/libiwasm@$wamr_version)"
 (cd "$work" && npm pack --silent "@grain/libiwasm@$wamr_version" >/dev/null)
 tar -xzf "$work"/grain-libiwasm-$wamr_version.tgz -C "$work"
 src="$work/package/wasm-micro-runtime"
 [[ -f "$src/CMakeLists.txt" ]] || { echo "error WITHOST9002: the npm package has no wasm-micro-runtime sources" >&2; exit 1; }
 
-echo "withost: building libiwasm.so for $rid with cmake"
+echo "withost: compiling libiwasm.so for $rid with cmake"
 jobs=$(nproc 2>/dev/null || echo 2)
 (( without_interrupt )) && cmake_source=$src
 toolchain=()
@@ -127,9 +144,8 @@ mkdir -p "$out_dir"
 cp "$work/build/libiwasm.so" "$out_dir/libiwasm.so.tmp"
 mv -f "$out_dir/libiwasm.so.tmp" "$out_dir/libiwasm.so"
 cp "$src/LICENSE" "$out_dir/LICENSE-WAMR"
-# WAMR's embedding headers, for C programs built against this library (the benchmarks' C host,
-# tests/native).
+# WAMR's embedding headers, for C programs built against this library (tests/native).
 mkdir -p "$out_dir/include"
 cp "$src"/core/iwasm/include/*.h "$out_dir/include/"
 printf '%s' "$signature" >"$out_dir/build-flags.txt"
-echo "withost: libiwasm.so ready in $out_dir"
+say "withost: libiwasm.so for $rid is ready ($((SECONDS - started)) s)."
