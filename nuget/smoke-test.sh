@@ -84,7 +84,10 @@ run dotnet new wit-host -n TemplateHost -o "$work/TemplateHost" --debug:custom-h
 expect_file "$work/TemplateHost/TemplateHost.csproj" "dotnet new wit-host (sourceName)"
 grep -q "Include=\"WitHost.Wamr\" Version=\"$version\"" "$work/TemplateHost/TemplateHost.csproj" ||
   fail "the template's project does not reference WitHost.Wamr $version"
-for f in Program.cs wit/app.wit guest/app.c guest/app.wasm; do expect_file "$work/TemplateHost/$f" "dotnet new wit-host"; done
+for f in Program.cs wit/app.wit guest/app.c guest/app.h guest/app.wasm; do expect_file "$work/TemplateHost/$f" "dotnet new wit-host"; done
+[[ ! -e "$work/TemplateHost/nuget.config" ]] || fail "dotnet new wit-host wrote a nuget.config without --localFeed"
+run dotnet new wit-host -n FeedHost -o "$work/FeedHost" --localFeed "$feed" --skipRestore --debug:custom-hive "$hive"
+grep -q "value=\"$feed\"" "$work/FeedHost/nuget.config" || fail "dotnet new wit-host --localFeed wrote no nuget.config naming the feed"
 
 step "building and running the template's project"
 run dotnet build "$work/TemplateHost" -nologo

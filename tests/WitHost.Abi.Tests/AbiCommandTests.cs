@@ -92,13 +92,26 @@ public sealed class AbiCommandTests
         Assert.Contains("shapes_point_t: 8 bytes, aligned 4", diagnostics);
     }
 
-    [Fact]
-    public void The_committed_test_guest_header_is_what_the_command_writes()
+    [Theory]
+    [InlineData("wit/abi-header.wit", "tests/guests/abi-header.h")]
+    [InlineData("nuget/templates/content/wit-host/wit/app.wit", "nuget/templates/content/wit-host/guest/app.h")]
+    public void A_committed_header_is_what_the_command_writes(string wit, string header)
     {
-        var (exitCode, header, error) = Run("abi", RepositoryPaths.Under("wit/abi-header.wit"), "--c-header", "-");
+        var (exitCode, written, error) = Run("abi", RepositoryPaths.Under(wit), "--c-header", "-");
 
         Assert.True(exitCode == 0, error);
-        Assert.Equal(header, File.ReadAllText(RepositoryPaths.Under("tests/guests/abi-header.h")).Replace("\r\n", "\n"));
+        Assert.Equal(written, File.ReadAllText(RepositoryPaths.Under(header)).Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void The_templates_guest_written_against_its_header_answers()
+    {
+        var template = RepositoryPaths.Under("nuget/templates/content/wit-host");
+
+        var (exitCode, output, error) = Run("call", Path.Combine(template, "guest/app.wasm"), "--wit", Path.Combine(template, "wit/app.wit"), "--imports", "default", "greet(\"WitHost\")", "fibonacci(50)");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("\"Hello, WitHost!\"\n12586269025\n", output);
     }
 
     [Fact]

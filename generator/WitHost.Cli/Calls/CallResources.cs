@@ -25,12 +25,12 @@ internal sealed class CallResources
 
     public CallResources(WitWorld world)
     {
-        foreach (var (itemName, resource) in Resources(world.Exports))
+        foreach (var (itemName, resource) in CoreWorldContract.Resources(world.Exports))
         {
             _exported[resource] = (new RepTable(resource.Name, CoreNames.ExportedResourceDestructor(itemName, resource)), itemName);
         }
 
-        _imported.AddRange(Resources(world.Imports));
+        _imported.AddRange(CoreWorldContract.Resources(world.Imports));
     }
 
     /// <summary>The resources the guest exports, for <c>[resource-drop]</c> calls.</summary>
@@ -117,26 +117,6 @@ internal sealed class CallResources
 
         var live = Enumerable.Range(0, _held.Count).Where(i => _held[i] is { } h && h.Resource.Equals(resource)).ToList();
         throw new UnknownHandleException($"handle {handle} of {resource.Name} was not handed out by this instance (it holds {(live.Count == 0 ? "none" : string.Join(", ", live))})");
-    }
-
-    private static IEnumerable<(string? ItemName, WitResourceType Resource)> Resources(IEnumerable<WitWorldItem> items)
-    {
-        foreach (var item in items)
-        {
-            switch (item)
-            {
-                case WitWorldTypeItem { Type: WitResourceType resource }:
-                    yield return (null, resource);
-                    break;
-                case WitWorldInterfaceItem interfaceItem:
-                    foreach (var resource in interfaceItem.Interface.Types.OfType<WitResourceType>())
-                    {
-                        yield return (interfaceItem.Name, resource);
-                    }
-
-                    break;
-            }
-        }
     }
 }
 

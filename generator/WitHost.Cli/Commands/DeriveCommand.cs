@@ -6,7 +6,7 @@ namespace WitHost.Cli.Commands;
 
 /// <summary>
 /// <c>wit-host derive &lt;assembly&gt; [--out dir]</c>: writes the WIT the generator derived from the
-/// assembly's C#-first interfaces. The generator records each one as an assembly-level
+/// assembly's C#-first interfaces, and the world of each host that uses them. The generator records each one as an assembly-level
 /// <c>[WitHost.WitDefinition(name, text)]</c>; this reads those from the metadata only, so the
 /// assembly is never loaded or run (it may target another runtime or be trimmed).
 /// </summary>
@@ -18,8 +18,8 @@ internal static class DeriveCommand
     public static Command Create()
     {
         var assembly = new Argument<string>("assembly") { Description = "A built assembly (.dll) that declares C#-first interfaces" };
-        var output = new System.CommandLine.Option<string?>("--out") { Description = "The directory to write one .wit file per interface into; without it the WIT goes to standard output" };
-        var command = new Command("derive", "Write the WIT derived from an assembly's C#-first interfaces")
+        var output = new System.CommandLine.Option<string?>("--out") { Description = "The directory to write one .wit file per interface and world into; without it the WIT goes to standard output" };
+        var command = new Command("derive", "Write the WIT derived from an assembly's C#-first interfaces and the worlds of its hosts")
         {
             assembly,
             output,

@@ -5,8 +5,8 @@ namespace WitHost.Generator.CSharpFirst;
 
 /// <summary>
 /// Writes what is generated for the WIT text of C#-first code: a <c>WitText</c> constant on each
-/// C#-first interface (and on a host whose world is derived from them), and for each interface an
-/// assembly-level <c>[WitDefinition]</c>, which <c>wit-host derive</c> reads from the built
+/// C#-first interface (and on a host whose world is derived from them), and for each interface and
+/// derived world an assembly-level <c>[WitDefinition]</c>, which <c>wit-host derive</c> reads from the built
 /// assembly's metadata without loading it.
 /// </summary>
 internal static class CSharpFirstEmitter
@@ -41,11 +41,18 @@ internal static class CSharpFirstEmitter
 
     public static string HostHintName(HostSpec spec) => HostClassWriter.HintName(spec, "WitText");
 
-    /// <summary>The host's derived world: the root package's WIT text (its world and the C#-first interfaces of its package).</summary>
+    /// <summary>
+    /// The host's derived world: the root package's WIT text (its world and the C#-first interfaces
+    /// of its package) on the class, and the world alone as an assembly-level <c>[WitDefinition]</c>
+    /// beside the interfaces', so <c>wit-host derive</c> writes the world too.
+    /// </summary>
     public static string EmitHost(HostSources sources)
     {
         var writer = new SourceWriter();
-        HostClassWriter.Open(writer, sources.Spec);
+        writer.WriteFileHeader();
+        writer.WriteLine($"[assembly: global::WitHost.WitDefinition({CallEmitter.Literal(sources.DerivedWorldName)}, {Verbatim(sources.DerivedWorldText)})]");
+        writer.WriteLine();
+        HostClassWriter.OpenClass(writer, sources.Spec);
         DocCommentWriter.WriteSummary(writer, null, "The WIT world derived for this host from its C#-first interfaces, as a .wit file of the world's package.");
         writer.WriteLine($"public const string WitText = {Verbatim(sources.DerivedWitText)};");
         HostClassWriter.Close(writer, sources.Spec);

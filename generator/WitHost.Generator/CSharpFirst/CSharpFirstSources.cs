@@ -70,6 +70,7 @@ internal static class CSharpFirstSources
             root.Append('\n').Append(item.InterfaceText);
         }
 
+        var worldStart = root.Length;
         root.Append("\nworld ").Append(hostWorld).Append(" {\n");
         if (include is not null)
         {
@@ -109,7 +110,16 @@ internal static class CSharpFirstSources
         {
             CSharpFirstInterfaces = used.ToEquatableArray(),
             DerivedWitText = rootText,
+            DerivedWorldText = "package " + rootPackage + ";\n" + rootText.Substring(worldStart),
+            DerivedWorldName = QualifiedWorldName(rootPackage, hostWorld),
         };
+    }
+
+    /// <summary><c>example:app@1.0.0</c> and <c>app-host</c> → <c>example:app/app-host@1.0.0</c>.</summary>
+    private static string QualifiedWorldName(string package, string world)
+    {
+        var at = package.IndexOf('@');
+        return at < 0 ? package + "/" + world : package.Substring(0, at) + "/" + world + package.Substring(at);
     }
 
     private static string Reference(CSharpFirstInterface item, string rootPackage)

@@ -17,6 +17,12 @@ internal static class HostClassWriter
     public static void Open(SourceWriter writer, HostSpec spec)
     {
         writer.WriteFileHeader();
+        OpenClass(writer, spec);
+    }
+
+    /// <summary>As <see cref="Open"/>, without the file header (for a file that declares something before the class).</summary>
+    public static void OpenClass(SourceWriter writer, HostSpec spec)
+    {
         if (spec.Namespace.Length > 0)
         {
             writer.WriteLine($"namespace {spec.Namespace}");

@@ -17,4 +17,10 @@ internal sealed record HostSources(HostSpec Spec, string ResolvedRootPath, Equat
 
     /// <summary>For a world derived from C#-first interfaces: the root package's WIT text (the world and its package's interfaces); else empty.</summary>
     public string DerivedWitText { get; init; } = "";
+
+    /// <summary>The derived world alone, as a .wit file of the world's package (its interfaces have files of their own); empty when nothing is derived.</summary>
+    public string DerivedWorldText { get; init; } = "";
+
+    /// <summary>The derived world's qualified name (<c>ns:pkg/world@version</c>); empty when nothing is derived.</summary>
+    public string DerivedWorldName { get; init; } = "";
 }

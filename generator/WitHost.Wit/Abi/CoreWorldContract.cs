@@ -123,7 +123,12 @@ public sealed record CoreWorldContract(
         };
     }
 
-    private static IEnumerable<(string? ItemName, WitResourceType Resource)> Resources(EquatableArray<WitWorldItem> items)
+    /// <summary>
+    /// The resources <paramref name="items"/> (a world's imports or exports) define, each with the
+    /// world item of its interface (null for a world's own resource): the ones whose intrinsics a
+    /// host serves.
+    /// </summary>
+    public static IEnumerable<(string? ItemName, WitResourceType Resource)> Resources(EquatableArray<WitWorldItem> items)
     {
         foreach (var item in items)
         {

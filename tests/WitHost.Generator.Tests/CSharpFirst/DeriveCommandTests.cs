@@ -8,7 +8,7 @@ namespace WitHost.Generator.Tests.CSharpFirst;
 public sealed class DeriveCommandTests
 {
     [Fact]
-    public void WritesOneWitFilePerInterfaceEqualToTheWitTextConstants()
+    public void WritesOneWitFilePerInterfaceEqualToTheWitTextConstantsAndTheHostsWorld()
     {
         var run = WitCase.Run("csharp-first");
         Assert.Empty(run.CompilationProblems);
@@ -25,8 +25,11 @@ public sealed class DeriveCommandTests
             Assert.Equal(0, WitHostCli.Run(["derive", assembly, "--out", outDirectory], output, error));
 
             Assert.Equal(
-                ["example-shapes-geometry@0.1.0.wit", "example-shapes-logging.wit"],
+                ["example-shapes-geometry@0.1.0.wit", "example-shapes-logging.wit", "example-shapes-shapes-host.wit"],
                 Directory.EnumerateFiles(outDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                "package example:shapes;\n\nworld shapes-host {\n  import logging;\n  export example:shapes/geometry@0.1.0;\n}\n",
+                File.ReadAllText(Path.Combine(outDirectory, "example-shapes-shapes-host.wit")));
             Assert.Equal(CSharpFirstDerivationTests.WitText(run, "Example.Shapes.ILogging"), File.ReadAllText(Path.Combine(outDirectory, "example-shapes-logging.wit")));
             Assert.Equal(CSharpFirstDerivationTests.WitText(run, "Example.Shapes.IGeometry"), File.ReadAllText(Path.Combine(outDirectory, "example-shapes-geometry@0.1.0.wit")));
         }
