@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Execution;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
@@ -241,13 +242,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         Span<uint> cells = [originalPointer, originalSize, alignment, newSize];
         realloc.InvokeCells(cells);
         uint pointer = cells[0];
-        if (alignment != 0 && pointer % alignment != 0)
+        if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)Memory.Length) is { } error)
         {
-            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, which is not aligned to {alignment}", null);
-        }
-        if ((ulong)pointer + newSize > (ulong)Memory.Length)
-        {
-            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, but {newSize} bytes there fall outside memory", null);
+            throw Fault(ReallocName, error, null);
         }
         ReallocObserver?.Invoke(originalPointer, originalSize, alignment, newSize, pointer);
         return pointer;
