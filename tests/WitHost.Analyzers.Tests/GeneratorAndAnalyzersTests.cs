@@ -12,8 +12,8 @@ namespace WitHost.Analyzers.Tests;
 
 /// <summary>
 /// The generator and the analyzers on one compilation, as in a build: each problem of a host
-/// declaration is reported once (by the analyzers), and the analyzers understand the code the
-/// generator really emits.
+/// declaration is reported once (by the generator, which runs also when the compilation has errors),
+/// and the analyzers understand the code the generator really emits.
 /// </summary>
 public sealed class GeneratorAndAnalyzersTests
 {
@@ -33,7 +33,7 @@ public sealed class GeneratorAndAnalyzersTests
         """;
 
     [Fact]
-    public async Task EachHostDeclarationProblemIsReportedOnceByTheAnalyzers()
+    public async Task EachHostDeclarationProblemIsReportedOnce()
     {
         const string source = """
             using WitHost;
@@ -64,10 +64,10 @@ public sealed class GeneratorAndAnalyzersTests
             """;
         var (generatorDiagnostics, analyzerDiagnostics, _) = await RunAsync(source);
 
-        Assert.Empty(generatorDiagnostics);
         Assert.Equal(
-            new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")", "WITHOST1001 \"example:Journal/entries\"" },
-            analyzerDiagnostics.Select(Describe).Order(StringComparer.Ordinal));
+            new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")" },
+            generatorDiagnostics.Select(Describe).Order(StringComparer.Ordinal));
+        Assert.Equal("WITHOST1001 \"example:Journal/entries\"", Describe(Assert.Single(analyzerDiagnostics)));
     }
 
     [Fact]
