@@ -66,7 +66,7 @@ public sealed class GeneratorAndAnalyzersTests
 
         Assert.Equal(
             new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")" },
-            generatorDiagnostics.Select(Describe).Order(StringComparer.Ordinal));
+            generatorDiagnostics.Select(diagnostic => Describe(diagnostic, source)).Order(StringComparer.Ordinal));
         Assert.Equal("WITHOST1001 \"example:Journal/entries\"", Describe(Assert.Single(analyzerDiagnostics)));
     }
 
@@ -103,6 +103,13 @@ public sealed class GeneratorAndAnalyzersTests
 
     private static string Describe(Diagnostic diagnostic)
         => diagnostic.Id + " " + diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    // The generator's diagnostics point into Host.cs by path and span (its pipeline carries no syntax trees).
+    private static string Describe(Diagnostic diagnostic, string source)
+    {
+        Assert.Equal("/project/Host.cs", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic.Id + " " + source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+    }
 
     private static async Task<(ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Analyzers, IReadOnlyList<Diagnostic> CompilationErrors)> RunAsync(string source)
     {
