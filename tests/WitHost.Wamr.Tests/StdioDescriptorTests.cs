@@ -9,7 +9,7 @@ public sealed class DescriptorCountingCollection;
 public sealed class StdioDescriptorTests
 {
     // (module (func unreachable) (start 0)): WAMR sets up WASI, then the start function traps.
-    private static readonly byte[] s_trappingStart =
+    internal static readonly byte[] TrappingStart =
     [
         0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
         0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
@@ -59,7 +59,7 @@ public sealed class StdioDescriptorTests
     public void Failed_instantiations_leave_no_descriptor_open(string shape)
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(shape == "data out of bounds" ? s_dataOutOfBounds : s_trappingStart);
+        using var module = engine.LoadModule(shape == "data out of bounds" ? s_dataOutOfBounds : TrappingStart);
         Assert.Throws<WasmInstantiationException>(() => module.Instantiate());
         int baseline = OpenDescriptors();
         for (int i = 0; i < 50; i++)
