@@ -37,6 +37,39 @@ public sealed class NativeMemoryTests
     }
 
     [Fact]
+    public void Failing_instantiations_do_not_leak()
+    {
+        // Each failed attempt used to keep WAMR's instance (memory, stacks: ~250 KiB here) for ever.
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(Untrusted.WasmBytes.OneFunction("_initialize", [0x7F], memoryPages: 2));
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Throws<WasmInstantiationException>(() => module.Instantiate());
+        }
+
+        int instances = WamrInstanceHandle.LiveCount;
+        long before = ResidentBytes();
+        for (int i = 0; i < 2_000; i++)
+        {
+            Assert.Throws<WasmInstantiationException>(() => module.Instantiate());
+        }
+
+        // Every instance was freed when its instantiation failed, not left to the finalizer.
+        Assert.Equal(instances, WamrInstanceHandle.LiveCount);
+        // The process's size also moves with what the allocator and the garbage collector do
+        // meanwhile, which settles; 2,000 leaked instances (500 MiB) do not. So a large growth is
+        // measured again before it counts.
+        long growth = ResidentBytes() - before;
+        for (int attempt = 0; attempt < 3 && growth >= 64L << 20; attempt++)
+        {
+            Thread.Sleep(200);
+            growth = ResidentBytes() - before;
+        }
+
+        Assert.True(growth < 64L << 20, $"2,000 failed instantiations grew the process by {growth >> 20} MiB");
+    }
+
+    [Fact]
     public void A_loaded_module_keeps_its_bytes_until_it_is_unloaded()
     {
         using var engine = new WamrEngine();
@@ -80,5 +113,20 @@ public sealed class NativeMemoryTests
         {
             _ = new WamrEngine();
         }
+    }
+
+    private static long ResidentBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            }
+        }
+        throw new InvalidOperationException("/proc/self/status has no VmRSS line.");
     }
 }
