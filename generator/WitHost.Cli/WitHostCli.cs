@@ -5,7 +5,7 @@ namespace WitHost.Cli;
 
 /// <summary>
 /// The <c>wit-host</c> command line: one root command, each subcommand in its own file under
-/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>, <c>wit</c>).
+/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>, <c>wit</c>, <c>aot</c>).
 /// </summary>
 public static class WitHostCli
 {
@@ -18,6 +18,7 @@ public static class WitHostCli
             GenerateCommand.Create(),
             DeriveCommand.Create(),
             WitCommand.Create(),
+            AotCommand.Create(),
         };
 
     /// <summary>Parses <paramref name="args"/> and runs the chosen command, writing to the given writers; returns the exit code.</summary>

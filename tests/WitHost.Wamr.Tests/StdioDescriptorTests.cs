@@ -39,7 +39,7 @@ public sealed class StdioDescriptorTests
     public void Disposed_instances_leave_no_descriptor_open()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         module.Instantiate().Dispose();
         int baseline = OpenDescriptors();
         for (int i = 0; i < 50; i++)
