@@ -26,12 +26,15 @@ public sealed unsafe class WamrModule : IDisposable
     private readonly int[] _importSlots;
     private readonly WamrModuleHandle _native;
     private int _disposed;
+    // Why the guest's async ABI cannot run here (stack switching), found once when it loads.
+    private readonly string? _asyncRefusal;
 
     private WamrModule(WamrModuleHandle native, WasmModuleInfo info, int[] importSlots)
     {
         _native = native;
         Info = info;
         _importSlots = importSlots;
+        _asyncRefusal = Async.AsyncGuestSupport.Refusal(info);
     }
 
     /// <summary>The module's function imports, exports and memory.</summary>
@@ -204,6 +207,10 @@ public sealed unsafe class WamrModule : IDisposable
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
     {
         options ??= InstanceOptions.Default;
+        if (_asyncRefusal is not null)
+        {
+            throw new WasmInstantiationException(_asyncRefusal);
+        }
         WamrInstanceHandle native = CreateNativeInstance(options, out GuestStdio stdio);
         WamrInstance instance;
         try

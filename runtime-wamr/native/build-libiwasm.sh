@@ -53,7 +53,7 @@ if (( without_interrupt )); then
 fi
 signature="wamr=$wamr_version own=$own_sources ${flags[*]}"
 
-if [[ -f "$out_dir/libiwasm.so" && -f "$out_dir/build-flags.txt" && "$(cat "$out_dir/build-flags.txt")" == "$signature" ]]; then
+if [[ -f "$out_dir/libiwasm.so" && -f "$out_dir/include/wasm_export.h" && -f "$out_dir/build-flags.txt" && "$(cat "$out_dir/build-flags.txt")" == "$signature" ]]; then
   exit 0
 fi
 
@@ -91,5 +91,8 @@ mkdir -p "$out_dir"
 cp "$work/build/libiwasm.so" "$out_dir/libiwasm.so.tmp"
 mv -f "$out_dir/libiwasm.so.tmp" "$out_dir/libiwasm.so"
 cp "$src/LICENSE" "$out_dir/LICENSE-WAMR"
+# WAMR's embedding headers, for C programs built against this library (tests/native).
+mkdir -p "$out_dir/include"
+cp "$src"/core/iwasm/include/*.h "$out_dir/include/"
 printf '%s' "$signature" >"$out_dir/build-flags.txt"
 echo "withost: libiwasm.so ready in $out_dir"

@@ -8,6 +8,8 @@ namespace WitHost.Wamr.Hosting;
 public sealed class HostImports
 {
     private readonly Dictionary<(string Module, string Name), HostFunction> _functions = [];
+    // Families of functions served by name (the async built-ins), asked after the defined ones.
+    private readonly List<Func<string, string, HostFunction?>> _resolvers = [];
 
     /// <summary>No host functions.</summary>
     public static HostImports Empty { get; } = new();
@@ -26,7 +28,35 @@ public sealed class HostImports
         return this;
     }
 
-    internal HostFunction? Find(string module, string name) => _functions.GetValueOrDefault((module, name));
+    /// <summary>Adds a family of functions found by name (once per resolver); defined functions come first.</summary>
+    internal HostImports AddResolver(Func<string, string, HostFunction?> resolver)
+    {
+        if (ReferenceEquals(this, Empty))
+        {
+            throw new InvalidOperationException("HostImports.Empty cannot be changed; create a new HostImports.");
+        }
+        if (!_resolvers.Contains(resolver))
+        {
+            _resolvers.Add(resolver);
+        }
+        return this;
+    }
+
+    internal HostFunction? Find(string module, string name)
+    {
+        if (_functions.TryGetValue((module, name), out var function))
+        {
+            return function;
+        }
+        foreach (var resolver in _resolvers)
+        {
+            if (resolver(module, name) is { } resolved)
+            {
+                return resolved;
+            }
+        }
+        return null;
+    }
 
     /// <summary>The (module, name) pairs defined so far.</summary>
     public IEnumerable<(string Module, string Name)> Names => _functions.Keys;

@@ -1,0 +1,308 @@
+using System.Buffers.Binary;
+using WitHost.Wamr.CanonicalAbi;
+using WitHost.Wamr.Hosting;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// Serves the Canonical ABI's async built-ins to a guest, under the core names wit-bindgen and
+/// <c>wasm-tools component new</c> use: in module <c>$root</c> <c>[waitable-set-new]</c>,
+/// <c>[waitable-set-wait]</c>, <c>[waitable-set-poll]</c>, <c>[waitable-set-drop]</c>,
+/// <c>[waitable-join]</c>, <c>[subtask-drop]</c>, <c>[subtask-cancel]</c> (and its
+/// <c>[async-lower]</c> form), <c>[context-get-0]</c>, <c>[context-set-0]</c>,
+/// <c>[backpressure-set]</c>, <c>[backpressure-inc]</c>, <c>[backpressure-dec]</c>,
+/// <c>[thread-yield]</c>, <c>[error-context-new-E]</c>, <c>[error-context-debug-message-E]</c>
+/// (E = <c>utf8</c>, <c>utf16</c> or <c>latin1+utf16</c>) and <c>[error-context-drop]</c>; in
+/// the modules <c>[export]…</c> of exported interfaces (<c>[export]$root</c> for world functions)
+/// <c>[task-return]f</c> and <c>[task-cancel]</c>. Every state lives in the calling instance, and
+/// every misuse the spec names is a trap.
+/// </summary>
+public static class AsyncBuiltins
+{
+    private const string Root = "$root";
+    private const string ExportPrefix = "[export]";
+
+    /// <summary>Makes <paramref name="imports"/> serve the async built-ins to the instances it is given to.</summary>
+    public static HostImports AddTo(HostImports imports)
+    {
+        ArgumentNullException.ThrowIfNull(imports);
+        return imports.AddResolver(Resolve);
+    }
+
+    /// <summary>The host function serving built-in <paramref name="name"/> of <paramref name="module"/>, or null.</summary>
+    internal static HostFunction? Resolve(string module, string name)
+    {
+        if (module == Root)
+        {
+            return RootBuiltin(name);
+        }
+
+        if (module.StartsWith(ExportPrefix, StringComparison.Ordinal))
+        {
+            if (name == "[task-cancel]")
+            {
+                return TaskCancel;
+            }
+
+            if (name.StartsWith("[task-return]", StringComparison.Ordinal))
+            {
+                return TaskReturn;
+            }
+        }
+
+        return null;
+    }
+
+    private static HostFunction? RootBuiltin(string name) => name switch
+    {
+        "[waitable-set-new]" => WaitableSetNew,
+        "[waitable-set-wait]" => WaitableSetWait,
+        "[waitable-set-poll]" => WaitableSetPoll,
+        "[waitable-set-drop]" => WaitableSetDrop,
+        "[waitable-join]" => WaitableJoin,
+        "[subtask-drop]" => SubtaskDrop,
+        "[subtask-cancel]" => call => SubtaskCancel(call, blocking: true),
+        "[async-lower][subtask-cancel]" => call => SubtaskCancel(call, blocking: false),
+        "[context-get-0]" => call => call.SetResult(State(call).Context0),
+        "[context-set-0]" => call => State(call).Context0 = call.GetUInt32(0),
+        "[backpressure-set]" => call => State(call).AdjustBackpressure(call.GetInt32(0) != 0 ? 1 : 0, absolute: true, call.Import.Name),
+        "[backpressure-inc]" => call => State(call).AdjustBackpressure(1, absolute: false, call.Import.Name),
+        "[backpressure-dec]" => call => State(call).AdjustBackpressure(-1, absolute: false, call.Import.Name),
+        // A task that yields from inside its code (rather than by its callback's YIELD) keeps the
+        // instance: nothing else of it can run meanwhile, so the yield returns at once, not cancelled.
+        "[thread-yield]" => call => call.SetResult(0),
+        "[error-context-new-utf8]" => call => ErrorContextNew(call, StringEncoding.Utf8),
+        "[error-context-new-utf16]" => call => ErrorContextNew(call, StringEncoding.Utf16),
+        "[error-context-new-latin1+utf16]" => call => ErrorContextNew(call, StringEncoding.Latin1Utf16),
+        "[error-context-debug-message-utf8]" => call => ErrorContextDebugMessage(call, StringEncoding.Utf8),
+        "[error-context-debug-message-utf16]" => call => ErrorContextDebugMessage(call, StringEncoding.Utf16),
+        "[error-context-debug-message-latin1+utf16]" => call => ErrorContextDebugMessage(call, StringEncoding.Latin1Utf16),
+        "[error-context-drop]" => ErrorContextDrop,
+        _ => null,
+    };
+
+    internal static AsyncInstanceState State(HostCallContext call) => call.Instance.AsyncState;
+
+    private static void WaitableSetNew(HostCallContext call)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            call.SetResult(state.Table.Add(new WaitableSet()));
+        }
+    }
+
+    private static void WaitableSetWait(HostCallContext call)
+    {
+        var state = State(call);
+        WaitableSet set;
+        lock (state.Gate)
+        {
+            set = state.Table.Get<WaitableSet>(call.GetUInt32(0), "waitable set", call.Import.Name);
+        }
+
+        WriteEvent(call, state.WaitBlocking(set, call.Import.Name));
+    }
+
+    private static void WaitableSetPoll(HostCallContext call)
+    {
+        var state = State(call);
+        AsyncEvent ready;
+        lock (state.Gate)
+        {
+            ready = state.Poll(state.Table.Get<WaitableSet>(call.GetUInt32(0), "waitable set", call.Import.Name));
+        }
+
+        WriteEvent(call, ready);
+    }
+
+    // The event code is the result; the waitable's handle and the payload go to the guest's pointer.
+    private static void WriteEvent(HostCallContext call, AsyncEvent ready)
+    {
+        var pair = GuestSlice(call, call.GetUInt32(1), 8, 4);
+        BinaryPrimitives.WriteUInt32LittleEndian(pair, ready.Handle);
+        BinaryPrimitives.WriteUInt32LittleEndian(pair[4..], ready.Payload);
+        call.SetResult((uint)ready.Code);
+    }
+
+    private static void WaitableSetDrop(HostCallContext call)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            var set = state.Table.Get<WaitableSet>(call.GetUInt32(0), "waitable set", call.Import.Name);
+            if (set.Waiters > 0)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"waitable set {set.Handle} has {set.Waiters} task(s) waiting on it");
+            }
+
+            if (set.Members.Count > 0)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"waitable set {set.Handle} still has {set.Members.Count} waitable(s) joined to it");
+            }
+
+            state.Table.Remove(set);
+        }
+    }
+
+    private static void WaitableJoin(HostCallContext call)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            var waitable = state.Table.Get<Waitable>(call.GetUInt32(0), "waitable", call.Import.Name);
+            var setHandle = call.GetUInt32(1);
+            waitable.Join(setHandle == 0 ? null : state.Table.Get<WaitableSet>(setHandle, "waitable set", call.Import.Name));
+        }
+    }
+
+    private static void SubtaskDrop(HostCallContext call)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            var subtask = state.Table.Get<Subtask>(call.GetUInt32(0), "subtask", call.Import.Name);
+            if (!subtask.ResolveDelivered)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"subtask {subtask.Handle} has not returned or been cancelled yet");
+            }
+
+            subtask.Join(null);
+            state.Table.Remove(subtask);
+        }
+    }
+
+    private static void SubtaskCancel(HostCallContext call, bool blocking)
+    {
+        var state = State(call);
+        Subtask subtask;
+        lock (state.Gate)
+        {
+            subtask = state.Table.Get<Subtask>(call.GetUInt32(0), "subtask", call.Import.Name);
+            if (subtask.ResolveDelivered)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"subtask {subtask.Handle} has already returned or been cancelled");
+            }
+
+            if (subtask.CancelRequested)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"subtask {subtask.Handle} is already being cancelled");
+            }
+
+            subtask.RequestCancel();
+            if (!subtask.IsFinished && !blocking)
+            {
+                call.SetResult(AsyncAbi.Blocked);
+                return;
+            }
+        }
+
+        if (!subtask.IsFinished)
+        {
+            if (state.Current is null)
+            {
+                throw AsyncTrap.In(call.Import.Name, "a synchronous export may not block: subtask.cancel would wait for the host");
+            }
+
+            // The host's task needs nothing of the instance to finish, so waiting here cannot deadlock.
+            ((IAsyncResult)subtask.Work).AsyncWaitHandle.WaitOne();
+        }
+
+        lock (state.Gate)
+        {
+            call.SetResult(subtask.TakeEvent(call.Instance).Payload);
+        }
+    }
+
+    private static void TaskReturn(HostCallContext call)
+    {
+        var task = ResolvingTask(call, "task.return");
+        if (task.ReturnModule != call.Import.Module || task.ReturnName != call.Import.Name)
+        {
+            throw AsyncTrap.In(call.Import.Name, $"the task of '{task.ExportName}' returns through '{task.ReturnModule}' '{task.ReturnName}', not this one");
+        }
+
+        task.Return(call);
+    }
+
+    private static void TaskCancel(HostCallContext call)
+    {
+        var task = ResolvingTask(call, "task.cancel");
+        if (!task.CancelDelivered)
+        {
+            throw AsyncTrap.In(call.Import.Name, $"the task of '{task.ExportName}' was not cancelled");
+        }
+
+        task.Cancel();
+    }
+
+    // The running async task, which must not have resolved yet.
+    private static GuestTask ResolvingTask(HostCallContext call, string what)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            if (state.Current is not { } task)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"{what} was called outside an async export's task");
+            }
+
+            if (task.Resolved)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"{what} was called after the task of '{task.ExportName}' had already returned or been cancelled");
+            }
+
+            state.Running.Remove(task);
+            return task;
+        }
+    }
+
+    private static void ErrorContextNew(HostCallContext call, StringEncoding encoding)
+    {
+        var context = AbiContext(call, encoding);
+        var message = CanonicalStrings.Load(context, call.GetUInt32(0), call.GetUInt32(1));
+        var state = State(call);
+        lock (state.Gate)
+        {
+            call.SetResult(state.Table.Add(new ErrorContextEntry(new ErrorContext(message))));
+        }
+    }
+
+    private static void ErrorContextDebugMessage(HostCallContext call, StringEncoding encoding)
+    {
+        var state = State(call);
+        ErrorContext error;
+        lock (state.Gate)
+        {
+            error = state.Table.Get<ErrorContextEntry>(call.GetUInt32(0), "error context", call.Import.Name).Value;
+        }
+
+        var context = AbiContext(call, encoding);
+        var target = call.GetUInt32(1);
+        context.CheckRange(target, 8, 4, "debug message pointer");
+        var (pointer, units) = CanonicalStrings.Store(context, error.DebugMessage);
+        context.Refresh();
+        context.WriteUnsigned(target, 4, pointer);
+        context.WriteUnsigned(target + 4, 4, units);
+    }
+
+    private static void ErrorContextDrop(HostCallContext call)
+    {
+        var state = State(call);
+        lock (state.Gate)
+        {
+            state.Table.Remove(state.Table.Get<ErrorContextEntry>(call.GetUInt32(0), "error context", call.Import.Name));
+        }
+    }
+
+    internal static CanonicalAbiContext AbiContext(HostCallContext call, StringEncoding encoding) =>
+        new(new WamrCanonicalMemory(call.Instance), encoding, call.Import.Name, call.Instance.MaxLiftBytes);
+
+    // A bounds- and alignment-checked slice of guest memory; a bad pointer is a trap.
+    private static Span<byte> GuestSlice(HostCallContext call, uint pointer, uint length, uint alignment)
+    {
+        var context = AbiContext(call, StringEncoding.Utf8);
+        context.CheckRange(pointer, length, alignment, "event pointer");
+        return context.Slice(pointer, length);
+    }
+}

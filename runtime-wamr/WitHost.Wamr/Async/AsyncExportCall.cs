@@ -1,0 +1,253 @@
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// Calls an async export lifted with the callback ABI and drives the guest's event loop: the host
+/// calls <c>[async-lift]E</c> with the flat arguments, then <c>[callback][async-lift]E</c> with
+/// each event the guest waits for, until the guest exits. A waiting guest holds no thread: the
+/// host awaits its waitable set, and other calls may enter the instance meanwhile.
+/// </summary>
+public static class AsyncExportCall
+{
+    /// <summary>The core name prefix of an export lifted asynchronously with a callback.</summary>
+    public const string LiftPrefix = "[async-lift]";
+
+    /// <summary>The core name prefix of the callback of such an export.</summary>
+    public const string CallbackPrefix = "[callback][async-lift]";
+
+    /// <summary>
+    /// Calls async export <paramref name="exportName"/> (its core name without <c>[async-lift]</c>,
+    /// e.g. <c>ns:pkg/iface#f</c> or a world function's name). The first step runs on the calling
+    /// thread; the task completes when the guest calls <c>task.return</c>, whose arguments
+    /// <paramref name="onReturn"/> reads, and is cancelled when the guest answers a cancellation
+    /// with <c>task.cancel</c>.
+    /// </summary>
+    /// <param name="instance">The instance; its imports must serve the built-ins (<see cref="AsyncBuiltins.AddTo"/>).</param>
+    /// <param name="exportName">The export, as the guest names it after the <c>[async-lift]</c> prefix.</param>
+    /// <param name="arguments">The flat core arguments.</param>
+    /// <param name="onReturn">Reads the results from the guest's <c>task.return</c> call.</param>
+    /// <param name="cancellationToken">Cancels the call: the guest is told (a task-cancelled event) at its next wait or yield.</param>
+    /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
+    /// <remarks>The task fails with <see cref="WasmTrapException"/> when the guest traps or misuses
+    /// the async ABI (exits without returning, returns twice…), which faults the instance.</remarks>
+    public static Task<T> InvokeAsync<T>(WamrInstance instance, string exportName, WasmValue[] arguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(exportName);
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(onReturn);
+        var lift = instance.TryGetFunction(LiftPrefix + exportName)
+            ?? throw new WamrException($"The guest has no async export '{LiftPrefix}{exportName}'.");
+        var callback = instance.TryGetFunction(CallbackPrefix + exportName)
+            ?? throw new WamrException($"The guest's async export '{LiftPrefix}{exportName}' has no callback '{CallbackPrefix}{exportName}' (WitHost runs async exports with the callback ABI only).");
+        var (returnModule, returnName) = TaskReturnImport(exportName);
+        var task = new GuestTask<T>(exportName, returnModule, returnName, onReturn, cancellationToken);
+        _ = DriveAsync(instance, task, lift, callback, arguments, cancellationToken);
+        return task.Completion.Task;
+    }
+
+    /// <summary>The <c>task.return</c> import of export <paramref name="exportName"/>: module and name.</summary>
+    public static (string Module, string Name) TaskReturnImport(string exportName)
+    {
+        ArgumentNullException.ThrowIfNull(exportName);
+        var hash = exportName.LastIndexOf('#');
+        return hash < 0
+            ? ("[export]$root", "[task-return]" + exportName)
+            : ("[export]" + exportName[..hash], "[task-return]" + exportName[(hash + 1)..]);
+    }
+
+    private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, WasmValue[] arguments, CancellationToken cancellationToken)
+    {
+        AsyncInstanceState state;
+        try
+        {
+            state = instance.AsyncState;
+        }
+        catch (Exception error)
+        {
+            task.Fail(error);
+            return;
+        }
+
+        using var registration = cancellationToken.Register(() => RequestCancel(state, task));
+        try
+        {
+            // Backpressure holds new calls back until the guest lifts it.
+            await state.WhenAccepting().ConfigureAwait(false);
+            lock (state.Gate)
+            {
+                ObjectDisposedException.ThrowIf(state.IsDisposed, instance);
+                state.Running.Add(task);
+            }
+
+            var code = RunStep(instance, state, task, lift, arguments, null)!.Value;
+            while (true)
+            {
+                var kind = (CallbackCode)(code & AsyncAbi.CodeMask);
+                var payload = code >> AsyncAbi.PayloadShift;
+                switch (kind)
+                {
+                    case CallbackCode.Exit:
+                        if (!task.Resolved)
+                        {
+                            throw instance.Fault(task.ExportName, "the async export exited without calling task.return or task.cancel", null);
+                        }
+
+                        return;
+                    case CallbackCode.Yield:
+                        if (payload != 0)
+                        {
+                            throw instance.Fault(task.ExportName, $"the callback code {code:x} has a payload with YIELD", null);
+                        }
+
+                        await Task.Yield();
+                        var yielded = EventOrCancel(state, task, null, instance);
+                        code = RunStep(instance, state, task, callback, null, () => yielded)!.Value;
+                        break;
+                    case CallbackCode.Wait:
+                        code = await WaitAndStepAsync(instance, state, task, callback, payload).ConfigureAwait(false);
+                        break;
+                    default:
+                        throw instance.Fault(task.ExportName, $"the async export returned the callback code {code}, which is not EXIT, YIELD or WAIT", null);
+                }
+            }
+        }
+        catch (Exception error)
+        {
+            lock (state.Gate)
+            {
+                state.Running.Remove(task);
+            }
+
+            task.Fail(error);
+        }
+    }
+
+    // Waits, holding no thread, until the set has an event (or the task is cancelled), then runs the callback with it.
+    private static async Task<uint> WaitAndStepAsync(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction callback, uint setHandle)
+    {
+        while (true)
+        {
+            Task signal;
+            WaitableSet set;
+            lock (state.Gate)
+            {
+                ObjectDisposedException.ThrowIf(state.IsDisposed, instance);
+                try
+                {
+                    set = state.Table.Get<WaitableSet>(setHandle, "waitable set", CallbackPrefix + task.ExportName);
+                }
+                catch (WasmTrapException trap)
+                {
+                    throw instance.Fault(task.ExportName, trap.TrapMessage, null);
+                }
+
+                if ((task.CancelRequested && !task.CancelDelivered) || set.Ready() is not null)
+                {
+                    signal = Task.CompletedTask;
+                }
+                else
+                {
+                    signal = set.WhenSignalled();
+                    set.Waiters++;
+                    task.WaitingOn = set;
+                }
+            }
+
+            if (!signal.IsCompleted)
+            {
+                try
+                {
+                    await signal.ConfigureAwait(false);
+                }
+                finally
+                {
+                    lock (state.Gate)
+                    {
+                        set.Waiters--;
+                        task.WaitingOn = null;
+                    }
+                }
+
+                continue;
+            }
+
+            // Another task may have taken the event meanwhile: then wait again.
+            if (RunStep(instance, state, task, callback, null, () => EventOrCancel(state, task, set, instance)) is { } code)
+            {
+                return code;
+            }
+        }
+    }
+
+    private static void RequestCancel(AsyncInstanceState state, GuestTask task)
+    {
+        lock (state.Gate)
+        {
+            if (task.Resolved)
+            {
+                return;
+            }
+
+            task.CancelRequested = true;
+            task.WaitingOn?.Signal();
+        }
+    }
+
+    // The event for a step: the task's cancellation first, then one of the set's (none when it has none now).
+    private static AsyncEvent? EventOrCancel(AsyncInstanceState state, GuestTask task, WaitableSet? set, WamrInstance instance)
+    {
+        lock (state.Gate)
+        {
+            if (task.CancelRequested && !task.CancelDelivered && !task.Resolved)
+            {
+                task.CancelDelivered = true;
+                return new AsyncEvent(EventCode.TaskCancelled, 0, 0);
+            }
+
+            if (set is null)
+            {
+                return AsyncEvent.None;
+            }
+
+            return set.Ready()?.TakeEvent(instance);
+        }
+    }
+
+    // One run of guest code for the task, owning the instance: takes the event (which may write to
+    // guest memory), then calls the export or callback. Null when there was no event after all.
+    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, WasmValue[]? arguments, Func<AsyncEvent?>? takeEvent)
+    {
+        using var scope = instance.EnterCall();
+        var previous = state.Current;
+        state.Current = task;
+        try
+        {
+            WasmValue[] callArguments;
+            if (arguments is not null)
+            {
+                callArguments = arguments;
+            }
+            else
+            {
+                if (takeEvent?.Invoke() is not { } ready)
+                {
+                    return null;
+                }
+
+                callArguments = [WasmValue.FromInt32((int)ready.Code), WasmValue.FromInt32((int)ready.Handle), WasmValue.FromInt32((int)ready.Payload)];
+            }
+
+            var results = function.Invoke(callArguments);
+            if (results.Length != 1 || results[0].Kind != WasmValueKind.I32)
+            {
+                throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {results.Length} value(s)", null);
+            }
+
+            return results[0].AsUInt32();
+        }
+        finally
+        {
+            state.Current = previous;
+        }
+    }
+}

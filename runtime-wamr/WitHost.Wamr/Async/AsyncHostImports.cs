@@ -1,0 +1,79 @@
+using WitHost.Wamr.Hosting;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// Serves imports the guest lowers asynchronously (<c>[async-lower]f</c>): the host's
+/// implementation runs as a .NET task and the guest gets a subtask, which it waits for on a
+/// waitable set. A task already finished when the implementation returns is answered at once
+/// (the guest sees RETURNED and no subtask).
+/// </summary>
+public static class AsyncHostImports
+{
+    /// <summary>The core name prefix of an import lowered asynchronously.</summary>
+    public const string LowerPrefix = "[async-lower]";
+
+    /// <summary>
+    /// Defines the async import <paramref name="functionName"/> of <paramref name="module"/>
+    /// (core name <c>[async-lower]functionName</c>), implemented by <paramref name="implementation"/>.
+    /// Also makes <paramref name="imports"/> serve the async built-ins.
+    /// </summary>
+    public static HostImports DefineAsync(this HostImports imports, string module, string functionName, AsyncHostFunction implementation)
+    {
+        ArgumentNullException.ThrowIfNull(imports);
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(functionName);
+        ArgumentNullException.ThrowIfNull(implementation);
+        var name = module + "::" + functionName;
+        AsyncBuiltins.AddTo(imports);
+        return imports.Define(module, LowerPrefix + functionName, call => Start(call, name, implementation));
+    }
+
+    private static void Start(HostCallContext call, string name, AsyncHostFunction implementation)
+    {
+        var state = call.Instance.AsyncState;
+        var cancellation = new CancellationTokenSource();
+        Task<AsyncResultWriter?> work;
+        try
+        {
+            work = implementation(call, cancellation.Token)
+                ?? throw new InvalidOperationException($"The async implementation of {name} returned no task.");
+        }
+        catch
+        {
+            cancellation.Dispose();
+            throw;
+        }
+
+        if (work.IsCompletedSuccessfully)
+        {
+            cancellation.Dispose();
+            work.Result?.Invoke(call.Instance);
+            call.SetResult((uint)SubtaskState.Returned);
+            return;
+        }
+
+        var subtask = new Subtask(name, work, cancellation);
+        uint handle;
+        lock (state.Gate)
+        {
+            handle = state.Table.Add(subtask);
+        }
+
+        // The guest learns of the end when it next looks at the subtask's set.
+        work.ContinueWith(
+            static (_, argument) =>
+            {
+                var (owner, finished) = ((AsyncInstanceState, Subtask))argument!;
+                lock (owner.Gate)
+                {
+                    finished.Progress();
+                }
+            },
+            (state, subtask),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        call.SetResult((uint)SubtaskState.Started | (handle << AsyncAbi.PayloadShift));
+    }
+}

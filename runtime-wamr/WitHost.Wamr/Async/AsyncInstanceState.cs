@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using WitHost.Wamr.Bindings;
+using WitHost.Wamr.Execution;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// The async state of one instance: its table of async handles, the task whose code runs now, and
+/// backpressure. Guest code changes it from inside calls (the instance's owner thread); host threads
+/// (host tasks finishing, host stream readers and writers) change it too, so all of it is guarded
+/// by <see cref="Gate"/>. Lock order: the instance first, then the gate; the gate is never held
+/// while waiting for the instance.
+/// </summary>
+internal sealed class AsyncInstanceState : IDisposable
+{
+    private readonly WamrInstance _instance;
+    private int _backpressure;
+    private TaskCompletionSource? _backpressureReleased;
+    private uint _syncContext0;
+    private bool _disposed;
+
+    public AsyncInstanceState(WamrInstance instance, int maxHandles)
+    {
+        _instance = instance;
+        Table = new AsyncTable(maxHandles);
+    }
+
+    /// <summary>Guards everything here.</summary>
+    public object Gate { get; } = new();
+
+    public AsyncTable Table { get; }
+
+    /// <summary>The async task whose code runs now, or null inside a synchronous export.</summary>
+    public GuestTask? Current { get; set; }
+
+    /// <summary>Whether the instance was disposed: waits end and new tasks fail.</summary>
+    public bool IsDisposed => _disposed;
+
+    /// <summary>The tasks started and not yet resolved (to fail them if the instance goes).</summary>
+    public HashSet<GuestTask> Running { get; } = [];
+
+    /// <summary>Context slot 0 of the running task (a synchronous export's calls share one).</summary>
+    public uint Context0
+    {
+        get => Current?.Context0 ?? _syncContext0;
+        set
+        {
+            if (Current is { } task)
+            {
+                task.Context0 = value;
+            }
+            else
+            {
+                _syncContext0 = value;
+            }
+        }
+    }
+
+    /// <summary><c>backpressure.set</c> (or inc/dec): while on, new async calls wait to start.</summary>
+    public void AdjustBackpressure(int delta, bool absolute, string builtin)
+    {
+        lock (Gate)
+        {
+            var value = absolute ? delta : _backpressure + delta;
+            if (value < 0 || value > ushort.MaxValue)
+            {
+                throw AsyncTrap.In(builtin, $"backpressure would become {value}");
+            }
+
+            _backpressure = value;
+            if (value == 0)
+            {
+                var released = _backpressureReleased;
+                _backpressureReleased = null;
+                released?.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes when no backpressure holds new calls back.</summary>
+    public Task WhenAccepting()
+    {
+        lock (Gate)
+        {
+            if (_backpressure == 0 || _disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            _backpressureReleased ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _backpressureReleased.Task;
+        }
+    }
+
+    /// <summary>
+    /// <c>waitable-set.wait</c> from guest code: blocks this thread (which owns the instance) until
+    /// a member of <paramref name="set"/> has an event, and takes it. Only a task that may block may
+    /// wait (an async export's); the call's deadline and token bound the wait.
+    /// </summary>
+    public AsyncEvent WaitBlocking(WaitableSet set, string builtin)
+    {
+        if (Current is not { } task)
+        {
+            throw AsyncTrap.In(builtin, "a synchronous export may not block: waitable-set.wait needs an async task");
+        }
+
+        CallLimit limit = CallLimitScope.Innermost(_instance) ?? CallLimit.None;
+        while (true)
+        {
+            Task signal;
+            lock (Gate)
+            {
+                if (task.CancelRequested && !task.CancelDelivered)
+                {
+                    task.CancelDelivered = true;
+                    return new AsyncEvent(EventCode.TaskCancelled, 0, 0);
+                }
+
+                if (set.Ready() is { } ready)
+                {
+                    return ready.TakeEvent(_instance);
+                }
+
+                if (set.Members.Count == 0)
+                {
+                    throw AsyncTrap.In(builtin, $"waitable set {set.Handle} is empty: the wait would never end");
+                }
+
+                if (_disposed)
+                {
+                    throw new ObjectDisposedException(nameof(WamrInstance), "The instance was disposed while its guest waited.");
+                }
+
+                signal = set.WhenSignalled();
+                set.Waiters++;
+                task.WaitingOn = set;
+            }
+
+            try
+            {
+                var remaining = limit.Deadline == CallLimit.NoDeadline
+                    ? Timeout.InfiniteTimeSpan
+                    : TimeSpan.FromSeconds(Math.Max(0, limit.Deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+                try
+                {
+                    if (!signal.Wait(remaining, limit.Token))
+                    {
+                        throw new WasmTimeoutException(builtin, limit.Timeout);
+                    }
+                }
+                catch (OperationCanceledException) when (limit.Token.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException("The call was cancelled while its guest waited.", limit.Token);
+                }
+            }
+            finally
+            {
+                lock (Gate)
+                {
+                    set.Waiters--;
+                    task.WaitingOn = null;
+                }
+            }
+        }
+    }
+
+    /// <summary><c>waitable-set.poll</c>: the next event of <paramref name="set"/>, or none.</summary>
+    public AsyncEvent Poll(WaitableSet set)
+    {
+        lock (Gate)
+        {
+            if (Current is { CancelRequested: true, CancelDelivered: false } task)
+            {
+                task.CancelDelivered = true;
+                return new AsyncEvent(EventCode.TaskCancelled, 0, 0);
+            }
+
+            return set.Ready()?.TakeEvent(_instance) ?? AsyncEvent.None;
+        }
+    }
+
+    /// <summary>The instance is gone: host tasks are asked to stop, waiting tasks fail.</summary>
+    public void Dispose()
+    {
+        List<GuestTask> running;
+        List<Subtask> subtasks = [];
+        lock (Gate)
+        {
+            _disposed = true;
+            running = [.. Running];
+            Running.Clear();
+            foreach (var entry in Table.Live())
+            {
+                switch (entry)
+                {
+                    case Subtask subtask:
+                        subtasks.Add(subtask);
+                        break;
+                    case WaitableSet set:
+                        set.Signal();
+                        break;
+                }
+            }
+
+            _backpressureReleased?.TrySetResult();
+        }
+
+        foreach (var subtask in subtasks)
+        {
+            subtask.Abandon();
+        }
+
+        foreach (var task in running)
+        {
+            task.Fail(new ObjectDisposedException(nameof(WamrInstance), $"The instance was disposed before its task for '{task.ExportName}' finished."));
+        }
+    }
+
+    /// <summary>The most async handles one instance holds (as for resource handles).</summary>
+    public static int DefaultMaxHandles => HandleLimits.DefaultMaxHandles;
+}

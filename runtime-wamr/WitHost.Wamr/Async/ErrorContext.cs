@@ -1,0 +1,20 @@
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// A Component Model <c>error-context</c>: an error's debug message, which guests make with
+/// <c>error-context.new</c> and read with <c>error-context.debug-message</c>. The host gets one
+/// when it lifts an <c>error-context</c> value and may lower its own into a guest.
+/// </summary>
+public sealed class ErrorContext
+{
+    public ErrorContext(string debugMessage)
+    {
+        ArgumentNullException.ThrowIfNull(debugMessage);
+        DebugMessage = debugMessage;
+    }
+
+    /// <summary>The message; for diagnostics only (the spec lets hosts change or drop it).</summary>
+    public string DebugMessage { get; }
+
+    public override string ToString() => DebugMessage;
+}

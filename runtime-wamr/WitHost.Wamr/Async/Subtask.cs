@@ -1,0 +1,90 @@
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// A call the guest made through an <c>[async-lower]</c> import that did not return at once: the
+/// host's task runs on, and the guest is told (a <see cref="EventCode.Subtask"/> event) when it
+/// returns or is cancelled.
+/// </summary>
+internal sealed class Subtask : Waitable
+{
+    private readonly Task<AsyncResultWriter?> _work;
+    private readonly CancellationTokenSource _cancellation;
+    private readonly string _function;
+
+    public Subtask(string function, Task<AsyncResultWriter?> work, CancellationTokenSource cancellation)
+    {
+        _function = function;
+        _work = work;
+        _cancellation = cancellation;
+    }
+
+    public override string Kind => "subtask";
+
+    public SubtaskState State { get; private set; } = SubtaskState.Started;
+
+    /// <summary>Whether the guest was told the subtask returned or was cancelled.</summary>
+    public bool ResolveDelivered { get; private set; }
+
+    /// <summary>Whether the guest asked to cancel it.</summary>
+    public bool CancelRequested { get; private set; }
+
+    public bool IsFinished => _work.IsCompleted;
+
+    public override bool HasEvent => _work.IsCompleted && !ResolveDelivered;
+
+    /// <summary>The host's task, to wait for (it never throws from here).</summary>
+    public Task Work => _work;
+
+    /// <summary><c>subtask.cancel</c>: asks the host's task to stop.</summary>
+    public void RequestCancel()
+    {
+        CancelRequested = true;
+        _cancellation.Cancel();
+    }
+
+    /// <summary>The instance is gone: the host's task is asked to stop.</summary>
+    public void Abandon()
+    {
+        if (ResolveDelivered)
+        {
+            return;
+        }
+
+        try
+        {
+            _cancellation.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A callback the host registered on the token threw; the instance is going anyway.
+        }
+    }
+
+    public override AsyncEvent TakeEvent(WamrInstance instance)
+    {
+        if (_work.IsFaulted)
+        {
+            var error = _work.Exception!.InnerExceptions.Count == 1 ? _work.Exception.InnerException! : _work.Exception;
+            throw instance.Fault(_function, $"the host's async implementation of '{_function}' failed: {error.GetType().Name}: {error.Message}", error);
+        }
+
+        if (_work.IsCanceled)
+        {
+            if (!CancelRequested)
+            {
+                throw instance.Fault(_function, $"the host's async implementation of '{_function}' was cancelled, but the guest did not cancel it", null);
+            }
+
+            State = SubtaskState.CancelledBeforeReturned;
+        }
+        else
+        {
+            _work.Result?.Invoke(instance);
+            State = SubtaskState.Returned;
+        }
+
+        ResolveDelivered = true;
+        _cancellation.Dispose();
+        return new AsyncEvent(EventCode.Subtask, Handle, (uint)State);
+    }
+}

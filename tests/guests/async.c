@@ -1,0 +1,459 @@
+// The guest of the async-guest world (wit/async.wit), with hand-written glue for the Canonical
+// ABI's async built-ins, as wit-bindgen's C output would call them. Built by build-guests.sh.
+//
+// Core names:
+// - async exports "[async-lift]example:concurrency/jobs#<f>", each with its event loop's callback
+//   "[callback][async-lift]example:concurrency/jobs#<f>" (event, p1, p2) -> callback code; results go
+//   to the import "[task-return]<f>" of module "[export]example:concurrency/jobs";
+// - the async import "[async-lower]fetch" of "example:concurrency/fetcher": (key, result pointer) ->
+//   subtask state | subtask handle << 4;
+// - the built-ins of module "$root" ("[waitable-set-new]", "[waitable-join]", "[context-get-0]",
+//   …) and the stream and future built-ins of "[export]example:concurrency/jobs", named after the
+//   function whose type holds the stream or future ("[stream-write-0]produce": the first stream
+//   or future of `produce`).
+//
+// Each task keeps its state in a heap block whose address is its context slot 0: the callback
+// of any task finds its own state there, so many calls may run in one instance at once.
+#include "cabi.h"
+
+#define JOBS(fn) "example:concurrency/jobs#" fn
+#define ASYNC_EXPORT(fn) EXPORT("[async-lift]" JOBS(fn))
+#define CALLBACK(fn) EXPORT("[callback][async-lift]" JOBS(fn))
+#define TOOLS(fn) "example:concurrency/tools#" fn
+#define ROOT "$root"
+#define JOBS_EXPORT "[export]example:concurrency/jobs"
+
+// Callback codes, event codes, subtask states and copy results (CanonicalABI.md).
+enum { CODE_EXIT = 0, CODE_YIELD = 1, CODE_WAIT = 2 };
+enum { EVENT_NONE = 0, EVENT_SUBTASK = 1, EVENT_STREAM_READ = 2, EVENT_STREAM_WRITE = 3,
+       EVENT_FUTURE_READ = 4, EVENT_FUTURE_WRITE = 5, EVENT_TASK_CANCELLED = 6 };
+enum { SUBTASK_STARTING = 0, SUBTASK_STARTED = 1, SUBTASK_RETURNED = 2,
+       SUBTASK_CANCELLED_BEFORE_STARTED = 3, SUBTASK_CANCELLED_BEFORE_RETURNED = 4 };
+enum { COPY_COMPLETED = 0, COPY_DROPPED = 1, COPY_CANCELLED = 2 };
+#define BLOCKED 0xffffffffu
+
+static inline int32_t wait_on(uint32_t set) { return CODE_WAIT | (int32_t)(set << 4); }
+
+IMPORT(ROOT, "[waitable-set-new]") uint32_t waitable_set_new(void);
+IMPORT(ROOT, "[waitable-set-wait]") uint32_t waitable_set_wait(uint32_t set, uint32_t *event);
+IMPORT(ROOT, "[waitable-set-drop]") void waitable_set_drop(uint32_t set);
+IMPORT(ROOT, "[waitable-join]") void waitable_join(uint32_t waitable, uint32_t set);
+IMPORT(ROOT, "[subtask-drop]") void subtask_drop(uint32_t subtask);
+IMPORT(ROOT, "[subtask-cancel]") uint32_t subtask_cancel(uint32_t subtask);
+IMPORT(ROOT, "[context-get-0]") void *context_get(void);
+IMPORT(ROOT, "[context-set-0]") void context_set(void *value);
+IMPORT(ROOT, "[error-context-new-utf8]") uint32_t error_context_new(char *ptr, size_t len);
+IMPORT(ROOT, "[error-context-debug-message-utf8]") void error_context_debug_message(uint32_t handle, string_t *ret);
+IMPORT(ROOT, "[error-context-drop]") void error_context_drop(uint32_t handle);
+IMPORT(JOBS_EXPORT, "[task-cancel]") void task_cancel(void);
+
+IMPORT("example:concurrency/fetcher", "[async-lower]fetch") uint32_t fetch_lower(uint32_t key, uint32_t *result);
+
+// ---- Tasks ----
+
+typedef struct {
+    uint32_t set;        // the task's waitable set
+    uint32_t subtask;    // the fetch it waits for, or 0
+    uint32_t result;     // where the fetch writes its result
+    uint32_t key;
+    uint32_t stage;
+    uint64_t total;
+    uint32_t end;        // a stream or future end
+    uint32_t size;       // bytes to move, or the read buffer's size
+    uint32_t done;       // bytes moved
+    uint8_t *buffer;
+} task_t;
+
+static task_t *task_begin(void) {
+    task_t *t = calloc(1, sizeof(task_t));
+    if (!t) __builtin_trap();
+    t->set = waitable_set_new();
+    context_set(t);
+    return t;
+}
+
+static int32_t task_end(task_t *t) {
+    waitable_set_drop(t->set);
+    free(t->buffer);
+    free(t);
+    context_set(0);
+    return CODE_EXIT;
+}
+
+// Starts fetch(key) for `t`: true when it returned at once (t->result holds it).
+static bool start_fetch(task_t *t, uint32_t key) {
+    uint32_t status = fetch_lower(key, &t->result);
+    uint32_t state = status & 0xf;
+    if (state == SUBTASK_RETURNED) {
+        t->subtask = 0;
+        return true;
+    }
+    t->subtask = status >> 4;
+    waitable_join(t->subtask, t->set);
+    return false;
+}
+
+// ---- fetch-sum ----
+
+IMPORT(JOBS_EXPORT, "[task-return]fetch-sum") void fetch_sum_return(uint32_t sum);
+
+static int32_t fetch_sum_step(task_t *t) {
+    while (t->stage < 2) {
+        if (!start_fetch(t, t->key + t->stage)) return wait_on(t->set);
+        t->total += t->result;
+        t->stage++;
+    }
+    fetch_sum_return((uint32_t)t->total);
+    return task_end(t);
+}
+
+ASYNC_EXPORT("fetch-sum") int32_t fetch_sum(uint32_t key) {
+    task_t *t = task_begin();
+    t->key = key;
+    return fetch_sum_step(t);
+}
+
+CALLBACK("fetch-sum") int32_t fetch_sum_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_SUBTASK || p1 != t->subtask) __builtin_trap();
+    if (p2 != SUBTASK_RETURNED) return wait_on(t->set);
+    subtask_drop(t->subtask);
+    t->subtask = 0;
+    t->total += t->result;
+    t->stage++;
+    return fetch_sum_step(t);
+}
+
+// ---- yield-times ----
+
+IMPORT(JOBS_EXPORT, "[task-return]yield-times") void yield_times_return(uint32_t n);
+
+static int32_t yield_times_step(task_t *t) {
+    if (t->stage == t->key) {
+        yield_times_return(t->stage);
+        return task_end(t);
+    }
+    t->stage++;
+    return CODE_YIELD;
+}
+
+ASYNC_EXPORT("yield-times") int32_t yield_times(uint32_t n) {
+    task_t *t = task_begin();
+    t->key = n;
+    return yield_times_step(t);
+}
+
+CALLBACK("yield-times") int32_t yield_times_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)p1;
+    (void)p2;
+    if (event != EVENT_NONE) __builtin_trap();
+    return yield_times_step(context_get());
+}
+
+// ---- fetch-or-cancel ----
+
+IMPORT(JOBS_EXPORT, "[task-return]fetch-or-cancel") void fetch_or_cancel_return(uint32_t value);
+
+ASYNC_EXPORT("fetch-or-cancel") int32_t fetch_or_cancel(uint32_t key) {
+    task_t *t = task_begin();
+    if (start_fetch(t, key)) {
+        fetch_or_cancel_return(t->result);
+        return task_end(t);
+    }
+    return wait_on(t->set);
+}
+
+CALLBACK("fetch-or-cancel") int32_t fetch_or_cancel_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event == EVENT_SUBTASK && p1 == t->subtask && p2 == SUBTASK_RETURNED) {
+        subtask_drop(t->subtask);
+        fetch_or_cancel_return(t->result);
+        return task_end(t);
+    }
+    if (event != EVENT_TASK_CANCELLED) __builtin_trap();
+    // The caller gave up: so does the guest, cancelling the fetch first. It may have returned
+    // meanwhile; then its result is the answer after all.
+    uint32_t state = subtask_cancel(t->subtask);
+    subtask_drop(t->subtask);
+    if (state == SUBTASK_RETURNED) {
+        fetch_or_cancel_return(t->result);
+    } else if (state == SUBTASK_CANCELLED_BEFORE_RETURNED) {
+        task_cancel();
+    } else {
+        __builtin_trap();
+    }
+    return task_end(t);
+}
+
+// ---- produce: a stream<u8> written after returning ----
+
+IMPORT(JOBS_EXPORT, "[task-return]produce") void produce_return(uint32_t readable);
+IMPORT(JOBS_EXPORT, "[stream-new-0]produce") uint64_t produce_stream_new(void);
+IMPORT(JOBS_EXPORT, "[async-lower][stream-write-0]produce") uint32_t produce_stream_write(uint32_t writable, const uint8_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-drop-writable-0]produce") void produce_stream_drop_writable(uint32_t writable);
+IMPORT(JOBS_EXPORT, "[stream-read-0]produce") uint32_t produce_stream_read(uint32_t readable, uint8_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-write-0]produce") uint32_t produce_stream_write_sync(uint32_t writable, const uint8_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-drop-readable-0]produce") void produce_stream_drop_readable(uint32_t readable);
+
+static int32_t produce_finish(task_t *t) {
+    produce_stream_drop_writable(t->end);
+    return task_end(t);
+}
+
+// Writes until a write blocks (then waits for it) or all is written.
+static int32_t produce_step(task_t *t) {
+    while (t->done < t->size) {
+        uint32_t count = t->size - t->done < t->key ? t->size - t->done : t->key;
+        uint32_t status = produce_stream_write(t->end, t->buffer + t->done, count);
+        if (status == BLOCKED) {
+            waitable_join(t->end, t->set);
+            return wait_on(t->set);
+        }
+        t->done += status >> 4;
+        if ((status & 0xf) == COPY_DROPPED) break;
+    }
+    return produce_finish(t);
+}
+
+ASYNC_EXPORT("produce") int32_t produce(uint32_t n, uint32_t chunk) {
+    task_t *t = task_begin();
+    t->size = n;
+    t->key = chunk == 0 ? 1 : chunk;
+    t->buffer = malloc(n == 0 ? 1 : n);
+    if (!t->buffer) __builtin_trap();
+    for (uint32_t i = 0; i < n; i++) t->buffer[i] = (uint8_t)i;
+    uint64_t ends = produce_stream_new();
+    t->end = (uint32_t)(ends >> 32);
+    produce_return((uint32_t)ends);
+    return produce_step(t);
+}
+
+CALLBACK("produce") int32_t produce_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_STREAM_WRITE || p1 != t->end) __builtin_trap();
+    t->done += p2 >> 4;
+    if ((p2 & 0xf) == COPY_DROPPED) return produce_finish(t);
+    return produce_step(t);
+}
+
+// ---- consume: reads a stream<u8> the host writes ----
+
+IMPORT(JOBS_EXPORT, "[task-return]consume") void consume_return(uint64_t sum);
+IMPORT(JOBS_EXPORT, "[async-lower][stream-read-0]consume") uint32_t consume_stream_read(uint32_t readable, uint8_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-drop-readable-0]consume") void consume_stream_drop_readable(uint32_t readable);
+
+static int32_t consume_finish(task_t *t) {
+    consume_stream_drop_readable(t->end);
+    consume_return(t->total);
+    return task_end(t);
+}
+
+static void consume_add(task_t *t, uint32_t count) {
+    for (uint32_t i = 0; i < count; i++) t->total += t->buffer[i];
+}
+
+static int32_t consume_step(task_t *t) {
+    for (;;) {
+        uint32_t status = consume_stream_read(t->end, t->buffer, t->size);
+        if (status == BLOCKED) {
+            waitable_join(t->end, t->set);
+            return wait_on(t->set);
+        }
+        consume_add(t, status >> 4);
+        if ((status & 0xf) == COPY_DROPPED) return consume_finish(t);
+    }
+}
+
+ASYNC_EXPORT("consume") int32_t consume(uint32_t readable, uint32_t buffer) {
+    task_t *t = task_begin();
+    t->end = readable;
+    t->size = buffer == 0 ? 1 : buffer;
+    t->buffer = malloc(t->size);
+    if (!t->buffer) __builtin_trap();
+    return consume_step(t);
+}
+
+CALLBACK("consume") int32_t consume_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_STREAM_READ || p1 != t->end) __builtin_trap();
+    consume_add(t, p2 >> 4);
+    if ((p2 & 0xf) == COPY_DROPPED) return consume_finish(t);
+    return consume_step(t);
+}
+
+// ---- promise and await-value: future<u32> both ways ----
+
+IMPORT(JOBS_EXPORT, "[task-return]promise") void promise_return(uint32_t readable);
+IMPORT(JOBS_EXPORT, "[future-new-0]promise") uint64_t promise_future_new(void);
+IMPORT(JOBS_EXPORT, "[async-lower][future-write-0]promise") uint32_t promise_future_write(uint32_t writable, const uint32_t *value);
+IMPORT(JOBS_EXPORT, "[future-drop-writable-0]promise") void promise_future_drop_writable(uint32_t writable);
+
+ASYNC_EXPORT("promise") int32_t promise(uint32_t value) {
+    task_t *t = task_begin();
+    t->result = value;
+    uint64_t ends = promise_future_new();
+    t->end = (uint32_t)(ends >> 32);
+    promise_return((uint32_t)ends);
+    if (promise_future_write(t->end, &t->result) == BLOCKED) {
+        waitable_join(t->end, t->set);
+        return wait_on(t->set);
+    }
+    promise_future_drop_writable(t->end);
+    return task_end(t);
+}
+
+CALLBACK("promise") int32_t promise_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)p2;
+    task_t *t = context_get();
+    if (event != EVENT_FUTURE_WRITE || p1 != t->end) __builtin_trap();
+    promise_future_drop_writable(t->end);
+    return task_end(t);
+}
+
+IMPORT(JOBS_EXPORT, "[task-return]await-value") void await_value_return(uint32_t value);
+IMPORT(JOBS_EXPORT, "[async-lower][future-read-0]await-value") uint32_t await_value_future_read(uint32_t readable, uint32_t *value);
+IMPORT(JOBS_EXPORT, "[future-drop-readable-0]await-value") void await_value_future_drop_readable(uint32_t readable);
+
+static int32_t await_value_finish(task_t *t, uint32_t status) {
+    if ((status & 0xf) != COPY_COMPLETED) __builtin_trap();
+    await_value_future_drop_readable(t->end);
+    await_value_return(t->result + 1);
+    return task_end(t);
+}
+
+ASYNC_EXPORT("await-value") int32_t await_value(uint32_t readable) {
+    task_t *t = task_begin();
+    t->end = readable;
+    uint32_t status = await_value_future_read(t->end, &t->result);
+    if (status == BLOCKED) {
+        waitable_join(t->end, t->set);
+        return wait_on(t->set);
+    }
+    return await_value_finish(t, status);
+}
+
+CALLBACK("await-value") int32_t await_value_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_FUTURE_READ || p1 != t->end) __builtin_trap();
+    return await_value_finish(t, p2);
+}
+
+// ---- Misuse that the host must turn into traps ----
+
+IMPORT(JOBS_EXPORT, "[task-return]return-twice") void return_twice_return(uint32_t value);
+
+ASYNC_EXPORT("return-twice") int32_t return_twice(void) {
+    return_twice_return(1);
+    return_twice_return(2);
+    return CODE_EXIT;
+}
+
+CALLBACK("return-twice") int32_t return_twice_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)event, (void)p1, (void)p2;
+    __builtin_trap();
+}
+
+ASYNC_EXPORT("exit-without-return") int32_t exit_without_return(void) { return CODE_EXIT; }
+
+CALLBACK("exit-without-return") int32_t exit_without_return_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)event, (void)p1, (void)p2;
+    __builtin_trap();
+}
+
+IMPORT(JOBS_EXPORT, "[task-return]park") void park_return(uint32_t value);
+
+static uint32_t parked_set;
+
+ASYNC_EXPORT("park") int32_t park(uint32_t key) {
+    task_t *t = task_begin();
+    parked_set = t->set;
+    if (start_fetch(t, key)) {
+        park_return(t->result);
+        return task_end(t);
+    }
+    return wait_on(t->set);
+}
+
+CALLBACK("park") int32_t park_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
+    subtask_drop(t->subtask);
+    park_return(t->result);
+    parked_set = 0;
+    return task_end(t);
+}
+
+IMPORT(ROOT, "[backpressure-set]") void backpressure_set(bool on);
+
+EXPORT(TOOLS("set-backpressure")) void tools_set_backpressure(bool on) { backpressure_set(on); }
+
+EXPORT(TOOLS("parked-set")) uint32_t tools_parked_set(void) { return parked_set; }
+
+EXPORT(TOOLS("drop-set")) void tools_drop_set(uint32_t handle) { waitable_set_drop(handle); }
+
+EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
+    uint8_t byte = 0;
+    switch (which) {
+    case 1: { // reads a stream after dropping its readable end
+        uint32_t readable = (uint32_t)produce_stream_new();
+        produce_stream_drop_readable(readable);
+        produce_stream_read(readable, &byte, 1);
+        break;
+    }
+    case 2: // joins a handle that was never given out to a set
+        waitable_join(12345, waitable_set_new());
+        break;
+    case 3: // drops a waitable set as if it were a subtask
+        subtask_drop(waitable_set_new());
+        break;
+    case 4: { // drops an error context twice
+        uint32_t error = error_context_new("twice", 5);
+        error_context_drop(error);
+        error_context_drop(error);
+        break;
+    }
+    case 5: // returns a result from a synchronous export, which has no async task
+        fetch_sum_return(1);
+        break;
+    case 6: { // waits in a synchronous export, which may not block
+        uint32_t event[2];
+        waitable_set_wait(waitable_set_new(), event);
+        break;
+    }
+    case 7: { // writes to the readable end of a stream
+        uint32_t readable = (uint32_t)produce_stream_new();
+        produce_stream_write_sync(readable, &byte, 1);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+// ---- error-context ----
+
+static string_t ret_string;
+
+EXPORT(TOOLS("error-roundtrip")) string_t *tools_error_roundtrip(char *ptr, size_t len) {
+    uint32_t error = error_context_new(ptr, len);
+    string_free((string_t){ptr, len});
+    error_context_debug_message(error, &ret_string);
+    error_context_drop(error);
+    return &ret_string;
+}
+
+EXPORT("cabi_post_" TOOLS("error-roundtrip")) void tools_error_roundtrip_post(string_t *ret) { string_free(*ret); }
+
+EXPORT(TOOLS("make-error")) uint32_t tools_make_error(char *ptr, size_t len) {
+    uint32_t error = error_context_new(ptr, len);
+    string_free((string_t){ptr, len});
+    return error;
+}
+
+EXPORT(TOOLS("error-message")) string_t *tools_error_message(uint32_t error) {
+    error_context_debug_message(error, &ret_string);
+    error_context_drop(error);
+    return &ret_string;
+}
+
+EXPORT("cabi_post_" TOOLS("error-message")) void tools_error_message_post(string_t *ret) { string_free(*ret); }
