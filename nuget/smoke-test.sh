@@ -106,6 +106,12 @@ grep -q '<developmentDependency>true</developmentDependency>' "$generator/withos
 wamr=$(pkg WitHost.Wamr)
 expect_file "$wamr/lib/net10.0/WitHost.Wamr.dll" "WitHost.Wamr"
 expect_file "$wamr/runtimes/linux-x64/native/libiwasm.so" "WitHost.Wamr"
+expect_file "$wamr/runtimes/linux-arm64/native/libiwasm.so" "WitHost.Wamr"
+# Each library is for its RID's machine: the ELF header's e_machine (offset 18) is 62 for x86-64
+# and 183 for AArch64.
+elf_machine() { od -An -tu2 -j18 -N2 "$1" | tr -d ' '; }
+[[ $(elf_machine "$wamr/runtimes/linux-x64/native/libiwasm.so") == 62 ]] || fail "runtimes/linux-x64/native/libiwasm.so is not an x86-64 library"
+[[ $(elf_machine "$wamr/runtimes/linux-arm64/native/libiwasm.so") == 183 ]] || fail "runtimes/linux-arm64/native/libiwasm.so is not an AArch64 library"
 expect_file "$wamr/buildTransitive/WitHost.Wamr.props" "WitHost.Wamr"
 expect_file "$wamr/buildTransitive/WitHost.Wamr.targets" "WitHost.Wamr"
 grep -q '<dependency id="WitHost.Generator"' "$wamr/withost.wamr.nuspec" || fail "WitHost.Wamr does not depend on WitHost.Generator"

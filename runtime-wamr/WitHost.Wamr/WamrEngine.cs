@@ -16,12 +16,10 @@ namespace WitHost.Wamr;
 /// </remarks>
 public sealed class WamrEngine : IDisposable
 {
+    // The engine's reference to WAMR, given back when the engine is disposed or, if nobody
+    // disposes it, finalized.
+    private readonly WamrRuntimeShare _runtime = new();
     private int _disposed;
-
-    public WamrEngine()
-    {
-        WamrRuntime.AddReference();
-    }
 
     /// <summary>
     /// An explicit libiwasm to load instead of the one shipped with the runtime (for example a
@@ -103,7 +101,7 @@ public sealed class WamrEngine : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            WamrRuntime.Release();
+            _runtime.Dispose();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Execution;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
@@ -194,14 +195,21 @@ public sealed unsafe partial class WamrInstance : IDisposable
             WamrFunction? function = null;
             // A component may lift a core export of another name for the world's export `name`.
             string coreName = _module.Component?.CoreExportFor(name) ?? name;
-            int byteCount = System.Text.Encoding.UTF8.GetByteCount(coreName);
-            byte* utf8 = stackalloc byte[byteCount + 1];
-            System.Text.Encoding.UTF8.GetBytes(coreName, new Span<byte>(utf8, byteCount));
-            utf8[byteCount] = 0;
-            nint native = WamrNative.LookupFunction(handle, utf8, null);
-            if (native != 0)
+            // WAMR looks exports up by C string; a name with a NUL in it names no export it has.
+            if (NulTerminatedUtf8.CanEncode(coreName))
             {
-                function = new WamrFunction(this, name, native, ReadType(handle, native));
+                int byteCount = NulTerminatedUtf8.ByteCount(coreName);
+                Span<byte> utf8 = byteCount <= 256 ? stackalloc byte[byteCount] : new byte[byteCount];
+                NulTerminatedUtf8.Write(coreName, utf8);
+                nint native;
+                fixed (byte* text = utf8)
+                {
+                    native = WamrNative.LookupFunction(handle, text, null);
+                }
+                if (native != 0)
+                {
+                    function = new WamrFunction(this, name, native, ReadType(handle, native));
+                }
             }
             _functions[name] = function;
             return function;
@@ -234,13 +242,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         Span<uint> cells = [originalPointer, originalSize, alignment, newSize];
         realloc.InvokeCells(cells);
         uint pointer = cells[0];
-        if (alignment != 0 && pointer % alignment != 0)
+        if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)Memory.Length) is { } error)
         {
-            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, which is not aligned to {alignment}", null);
-        }
-        if ((ulong)pointer + newSize > (ulong)Memory.Length)
-        {
-            throw Fault(ReallocName, $"{ReallocName} returned {pointer}, but {newSize} bytes there fall outside memory", null);
+            throw Fault(ReallocName, error, null);
         }
         ReallocObserver?.Invoke(originalPointer, originalSize, alignment, newSize, pointer);
         return pointer;

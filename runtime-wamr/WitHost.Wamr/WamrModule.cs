@@ -95,6 +95,13 @@ public sealed unsafe class WamrModule : IDisposable
             // message (for example "magic header not detected"), which is the one users know.
         }
 
+        if (info?.FunctionImports.FirstOrDefault(i => !NulTerminatedUtf8.CanEncode(i.Module) || !NulTerminatedUtf8.CanEncode(i.Name)) is { } unnameable)
+        {
+            // WAMR resolves imports by C string: it would bind this one by the name's start.
+            throw new WasmModuleLoadException(
+                $"The module imports '{unnameable.Module}' '{unnameable.Name}', a name with a NUL character, which WAMR cannot resolve.".Replace("\0", "\\0", StringComparison.Ordinal));
+        }
+
         byte[]? patched = null;
         if (info is not null && options.MaxMemoryPages is { } maxPages)
         {
@@ -149,55 +156,41 @@ public sealed unsafe class WamrModule : IDisposable
     /// <summary>Hands the bytes (wasm or AOT) to WAMR, with the host functions the module imports registered first.</summary>
     private static WamrModule LoadNative(ReadOnlySpan<byte> bytes, WasmModuleInfo? info)
     {
-        WamrRuntime.AddReference();
-        byte* copy = null;
-        try
+        // The module handle takes its own references to the runtime and to the copy of the bytes
+        // WAMR reads; these go when the load fails, or stay as long as the module is loaded.
+        using var runtime = new WamrRuntimeShare();
+        using NativeBlock copy = NativeBlock.Copy(bytes);
+
+        int[] slots = [];
+        byte* error = stackalloc byte[ErrorBufferSize];
+        error[0] = 0;
+        nint handle;
+        lock (WamrRuntime.Gate)
         {
-            copy = (byte*)NativeMemory.Alloc((nuint)Math.Max(bytes.Length, 1));
-            bytes.CopyTo(new Span<byte>(copy, bytes.Length));
-
-            int[] slots = [];
-            byte* error = stackalloc byte[ErrorBufferSize];
-            error[0] = 0;
-            nint handle;
-            lock (WamrRuntime.Gate)
+            if (info is not null)
             {
-                if (info is not null)
-                {
-                    // Host functions must be registered before WAMR loads the module: it resolves
-                    // imports while loading.
-                    slots = HostImportRegistry.EnsureRegistered(info.FunctionImports);
-                }
-                handle = WamrNative.Load(copy, (uint)bytes.Length, error, ErrorBufferSize);
+                // Host functions must be registered before WAMR loads the module: it resolves
+                // imports while loading.
+                slots = HostImportRegistry.EnsureRegistered(info.FunctionImports);
             }
-
-            if (handle == 0)
-            {
-                string message = Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } wamrMessage
-                    ? wamrMessage
-                    : "WAMR rejected the module";
-                throw new WasmModuleLoadException(message);
-            }
-            if (info is null)
-            {
-                // Unreachable with a header WAMR accepts, but never keep a module we cannot read.
-                WamrNative.Unload(handle);
-                throw new WasmModuleLoadException("The module is not a core WebAssembly module.");
-            }
-
-            var native = new WamrModuleHandle(handle, copy);
-            copy = null;
-            return new WamrModule(native, info, slots);
+            handle = WamrNative.Load(copy.Pointer, (uint)bytes.Length, error, ErrorBufferSize);
         }
-        catch
+
+        if (handle == 0)
         {
-            if (copy is not null)
-            {
-                NativeMemory.Free(copy);
-            }
-            WamrRuntime.Release();
-            throw;
+            string message = Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } wamrMessage
+                ? wamrMessage
+                : "WAMR rejected the module";
+            throw new WasmModuleLoadException(message);
         }
+        if (info is null)
+        {
+            // Unreachable with a header WAMR accepts, but never keep a module we cannot read.
+            WamrNative.Unload(handle);
+            throw new WasmModuleLoadException("The module is not a core WebAssembly module.");
+        }
+
+        return new WamrModule(new WamrModuleHandle(handle, copy, runtime), info, slots);
     }
 
     /// <summary>Creates an instance whose imports are served by <paramref name="imports"/>.</summary>
@@ -328,63 +321,40 @@ public sealed unsafe class WamrModule : IDisposable
     /// <summary>WASI arguments marshalled to native strings for the duration of one instantiation.</summary>
     private sealed class NativeWasiArguments : IDisposable
     {
-        private readonly List<nint> _allocations = [];
-        private readonly List<nint> _arrays = [];
-        private readonly byte** _dirs;
-        private readonly byte** _env;
-        private readonly byte** _argv;
+        private readonly NativeBlock _dirs;
+        private readonly NativeBlock _env;
+        private readonly NativeBlock _argv;
         private readonly int _dirCount, _envCount, _argc;
 
         public NativeWasiArguments(WasiOptions? options)
         {
             options ??= new WasiOptions();
-            try
+            var environment = options.Environment.Select(p => $"{p.Key}={p.Value}").ToList();
+            // Every string is checked before any is copied, so a refused one leaves nothing behind.
+            foreach (string value in options.PreopenedDirectories.Concat(environment).Concat(options.Arguments))
             {
-                _dirs = Strings(options.PreopenedDirectories, out _dirCount);
-                _env = Strings(options.Environment.Select(p => $"{p.Key}={p.Value}").ToList(), out _envCount);
-                _argv = Strings(options.Arguments, out _argc);
+                if (!NulTerminatedUtf8.CanEncode(value))
+                {
+                    throw new ArgumentException($"WASI strings cannot contain NUL characters: '{value}'.", nameof(options));
+                }
             }
-            catch
-            {
-                // A string with a NUL is refused after others were copied: nobody disposes an
-                // object whose constructor threw, so free them here.
-                Dispose();
-                throw;
-            }
+            _dirCount = options.PreopenedDirectories.Count;
+            _envCount = environment.Count;
+            _argc = options.Arguments.Count;
+            _dirs = NulTerminatedUtf8.Array(options.PreopenedDirectories);
+            _env = NulTerminatedUtf8.Array(environment);
+            _argv = NulTerminatedUtf8.Array(options.Arguments);
         }
 
         public void ApplyTo(nint module, GuestStdio stdio) => WamrNative.SetWasiArgsEx(
-            module, _dirs, (uint)_dirCount, null, 0, _env, (uint)_envCount, _argv, _argc,
+            module, (byte**)_dirs.Pointer, (uint)_dirCount, null, 0, (byte**)_env.Pointer, (uint)_envCount, (byte**)_argv.Pointer, _argc,
             stdio.StdinDescriptor, stdio.StdoutDescriptor, stdio.StderrDescriptor);
-
-        private byte** Strings(IReadOnlyList<string> values, out int count)
-        {
-            count = values.Count;
-            var array = (byte**)NativeMemory.AllocZeroed((nuint)(sizeof(nint) * (values.Count + 1)));
-            _arrays.Add((nint)array);
-            for (int i = 0; i < values.Count; i++)
-            {
-                if (values[i].Contains('\0'))
-                {
-                    throw new ArgumentException($"WASI strings cannot contain NUL characters: '{values[i]}'.");
-                }
-                nint text = Marshal.StringToCoTaskMemUTF8(values[i]);
-                _allocations.Add(text);
-                array[i] = (byte*)text;
-            }
-            return array;
-        }
 
         public void Dispose()
         {
-            foreach (nint text in _allocations)
-            {
-                Marshal.FreeCoTaskMem(text);
-            }
-            foreach (nint array in _arrays)
-            {
-                NativeMemory.Free((void*)array);
-            }
+            _dirs.Dispose();
+            _env.Dispose();
+            _argv.Dispose();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using WitHost.Wamr;
+using WitHost.Wamr.Bindings;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
@@ -84,6 +85,45 @@ public sealed class CanonicalAbiTests
         Assert.Contains("not aligned to 8", Assert.Throws<WasmTrapException>(() => CanonicalLoad.Load(context, WitPrimitiveType.U64, 4)).TrapMessage);
         Assert.Contains("outside the memory", Assert.Throws<WasmTrapException>(() => CanonicalLoad.Load(context, WitPrimitiveType.U64, 32)).TrapMessage);
         Assert.Contains("longer than", Assert.Throws<WasmTrapException>(() => CanonicalLoad.LoadListFromRange(context, WitPrimitiveType.U64, 8, uint.MaxValue)).TrapMessage);
+    }
+
+    /// <summary>
+    /// A list the host lowers is held to the same 2^28 - 1 bytes a lift allows, on the dynamic path
+    /// as in generated bindings (<see cref="BindingSupport.AllocateList"/>), and refused before
+    /// anything is allocated in the guest. Elements of 64 KiB (a fixed-length list, shared by every
+    /// element) make the limit reachable with 4096 of them.
+    /// </summary>
+    [Theory]
+    [InlineData(4095, false)]
+    [InlineData(4096, true)]
+    public void ListsPastTheByteLimitAreRefusedBeforeAllocatingOnBothPaths(int count, bool refused)
+    {
+        var element = new WitListType(WitPrimitiveType.U8, 1u << 16);
+        var elementValue = new WitListValue([.. Enumerable.Repeat<WitValue>(new WitIntegerValue(0), 1 << 16)]);
+        var list = new WitListValue([.. Enumerable.Repeat<WitValue>(elementValue, count)]);
+        var dynamicMemory = new BumpAllocatorMemory(new byte[64], 8);
+        var generatedMemory = new BumpAllocatorMemory(new byte[64], 8);
+        var dynamicContext = new CanonicalAbiContext(dynamicMemory, StringEncoding.Utf8, "f");
+        var generatedContext = new CanonicalAbiContext(generatedMemory, StringEncoding.Utf8, "f");
+
+        var dynamicError = Record.Exception(() => CanonicalLower.LowerFlat(dynamicContext, new WitListType(element), list));
+        var generatedError = Record.Exception(() => BindingSupport.AllocateList(generatedContext, count, 1u << 16, 1));
+
+        if (refused)
+        {
+            Assert.Contains("longer than the Canonical ABI allows", Assert.IsType<ArgumentException>(dynamicError).Message);
+            Assert.Contains("longer than the Canonical ABI allows", Assert.IsType<ArgumentException>(generatedError).Message);
+            Assert.Empty(dynamicMemory.Calls);
+            Assert.Empty(generatedMemory.Calls);
+        }
+        else
+        {
+            // Within the limit both ask the guest for the block, which this small memory cannot hold.
+            Assert.Contains("outside the memory", Assert.IsType<WasmTrapException>(dynamicError).TrapMessage);
+            Assert.Contains("outside the memory", Assert.IsType<WasmTrapException>(generatedError).TrapMessage);
+            Assert.Equal([(0u, 0u, 1u, 4095u << 16)], dynamicMemory.Calls);
+            Assert.Equal(dynamicMemory.Calls, generatedMemory.Calls);
+        }
     }
 
     [Fact]

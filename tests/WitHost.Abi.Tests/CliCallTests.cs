@@ -80,9 +80,42 @@ public sealed class CliCallTests
     {
         var (exitCode, _, error) = Call("nope()");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("exports no function 'nope'", error);
         Assert.Contains("test:abi-call/shapes#describe", error);
+    }
+
+    [Theory]
+    [InlineData("revers(\"x\")", "'revers' (did you mean 'reverse'?)")]
+    [InlineData("shape#area(empty)", "'shape#area' (did you mean 'shapes#area'?)")]
+    public void AMisspeltExportSuggestsTheClosestNames(string call, string expected)
+    {
+        var (exitCode, _, error) = Call(call);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, error);
+    }
+
+    [Fact]
+    public void AMissingWitIsAUsageError()
+    {
+        var error = new StringWriter();
+
+        var exitCode = WitHostCli.Run(["call", AbiCallGuest.WasmPath, "reverse(\"x\")"], new StringWriter(), error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--wit", error.ToString());
+    }
+
+    [Fact]
+    public void AMisspeltWorldIsAUsageErrorNamingTheWorlds()
+    {
+        var error = new StringWriter();
+
+        var exitCode = WitHostCli.Run(["call", AbiCallGuest.WasmPath, "--wit", AbiCallGuest.WitPath, "--world", "abi-cal", "reverse(\"x\")"], new StringWriter(), error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("no world 'abi-cal' (did you mean 'abi-call'?); it has: abi-call", error.ToString());
     }
 
     private static (int ExitCode, string Output, string Error) Call(string call)

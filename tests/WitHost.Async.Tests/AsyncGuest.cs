@@ -33,6 +33,7 @@ internal sealed class AsyncGuest : IDisposable
                 : Pending(key, cancellationToken);
             return WriteWhenDone(value, resultPointer);
         });
+        AsyncBuiltins.AddTo(Imports, AsyncWorld.World);
         Instance = Module.Instantiate(Imports);
     }
 

@@ -30,11 +30,13 @@ public sealed class AsyncMisuseTests
     }
 
     [Theory]
+    [InlineData(1u, "[stream-read-0]produce", "is not a live handle of this instance")]
     [InlineData(2u, "[waitable-join]", "12345 is not a live handle of this instance (a waitable was expected)")]
     [InlineData(3u, "[subtask-drop]", "is a waitable set, not a subtask")]
     [InlineData(4u, "[error-context-drop]", "is not a live handle of this instance (a error context was expected)")]
     [InlineData(5u, "[task-return]fetch-sum", "task.return was called outside an async export's task")]
     [InlineData(6u, "[waitable-set-wait]", "a synchronous export may not block")]
+    [InlineData(7u, "[stream-write-0]produce", "not a writable end")]
     public void A_misused_builtin_traps_naming_itself_and_the_misuse(uint which, string builtin, string misuse)
     {
         using var guest = new AsyncGuest();

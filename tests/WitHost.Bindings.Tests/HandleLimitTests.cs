@@ -48,4 +48,15 @@ public sealed class HandleLimitTests : IClassFixture<SampleGuest>
         Assert.Throws<ArgumentOutOfRangeException>(() => new HandleTable<object>("thing", 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RepTable("counter", null, -1));
     }
+
+    [Fact]
+    public void A_limit_past_the_canonical_abis_table_size_is_refused()
+    {
+        Assert.Equal((1 << 28) - 1, HandleLimits.MaxHandlesPerTable);
+        Assert.Equal(HandleLimits.MaxHandlesPerTable, new HandleTable<object>("thing", HandleLimits.MaxHandlesPerTable).MaxHandles);
+        Assert.Equal(HandleLimits.MaxHandlesPerTable, new RepTable("counter", null, HandleLimits.MaxHandlesPerTable).MaxHandles);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new HandleTable<object>("thing", 1 << 28));
+        Assert.Contains("268435455", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RepTable("counter", null, int.MaxValue));
+    }
 }

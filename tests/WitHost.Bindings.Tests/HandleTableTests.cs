@@ -43,6 +43,34 @@ public sealed class HandleTableTests : IClassFixture<SampleGuest>
         Assert.Equal(handle, table.AddOwn(new Thing()));
     }
 
+    [Fact]
+    public void Freed_indexes_are_handed_out_again_the_last_freed_first_before_the_table_grows()
+    {
+        using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
+        var table = new HandleTable<Thing>("thing");
+        for (var i = 0; i < 5; i++)
+        {
+            table.AddOwn(new Thing());
+        }
+
+        table.Drop(guest.Instance, 2, "d");
+        table.Drop(guest.Instance, 4, "d");
+        table.Drop(guest.Instance, 3, "d");
+        Assert.Equal([3, 4, 2, 6], [table.AddOwn(new Thing()), table.AddBorrow(new Thing()), table.AddOwn(new Thing()), table.AddOwn(new Thing())]);
+        Assert.Equal(6, table.Count);
+    }
+
+    [Fact]
+    public void An_emptied_table_starts_again_at_one()
+    {
+        var table = new HandleTable<Thing>("thing");
+        table.AddOwn(new Thing());
+        table.AddOwn(new Thing());
+        table.Dispose();
+        Assert.Equal(0, table.Count);
+        Assert.Equal(1, table.AddOwn(new Thing()));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -184,9 +184,17 @@ public class RoundtripBindingsTests : IClassFixture<RoundtripGuest>
 
         // Warm up: the first calls compile the wrappers and set up WAMR's thread environment.
         Run(100);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var checksum = Run(1000);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Measured on this thread only. An allocation in the call path shows in every
+        // measurement; a one-off that is not the calls' (seen on loaded machines) shows in one, so
+        // the least of up to three measurements counts.
+        var allocated = long.MaxValue;
+        var checksum = 0L;
+        for (var attempt = 0; attempt < 3 && allocated != 0; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            checksum = Run(1000);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.NotEqual(0L, checksum);

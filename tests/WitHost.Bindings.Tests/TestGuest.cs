@@ -40,6 +40,9 @@ public sealed class RoundtripGuest() : TestGuest("roundtrip");
 /// <summary>tests/guests/abi-call.wasm.</summary>
 public sealed class AbiCallGuest() : TestGuest("abi-call");
 
+/// <summary>tests/guests/abi-header.wasm, written against the generated C header tests/guests/abi-header.h.</summary>
+public sealed class AbiHeaderGuest() : TestGuest("abi-header");
+
 /// <summary>tests/guests/traps.wasm.</summary>
 public sealed class TrapsGuest() : TestGuest("traps");
 

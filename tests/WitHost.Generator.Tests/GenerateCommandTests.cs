@@ -76,8 +76,64 @@ public sealed class GenerateCommandTests
 
         var exitCode = WitHostCli.Run(new[] { "generate", witPath, "--world", "no-such-world", "--out", outDirectory }, output, error);
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("no-such-world", output.ToString());
+        Assert.Equal(2, exitCode);
+        Assert.Contains("has no world 'no-such-world'; it has: sample", error.ToString());
         Assert.False(Directory.Exists(outDirectory));
+    }
+
+    [Fact]
+    public void Without_class_the_host_is_named_after_the_only_world()
+    {
+        using var directory = new TempOut();
+        var witPath = Path.Combine(directory.Path, "app.wit");
+        File.WriteAllText(witPath, "package a:b;\nworld round-trip { export f: func() -> u32; }\n");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = WitHostCli.Run(new[] { "generate", witPath, "--out", Path.Combine(directory.Path, "out") }, output, error);
+
+        Assert.True(exitCode == 0, output + error.ToString());
+        Assert.Contains("RoundTripHost.WitHost.g.cs", Directory.EnumerateFiles(Path.Combine(directory.Path, "out")).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("--namespace", "My.class", "uses the keyword 'class'")]
+    [InlineData("--namespace", "My..Host", "has an empty part")]
+    [InlineData("--namespace", "My-App", "'My-App' is not a C# identifier")]
+    [InlineData("--class", "Sample.Host", "'Sample.Host' is not a C# identifier")]
+    public void An_invalid_csharp_name_is_refused_before_anything_is_written(string option, string value, string reason)
+    {
+        var witPath = Path.Combine(RepositoryPaths.Root, "wit", "sample.wit");
+        using var directory = new TempOut();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = WitHostCli.Run(new[] { "generate", witPath, "--out", Path.Combine(directory.Path, "out"), option, value }, output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(reason, error.ToString());
+        Assert.False(Directory.Exists(Path.Combine(directory.Path, "out")));
+    }
+
+    [Fact]
+    public void A_directory_without_wit_files_says_so_in_the_commands_terms()
+    {
+        using var directory = new TempOut();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = WitHostCli.Run(new[] { "generate", directory.Path, "--out", Path.Combine(directory.Path, "out") }, output, error);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("holds no .wit file", error.ToString());
+        Assert.DoesNotContain("AdditionalFiles", output.ToString() + error);
+    }
+
+    /// <summary>A fresh temporary directory, deleted afterwards.</summary>
+    private sealed class TempOut : IDisposable
+    {
+        public string Path { get; } = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "withost-generate-" + Guid.NewGuid().ToString("N"))).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

@@ -34,4 +34,32 @@ public sealed class NamingTests
         Assert.Contains("global::Example.System.System.Object @in", scope);
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems) + "\n" + scope);
     }
+
+    /// <summary>
+    /// Import entries are named from the import property and the method, which can run together:
+    /// interface <c>a</c> with <c>b-c</c> and interface <c>a-b</c> with <c>c</c> both give
+    /// <c>ImportABC</c>. Each entry gets its own name, and each core import is served by its own.
+    /// </summary>
+    [Fact]
+    public void ImportEntriesWhoseNamesRunTogetherStayApart()
+    {
+        const string wit = """
+            package example:joined;
+
+            interface a { b-c: func() -> u32; }
+            interface a-b { c: func() -> u32; }
+
+            world host { import a; import a-b; }
+            """;
+        var run = GeneratorHarness.Run(
+            "/project/Host.cs",
+            "using WitHost;\n\nnamespace Joined.App;\n\n[WitHost(\"joined.wit\")]\ninternal partial class JoinedHost;\n",
+            new[] { new InMemoryAdditionalText("/project/joined.wit", wit) });
+
+        Assert.True(run.UnexpectedGeneratorDiagnostics.Count == 0, string.Join("\n", run.UnexpectedGeneratorDiagnostics));
+        var host = run.GeneratedSources.Single(source => source.Value.Contains("table_.Define(", StringComparison.Ordinal)).Value;
+        Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems) + "\n" + host);
+        Assert.Contains("table_.Define(\"example:joined/a\", \"b-c\", call_ => ImportABC(", host);
+        Assert.Contains("table_.Define(\"example:joined/a-b\", \"c\", call_ => ImportABC_(", host);
+    }
 }

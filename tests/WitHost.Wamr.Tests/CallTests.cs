@@ -105,6 +105,14 @@ public sealed class CallTests : IDisposable
     }
 
     [Fact]
+    public void A_name_with_a_nul_finds_no_export_though_its_start_names_one()
+    {
+        // WAMR looks exports up by C string, which would end this name at the NUL.
+        Assert.Null(_instance.TryGetFunction("add-i32\0anything"));
+        Assert.NotNull(_instance.TryGetFunction("add-i32"));
+    }
+
+    [Fact]
     public void Exports_report_their_core_type()
     {
         WamrFunction scale = _instance.GetFunction("call-host-f64");

@@ -4,7 +4,7 @@ namespace WitHost.Wamr.Tests;
 
 /// <summary>
 /// The test assembly's entry point (the test SDK's generated one is turned off). Under the test
-/// runner it is never called; <see cref="Run"/> starts the assembly as a child process for tests
+/// runner it is never called; <see cref="Run(string, string[])"/> starts the assembly as a child process for tests
 /// that must watch a whole process: what reaches its own stdout and stderr.
 /// </summary>
 public static class ChildProcessProgram
@@ -12,11 +12,16 @@ public static class ChildProcessProgram
     public static int Main(string[] args) => args switch
     {
         ["stdio", var mode] => StdioChild(mode),
+        ["engine"] => EngineChild(),
         _ => 2,
     };
 
     /// <summary>Starts this assembly with <paramref name="args"/>, feeds it <paramref name="stdin"/> and returns what it wrote.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string stdin, params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string stdin, params string[] args) =>
+        Run(stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run(string, string[])"/>, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +36,10 @@ public static class ChildProcessProgram
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         process.StandardInput.Write(stdin);
         process.StandardInput.Close();
@@ -42,6 +51,24 @@ public static class ChildProcessProgram
             throw new TimeoutException($"The child process ({string.Join(' ', args)}) did not finish in 60 s.");
         }
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// A host's first step, creating an engine (its first call into libiwasm): exit code 0, or 3
+    /// with the exception's type and message on stderr when libiwasm cannot be loaded.
+    /// </summary>
+    private static int EngineChild()
+    {
+        try
+        {
+            using var engine = new WamrEngine();
+            return 0;
+        }
+        catch (DllNotFoundException e)
+        {
+            Console.Error.WriteLine($"{e.GetType().FullName}: {e.Message}");
+            return 3;
+        }
     }
 
     /// <summary>

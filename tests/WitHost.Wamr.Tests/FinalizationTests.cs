@@ -131,7 +131,7 @@ public sealed class FinalizationTests
         return new WeakReference<WamrInstance>(instance);
     }
 
-    private static void CollectEverything()
+    internal static void CollectEverything()
     {
         for (int i = 0; i < 3; i++)
         {

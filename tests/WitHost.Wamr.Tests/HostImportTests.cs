@@ -78,13 +78,21 @@ public sealed class HostImportTests : IDisposable
             cells[0] = 1; cells[1] = 2;
             callHost.InvokeCells(cells);
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        // Measured on this thread only. An allocation in the call path shows in every
+        // measurement; a one-off that is not the calls' (seen on loaded machines) shows in one, so
+        // the least of up to three measurements counts.
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && allocated != 0; attempt++)
         {
-            cells[0] = (uint)i; cells[1] = 2;
-            callHost.InvokeCells(cells);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                cells[0] = (uint)i; cells[1] = 2;
+                callHost.InvokeCells(cells);
+            }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.Equal((9_999 + 2) * 10u, cells[0]);
     }
 

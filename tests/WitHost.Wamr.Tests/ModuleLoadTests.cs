@@ -77,6 +77,22 @@ public sealed class ModuleLoadTests
     }
 
     [Fact]
+    public void An_import_whose_name_has_a_nul_is_refused_by_name()
+    {
+        // (import "env" "f\00x" (func)): WAMR resolves imports by C string, so it would see "f".
+        byte[] bytes =
+        [
+            0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+            0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+            0x02, 0x0B, 0x01, 0x03, 0x65, 0x6E, 0x76, 0x03, 0x66, 0x00, 0x78, 0x00, 0x00,
+        ];
+        using var engine = new WamrEngine();
+        var e = Assert.Throws<WasmModuleLoadException>(() => engine.LoadModule(bytes));
+        Assert.Contains("'env' 'f\\0x'", e.Message);
+        Assert.Contains("NUL", e.Message);
+    }
+
+    [Fact]
     public void Inspect_lists_imports_with_their_core_types()
     {
         WasmModuleInfo info = WamrEngine.Inspect(CoreGuest.Bytes);

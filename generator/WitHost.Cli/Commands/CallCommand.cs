@@ -1,144 +1,306 @@
 using System.CommandLine;
 using System.Text;
+using WitHost.Cli.Calls;
 using WitHost.Wamr;
+using WitHost.Wamr.Hosting;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
-using WitHost.Wit;
 using WitHost.Wit.Abi;
 using WitHost.Wit.Model;
 
 namespace WitHost.Cli.Commands;
 
 /// <summary>
-/// <c>wit-host call &lt;guest.wasm&gt; --wit &lt;path&gt; [--world &lt;name&gt;] "&lt;export&gt;(&lt;WAVE args&gt;)"</c>:
-/// instantiates a core guest on WAMR, lowers the WAVE arguments through the Canonical ABI, calls
-/// the export, and prints the lifted result as WAVE (<c>()</c> when there is none).
+/// <c>wit-host call &lt;guest.wasm&gt; --wit &lt;path&gt; [--world &lt;name&gt;] "&lt;export&gt;(&lt;WAVE args&gt;)"…</c>:
+/// instantiates a guest on WAMR once, and for each call in turn lowers the WAVE arguments through
+/// the Canonical ABI, calls the export, and prints the lifted result as WAVE (<c>()</c> when there
+/// is none), one line per call.
 /// </summary>
 /// <remarks>
 /// The export is named as the guest exports it (<c>ns:pkg/iface#func</c>, or a world function's
-/// plain name); <c>iface#func</c> with the interface's short name also works. The command serves
-/// no imports (besides the WASI ones WAMR provides): a call that reaches one traps, and the trap
-/// message names it. Exit codes: 0 success, 1 the WIT, the guest or the call failed, 2 bad usage.
+/// plain name); <c>iface#func</c> with the interface's short name also works. Imports are stubs
+/// (<see cref="StubImports"/>); the guest's own resources work, with only the handles its results
+/// handed out accepted back (<see cref="CallResources"/>). Exit codes: 0 success, 1 the guest or a
+/// call failed, 2 bad usage (every call is parsed before the first runs).
 /// </remarks>
 internal static class CallCommand
 {
-    public static Command Create()
+    public static Command Create(TextReader input)
     {
         var guest = new Argument<string>("guest") { Description = "The guest: a core module or a component (.wasm)" };
-        var call = new Argument<string>("call") { Description = "The export and its arguments in WAVE, e.g. \"reverse(\\\"hello\\\")\"" };
+        var calls = new Argument<string[]>("calls")
+        {
+            Description = "Calls in one instance, in order: the export and its arguments in WAVE, e.g. \"reverse(\\\"hello\\\")\"; '-' reads calls from standard input, one per line",
+            Arity = ArgumentArity.OneOrMore,
+        };
         // Qualified: the runtime's WitHost.Option<T> (an option<T> value) would otherwise be found first.
         var wit = new System.CommandLine.Option<string>("--wit") { Description = "The WIT file or directory describing the guest", Required = true };
         var world = new System.CommandLine.Option<string?>("--world") { Description = "The world the guest implements (optional when the package has one)" };
         var encoding = new System.CommandLine.Option<string?>("--string-encoding") { Description = "utf8, utf16 or latin1+utf16 (default: a component's own for the export, else utf8)" };
         var guestOutput = new System.CommandLine.Option<string>("--guest-output") { Description = "Where the guest's stdout and stderr go: stderr (default: the command's standard error, so the result stays alone on standard output) or none", DefaultValueFactory = _ => "stderr" };
-        var command = new Command("call", "Call a guest export with WAVE arguments and print the result")
+        var imports = new System.CommandLine.Option<string>("--imports") { Description = "What an import the guest calls does: trap (default: the call fails naming it) or default (returns its result type's default value)", DefaultValueFactory = _ => StubImports.Trap };
+        var answers = new System.CommandLine.Option<string[]>("--import") { Description = "An import's answer, name=WAVE (e.g. host-name=\"x\", iface#func=42, log=() for one without result); may be repeated" };
+        var command = new Command("call", "Call guest exports with WAVE arguments, in one instance, and print each result")
         {
             guest,
-            call,
+            calls,
             wit,
             world,
             encoding,
             guestOutput,
+            imports,
+            answers,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(guest)!,
             parseResult.GetValue(wit)!,
             parseResult.GetValue(world),
-            parseResult.GetValue(call)!,
+            parseResult.GetValue(calls)!,
             parseResult.GetValue(encoding),
             parseResult.GetValue(guestOutput)!,
+            parseResult.GetValue(imports)!,
+            parseResult.GetValue(answers) ?? [],
+            input,
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error));
         return command;
     }
 
-    public static int Run(string guestPath, string witPath, string? worldName, string call, string? encodingName, string guestOutputName, TextWriter output, TextWriter error)
+    public static int Run(
+        string guestPath,
+        string witPath,
+        string? worldName,
+        IReadOnlyList<string> callTexts,
+        string? encodingName,
+        string guestOutputName,
+        string importMode,
+        IReadOnlyList<string> importAnswers,
+        TextReader input,
+        TextWriter output,
+        TextWriter error)
     {
         StringEncoding? requestedEncoding = null;
         if (encodingName is not null && (requestedEncoding = ParseEncoding(encodingName)) is null)
         {
             error.WriteLine($"error: unknown string encoding '{encodingName}' (utf8, utf16 or latin1+utf16)");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (guestOutputName is not ("stderr" or "none"))
         {
             error.WriteLine($"error: unknown guest output '{guestOutputName}' (stderr or none)");
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        var open = call.IndexOf('(');
-        if (open <= 0)
+        if (importMode is not (StubImports.Trap or StubImports.Default))
         {
-            error.WriteLine($"error: expected <export>(<arguments>), e.g. \"reverse(\\\"hello\\\")\"; got '{call}'");
-            return 2;
+            error.WriteLine($"error: unknown --imports '{importMode}' (trap or default)");
+            return ExitCodes.Usage;
         }
 
-        var resolution = WitResolver.ResolvePath(witPath);
-        foreach (var diagnostic in resolution.Diagnostics)
+        if (WorldSelection.Select(witPath, worldName, error, out var exitCode) is not { } selectedWorld)
         {
-            error.WriteLine(diagnostic.ToString());
+            return exitCode;
         }
 
-        if (resolution.HasErrors || resolution.Root is null)
-        {
-            return 1;
-        }
-
-        if (FindWorld(resolution.Root, worldName, error) is not { } selectedWorld)
-        {
-            return 1;
-        }
-
-        var exportName = call[..open].Trim();
         var bindings = CoreWorldBindings.For(selectedWorld);
-        if (FindExport(bindings, exportName) is not { } export)
+        if (ParseAnswers(bindings, importAnswers, error) is not { } answers)
         {
-            error.WriteLine($"error: world {selectedWorld.Name} exports no function '{exportName}'; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
-            return 1;
+            return ExitCodes.Usage;
         }
 
-        var (coreName, function) = (export.CoreName, export.Function);
-        IReadOnlyList<WitValue> arguments;
-        try
+        var resources = new CallResources(selectedWorld);
+        var planned = new List<PlannedCall>();
+        foreach (var text in ExpandCalls(callTexts, input))
         {
-            arguments = WaveParser.ParseArguments(call[open..], function.Parameters.Select(p => p.Type).ToArray());
-        }
-        catch (WaveParseException exception)
-        {
-            error.WriteLine($"error: arguments of {coreName}: {exception.Reason} (at column {exception.Offset + open + 1} of the call)");
-            return 2;
+            if (Plan(text, selectedWorld, bindings, resources, error) is not { } call)
+            {
+                return ExitCodes.Usage;
+            }
+
+            planned.Add(call);
         }
 
         try
         {
             using var engine = new WamrEngine();
             using var module = engine.LoadModule(guestPath);
-            using var instance = module.Instantiate(options: new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
-            if (ExportEncoding(module, coreName, function, requestedEncoding, error) is not { } encoding)
+            var hostImports = new HostImports();
+            StubImports.Define(hostImports, bindings, importMode, answers, requestedEncoding ?? StringEncoding.Utf8);
+            resources.Define(hostImports);
+            using var instance = module.Instantiate(hostImports, new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
+            foreach (var call in planned)
             {
-                return 1;
+                if (call.DroppedResource is { } resource)
+                {
+                    resources.Drop(instance, resource, ((WitHandleValue)call.Arguments[0]).Handle);
+                    output.WriteLine("()");
+                    continue;
+                }
+
+                var export = call.Export!;
+                if (ExportEncoding(module, export.CoreName, export.Function, requestedEncoding, error) is not { } encoding)
+                {
+                    return ExitCodes.Failure;
+                }
+
+                var arguments = call.Arguments.Select((argument, i) => resources.Lower(export.Function.Parameters[i].Type, argument)).ToArray();
+                var result = DynamicExportCall.Invoke(instance, export.CoreName, export.Function, arguments, encoding);
+                output.WriteLine(result is null ? "()" : WaveWriter.Write(resources.Lift(instance, export.CoreName, export.Function.Result!, result)));
             }
 
-            var result = DynamicExportCall.Invoke(instance, coreName, function, arguments, encoding);
-            output.WriteLine(result is null ? "()" : WaveWriter.Write(result));
-            return 0;
+            return ExitCodes.Success;
+        }
+        catch (UnknownHandleException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return ExitCodes.Usage;
         }
         catch (WasmTrapException trap)
         {
             error.WriteLine($"trap: {trap.TrapMessage}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (WamrException exception)
         {
             error.WriteLine($"error: {exception.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         catch (IOException exception)
         {
             error.WriteLine($"error: {exception.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>The calls in order, each <c>-</c> replaced by the lines of standard input (blank lines and <c>//</c> comments left out).</summary>
+    private static IEnumerable<string> ExpandCalls(IReadOnlyList<string> callTexts, TextReader input)
+    {
+        foreach (var text in callTexts)
+        {
+            if (text != "-")
+            {
+                yield return text;
+                continue;
+            }
+
+            while (input.ReadLine() is { } line)
+            {
+                var trimmed = line.Trim();
+                if (trimmed.Length > 0 && !trimmed.StartsWith("//", StringComparison.Ordinal))
+                {
+                    yield return trimmed;
+                }
+            }
+        }
+    }
+
+    /// <summary>Parses one call, or writes why it does not parse and returns null.</summary>
+    private static PlannedCall? Plan(string text, WitWorld world, CoreWorldBindings bindings, CallResources resources, TextWriter error)
+    {
+        var open = text.IndexOf('(');
+        if (open <= 0)
+        {
+            error.WriteLine($"error: expected <export>(<arguments>), e.g. \"reverse(\\\"hello\\\")\"; got '{text}'");
+            return null;
+        }
+
+        var name = text[..open].Trim();
+        CoreExportBinding? export = null;
+        WitResourceType? dropped = null;
+        IReadOnlyList<WitType> parameterTypes;
+        if (DroppedResource(name, resources) is { } resource)
+        {
+            dropped = resource;
+            parameterTypes = [new WitHandleType(WitHandleKind.Own, resource)];
+        }
+        else if (ExportNames.Find(bindings, name) is { } found)
+        {
+            export = found;
+            parameterTypes = found.Function.Parameters.Select(p => p.Type).ToArray();
+        }
+        else
+        {
+            var known = bindings.Exports.SelectMany(e => new[] { e.CoreName, ExportNames.ShortName(e) })
+                .Concat(resources.Exported.Select(r => "[resource-drop]" + r.Resource.Name));
+            error.WriteLine($"error: world {world.Name} exports no function '{name}'{WorldSelection.Suggestion(name, known)}; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
+            return null;
+        }
+
+        try
+        {
+            return new PlannedCall(text, export, dropped, WaveParser.ParseArguments(text[open..], parameterTypes));
+        }
+        catch (WaveParseException exception)
+        {
+            error.WriteLine($"error: arguments of {export?.CoreName ?? name}: {exception.Reason} (at column {exception.Offset + open + 1} of the call)");
+            return null;
+        }
+    }
+
+    /// <summary>The exported resource <c>[resource-drop]r</c> or <c>iface#[resource-drop]r</c> names, if it names one.</summary>
+    private static WitResourceType? DroppedResource(string name, CallResources resources)
+    {
+        foreach (var (itemName, resource) in resources.Exported)
+        {
+            var drop = "[resource-drop]" + resource.Name;
+            if (name == drop
+                || (itemName is not null && (name == itemName + "#" + drop || name == ExportNames.ShortInterfaceName(itemName) + "#" + drop)))
+            {
+                return resource;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The <c>--import name=WAVE</c> answers by import, or null after writing what is wrong.</summary>
+    private static Dictionary<CoreImportBinding, WitValue?>? ParseAnswers(CoreWorldBindings bindings, IReadOnlyList<string> importAnswers, TextWriter error)
+    {
+        var answers = new Dictionary<CoreImportBinding, WitValue?>();
+        foreach (var answer in importAnswers)
+        {
+            var equals = answer.IndexOf('=');
+            if (equals <= 0)
+            {
+                error.WriteLine($"error: --import expects name=WAVE, e.g. host-name=\"x\"; got '{answer}'");
+                return null;
+            }
+
+            var name = answer[..equals].Trim();
+            var import = bindings.Imports.FirstOrDefault(i => name == StubImports.ImportName(i) || name == StubImports.FullName(i));
+            if (import is null)
+            {
+                var known = bindings.Imports.Select(StubImports.ImportName).ToArray();
+                error.WriteLine($"error: the world imports no function '{name}'{WorldSelection.Suggestion(name, known)}; it imports: {(known.Length == 0 ? "none" : string.Join(", ", known))}");
+                return null;
+            }
+
+            var text = answer[(equals + 1)..].Trim();
+            if (import.Function.Result is not { } resultType)
+            {
+                if (text is not ("" or "()"))
+                {
+                    error.WriteLine($"error: --import {name}: the function returns nothing, so its answer is ()");
+                    return null;
+                }
+
+                answers[import] = null;
+                continue;
+            }
+
+            try
+            {
+                answers[import] = WaveParser.Parse(text, resultType);
+            }
+            catch (WaveParseException exception)
+            {
+                error.WriteLine($"error: --import {name}: {exception.Reason} (at column {exception.Offset + 1} of the value, a {resultType})");
+                return null;
+            }
+        }
+
+        return answers;
     }
 
     /// <summary>
@@ -166,50 +328,6 @@ internal static class CallCommand
 
         var sink = WasiOutput.ToCallback(Forward);
         return new WasiOptions { Stdout = sink, Stderr = sink };
-    }
-
-    private static WitWorld? FindWorld(WitPackage package, string? name, TextWriter error)
-    {
-        if (name is not null)
-        {
-            var world = package.FindWorld(name);
-            if (world is null)
-            {
-                error.WriteLine($"error: package {package.Name} has no world '{name}'; it has: {string.Join(", ", package.Worlds.Select(w => w.Name))}");
-            }
-
-            return world;
-        }
-
-        if (package.Worlds.Count == 1)
-        {
-            return package.Worlds[0];
-        }
-
-        error.WriteLine($"error: package {package.Name} has {package.Worlds.Count} worlds; choose one with --world ({string.Join(", ", package.Worlds.Select(w => w.Name))})");
-        return null;
-    }
-
-    private static CoreExportBinding? FindExport(CoreWorldBindings bindings, string name)
-    {
-        foreach (var export in bindings.Exports)
-        {
-            // The core name, or for an interface's function the shorter `iface#func`.
-            var shortName = export.InterfaceItemName is null ? export.CoreName : ShortInterfaceName(export.InterfaceItemName) + "#" + export.Function.ExternalName;
-            if (name == export.CoreName || name == shortName)
-            {
-                return export;
-            }
-        }
-
-        return null;
-    }
-
-    private static string ShortInterfaceName(string itemName)
-    {
-        var slash = itemName.IndexOf('/');
-        var at = itemName.IndexOf('@');
-        return slash < 0 ? itemName : at < 0 ? itemName[(slash + 1)..] : itemName[(slash + 1)..at];
     }
 
     /// <summary>

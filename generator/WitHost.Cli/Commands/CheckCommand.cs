@@ -16,8 +16,9 @@ internal static class CheckCommand
         var path = new Argument<string>("path") { Description = "A .wit file, or a directory of .wit files with an optional deps/ folder" };
         var features = new System.CommandLine.Option<string[]>("--features")
         {
-            Description = "@unstable features to enable (comma- or space-separated)",
-            AllowMultipleArgumentsPerToken = true,
+            // One value per --features (repeat it, or separate names with commas or spaces inside
+            // one value): taking several tokens would swallow a path written after it.
+            Description = "@unstable features to enable (comma- or space-separated; the option may be repeated)",
         };
         var allFeatures = new System.CommandLine.Option<bool>("--all-features") { Description = "Enable every @unstable feature" };
         var command = new Command("check", "Parse and resolve WIT and report problems")
@@ -29,7 +30,7 @@ internal static class CheckCommand
         command.SetAction(parseResult =>
         {
             var enabled = (parseResult.GetValue(features) ?? Array.Empty<string>())
-                .SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .SelectMany(value => value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToImmutableHashSet();
             var options = new WitResolverOptions { EnabledFeatures = enabled, AllFeatures = parseResult.GetValue(allFeatures) };
             return Run(parseResult.GetValue(path)!, options, parseResult.InvocationConfiguration.Output);
@@ -47,16 +48,26 @@ internal static class CheckCommand
             output.WriteLine(diagnostic.ToString());
         }
 
+        // A feature no gate names is most likely misspelt: it would silently leave its items out.
+        foreach (var feature in options.EnabledFeatures.OrderBy(feature => feature, StringComparer.Ordinal))
+        {
+            if (!resolution.GatedFeatures.Contains(feature))
+            {
+                var gated = resolution.GatedFeatures.Count == 0 ? "no @unstable gate names any feature" : "its gates name: " + string.Join(", ", resolution.GatedFeatures);
+                output.WriteLine($"warning: feature '{feature}' gates nothing here{WorldSelection.Suggestion(feature, resolution.GatedFeatures)}; {gated}");
+            }
+        }
+
         if (resolution.HasErrors)
         {
-            return 1;
+            return ExitCodes.Failure;
         }
 
         var interfaces = resolution.Packages.Sum(package => package.Interfaces.Count);
         var worlds = resolution.Packages.Sum(package => package.Worlds.Count);
         var root = resolution.Root is null ? "" : $" (root {resolution.Root.Name})";
         output.WriteLine($"ok: {Plural(resolution.Packages.Count, "package")}, {Plural(interfaces, "interface")}, {Plural(worlds, "world")}{root}");
-        return 0;
+        return ExitCodes.Success;
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

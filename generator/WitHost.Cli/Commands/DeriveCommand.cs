@@ -43,19 +43,19 @@ internal static class DeriveCommand
         catch (Exception exception) when (exception is IOException or BadImageFormatException or UnauthorizedAccessException or InvalidOperationException)
         {
             error.WriteLine($"error: cannot read '{assemblyPath}': {exception.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         if (definitions.Count == 0)
         {
             error.WriteLine($"error: '{assemblyPath}' declares no C#-first interface ([WitHost(\"namespace:package/interface\")] on an interface)");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         if (outDirectory is null)
         {
             output.Write(string.Join("\n", definitions.Select(definition => definition.Text)));
-            return 0;
+            return ExitCodes.Success;
         }
 
         Directory.CreateDirectory(outDirectory);
@@ -66,7 +66,7 @@ internal static class DeriveCommand
             output.WriteLine($"wrote {path}");
         }
 
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary><c>example:sample/logging@1.0.0</c> → <c>example-sample-logging@1.0.0.wit</c>.</summary>

@@ -38,13 +38,13 @@ internal static class WitCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ComponentFormatException)
         {
             error.WriteLine($"error: {path}: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         if (outputDirectory is null)
         {
             output.Write(text);
-            return 0;
+            return ExitCodes.Success;
         }
         string file = Path.Combine(outputDirectory, WorldName(text) + ".wit");
         try
@@ -55,10 +55,10 @@ internal static class WitCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: {file}: {e.Message}");
-            return 1;
+            return ExitCodes.Failure;
         }
         output.WriteLine($"wrote {file}");
-        return 0;
+        return ExitCodes.Success;
     }
 
     /// <summary>The name of the first world in the text (the decoder always writes one).</summary>

@@ -182,13 +182,17 @@ internal static class WorldBinder
 
         // Every imported resource gets a table, also one whose interface has no host interface
         // (only resource methods): the guest may hold and drop its handles all the same.
+        // Each import entry (the static method serving one imported function) is named here, once.
+        // Property and method names can run together the same way (interface `a` with `b-c` and
+        // interface `a-b` with `c` are both ImportABC), so a later entry takes a free variant.
         var entryNames = new MemberNameSet(spec.ClassName, reserveObjectMembers: true);
-        foreach (var property in properties)
+        for (var i = 0; i < properties.Count; i++)
         {
-            foreach (var call in property.Calls)
+            var property = properties[i];
+            properties[i] = property with
             {
-                entryNames.Claim("Import" + property.Name + call.MethodName);
-            }
+                Calls = property.Calls.Select(call => call with { EntryName = entryNames.Claim("Import" + property.Name + call.MethodName) }).ToEquatableArray(),
+            };
         }
 
         var tables = world.Imports.OfType<WitWorldInterfaceItem>()

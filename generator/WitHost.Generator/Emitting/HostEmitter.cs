@@ -95,9 +95,6 @@ internal static class HostEmitter
     /// <summary>True when the world imports or exports resources, so instances carry handle tables.</summary>
     public static bool HasTables(WorldBinding world) => !world.ResourceTables.IsEmpty || !world.RepTables.IsEmpty;
 
-    /// <summary>The name of the static method that serves one import: <c>Import</c>, the property, the method.</summary>
-    public static string ImportEntryName(ImportPropertyBinding property, CallBinding call) => "Import" + property.Name + call.MethodName;
-
     private static void EmitTables(SourceWriter writer, WorldBinding world)
     {
         DocCommentWriter.WriteSummary(writer, null, "One instance's handles, one table per imported and per exported resource, each holding at most maxHandles (InstanceOptions.MaxHandlesPerTable).");
@@ -185,7 +182,7 @@ internal static class HostEmitter
             writer.WriteLine($"var {local} = imports.{property.Name};");
             foreach (var call in property.Calls)
             {
-                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {ImportEntryName(property, call)}({local}, {tablesArgument}call_));");
+                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {call.EntryName}({local}, {tablesArgument}call_));");
             }
         }
 
@@ -217,7 +214,7 @@ internal static class HostEmitter
     {
         writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(property.WitName == "$root" ? call.WitName : property.WitName + "#" + call.WitName)}.");
         var tables = HasTables(world) ? $"{TablesClassName} resources_, " : "";
-        writer.WriteLine($"private static void {ImportEntryName(property, call)}({property.Type} implementation_, {tables}global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.WriteLine($"private static void {call.EntryName}({property.Type} implementation_, {tables}global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         CallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", world.Spec.Encoding);
         writer.CloseBlock();

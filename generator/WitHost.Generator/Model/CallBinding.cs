@@ -49,6 +49,12 @@ internal sealed record CallBinding(
     /// </summary>
     public string? SelfResource { get; init; }
 
+    /// <summary>
+    /// For a call the host implements (an import): the name of the generated static method that
+    /// serves it, unique among the host class's members. Null for calls into the guest.
+    /// </summary>
+    public string? EntryName { get; init; }
+
     /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
 

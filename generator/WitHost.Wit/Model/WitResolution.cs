@@ -9,6 +9,12 @@ namespace WitHost.Wit.Model;
 /// <param name="Diagnostics">All problems, in source order per file.</param>
 public sealed record WitResolution(WitPackage? Root, EquatableArray<WitPackage> Packages, EquatableArray<WitDiagnostic> Diagnostics)
 {
+    /// <summary>
+    /// The features the <c>@unstable</c> gates of the resolved items name, enabled or not, in
+    /// ordinal order: a feature asked for that is not among them gates nothing.
+    /// </summary>
+    public EquatableArray<string> GatedFeatures { get; init; } = EquatableArray<string>.Empty;
+
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors
     {

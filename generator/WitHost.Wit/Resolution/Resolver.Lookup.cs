@@ -135,6 +135,7 @@ internal sealed partial class Resolver
 
         if (unstable is not null && since is null)
         {
+            _gatedFeatures.Add(unstable.Value!);
             var enabled = _options.IsEnabled(unstable.Value!);
             return new Gate(new WitStability(WitStabilityKind.Unstable, null, unstable.Value, deprecated?.Version), !enabled, externalId?.Value);
         }

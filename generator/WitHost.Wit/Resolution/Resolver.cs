@@ -23,6 +23,9 @@ internal sealed partial class Resolver
     /// <summary>How many named types are being resolved inside one another right now (each one resolves the types it names first).</summary>
     private int _memberDepth;
 
+    /// <summary>Every feature an <c>@unstable</c> gate names, enabled or not, so callers can tell a misspelt feature.</summary>
+    private readonly SortedSet<string> _gatedFeatures = new(StringComparer.Ordinal);
+
     /// <summary>Package interfaces by qualified name, for world elaboration.</summary>
     private readonly Dictionary<string, InterfaceEntry> _interfacesByQualifiedName = new(StringComparer.Ordinal);
 
@@ -73,7 +76,7 @@ internal sealed partial class Resolver
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Span.Start)
             .ToEquatableArray();
-        return new WitResolution(rootPackage, packages.ToEquatableArray(), diagnostics);
+        return new WitResolution(rootPackage, packages.ToEquatableArray(), diagnostics) { GatedFeatures = _gatedFeatures.ToEquatableArray() };
     }
 
     /// <summary>Adds a package and declares its interfaces, worlds and file-level <c>use</c> names.</summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Hosting;
+using WitHost.Wit.Model;
 
 namespace WitHost.Wamr.Async;
 
@@ -27,6 +28,17 @@ public static class AsyncBuiltins
     {
         ArgumentNullException.ThrowIfNull(imports);
         return imports.AddResolver(Resolve);
+    }
+
+    /// <summary>
+    /// Also serves the stream and future built-ins of <paramref name="world"/>'s functions
+    /// (<c>[stream-read-0]f</c>…), whose element types the world gives.
+    /// </summary>
+    public static HostImports AddTo(HostImports imports, WitWorld world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var payloads = new ChannelPayloads(world);
+        return AddTo(imports).AddResolver((module, name) => ChannelBuiltins.Resolve(payloads, module, name));
     }
 
     /// <summary>The host function serving built-in <paramref name="name"/> of <paramref name="module"/>, or null.</summary>

@@ -199,6 +199,14 @@ internal sealed class AsyncInstanceState : IDisposable
                     case WaitableSet set:
                         set.Signal();
                         break;
+                    case ChannelEnd end:
+                        // A host read or write waiting for this guest would wait for ever.
+                        foreach (var copy in new[] { end.Channel.Read, end.Channel.Write })
+                        {
+                            (copy as HostCopy)?.Completion.TrySetException(new ObjectDisposedException(nameof(WamrInstance), $"The instance holding the other end of the {end.Channel.TypeName} was disposed."));
+                        }
+
+                        break;
                 }
             }
 

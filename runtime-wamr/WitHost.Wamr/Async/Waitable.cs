@@ -38,6 +38,21 @@ internal abstract class Waitable : AsyncHandle
         }
     }
 
-    /// <summary>Something happened: wakes whoever waits on the set. Called under the gate.</summary>
-    public void Progress() => Set?.Signal();
+    private TaskCompletionSource? _progress;
+
+    /// <summary>Something happened: wakes whoever waits on the set or on this waitable. Called under the gate.</summary>
+    public void Progress()
+    {
+        Set?.Signal();
+        var progress = _progress;
+        _progress = null;
+        progress?.TrySetResult();
+    }
+
+    /// <summary>A task that completes at the next <see cref="Progress"/> (a guest blocked on this one waitable). Called under the gate.</summary>
+    public Task WhenProgress()
+    {
+        _progress ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _progress.Task;
+    }
 }

@@ -38,20 +38,6 @@ internal ref struct WasmModuleReader
     /// </summary>
     public const uint MaxTableElements = 10_000_000;
 
-    private const byte SectionCustom = 0;
-    private const byte SectionType = 1;
-    private const byte SectionImport = 2;
-    private const byte SectionFunction = 3;
-    private const byte SectionTable = 4;
-    private const byte SectionMemory = 5;
-    private const byte SectionGlobal = 6;
-    private const byte SectionExport = 7;
-    private const byte SectionStart = 8;
-    private const byte SectionElement = 9;
-    private const byte SectionCode = 10;
-    private const byte SectionData = 11;
-    private const byte SectionDataCount = 12;
-
     private const byte OpcodeEnd = 0x0B;
 
     private readonly ReadOnlySpan<byte> _bytes;
@@ -112,23 +98,23 @@ internal ref struct WasmModuleReader
 
             switch (id)
             {
-                case SectionCustom:
+                case CoreSectionId.Custom:
                     ReadName();
                     _position = end;
                     break;
-                case SectionType:
+                case CoreSectionId.Type:
                     ReadTypes(types);
                     break;
-                case SectionImport:
+                case CoreSectionId.Import:
                     importsMemory = ReadImports(types, imports);
                     break;
-                case SectionFunction:
+                case CoreSectionId.Function:
                     ReadFunctions(types, functions);
                     break;
-                case SectionTable:
+                case CoreSectionId.Table:
                     ReadVector(static (ref WasmModuleReader r) => r.ReadTableType());
                     break;
-                case SectionMemory:
+                case CoreSectionId.Memory:
                     uint count = ReadCount();
                     if (count > 0)
                     {
@@ -141,7 +127,7 @@ internal ref struct WasmModuleReader
                         }
                     }
                     break;
-                case SectionGlobal:
+                case CoreSectionId.Global:
                     ReadVector(static (ref WasmModuleReader r) =>
                     {
                         r.ReadByte();
@@ -149,20 +135,20 @@ internal ref struct WasmModuleReader
                         r.SkipConstantExpression();
                     });
                     break;
-                case SectionExport:
+                case CoreSectionId.Export:
                     ReadExports(imports, functions, exports);
                     break;
-                case SectionStart:
-                case SectionDataCount:
+                case CoreSectionId.Start:
+                case CoreSectionId.DataCount:
                     ReadU32();
                     break;
-                case SectionElement:
+                case CoreSectionId.Element:
                     ReadVector(static (ref WasmModuleReader r) => r.ReadElementSegment());
                     break;
-                case SectionCode:
+                case CoreSectionId.Code:
                     ReadVector(static (ref WasmModuleReader r) => r.ReadFunctionBody());
                     break;
-                case SectionData:
+                case CoreSectionId.Data:
                     ReadVector(static (ref WasmModuleReader r) => r.ReadDataSegment());
                     break;
                 default:
@@ -209,7 +195,7 @@ internal ref struct WasmModuleReader
         uint count = ReadCount();
         for (uint i = 0; i < count; i++)
         {
-            if (ReadByte() != 0x60)
+            if (ReadByte() != CoreSectionId.FunctionTypeForm)
             {
                 throw new FormatException("malformed function type");
             }

@@ -34,11 +34,11 @@ public static class BindingSupport
 
     /// <summary>Lifts a WIT <c>char</c>: a Unicode scalar value, so surrogates and values past U+10FFFF trap.</summary>
     public static Rune LiftChar(WamrInstance instance, string functionName, uint value)
-        => Rune.IsValid(value) ? new Rune(value) : throw Trap(instance, functionName, $"char {value} is not a Unicode scalar value");
+        => CanonicalRules.CharError(value) is { } error ? throw Trap(instance, functionName, error) : new Rune(value);
 
     /// <summary>Checks a discriminant read from the guest against the number of cases.</summary>
     public static uint Discriminant(WamrInstance instance, string functionName, uint value, int caseCount)
-        => value < (uint)caseCount ? value : throw Trap(instance, functionName, $"discriminant {value} is not one of the {caseCount} cases");
+        => CanonicalRules.DiscriminantError(value, caseCount) is { } error ? throw Trap(instance, functionName, error) : value;
 
     /// <summary>
     /// Checks that a list of <paramref name="length"/> elements of <paramref name="elementSize"/>
@@ -71,16 +71,11 @@ public static class BindingSupport
     /// Allocates the block of a list of <paramref name="length"/> elements in the guest
     /// (<c>cabi_realloc(0, 0, alignment, length * elementSize)</c>, checked).
     /// </summary>
+    /// <exception cref="ArgumentException">The list is longer than <see cref="CanonicalRules.MaxByteLength"/> bytes.</exception>
     public static uint AllocateList(CanonicalAbiContext context, int length, uint elementSize, uint alignment)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var byteLength = (ulong)(uint)length * elementSize;
-        if (byteLength > CanonicalAbiContext.MaxListByteLength)
-        {
-            throw new ArgumentException($"A list of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxListByteLength}).", nameof(length));
-        }
-
-        return context.Allocate(alignment, (uint)byteLength);
+        return context.Allocate(alignment, CanonicalRules.LoweredListByteLength(length, elementSize));
     }
 
     /// <summary>Lowers a <c>list&lt;u8&gt;</c> with one copy; returns its pointer and length.</summary>

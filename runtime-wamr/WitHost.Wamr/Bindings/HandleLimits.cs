@@ -28,6 +28,16 @@ public static class HandleLimits
         }
     }
 
-    internal static int Validate(int maxHandles) =>
-        maxHandles > 0 ? maxHandles : throw new ArgumentOutOfRangeException(nameof(maxHandles), maxHandles, "A handle table must be able to hold at least one handle.");
+    /// <summary>
+    /// The largest bound a table accepts: the Canonical ABI's table limit, 2^28 − 1
+    /// (268,435,455) handles.
+    /// </summary>
+    public const int MaxHandlesPerTable = SlotTable<int>.MaxLength;
+
+    internal static int Validate(int maxHandles) => maxHandles switch
+    {
+        <= 0 => throw new ArgumentOutOfRangeException(nameof(maxHandles), maxHandles, "A handle table must be able to hold at least one handle."),
+        > MaxHandlesPerTable => throw new ArgumentOutOfRangeException(nameof(maxHandles), maxHandles, $"A handle table holds at most {MaxHandlesPerTable} handles, the Canonical ABI's limit (2^28 - 1)."),
+        _ => maxHandles,
+    };
 }

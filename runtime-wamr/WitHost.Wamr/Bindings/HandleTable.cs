@@ -12,10 +12,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     where T : class
 {
     private readonly string _resourceName;
-
-    // Slot i holds handle i; freed slots are reused (the last freed first).
-    private readonly List<Entry?> _entries = [null];
-    private readonly Stack<int> _free = new();
+    private readonly SlotTable<Entry> _slots;
     private int _liveBorrows;
 
     /// <summary>
@@ -33,7 +30,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
-        MaxHandles = HandleLimits.Validate(maxHandles);
+        _slots = new SlotTable<Entry>(resourceName, maxHandles);
     }
 
     /// <summary>
@@ -41,10 +38,10 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// given). Adding one more throws <see cref="InvalidOperationException"/>: inside a host import
     /// that is a trap of the guest's call.
     /// </summary>
-    public int MaxHandles { get; }
+    public int MaxHandles => _slots.MaxCount;
 
     /// <summary>The number of live handles, own and borrowed.</summary>
-    public int Count => _entries.Count - 1 - _free.Count;
+    public int Count => _slots.Count;
 
     /// <summary>The number of borrow handles the guest has not dropped yet.</summary>
     public int BorrowCount => _liveBorrows;
@@ -53,7 +50,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// Lowers an <c>own</c>: the guest now owns <paramref name="value"/> and drops it with
     /// <c>[resource-drop]</c>, which disposes it when it is <see cref="IDisposable"/>.
     /// </summary>
-    public int AddOwn(T value) => Add(new Entry(ArgumentNullExceptionChecked(value), own: true));
+    public int AddOwn(T value) => _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: true));
 
     /// <summary>
     /// Lowers a <c>borrow</c> into an export call: the guest may use the handle during the call and
@@ -61,7 +58,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// </summary>
     public int AddBorrow(T value)
     {
-        var handle = Add(new Entry(ArgumentNullExceptionChecked(value), own: false));
+        var handle = _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: false));
         _liveBorrows++;
         return handle;
     }
@@ -87,7 +84,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
             throw Trap(instance, functionName, $"{_resourceName} handle {handle} is borrowed, but an own handle was expected");
         }
 
-        Remove(handle);
+        _slots.Remove(handle);
         return entry.Value;
     }
 
@@ -99,7 +96,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     public void Drop(WamrInstance instance, int handle, string functionName)
     {
         var entry = Live(instance, handle, functionName);
-        Remove(handle);
+        _slots.Remove(handle);
         if (entry.Own)
         {
             (entry.Value as IDisposable)?.Dispose();
@@ -119,7 +116,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     public void Dispose()
     {
         var owned = new HashSet<IDisposable>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in _entries)
+        foreach (var entry in _slots.LiveValues())
         {
             if (entry is { Own: true, Value: IDisposable disposable })
             {
@@ -127,8 +124,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
             }
         }
 
-        _entries.RemoveRange(1, _entries.Count - 1);
-        _free.Clear();
+        _slots.Clear();
         _liveBorrows = 0;
         List<Exception>? failures = null;
         foreach (var disposable in owned)
@@ -164,12 +160,10 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     // The guest never saw the handle: the object goes back to the caller as it was.
     void ILoweringUndo.Undo(int handle)
     {
-        if (_entries[handle] is { Own: false })
+        if (!_slots.Remove(handle).Own)
         {
             _liveBorrows--;
         }
-
-        Remove(handle);
     }
 
     void ILoweringUndo.Commit(int handle)
@@ -183,29 +177,9 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         return handle;
     }
 
-    private int Add(Entry entry)
-    {
-        HandleLimits.EnsureRoom(Count, MaxHandles, _resourceName);
-        if (_free.Count > 0)
-        {
-            var reused = _free.Pop();
-            _entries[reused] = entry;
-            return reused;
-        }
-
-        _entries.Add(entry);
-        return _entries.Count - 1;
-    }
-
-    private void Remove(int handle)
-    {
-        _entries[handle] = null;
-        _free.Push(handle);
-    }
-
     private Entry Live(WamrInstance instance, int handle, string functionName)
     {
-        if (handle <= 0 || handle >= _entries.Count || _entries[handle] is not { } entry)
+        if (!_slots.TryGet(handle, out Entry entry))
         {
             throw Trap(instance, functionName, $"{handle} is not a live {_resourceName} handle");
         }
@@ -225,10 +199,6 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         return value;
     }
 
-    private sealed class Entry(T value, bool own)
-    {
-        public T Value { get; } = value;
-
-        public bool Own { get; } = own;
-    }
+    // A struct: a handle costs its slot and no object of its own.
+    private readonly record struct Entry(T Value, bool Own);
 }

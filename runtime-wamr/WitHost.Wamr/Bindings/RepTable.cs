@@ -19,9 +19,8 @@ public sealed class RepTable
     private WamrFunction? _destructor;
     private bool _destructorLookedUp;
 
-    // Slot i holds handle i's representation; freed slots are reused.
-    private readonly List<uint?> _reps = [null];
-    private readonly Stack<int> _free = new();
+    // Slot i holds handle i's representation.
+    private readonly SlotTable<uint> _reps;
 
     /// <summary>
     /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
@@ -48,42 +47,26 @@ public sealed class RepTable
         ArgumentNullException.ThrowIfNull(resourceName);
         _resourceName = resourceName;
         _destructorExport = destructorExport;
-        MaxHandles = HandleLimits.Validate(maxHandles);
+        _reps = new SlotTable<uint>(resourceName, maxHandles);
     }
 
     /// <summary>
     /// The most live handles the table holds (<see cref="HandleLimits.DefaultMaxHandles"/> unless
     /// given). A <c>[resource-new]</c> past it traps the guest's call.
     /// </summary>
-    public int MaxHandles { get; }
+    public int MaxHandles => _reps.MaxCount;
 
     /// <summary>The resource's WIT name.</summary>
     public string ResourceName => _resourceName;
 
     /// <summary>The number of live handles.</summary>
-    public int Count => _reps.Count - 1 - _free.Count;
+    public int Count => _reps.Count;
 
     /// <summary><c>[resource-new]</c>: a new own handle to <paramref name="rep"/>.</summary>
-    public int New(uint rep)
-    {
-        HandleLimits.EnsureRoom(Count, MaxHandles, _resourceName);
-        if (_free.Count > 0)
-        {
-            var reused = _free.Pop();
-            _reps[reused] = rep;
-            return reused;
-        }
-
-        _reps.Add(rep);
-        return _reps.Count - 1;
-    }
+    public int New(uint rep) => _reps.Add(rep);
 
     /// <summary>Removes a handle the guest never saw (a lowering undone).</summary>
-    internal void Forget(int handle)
-    {
-        _reps[handle] = null;
-        _free.Push(handle);
-    }
+    internal void Forget(int handle) => _reps.Remove(handle);
 
     /// <summary><c>[resource-rep]</c>: the representation behind a live handle.</summary>
     public uint Rep(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName);
@@ -94,10 +77,8 @@ public sealed class RepTable
     /// </summary>
     public uint Take(WamrInstance instance, int handle, string functionName)
     {
-        var rep = Live(instance, handle, functionName);
-        _reps[handle] = null;
-        _free.Push(handle);
-        return rep;
+        Live(instance, handle, functionName);
+        return _reps.Remove(handle);
     }
 
     /// <summary>
@@ -132,7 +113,7 @@ public sealed class RepTable
 
     private uint Live(WamrInstance instance, int handle, string functionName)
     {
-        if (handle <= 0 || handle >= _reps.Count || _reps[handle] is not { } rep)
+        if (!_reps.TryGet(handle, out uint rep))
         {
             ArgumentNullException.ThrowIfNull(instance);
             throw instance.Fault(functionName, $"{handle} is not a live {_resourceName} handle", null);

@@ -9,11 +9,11 @@ namespace WitHost.Wamr.CanonicalAbi;
 /// </summary>
 public sealed class CanonicalAbiContext
 {
-    /// <summary>The largest string, in bytes, the ABI moves (2^28 - 1).</summary>
-    public const uint MaxStringByteLength = (1u << 28) - 1;
+    /// <summary>The largest string, in bytes, the ABI moves (<see cref="CanonicalRules.MaxByteLength"/>).</summary>
+    public const uint MaxStringByteLength = CanonicalRules.MaxByteLength;
 
-    /// <summary>The largest list, in bytes, the ABI moves (2^28 - 1).</summary>
-    public const uint MaxListByteLength = (1u << 28) - 1;
+    /// <summary>The largest list, in bytes, the ABI moves (<see cref="CanonicalRules.MaxByteLength"/>).</summary>
+    public const uint MaxListByteLength = CanonicalRules.MaxByteLength;
 
     /// <summary>
     /// The default of <see cref="MaxLiftBytes"/>: 64 MiB. Far more than a call's values usually
@@ -71,8 +71,7 @@ public sealed class CanonicalAbiContext
     public uint Reallocate(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         var pointer = Memory.Realloc(originalPointer, originalSize, alignment, newSize);
-        CheckRange(pointer, newSize, alignment, "the block cabi_realloc returned");
-        return pointer;
+        return CanonicalRules.ReallocResultError(pointer, alignment, newSize, Memory.Size) is { } error ? throw Trap(error) : pointer;
     }
 
     /// <summary>A fresh block: <c>cabi_realloc(0, 0, alignment, size)</c>, checked.</summary>
@@ -88,12 +87,12 @@ public sealed class CanonicalAbiContext
     /// </summary>
     public void CheckListForLift(uint pointer, uint length, uint elementSize, uint alignment, uint hostElementBytes)
     {
-        var byteLength = (ulong)length * elementSize;
-        if (byteLength > MaxListByteLength)
+        if (CanonicalRules.ListLengthError(length, elementSize) is { } error)
         {
-            throw Trap($"list of {length} elements ({byteLength} bytes) is longer than the Canonical ABI allows ({MaxListByteLength} bytes)");
+            throw Trap(error);
         }
 
+        var byteLength = (ulong)length * elementSize;
         CheckRange(pointer, byteLength, alignment, "the list");
         ChargeLift((ulong)length * Math.Max(Math.Max(elementSize, hostElementBytes), 1), "a list");
     }

@@ -98,7 +98,7 @@ public static class CanonicalLift
             case WitMapType map:
                 return Lift(context, new WitListType(Despecialized.MapEntry(map)), source);
             case WitFlagsType flags:
-                var words = new uint[Math.Max(1, CanonicalLayout.FlagWords(flags.Flags.Count))];
+                var words = new uint[CanonicalRules.FlagWordCount(flags.Flags.Count)];
                 for (var i = 0; i < words.Length; i++)
                 {
                     words[i] = (uint)source.Next(CoreValueKind.I32);
@@ -122,9 +122,9 @@ public static class CanonicalLift
 
         var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot lift {type}.", nameof(type));
         var discriminant = (uint)source.Next(CoreValueKind.I32);
-        if (discriminant >= (uint)cases.Count)
+        if (CanonicalRules.DiscriminantError(discriminant, cases.Count) is { } error)
         {
-            throw context.Trap($"discriminant {discriminant} is out of range for a type with {cases.Count} cases");
+            throw context.Trap(error);
         }
 
         var slots = CanonicalLayout.Flatten(type);
@@ -140,7 +140,7 @@ public static class CanonicalLift
         switch (kind)
         {
             case WitPrimitiveKind.Bool:
-                return new WitBoolValue(source.Next(CoreValueKind.I32) != 0);
+                return new WitBoolValue(CanonicalRules.LiftBool(source.Next(CoreValueKind.I32)));
             case WitPrimitiveKind.S64:
             case WitPrimitiveKind.U64:
                 return ValueShapes.IntegerFromBits(kind, source.Next(CoreValueKind.I64));

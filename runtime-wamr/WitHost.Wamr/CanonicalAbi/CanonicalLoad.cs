@@ -55,7 +55,7 @@ public static class CanonicalLoad
                 return LoadAt(context, new WitListType(Despecialized.MapEntry(map)), pointer);
             case WitFlagsType flags:
                 var count = flags.Flags.Count;
-                var words = new uint[Math.Max(1, CanonicalLayout.FlagWords(count))];
+                var words = new uint[CanonicalRules.FlagWordCount(count)];
                 if (count <= 32)
                 {
                     words[0] = (uint)context.ReadUnsigned(pointer, CanonicalLayout.FlagsSize(count));
@@ -87,9 +87,9 @@ public static class CanonicalLoad
 
         var cases = Despecialized.Cases(type) ?? throw new ArgumentException($"The Canonical ABI cannot load {type}.", nameof(type));
         var discriminant = context.ReadUnsigned(pointer, CanonicalLayout.DiscriminantSize(cases.Count));
-        if (discriminant >= (ulong)cases.Count)
+        if (CanonicalRules.DiscriminantError(discriminant, cases.Count) is { } error)
         {
-            throw context.Trap($"discriminant {discriminant} at {pointer} is out of range for a type with {cases.Count} cases");
+            throw context.Trap(error);
         }
 
         var payloadType = cases[(int)discriminant];
@@ -100,9 +100,9 @@ public static class CanonicalLoad
     /// <summary>The char for a code point read from the guest; surrogates and values above U+10FFFF trap.</summary>
     internal static WitCharValue Char(CanonicalAbiContext context, ulong codePoint)
     {
-        if (codePoint > 0x10FFFF || !Rune.IsValid((int)codePoint))
+        if (CanonicalRules.CharError(codePoint) is { } error)
         {
-            throw context.Trap($"{codePoint} (0x{codePoint:x}) is not a Unicode scalar value, so not a valid char");
+            throw context.Trap(error);
         }
 
         return new WitCharValue(new Rune((int)codePoint));
@@ -124,7 +124,7 @@ public static class CanonicalLoad
         switch (type.Kind)
         {
             case WitPrimitiveKind.Bool:
-                return new WitBoolValue(context.ReadUnsigned(pointer, 1) != 0);
+                return new WitBoolValue(CanonicalRules.LiftBool(context.ReadUnsigned(pointer, 1)));
             case WitPrimitiveKind.F32:
                 return new WitFloat32Value(CanonicalFloats.FromBits32((uint)context.ReadUnsigned(pointer, 4)));
             case WitPrimitiveKind.F64:

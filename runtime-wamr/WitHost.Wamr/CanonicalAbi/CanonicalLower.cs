@@ -90,7 +90,7 @@ public static class CanonicalLower
                 Lower(context, new WitListType(Despecialized.MapEntry(map)), value, flat);
                 return;
             case WitFlagsType flags:
-                foreach (var word in ValueShapes.FlagWords(flags, value).AsSpan(0, Math.Max(1, CanonicalLayout.FlagWords(flags.Flags.Count))))
+                foreach (var word in ValueShapes.FlagWords(flags, value))
                 {
                     flat.Add(WasmValue.FromUInt32(word));
                 }
@@ -130,8 +130,7 @@ public static class CanonicalLower
             if (position < flat.Count)
             {
                 var have = flat[position];
-                var bits = have.Kind.IsWide() ? have.Bits : have.Bits & 0xFFFF_FFFF;
-                flat[position] = WasmValue.FromBits(want, bits);
+                flat[position] = WasmValue.FromBits(want, CanonicalRules.WidenToSlot(have.Kind, have.Bits));
             }
             else
             {
@@ -145,7 +144,7 @@ public static class CanonicalLower
         switch (type.Kind)
         {
             case WitPrimitiveKind.Bool:
-                flat.Add(WasmValue.FromUInt32(ValueShapes.Expect<WitBoolValue>(type, value).Value ? 1u : 0u));
+                flat.Add(WasmValue.FromUInt32(CanonicalRules.LowerBool(ValueShapes.Expect<WitBoolValue>(type, value).Value)));
                 break;
             case WitPrimitiveKind.S64:
             case WitPrimitiveKind.U64:
@@ -166,15 +165,7 @@ public static class CanonicalLower
                 flat.Add(WasmValue.FromUInt32(taggedCodeUnits));
                 break;
             default:
-                // Signed narrow integers are sign-extended into the i32, as lower_flat_signed does.
-                var bits = ValueShapes.IntegerBits(type.Kind, value);
-                var extended = type.Kind switch
-                {
-                    WitPrimitiveKind.S8 => (uint)(sbyte)bits,
-                    WitPrimitiveKind.S16 => (uint)(short)bits,
-                    _ => (uint)bits,
-                };
-                flat.Add(WasmValue.FromUInt32(extended));
+                flat.Add(WasmValue.FromUInt32(CanonicalRules.LowerToI32(type.Kind, ValueShapes.IntegerBits(type.Kind, value))));
                 break;
         }
     }

@@ -31,13 +31,7 @@ public static class CanonicalStore
     {
         ArgumentNullException.ThrowIfNull(context);
         var element = CanonicalLayout.Of(elementType);
-        var byteLength = (ulong)element.Size * (uint)elements.Count;
-        if (byteLength > uint.MaxValue)
-        {
-            throw new ArgumentException($"A list of {elements.Count} elements of {element.Size} bytes does not fit a 32-bit memory.", nameof(elements));
-        }
-
-        var pointer = context.Allocate(element.Alignment, (uint)byteLength);
+        var pointer = context.Allocate(element.Alignment, CanonicalRules.LoweredListByteLength(elements.Count, element.Size));
         for (var i = 0; i < elements.Count; i++)
         {
             StoreAt(context, elementType, elements[i], pointer + ((uint)i * element.Size));
@@ -118,7 +112,7 @@ public static class CanonicalStore
         switch (type.Kind)
         {
             case WitPrimitiveKind.Bool:
-                context.WriteUnsigned(pointer, 1, ValueShapes.Expect<WitBoolValue>(type, value).Value ? 1u : 0u);
+                context.WriteUnsigned(pointer, 1, CanonicalRules.LowerBool(ValueShapes.Expect<WitBoolValue>(type, value).Value));
                 break;
             case WitPrimitiveKind.F32:
                 context.WriteUnsigned(pointer, 4, CanonicalFloats.Bits32(ValueShapes.Expect<WitFloat32Value>(type, value).Value));

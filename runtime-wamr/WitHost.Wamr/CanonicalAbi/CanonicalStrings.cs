@@ -63,9 +63,9 @@ public static class CanonicalStrings
                 break;
         }
 
-        if (byteLength > CanonicalAbiContext.MaxStringByteLength)
+        if (CanonicalRules.StringLengthError(byteLength) is { } error)
         {
-            throw context.Trap($"string of {byteLength} bytes is longer than the Canonical ABI allows ({CanonicalAbiContext.MaxStringByteLength})");
+            throw context.Trap(error);
         }
 
         context.CheckRange(pointer, byteLength, alignment, "the string");

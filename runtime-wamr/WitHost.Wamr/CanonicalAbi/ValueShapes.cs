@@ -93,7 +93,7 @@ internal static class ValueShapes
             throw Mismatch(flags, value);
         }
 
-        var words = new uint[Math.Max(1, CanonicalLayout.FlagWords(flags.Flags.Count))];
+        var words = new uint[CanonicalRules.FlagWordCount(flags.Flags.Count)];
         foreach (var name in flagsValue.Set)
         {
             var index = LabelLookup.IndexOf(flags.Flags, f => f.Name == name);

@@ -24,11 +24,7 @@ internal sealed class VariantPayloadSource : FlatValueSource
     public override ulong Next(CoreValueKind want)
     {
         var have = _slots[_next++].Kind;
-        var bits = _inner.Next(have);
-
-        // Every narrowing the join allows (i64→i32, i64→f32, i32→f32, i64→f64) keeps the bits:
-        // 32-bit wants take the low half, f64 from i64 is a reinterpretation.
-        return want is CoreValueKind.I32 or CoreValueKind.F32 ? bits & 0xFFFF_FFFF : bits;
+        return CanonicalRules.NarrowFromSlot(want, _inner.Next(have));
     }
 
     /// <summary>Consumes the slots the case did not use.</summary>

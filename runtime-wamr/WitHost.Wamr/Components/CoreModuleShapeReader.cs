@@ -1,3 +1,4 @@
+using WitHost.Wamr.Binary;
 using WitHost.Wit.Binary;
 
 namespace WitHost.Wamr.Components;
@@ -10,13 +11,6 @@ namespace WitHost.Wamr.Components;
 /// </summary>
 internal static class CoreModuleShapeReader
 {
-    private const byte SectionType = 1;
-    private const byte SectionImport = 2;
-    private const byte SectionFunction = 3;
-    private const byte SectionExport = 7;
-    private const byte SectionElement = 9;
-    private const byte SectionCode = 10;
-
     public static CoreModuleShape Read(CoreModuleSlice module)
     {
         try
@@ -48,13 +42,13 @@ internal static class CoreModuleShapeReader
             WasmBinaryReader section = reader.ReadRegion(size, $"core section {id}");
             switch (id)
             {
-                case SectionType:
+                case CoreSectionId.Type:
                     ReadTypes(section, typeParameterCounts);
                     break;
-                case SectionImport:
+                case CoreSectionId.Import:
                     ReadImports(section, imports);
                     break;
-                case SectionFunction:
+                case CoreSectionId.Function:
                 {
                     int count = section.ReadCount("function section");
                     for (int i = 0; i < count; i++)
@@ -63,7 +57,7 @@ internal static class CoreModuleShapeReader
                     }
                     break;
                 }
-                case SectionExport:
+                case CoreSectionId.Export:
                 {
                     int count = section.ReadCount("export section");
                     for (int i = 0; i < count; i++)
@@ -79,10 +73,10 @@ internal static class CoreModuleShapeReader
                     }
                     break;
                 }
-                case SectionElement:
+                case CoreSectionId.Element:
                     ReadElements(section, tableSlots);
                     break;
-                case SectionCode:
+                case CoreSectionId.Code:
                 {
                     uint firstDefined = (uint)imports.Count(i => i.Kind == CoreItemKind.Func);
                     int count = section.ReadCount("code section");
@@ -115,7 +109,7 @@ internal static class CoreModuleShapeReader
         for (int i = 0; i < count; i++)
         {
             int at = section.Position;
-            if (section.ReadByte("function type") != 0x60)
+            if (section.ReadByte("function type") != CoreSectionId.FunctionTypeForm)
             {
                 // Not a plain function type (GC types): no forwarder can use it.
                 throw section.Error("only function types are supported in the type section", at);

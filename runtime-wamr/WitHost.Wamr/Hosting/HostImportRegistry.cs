@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Native;
 
@@ -22,7 +21,8 @@ namespace WitHost.Wamr.Hosting;
 internal static unsafe class HostImportRegistry
 {
     private static readonly Dictionary<(string Module, string Name), int> s_slots = [];
-    private static readonly List<nint> s_nativeAllocations = [];
+    // The symbol tables WAMR was given; it keeps them for as long as the runtime lives.
+    private static readonly List<NativeBlock> s_symbolTables = [];
 
     /// <summary>Modules whose functions WAMR provides itself.</summary>
     public static bool IsProvidedByWamr(string module) => module is "wasi_snapshot_preview1" or "wasi_unstable";
@@ -62,29 +62,42 @@ internal static unsafe class HostImportRegistry
     public static void Reset()
     {
         s_slots.Clear();
-        foreach (nint allocation in s_nativeAllocations)
+        foreach (NativeBlock table in s_symbolTables)
         {
-            NativeMemory.Free((void*)allocation);
+            table.Dispose();
         }
-        s_nativeAllocations.Clear();
+        s_symbolTables.Clear();
     }
 
     private static void Register(string module, List<(string Module, string Name, int Slot)> functions)
     {
         // WAMR keeps (and sorts in place) the symbol array and the strings for as long as the
-        // runtime lives, so they live in native memory until Reset.
-        var symbols = (NativeSymbol*)Allocate(sizeof(NativeSymbol) * functions.Count);
+        // runtime lives, so they live in one native block until Reset: the symbols, then the
+        // module's name and each function's name.
+        int symbolsLength = sizeof(NativeSymbol) * functions.Count;
+        int length = symbolsLength + NulTerminatedUtf8.ByteCount(module);
+        foreach (var function in functions)
+        {
+            length += NulTerminatedUtf8.ByteCount(function.Name);
+        }
+        NativeBlock table = NativeBlock.Allocate((nuint)length);
+        var symbols = (NativeSymbol*)table.Pointer;
+        byte* moduleName = table.Pointer + symbolsLength;
+        int offset = symbolsLength + NulTerminatedUtf8.Write(module, new Span<byte>(moduleName, length - symbolsLength));
         for (int i = 0; i < functions.Count; i++)
         {
-            symbols[i].Symbol = Utf8(functions[i].Name);
+            symbols[i].Symbol = table.Pointer + offset;
+            offset += NulTerminatedUtf8.Write(functions[i].Name, new Span<byte>(table.Pointer + offset, length - offset));
             symbols[i].FunctionPointer = (delegate* unmanaged[Cdecl]<nint, ulong*, void>)&Dispatch;
             symbols[i].Signature = null;
             symbols[i].Attachment = (void*)(nint)functions[i].Slot;
         }
-        if (!WamrNative.RegisterNativesRaw(Utf8(module), symbols, (uint)functions.Count))
+        if (!WamrNative.RegisterNativesRaw(moduleName, symbols, (uint)functions.Count))
         {
+            table.Dispose();
             throw new WamrException($"wasm_runtime_register_natives_raw failed for module '{module}'.");
         }
+        s_symbolTables.Add(table);
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
@@ -151,21 +164,5 @@ internal static unsafe class HostImportRegistry
         System.Text.Unicode.Utf8.FromUtf16(message, destination[..^TruncationMarker.Length], out _, out written);
         TruncationMarker.CopyTo(destination[written..]);
         return written + TruncationMarker.Length;
-    }
-
-    private static byte* Utf8(string value)
-    {
-        int length = Encoding.UTF8.GetByteCount(value);
-        var text = (byte*)Allocate(length + 1);
-        Encoding.UTF8.GetBytes(value, new Span<byte>(text, length));
-        text[length] = 0;
-        return text;
-    }
-
-    private static void* Allocate(int size)
-    {
-        void* memory = NativeMemory.AllocZeroed((nuint)size);
-        s_nativeAllocations.Add((nint)memory);
-        return memory;
     }
 }

@@ -23,6 +23,18 @@ internal static unsafe class WamrRuntime
 
     private static int s_generation;
 
+    /// <summary>The engines and modules holding the runtime up, in the whole process (for leak tests).</summary>
+    internal static int ReferenceCount
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return s_references;
+            }
+        }
+    }
+
     public static void AddReference()
     {
         lock (Gate)

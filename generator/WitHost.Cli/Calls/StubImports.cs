@@ -1,0 +1,53 @@
+using WitHost.Wamr;
+using WitHost.Wamr.Hosting;
+using WitHost.Wamr.CanonicalAbi;
+using WitHost.Wamr.Values;
+using WitHost.Wit.Abi;
+
+namespace WitHost.Cli.Calls;
+
+/// <summary>
+/// Serves every import of the world for <c>wit-host call</c>: with the answer given by
+/// <c>--import name=WAVE</c> when there is one, else as <c>--imports</c> says: <c>trap</c> (the call
+/// fails naming the import) or <c>default</c> (the result type's default value, nothing for a
+/// function without result).
+/// </summary>
+internal static class StubImports
+{
+    public const string Trap = "trap";
+
+    public const string Default = "default";
+
+    public static void Define(HostImports imports, CoreWorldBindings bindings, string mode, IReadOnlyDictionary<CoreImportBinding, WitValue?> answers, StringEncoding encoding)
+    {
+        foreach (var import in bindings.Imports)
+        {
+            Func<IReadOnlyList<WitValue>, WitValue?> implementation;
+            if (answers.TryGetValue(import, out var answer))
+            {
+                implementation = _ => answer;
+            }
+            else if (mode == Default)
+            {
+                // Made up on first use: a function returning a handle has no default, which is only
+                // an error if the guest calls it.
+                implementation = _ => import.Function.Result is { } result ? DefaultValues.For(result) : null;
+            }
+            else
+            {
+                implementation = _ => throw new InvalidOperationException(
+                    $"import {import.CoreName} is not served (--imports trap); serve it with --imports default or --import {ImportName(import)}=<WAVE>");
+            }
+
+            imports.Define(import.CoreName.Module, import.CoreName.Name, DynamicHostImport.Create(import.Function, implementation, encoding));
+        }
+    }
+
+    /// <summary>The name <c>--import</c> takes for <paramref name="import"/>: a world function's own name, an interface function's <c>iface#func</c>.</summary>
+    public static string ImportName(CoreImportBinding import)
+        => import.InterfaceItemName is null ? import.Function.ExternalName : ExportNames.ShortInterfaceName(import.InterfaceItemName) + "#" + import.Function.ExternalName;
+
+    /// <summary>The full name of <paramref name="import"/>: <c>ns:pkg/iface#func</c>, or a world function's own name.</summary>
+    public static string FullName(CoreImportBinding import)
+        => import.InterfaceItemName is null ? import.Function.ExternalName : import.InterfaceItemName + "#" + import.Function.ExternalName;
+}

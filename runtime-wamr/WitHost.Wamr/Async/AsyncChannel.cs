@@ -1,0 +1,109 @@
+using WitHost.Wit.Abi;
+using WitHost.Wit.Model;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// The shared state of one stream or future: its element layout, the read and the write waiting
+/// for each other, and which ends were dropped. Elements move when a read meets a write: as many
+/// as both have room for (so reads and writes may be short), after which both are done. The side
+/// that comes second does the copy when it can touch guest memory (a guest built-in, on the
+/// instance's thread); a host side that comes second leaves it to the guest's next look at its end.
+/// Guarded by the instance's <see cref="AsyncInstanceState.Gate"/>.
+/// </summary>
+internal sealed class AsyncChannel
+{
+    public AsyncChannel(WamrInstance instance, bool isFuture, WitType? payload)
+    {
+        Instance = instance;
+        IsFuture = isFuture;
+        TypeName = (isFuture ? "future" : "stream") + (payload is null ? "" : "<" + payload + ">");
+        if (payload is not null && payload.Unaliased is not WitPrimitiveType { Kind: not WitPrimitiveKind.String })
+        {
+            throw new NotSupportedException($"{TypeName} is not supported yet: WitHost moves streams and futures of numbers, bool and char only.");
+        }
+
+        var layout = payload is null ? null : CanonicalLayout.Of(payload);
+        ElementSize = (uint)(layout?.Size ?? 0);
+        Alignment = (uint)(layout?.Alignment ?? 1);
+    }
+
+    /// <summary>The instance whose guest holds (or held) an end.</summary>
+    public WamrInstance Instance { get; }
+
+    public bool IsFuture { get; }
+
+    public string TypeName { get; }
+
+    public uint ElementSize { get; }
+
+    public uint Alignment { get; }
+
+    /// <summary>The read waiting for a write, if any.</summary>
+    public PendingCopy? Read { get; set; }
+
+    /// <summary>The write waiting for a read, if any.</summary>
+    public PendingCopy? Write { get; set; }
+
+    public bool ReadableDropped { get; set; }
+
+    public bool WritableDropped { get; set; }
+
+    /// <summary>
+    /// Moves as many elements as both <paramref name="writer"/> and <paramref name="reader"/> have
+    /// room for; the caller owns the instance when either is the guest's.
+    /// </summary>
+    public uint Transfer(PendingCopy writer, PendingCopy reader)
+    {
+        var count = Math.Min(writer.Remaining, reader.Remaining);
+        var bytes = checked((int)(count * ElementSize));
+        if (bytes > 0)
+        {
+            // Guest memory is looked up only for a guest's side: the caller owns the instance then.
+            if (writer is HostCopy hostWriter && reader is HostCopy hostReader)
+            {
+                hostWriter.Source.Span[..bytes].CopyTo(hostReader.Target.Span);
+            }
+            else
+            {
+                var memory = Instance.Memory;
+                ReadOnlySpan<byte> source = writer is GuestCopy guestWriter
+                    ? memory.Slice(guestWriter.Pointer + (guestWriter.Done * ElementSize), (uint)bytes)
+                    : ((HostCopy)writer).Source.Span[..bytes];
+                var target = reader is GuestCopy guestReader
+                    ? memory.Slice(guestReader.Pointer + (guestReader.Done * ElementSize), (uint)bytes)
+                    : ((HostCopy)reader).Target.Span[..bytes];
+                source.CopyTo(target);
+            }
+        }
+
+        writer.Done += count;
+        reader.Done += count;
+        return count;
+    }
+
+    /// <summary>Ends <paramref name="copy"/> (it leaves its slot) and tells its side.</summary>
+    public void Finish(PendingCopy copy, CopyResult result)
+    {
+        if (ReferenceEquals(Read, copy))
+        {
+            Read = null;
+        }
+
+        if (ReferenceEquals(Write, copy))
+        {
+            Write = null;
+        }
+
+        switch (copy)
+        {
+            case GuestCopy guest:
+                guest.Result ??= result;
+                guest.End.Progress();
+                break;
+            case HostCopy host:
+                host.Completion.TrySetResult(result == CopyResult.Completed ? host.Done : 0);
+                break;
+        }
+    }
+}

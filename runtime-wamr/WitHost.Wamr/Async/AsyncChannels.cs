@@ -1,0 +1,76 @@
+using WitHost.Wit.Model;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// Moves stream and future ends across the boundary: the readable end a guest passes or returns is
+/// taken from its table and becomes the host's reader; a new stream or future whose readable end
+/// the host lowers into the guest gives the host its writer.
+/// </summary>
+public static class AsyncChannels
+{
+    /// <summary>Takes the readable stream end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
+    public static HostStreamReader TakeStreamReader(WamrInstance instance, uint handle, string functionName) =>
+        Take(instance, handle, functionName, isFuture: false, (channel, state) => new HostStreamReader(channel, state));
+
+    /// <summary>Takes the readable future end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
+    public static HostFutureReader TakeFutureReader(WamrInstance instance, uint handle, string functionName) =>
+        Take(instance, handle, functionName, isFuture: true, (channel, state) => new HostFutureReader(channel, state));
+
+    /// <summary>A new stream of <paramref name="type"/>: the guest gets the readable end (the handle returned), the host <paramref name="writer"/>.</summary>
+    /// <exception cref="NotSupportedException">The element type is not yet supported (only numbers, bool and char are).</exception>
+    public static uint LowerNewStream(WamrInstance instance, WitStreamType type, out HostStreamWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var (handle, channel, state) = LowerNew(instance, isFuture: false, type.Payload);
+        writer = new HostStreamWriter(channel, state);
+        return handle;
+    }
+
+    /// <summary>A new future of <paramref name="type"/>: the guest gets the readable end (the handle returned), the host <paramref name="writer"/>.</summary>
+    public static uint LowerNewFuture(WamrInstance instance, WitFutureType type, out HostFutureWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var (handle, channel, state) = LowerNew(instance, isFuture: true, type.Payload);
+        writer = new HostFutureWriter(channel, state);
+        return handle;
+    }
+
+    private static (uint Handle, AsyncChannel Channel, AsyncInstanceState State) LowerNew(WamrInstance instance, bool isFuture, WitType? payload)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var channel = new AsyncChannel(instance, isFuture, payload);
+        var state = instance.AsyncState;
+        lock (state.Gate)
+        {
+            return (state.Table.Add(new ChannelEnd(channel, isReadable: true)), channel, state);
+        }
+    }
+
+    private static T Take<T>(WamrInstance instance, uint handle, string functionName, bool isFuture, Func<AsyncChannel, AsyncInstanceState, T> wrap)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var state = instance.AsyncState;
+        lock (state.Gate)
+        {
+            ChannelEnd end;
+            try
+            {
+                end = state.Table.Get<ChannelEnd>(handle, isFuture ? "readable future end" : "readable stream end", functionName);
+            }
+            catch (WasmTrapException trap)
+            {
+                throw instance.Fault(functionName, trap.TrapMessage, null);
+            }
+
+            if (!end.IsReadable || end.Channel.IsFuture != isFuture || end.Pending is not null)
+            {
+                throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}{(end.Pending is null ? "" : " with a copy in progress")}, not a readable {(isFuture ? "future" : "stream")} end the guest can give away", null);
+            }
+
+            end.Join(null);
+            state.Table.Remove(end);
+            return wrap(end.Channel, state);
+        }
+    }
+}

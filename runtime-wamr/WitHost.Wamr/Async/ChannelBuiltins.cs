@@ -1,0 +1,234 @@
+using System.Text.RegularExpressions;
+using WitHost.Wamr.Hosting;
+using WitHost.Wit.Model;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// The stream and future built-ins: <c>[stream-new-N]f</c>, <c>[stream-read-N]f</c>,
+/// <c>[stream-write-N]f</c>, <c>[stream-cancel-read-N]f</c>, <c>[stream-cancel-write-N]f</c>,
+/// <c>[stream-drop-readable-N]f</c>, <c>[stream-drop-writable-N]f</c> and the same for
+/// <c>future</c>, reads, writes and cancels also in their <c>[async-lower]</c> form. The payload
+/// type comes from the world (<see cref="ChannelPayloads"/>).
+/// </summary>
+internal static partial class ChannelBuiltins
+{
+    [GeneratedRegex(@"^\[(stream|future)-(new|read|write|cancel-read|cancel-write|drop-readable|drop-writable)-(\d+)\](.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex BuiltinName();
+
+    public static HostFunction? Resolve(ChannelPayloads payloads, string module, string name)
+    {
+        var isAsync = name.StartsWith(AsyncHostImports.LowerPrefix, StringComparison.Ordinal);
+        var match = BuiltinName().Match(isAsync ? name[AsyncHostImports.LowerPrefix.Length..] : name);
+        if (!match.Success || !int.TryParse(match.Groups[3].Value, out var index))
+        {
+            return null;
+        }
+
+        var isFuture = match.Groups[1].Value == "future";
+        var type = payloads.Find(module, match.Groups[4].Value, index);
+        if (type is null || (type is WitFutureType) != isFuture)
+        {
+            return null;
+        }
+
+        var payload = type is WitFutureType future ? future.Payload : ((WitStreamType)type).Payload;
+        return match.Groups[2].Value switch
+        {
+            "new" when !isAsync => call => New(call, isFuture, payload),
+            "read" => call => Copy(call, isFuture, reading: true, isAsync),
+            "write" => call => Copy(call, isFuture, reading: false, isAsync),
+            "cancel-read" => call => Cancel(call, reading: true),
+            "cancel-write" => call => Cancel(call, reading: false),
+            "drop-readable" when !isAsync => call => Drop(call, readable: true),
+            "drop-writable" when !isAsync => call => Drop(call, readable: false),
+            _ => null,
+        };
+    }
+
+    private static void New(HostCallContext call, bool isFuture, WitType? payload)
+    {
+        AsyncChannel channel;
+        try
+        {
+            channel = new AsyncChannel(call.Instance, isFuture, payload);
+        }
+        catch (NotSupportedException unsupported)
+        {
+            throw AsyncTrap.In(call.Import.Name, unsupported.Message);
+        }
+
+        var state = AsyncBuiltins.State(call);
+        lock (state.Gate)
+        {
+            var readable = state.Table.Add(new ChannelEnd(channel, isReadable: true));
+            var writable = state.Table.Add(new ChannelEnd(channel, isReadable: false));
+            call.SetResult(readable | ((ulong)writable << 32));
+        }
+    }
+
+    private static ChannelEnd End(AsyncInstanceState state, HostCallContext call, bool readable)
+    {
+        var end = state.Table.Get<ChannelEnd>(call.GetUInt32(0), readable ? "readable end" : "writable end", call.Import.Name);
+        if (end.IsReadable != readable)
+        {
+            throw AsyncTrap.In(call.Import.Name, $"handle {end.Handle} is the {end.Kind}, not a {(readable ? "readable" : "writable")} end");
+        }
+
+        return end;
+    }
+
+    private static void Copy(HostCallContext call, bool isFuture, bool reading, bool isAsync)
+    {
+        var state = AsyncBuiltins.State(call);
+        ChannelEnd end;
+        lock (state.Gate)
+        {
+            end = End(state, call, reading);
+            var channel = end.Channel;
+            if (channel.IsFuture != isFuture)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"handle {end.Handle} is the {end.Kind}");
+            }
+
+            if (end.Pending is not null)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) already has a copy in progress");
+            }
+
+            if (end.Done)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) is done (its other end was dropped or its value moved): it may only be dropped");
+            }
+
+            var pointer = call.GetUInt32(1);
+            var count = isFuture ? 1u : call.GetUInt32(2);
+            AsyncBuiltins.AbiContext(call, CanonicalAbi.StringEncoding.Utf8)
+                .CheckRange(pointer, (ulong)count * channel.ElementSize, channel.Alignment, "buffer");
+            var copy = new GuestCopy(end, pointer, count);
+            if (end.Partner is { } partner)
+            {
+                channel.Transfer(reading ? partner : copy, reading ? copy : partner);
+                channel.Finish(partner, CopyResult.Completed);
+                end.Done = isFuture;
+                call.SetResult(end.Status(copy.Done, CopyResult.Completed));
+                return;
+            }
+
+            if (end.OtherEndDropped)
+            {
+                end.Done = true;
+                call.SetResult(end.Status(0, CopyResult.Dropped));
+                return;
+            }
+
+            end.Pending = copy;
+            if (reading)
+            {
+                channel.Read = copy;
+            }
+            else
+            {
+                channel.Write = copy;
+            }
+
+            if (isAsync)
+            {
+                call.SetResult(AsyncAbi.Blocked);
+                return;
+            }
+
+            if (state.Current is null)
+            {
+                channel.Finish(copy, CopyResult.Cancelled);
+                end.Pending = null;
+                throw AsyncTrap.In(call.Import.Name, "a synchronous export may not block: this copy must wait for the other end");
+            }
+        }
+
+        // A synchronous copy inside an async task: this thread (which owns the instance) waits
+        // for the other side, which needs nothing of the instance to arrive.
+        while (true)
+        {
+            Task progress;
+            lock (state.Gate)
+            {
+                if (end.HasEvent)
+                {
+                    call.SetResult(end.TakeEvent(call.Instance).Payload);
+                    return;
+                }
+
+                progress = end.WhenProgress();
+            }
+
+            progress.Wait();
+        }
+    }
+
+    private static void Cancel(HostCallContext call, bool reading)
+    {
+        var state = AsyncBuiltins.State(call);
+        lock (state.Gate)
+        {
+            var end = End(state, call, reading);
+            if (end.Pending is not { } pending)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) has no copy in progress to cancel");
+            }
+
+            if (!end.HasEvent)
+            {
+                pending.Result = CopyResult.Cancelled;
+            }
+
+            call.SetResult(end.TakeEvent(call.Instance).Payload);
+        }
+    }
+
+    private static void Drop(HostCallContext call, bool readable)
+    {
+        var state = AsyncBuiltins.State(call);
+        lock (state.Gate)
+        {
+            var end = End(state, call, readable);
+            if (end.Pending is not null)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) has a copy in progress: cancel it first");
+            }
+
+            end.Join(null);
+            state.Table.Remove(end);
+            DropEnd(end.Channel, readable);
+        }
+    }
+
+    /// <summary>One end goes: a copy waiting on the other side ends with what it moved. Called under the gate.</summary>
+    public static void DropEnd(AsyncChannel channel, bool readable)
+    {
+        if (readable)
+        {
+            channel.ReadableDropped = true;
+            Release(channel, channel.Write);
+        }
+        else
+        {
+            channel.WritableDropped = true;
+            Release(channel, channel.Read);
+        }
+    }
+
+    private static void Release(AsyncChannel channel, PendingCopy? waiting)
+    {
+        switch (waiting)
+        {
+            case HostCopy host:
+                channel.Finish(host, CopyResult.Dropped);
+                break;
+            case GuestCopy guest:
+                // The guest is told when it looks at its end (its event says DROPPED).
+                guest.End.Progress();
+                break;
+        }
+    }
+}
