@@ -50,6 +50,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private readonly WamrInstanceHandle _native;
     private readonly nint _execEnv;
     private readonly List<IDisposable> _hostObjects = [];
+    // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
+    private WamrFunction? _realloc;
+    // The context CallContext lends to one whole call at a time, and the _scopeDepth of the whole
+    // call that has it (0: free). Only the thread that owns the instance touches them.
+    private CanonicalAbiContext? _callContext;
+    private int _callContextDepth;
     private int _callDepth;
     // Whole calls (EnterCall scopes) open on the owning thread; the instance is not freed under them.
     private int _scopeDepth;
@@ -237,10 +243,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
-        WamrFunction realloc = TryGetFunction(ReallocName)
+        WamrFunction realloc = _realloc ??= TryGetFunction(ReallocName)
             ?? throw new WamrException($"The guest does not export {ReallocName}, which the Canonical ABI needs to pass strings and lists.");
         Span<uint> cells = [originalPointer, originalSize, alignment, newSize];
-        realloc.InvokeCells(cells);
+        realloc.CheckCells(cells);
+        // Inside a whole call (a generated call lowering its arguments) the instance is owned
+        // already: no second lock.
+        if (_callLock.IsHeldByCurrentThread)
+        {
+            CallOwned(realloc, cells);
+        }
+        else
+        {
+            Call(realloc, cells);
+        }
         uint pointer = cells[0];
         if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)Memory.Length) is { } error)
         {
@@ -287,8 +303,32 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return new CallScope(this);
     }
 
+    /// <summary>
+    /// A Canonical ABI context for a call this thread makes or serves. Inside a whole call
+    /// (<see cref="EnterCall"/>) whose scopes have none yet, the instance's one context, reset:
+    /// a generated call then allocates nothing for it. It is lent to that whole call until it
+    /// ends, so a call nested inside it (a host function's, or one the host function makes back
+    /// into the guest) gets a new context of its own.
+    /// </summary>
+    internal CanonicalAbiContext CallContext(StringEncoding encoding, string functionName)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        if (_callContextDepth == 0 && _scopeDepth > 0 && _callLock.IsHeldByCurrentThread)
+        {
+            CanonicalAbiContext context = _callContext ??= new CanonicalAbiContext(new WamrCanonicalMemory(this), encoding, functionName, MaxLiftBytes);
+            context.Reset(encoding, functionName);
+            _callContextDepth = _scopeDepth;
+            return context;
+        }
+        return new CanonicalAbiContext(new WamrCanonicalMemory(this), encoding, functionName, MaxLiftBytes);
+    }
+
     private void ExitCall()
     {
+        if (_callContextDepth == _scopeDepth)
+        {
+            _callContextDepth = 0;
+        }
         _scopeDepth--;
         ExitCallLock();
     }
@@ -460,6 +500,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private void ExitCallLock()
     {
         _callLock.Exit();
+        if (_callLock.IsHeldByCurrentThread)
+        {
+            // A nested hold (a core call inside a whole call): the lock is still this thread's.
+            return;
+        }
         // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
         // lock, or this thread sees the flag. The barrier keeps the read after the release.
         Interlocked.MemoryBarrier();

@@ -12,10 +12,16 @@ public static class BindingSupport
 {
     /// <summary>
     /// A context over <paramref name="instance"/>'s memory for one call. Its memory address is
-    /// cached until the next <c>cabi_realloc</c>, so make a new one after any other call into the guest.
+    /// cached until the next <c>cabi_realloc</c>, so make a new one after any other call into the
+    /// guest (or <see cref="CanonicalAbiContext.Refresh"/> it). Inside a whole call
+    /// (<see cref="WamrInstance.EnterCall"/>) it is the instance's own context, reused from call to
+    /// call and valid until the whole call ends.
     /// </summary>
     public static CanonicalAbiContext Context(WamrInstance instance, StringEncoding encoding, string functionName)
-        => new(new WamrCanonicalMemory(instance), encoding, functionName, instance.MaxLiftBytes);
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.CallContext(encoding, functionName);
+    }
 
     /// <summary>A trap in <paramref name="functionName"/> with <paramref name="message"/>; the instance is faulted.</summary>
     public static WasmTrapException Trap(WamrInstance instance, string functionName, string message)

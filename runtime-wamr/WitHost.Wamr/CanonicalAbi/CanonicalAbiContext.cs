@@ -51,10 +51,23 @@ public sealed class CanonicalAbiContext
     public ICanonicalMemory Memory { get; }
 
     /// <summary>The string encoding both sides agreed on.</summary>
-    public StringEncoding Encoding { get; }
+    public StringEncoding Encoding { get; private set; }
 
     /// <summary>The function whose arguments or results are moved.</summary>
-    public string FunctionName { get; }
+    public string FunctionName { get; private set; }
+
+    /// <summary>
+    /// Makes this context a fresh one for another call on the same memory: nothing lifted yet,
+    /// the memory looked up again. Lets an instance reuse one context for its whole calls
+    /// (<see cref="WamrInstance.CallContext"/>) instead of allocating one per call.
+    /// </summary>
+    internal void Reset(StringEncoding encoding, string functionName)
+    {
+        Encoding = encoding;
+        FunctionName = functionName;
+        LiftedBytes = 0;
+        Memory.Refresh();
+    }
 
     /// <summary>
     /// Says the guest ran since the memory was last read (the export was invoked, or a host

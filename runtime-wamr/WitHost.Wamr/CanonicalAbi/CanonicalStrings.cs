@@ -24,17 +24,18 @@ public static class CanonicalStrings
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(value);
-        if (!IsWellFormed(value))
+        if (context.Encoding == StringEncoding.Utf8)
         {
-            throw new ArgumentException("The string has a lone surrogate; WIT strings hold Unicode scalar values only.", nameof(value));
+            // Counting the UTF-8 bytes checks for lone surrogates on the way.
+            return StoreUtf8(context, value);
         }
 
-        return context.Encoding switch
+        if (!IsWellFormed(value))
         {
-            StringEncoding.Utf8 => StoreUtf8(context, value),
-            StringEncoding.Utf16 => StoreUtf16(context, value),
-            _ => StoreLatin1OrUtf16(context, value),
-        };
+            throw LoneSurrogate(nameof(value));
+        }
+
+        return context.Encoding == StringEncoding.Utf16 ? StoreUtf16(context, value) : StoreLatin1OrUtf16(context, value);
     }
 
     /// <summary>
@@ -86,7 +87,16 @@ public static class CanonicalStrings
 
     private static (uint, uint) StoreUtf8(CanonicalAbiContext context, string value)
     {
-        var byteLength = (uint)StrictUtf8.GetByteCount(value);
+        uint byteLength;
+        try
+        {
+            byteLength = (uint)StrictUtf8.GetByteCount(value);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw LoneSurrogate(nameof(value));
+        }
+
         var pointer = context.Allocate(1, byteLength);
         StrictUtf8.GetBytes(value, context.Slice(pointer, byteLength));
         return (pointer, byteLength);
@@ -137,6 +147,9 @@ public static class CanonicalStrings
 
         return (pointer, written);
     }
+
+    private static ArgumentException LoneSurrogate(string parameterName)
+        => new("The string has a lone surrogate; WIT strings hold Unicode scalar values only.", parameterName);
 
     private static bool IsWellFormed(string value)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using WitHost.Wamr.Native;
 
 namespace WitHost.Wamr.Execution;
@@ -9,18 +8,34 @@ namespace WitHost.Wamr.Execution;
 /// instance is disposed.
 /// </summary>
 /// <remarks>
-/// Each outermost call into the instance is bracketed by <see cref="Begin"/> and <see cref="End"/>
-/// and gets a new call id, so an interrupt meant for one call (a watchdog that woke late, a token
-/// cancelled as the call returned) never lands on the next one. The native interrupt sets a flag
-/// the interpreter tests at every branch and call; the flag stays set, so whatever the instance
-/// would run afterwards stops at once, and the instance is faulted.
+/// <para>Each outermost call into the instance is bracketed by <see cref="Begin"/> and
+/// <see cref="End"/> and gets a new call id, so an interrupt meant for one call (a watchdog that
+/// woke late, a token cancelled as the call returned) never lands on the next one. The native
+/// interrupt sets a flag the interpreter tests at every branch and call; the flag stays set, so
+/// whatever the instance would run afterwards stops at once, and the instance is faulted.</para>
+/// <para>Every call pays for this, so the calling thread takes no lock: one word,
+/// <see cref="_state"/>, holds the running call's id and whether it runs, and whether an
+/// interrupt was claimed for it and is done. <see cref="Begin"/> publishes the call with one
+/// atomic exchange and <see cref="End"/> retires it with one compare-exchange. An interrupting
+/// thread claims the call with a compare-exchange that only succeeds while that very call runs,
+/// interrupts it, then marks the claim done; so <see cref="End"/> either retires the call before
+/// any claim (no interrupt can land on it afterwards) or fails and waits the few instructions
+/// until the claimed interrupt is done, and reports it. Either way, when <see cref="End"/>
+/// returns no interrupt for the call is still in flight.</para>
 /// </remarks>
 internal sealed unsafe class CallInterrupter(nint execEnv)
 {
-    private readonly Lock _lock = new();
+    // _state: the call id shifted left by StateIdShift, and these flags.
+    private const long Running = 1;
+    private const long Claimed = 2;
+    private const long Done = 4;
+    private const int StateIdShift = 3;
+
+    private long _state;
+    // Written only by the thread that owns the instance (under its call lock).
     private long _callId;
-    private bool _running;
-    private bool _disposeRequested;
+    private volatile int _disposeRequested;
+    // Written by the interrupting thread before it sets Done, read after Done is seen.
     private InterruptReason _reason;
     private CancellationTokenRegistration _registration;
 
@@ -36,14 +51,13 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
     public CancellationToken Token { get; private set; }
 
     /// <summary>Why the current call was interrupted, or <see cref="InterruptReason.None"/>.</summary>
+    /// <remarks>Read by the calling thread, for calls nested inside the outermost one.</remarks>
     public InterruptReason Reason
     {
         get
         {
-            lock (_lock)
-            {
-                return _reason;
-            }
+            long state = Volatile.Read(ref _state);
+            return (state & Claimed) == 0 ? InterruptReason.None : AwaitInterrupt();
         }
     }
 
@@ -54,22 +68,25 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
     /// <exception cref="OperationCanceledException">The token is already cancelled.</exception>
     public void Begin(in CallLimit limit)
     {
-        long callId;
-        lock (_lock)
+        long callId = ++_callId;
+        _reason = InterruptReason.None;
+        Timeout = limit.Timeout;
+        Token = limit.Token;
+        // A full fence: RequestDispose sets its flag and then reads _state, this publishes _state
+        // and then reads the flag, so at least one of the two sees the other.
+        Interlocked.Exchange(ref _state, (callId << StateIdShift) | Running);
+        if (_disposeRequested != 0)
         {
-            ObjectDisposedException.ThrowIf(_disposeRequested, typeof(WamrInstance));
-            callId = ++_callId;
-            _running = true;
-            _reason = InterruptReason.None;
-            Timeout = limit.Timeout;
-            Token = limit.Token;
+            End();
+            ObjectDisposedException.ThrowIf(true, typeof(WamrInstance));
+        }
+        if (limit.IsNone)
+        {
+            return;
         }
         if (limit.Token.IsCancellationRequested)
         {
-            lock (_lock)
-            {
-                _running = false;
-            }
+            End();
             limit.Token.ThrowIfCancellationRequested();
         }
         if (limit.Deadline != CallLimit.NoDeadline)
@@ -89,30 +106,35 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
     /// <summary>Ends the outermost call; returns why it was interrupted, if it was.</summary>
     public InterruptReason End()
     {
-        // Disposing the registration waits for a callback already running, so after this line no
-        // interrupt for this call can start.
-        _registration.Dispose();
-        _registration = default;
+        if (Token.CanBeCanceled)
+        {
+            // Disposing the registration waits for a callback already running, so after this
+            // line no cancellation interrupt for this call can start.
+            _registration.Dispose();
+            _registration = default;
+        }
         if (WatchdogIndex >= 0)
         {
             CallWatchdog.Disarm(this);
         }
-        lock (_lock)
+        long running = (_callId << StateIdShift) | Running;
+        if (Interlocked.CompareExchange(ref _state, _callId << StateIdShift, running) == running)
         {
-            _running = false;
-            return _reason;
+            return InterruptReason.None;
         }
+        // An interrupt claimed this call: wait until it is done, then retire the call.
+        InterruptReason reason = AwaitInterrupt();
+        Volatile.Write(ref _state, _callId << StateIdShift);
+        return reason;
     }
 
-    /// <summary>Interrupts call <paramref name="callId"/> if it is still running.</summary>
+    /// <summary>Interrupts call <paramref name="callId"/> if it is still running and not interrupted yet.</summary>
     public void Interrupt(long callId, InterruptReason reason)
     {
-        lock (_lock)
+        long running = (callId << StateIdShift) | Running;
+        if (Interlocked.CompareExchange(ref _state, running | Claimed, running) == running)
         {
-            if (_running && _callId == callId && _reason == InterruptReason.None)
-            {
-                InterruptNow(reason);
-            }
+            InterruptNow(running, reason);
         }
     }
 
@@ -122,24 +144,43 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
     /// <returns>Whether a call was running (it frees the instance as it unwinds).</returns>
     public bool RequestDispose()
     {
-        lock (_lock)
+        // A full fence between the flag and the read of _state (see Begin).
+        Interlocked.Exchange(ref _disposeRequested, 1);
+        while (true)
         {
-            _disposeRequested = true;
-            if (!_running)
+            long state = Volatile.Read(ref _state);
+            if ((state & Running) == 0)
             {
                 return false;
             }
-            if (_reason == InterruptReason.None && WamrInterrupt.IsAvailable)
+            if ((state & Claimed) != 0 || !WamrInterrupt.IsAvailable)
             {
-                InterruptNow(InterruptReason.Disposed);
+                return true;
             }
-            return true;
+            if (Interlocked.CompareExchange(ref _state, state | Claimed, state) == state)
+            {
+                InterruptNow(state, InterruptReason.Disposed);
+                return true;
+            }
         }
     }
 
-    private void InterruptNow(InterruptReason reason)
+    /// <summary>Waits for the claimed interrupt of the running call to be done; returns its reason.</summary>
+    private InterruptReason AwaitInterrupt()
     {
-        Debug.Assert(_lock.IsHeldByCurrentThread);
+        // The claiming thread is between two instructions of its own: no lock, no allocation,
+        // one native call that sets a flag.
+        var spinner = new SpinWait();
+        while ((Volatile.Read(ref _state) & Done) == 0)
+        {
+            spinner.SpinOnce();
+        }
+        return _reason;
+    }
+
+    /// <summary>Interrupts the call whose running state <paramref name="claimed"/> this thread claimed.</summary>
+    private void InterruptNow(long claimed, InterruptReason reason)
+    {
         _reason = reason;
         ReadOnlySpan<byte> message = reason switch
         {
@@ -147,10 +188,18 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
             InterruptReason.Cancelled => "guest interrupted: cancelled\0"u8,
             _ => "guest interrupted: instance disposed\0"u8,
         };
-        // u8 literals live in the assembly's read-only data: the pointer stays valid.
-        fixed (byte* text = message)
+        try
         {
-            WamrInterrupt.Interrupt(execEnv, text);
+            // u8 literals live in the assembly's read-only data: the pointer stays valid.
+            fixed (byte* text = message)
+            {
+                WamrInterrupt.Interrupt(execEnv, text);
+            }
+        }
+        finally
+        {
+            // Releases _reason and the native flag to the calling thread, which waits for this.
+            Volatile.Write(ref _state, claimed | Claimed | Done);
         }
     }
 }
