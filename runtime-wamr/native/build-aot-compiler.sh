@@ -24,7 +24,7 @@ command -v cmake >/dev/null 2>&1 || missing+=("cmake (apt-get install cmake)")
 command -v make >/dev/null 2>&1 || missing+=("make (apt-get install make)")
 command -v g++ >/dev/null 2>&1 || command -v clang++ >/dev/null 2>&1 || missing+=("a C++ compiler (apt-get install g++)")
 if (( ${#missing[@]} )); then
-  echo "error WITHOST9003: building the AOT compiler (withost-aotc) needs tools this machine lacks:" >&2
+  echo "error WITHOST9004: building the AOT compiler (withost-aotc) needs tools this machine lacks:" >&2
   for m in "${missing[@]}"; do echo "  - $m" >&2; done
   echo "On Debian 12: apt-get install llvm-15-dev g++ cmake make npm. Running AOT-compiled guests needs none of them." >&2
   exit 1
@@ -32,7 +32,7 @@ fi
 
 llvm_version=$("$llvm_config" --version)
 if [[ $llvm_version != 15.* ]]; then
-  echo "error WITHOST9003: WAMR $wamr_version's compiler builds against LLVM 15; $llvm_config is LLVM $llvm_version (apt-get install llvm-15-dev, or set LLVM_CONFIG)" >&2
+  echo "error WITHOST9004: WAMR $wamr_version's compiler builds against LLVM 15; $llvm_config is LLVM $llvm_version (apt-get install llvm-15-dev, or set LLVM_CONFIG)" >&2
   exit 1
 fi
 
