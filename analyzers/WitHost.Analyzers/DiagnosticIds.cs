@@ -1,9 +1,8 @@
 namespace WitHost.Analyzers;
 
 /// <summary>
-/// The ids of the analyzers' diagnostics. WITHOST0001–0005 keep the ids the generator used for the
-/// same checks, so documentation and existing suppressions stay valid; WITHOST10xx are the
-/// analyzers' own.
+/// The ids the code fixes act on: WITHOST0001–0005 are the generator's checks of a host declaration
+/// (it reports them in every build), WITHOST10xx the analyzers' own diagnostics.
 /// </summary>
 public static class DiagnosticIds
 {

@@ -5,7 +5,7 @@ namespace WitHost.Cli;
 
 /// <summary>
 /// The <c>wit-host</c> command line: one root command, each subcommand in its own file under
-/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>, <c>wit</c>, <c>abi</c>).
+/// Commands/ (<c>check</c>, <c>call</c>, <c>generate</c>, <c>derive</c>, <c>wit</c>, <c>abi</c>, <c>aot</c>).
 /// </summary>
 public static class WitHostCli
 {
@@ -19,6 +19,7 @@ public static class WitHostCli
             DeriveCommand.Create(),
             WitCommand.Create(),
             AbiCommand.Create(),
+            AotCommand.Create(),
         };
 
     /// <summary>

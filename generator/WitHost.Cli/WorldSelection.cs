@@ -1,4 +1,4 @@
-using WitHost.Analyzers.Names;
+using WitHost.Generator.Binding;
 using WitHost.Wit;
 using WitHost.Wit.Model;
 

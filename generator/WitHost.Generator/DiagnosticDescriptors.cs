@@ -8,37 +8,45 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "WitHost.Generator";
 
+    // The anchor of each id on the diagnostics page (GitHub lowercases heading ids). The IDE shows
+    // the link with the host-declaration checks, which are the ones a newcomer meets first.
+    private const string HelpPage = "https://github.com/withost/withost/blob/main/docs/diagnostics.md#";
+
     public static DiagnosticDescriptor HostClassNotPartial { get; } = new(
         "WITHOST0001",
         "The [WitHost] type must be partial",
-        "The type '{0}' has [WitHost] but is not partial, so the generator cannot add to it",
+        "The type '{0}' has [WitHost] but is not partial, so the generator cannot add its members to it; add 'partial'",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpPage + "withost0001");
 
     public static DiagnosticDescriptor HostClassNested { get; } = new(
         "WITHOST0002",
         "The [WitHost] type must not be nested",
-        "The type '{0}' has [WitHost] but is nested in another type; declare it at namespace level",
+        "The type '{0}' has [WitHost] but is nested in another type, so the generator cannot add its members to it; declare it at namespace level",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpPage + "withost0002");
 
     public static DiagnosticDescriptor WitPathNotFound { get; } = new(
         "WITHOST0003",
         "The WIT file or directory is not an AdditionalFile",
-        "No .wit file or directory '{0}' is among the AdditionalFiles (looked for {1}); add it with <AdditionalFiles Include=\"{0}\" /> (a directory needs its .wit files, deps/ included)",
+        "No .wit file or directory '{0}' is among the AdditionalFiles (looked for {1}); add {2} to the project file",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpPage + "withost0003");
 
     public static DiagnosticDescriptor WorldNotFound { get; } = new(
         "WITHOST0004",
         "The world is not defined",
-        "The package '{1}' has no world '{0}'; its worlds are: {2}",
+        "The package '{1}' has no world '{0}' (its worlds: {2}){3}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpPage + "withost0004");
 
     public static DiagnosticDescriptor WorldNotSpecified { get; } = new(
         "WITHOST0005",
@@ -46,7 +54,8 @@ internal static class DiagnosticDescriptors
         "The package '{0}' has {1} worlds ({2}); name one with [WitHost(\"…\", World = \"name\")]",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpPage + "withost0005");
 
     public static DiagnosticDescriptor UnsupportedConstruct { get; } = new(
         "WITHOST0006",

@@ -81,7 +81,7 @@ public sealed class WitHostGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(hostSources, static (output, sources) =>
         {
-            if (sources.DerivedWitText.Length > 0)
+            if (sources.DerivedWitText.Length > 0 && sources.Spec.IsExtensible)
             {
                 output.AddSource(CSharpFirstEmitter.HostHintName(sources.Spec), CSharpFirstEmitter.EmitHost(sources));
             }

@@ -28,9 +28,15 @@ internal static class WorldGeneration
         return CSharpFirst.CSharpFirstBinding.Apply(WorldBinder.Bind(sources), sources.CSharpFirstInterfaces);
     }
 
-    /// <summary>The host class and its nested guest class for a bound world.</summary>
+    /// <summary>The host class and its nested guest class for a bound world; nothing for a class the generator cannot add to.</summary>
     public static IEnumerable<GeneratedSourceFile> EmitWorld(WorldBinding world)
     {
+        if (!world.Spec.IsExtensible)
+        {
+            yield break;
+        }
+
+
         yield return new GeneratedSourceFile(HostEmitter.HintName(world.Spec), HostEmitter.Emit(world));
         yield return new GeneratedSourceFile(GuestEmitter.HintName(world.Spec), GuestEmitter.Emit(world));
     }

@@ -31,7 +31,9 @@ public sealed class WamrEngine : IDisposable
     /// <summary>
     /// Loads a core wasm module or a component from its bytes (they are copied); the preamble's
     /// layer field tells which. A component runs as its main core module
-    /// (<see cref="LoadComponent(byte[], ModuleOptions?)"/>).
+    /// (<see cref="LoadComponent(byte[], ModuleOptions?)"/>). An AOT file written by
+    /// <see cref="Aot.AotCompiler"/> (from a module or a component) runs as native code; one compiled
+    /// for another architecture or format version is refused with a message saying so.
     /// </summary>
     /// <exception cref="WasmModuleLoadException">The bytes are not a module WAMR accepts (the message is WAMR's), or not a component WitHost can run (a <see cref="ComponentLoadException"/>).</exception>
     public WamrModule LoadModule(ReadOnlySpan<byte> bytes, ModuleOptions? options = null)
@@ -62,6 +64,17 @@ public sealed class WamrEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (Aot.AotImage.HasHeader(bytes))
+        {
+            // An AOT file compiled from a component carries it, and loads as that component.
+            WamrModule compiled = WamrModule.Load(bytes, options ?? ModuleOptions.Default);
+            if (compiled.Component is null)
+            {
+                compiled.Dispose();
+                throw new ComponentLoadException("Not a component: the AOT file was compiled from a core module (load it with LoadModule).", 0);
+            }
+            return compiled;
+        }
         if (!IsComponent(bytes))
         {
             throw new ComponentLoadException("Not a component: the preamble says this is a core module (load it with LoadModule).", 0);
@@ -77,7 +90,7 @@ public sealed class WamrEngine : IDisposable
     }
 
     /// <summary>Whether the preamble says component (layer 1); a malformed preamble is a component error only when it claims layer 1.</summary>
-    private static bool IsComponent(ReadOnlySpan<byte> bytes) =>
+    internal static bool IsComponent(ReadOnlySpan<byte> bytes) =>
         bytes.Length >= 8 && bytes[..4].SequenceEqual("\0asm"u8) && bytes[6] == 1 && bytes[7] == 0;
 
     /// <summary>Reads what a module imports and exports, without loading it into WAMR.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using WitHost.Wamr.Aot;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Components;
 using WitHost.Wamr.Hosting;
@@ -45,16 +46,23 @@ public sealed unsafe class WamrModule : IDisposable
     /// </summary>
     public GuestComponent? Component { get; private set; }
 
+    /// <summary>
+    /// Whether the module runs as native code compiled ahead of time (loaded from an AOT file
+    /// <see cref="AotCompiler"/> wrote) rather than on WAMR's interpreter.
+    /// </summary>
+    public bool IsAheadOfTimeCompiled { get; private set; }
+
     internal ReadOnlySpan<int> ImportSlots => _importSlots;
 
     /// <summary>Loads the main core module of a component and attaches what the component says about it.</summary>
-    internal static WamrModule LoadComponent(byte[] bytes, ModuleOptions options)
+    /// <remarks>With <paramref name="compiled"/>, the main module runs as that AOT file, compiled from it.</remarks>
+    internal static WamrModule LoadComponent(byte[] bytes, ModuleOptions options, byte[]? compiled = null, AotImage? image = null)
     {
         (byte[] main, GuestComponent component) = GuestComponentReader.Read(bytes);
         WamrModule module;
         try
         {
-            module = Load(main, options);
+            module = compiled is null ? Load(main, options) : LoadCompiled(main, compiled, image!, options);
         }
         catch (WasmModuleLoadException e) when (e is not ComponentLoadException)
         {
@@ -66,6 +74,10 @@ public sealed unsafe class WamrModule : IDisposable
 
     internal static WamrModule Load(ReadOnlySpan<byte> bytes, ModuleOptions options)
     {
+        if (AotImage.HasHeader(bytes))
+        {
+            return LoadAot(bytes, options);
+        }
         WasmModuleInfo? info = null;
         try
         {
@@ -96,7 +108,54 @@ public sealed unsafe class WamrModule : IDisposable
             patched = WasmModulePatcher.LimitMemory(bytes, info, maxPages);
             bytes = patched;
         }
+        return LoadNative(bytes, info);
+    }
 
+    /// <summary>
+    /// Loads an AOT file: checked before WAMR sees it (format version, architecture), described
+    /// by the wasm it carries (<see cref="AotImage"/>), a component's main module when that wasm is a component.
+    /// </summary>
+    private static WamrModule LoadAot(ReadOnlySpan<byte> bytes, ModuleOptions options)
+    {
+        AotImage image = AotImage.Read(bytes);
+        image.EnsureRunsHere();
+        ReadOnlySpan<byte> original = image.Original(bytes);
+        if (WamrEngine.IsComponent(original))
+        {
+            return LoadComponent(original.ToArray(), options, bytes.ToArray(), image);
+        }
+        return LoadCompiled(original, bytes, image, options);
+    }
+
+    private static WamrModule LoadCompiled(ReadOnlySpan<byte> wasm, ReadOnlySpan<byte> compiled, AotImage image, ModuleOptions options)
+    {
+        WasmModuleInfo info;
+        try
+        {
+            info = WasmModuleReader.Read(wasm);
+        }
+        catch (FormatException e)
+        {
+            throw new WasmModuleLoadException($"The module the AOT file was compiled from is malformed: {e.Message}.");
+        }
+        if (options.MaxMemoryPages is { } maxPages)
+        {
+            if (info.ImportsMemory)
+            {
+                throw new WasmModuleLoadException("A memory limit cannot be applied: the module imports its memory.");
+            }
+            WamrModule limited = LoadNative(image.WithMemoryLimit(compiled, maxPages), info);
+            limited.IsAheadOfTimeCompiled = true;
+            return limited;
+        }
+        WamrModule module = LoadNative(compiled, info);
+        module.IsAheadOfTimeCompiled = true;
+        return module;
+    }
+
+    /// <summary>Hands the bytes (wasm or AOT) to WAMR, with the host functions the module imports registered first.</summary>
+    private static WamrModule LoadNative(ReadOnlySpan<byte> bytes, WasmModuleInfo? info)
+    {
         // The module handle takes its own references to the runtime and to the copy of the bytes
         // WAMR reads; these go when the load fails, or stay as long as the module is loaded.
         using var runtime = new WamrRuntimeShare();

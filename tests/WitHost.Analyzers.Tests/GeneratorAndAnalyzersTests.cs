@@ -12,8 +12,8 @@ namespace WitHost.Analyzers.Tests;
 
 /// <summary>
 /// The generator and the analyzers on one compilation, as in a build: each problem of a host
-/// declaration is reported once (by the analyzers), and the analyzers understand the code the
-/// generator really emits.
+/// declaration is reported once (by the generator, which runs also when the compilation has errors),
+/// and the analyzers understand the code the generator really emits.
 /// </summary>
 public sealed class GeneratorAndAnalyzersTests
 {
@@ -33,7 +33,7 @@ public sealed class GeneratorAndAnalyzersTests
         """;
 
     [Fact]
-    public async Task EachHostDeclarationProblemIsReportedOnceByTheAnalyzers()
+    public async Task EachHostDeclarationProblemIsReportedOnce()
     {
         const string source = """
             using WitHost;
@@ -64,10 +64,10 @@ public sealed class GeneratorAndAnalyzersTests
             """;
         var (generatorDiagnostics, analyzerDiagnostics, _) = await RunAsync(source);
 
-        Assert.Empty(generatorDiagnostics);
         Assert.Equal(
-            new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")", "WITHOST1001 \"example:Journal/entries\"" },
-            analyzerDiagnostics.Select(Describe).Order(StringComparer.Ordinal));
+            new[] { "WITHOST0001 INotPartialInterface", "WITHOST0001 NotPartial", "WITHOST0003 \"absent.wit\"", "WITHOST0004 \"sampel\"", "WITHOST0005 WitHost(\"sample.wit\")" },
+            generatorDiagnostics.Select(diagnostic => Describe(diagnostic, source)).Order(StringComparer.Ordinal));
+        Assert.Equal("WITHOST1001 \"example:Journal/entries\"", Describe(Assert.Single(analyzerDiagnostics)));
     }
 
     [Fact]
@@ -103,6 +103,13 @@ public sealed class GeneratorAndAnalyzersTests
 
     private static string Describe(Diagnostic diagnostic)
         => diagnostic.Id + " " + diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    // The generator's diagnostics point into Host.cs by path and span (its pipeline carries no syntax trees).
+    private static string Describe(Diagnostic diagnostic, string source)
+    {
+        Assert.Equal("/project/Host.cs", diagnostic.Location.GetLineSpan().Path);
+        return diagnostic.Id + " " + source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+    }
 
     private static async Task<(ImmutableArray<Diagnostic> Generator, ImmutableArray<Diagnostic> Analyzers, IReadOnlyList<Diagnostic> CompilationErrors)> RunAsync(string source)
     {

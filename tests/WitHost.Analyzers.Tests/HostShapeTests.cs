@@ -1,10 +1,10 @@
 using WitHost.Analyzers.CodeFixes;
-using WitHost.Analyzers.Hosts;
+using WitHost.Generator;
 using WitHost.Analyzers.Tests.TestSupport;
 
 namespace WitHost.Analyzers.Tests;
 
-/// <summary>WITHOST0001 (not partial, with its code fix) and WITHOST0002 (nested).</summary>
+/// <summary>WITHOST0001 (not partial, with its code fix) and WITHOST0002 (nested), as the generator reports them in a build.</summary>
 public sealed class HostShapeTests
 {
     private const string Wit = "package example:api;\nworld one {}\n";
@@ -28,7 +28,7 @@ public sealed class HostShapeTests
             {
             }
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
+        await Verify.GeneratorCodeFix<MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class HostShapeTests
                 void Log(string message);
             }
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
+        await Verify.GeneratorCodeFix<MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class HostShapeTests
                 partial class Host { }
             }
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
+        await Verify.GeneratorCodeFix<MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class HostShapeTests
             {
             }
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
+        await Verify.GeneratorCodeFix<MakePartialCodeFixProvider>(source, fixedSource).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class HostShapeTests
 
             internal sealed class NotAHost;
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", Wit).RunAsync();
+        await Verify.Generator(source).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class HostShapeTests
                 internal partial class {|WITHOST0002:Host|};
             }
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", Wit).RunAsync();
+        await Verify.Generator(source).WithWit("api.wit", Wit).RunAsync();
     }
 
     [Fact]
@@ -147,9 +147,9 @@ public sealed class HostShapeTests
                 internal class {|#0:Host|};
             }
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", Wit);
-        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.HostTypeNotPartial).WithLocation(0).WithArguments("Host"));
-        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.HostTypeNested).WithLocation(0).WithArguments("Host"));
+        var test = Verify.Generator(source).WithWit("api.wit", Wit);
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.HostClassNotPartial).WithLocation(0).WithArguments("Host"));
+        test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.HostClassNested).WithLocation(0).WithArguments("Host"));
         await test.RunAsync();
     }
 }

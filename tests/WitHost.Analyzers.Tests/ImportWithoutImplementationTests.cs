@@ -47,7 +47,7 @@ public sealed class ImportWithoutImplementationTests
             }
             """;
         var test = Verify.Analyzer<ImportWithoutImplementationAnalyzer>(source);
-        test.Expecting(Descriptors.ImportWithoutImplementation, "The import 'Logging' of 'SampleHost' is set to null; the first call of the guest into it will fail");
+        test.Expecting(Descriptors.ImportWithoutImplementation, "The import 'Logging' of 'SampleHost' is set to null; Instantiate will refuse it");
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(1).WithArguments("Logging", "SampleHost"));
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(2).WithArguments("Clock", "SampleHost"));
         test.ExpectedDiagnostics.Add(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ImportWithoutImplementation).WithLocation(3).WithArguments("Clock", "SampleHost"));

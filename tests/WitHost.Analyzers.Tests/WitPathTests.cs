@@ -1,9 +1,9 @@
-using WitHost.Analyzers.Hosts;
+using WitHost.Generator;
 using WitHost.Analyzers.Tests.TestSupport;
 
 namespace WitHost.Analyzers.Tests;
 
-/// <summary>WITHOST0003: the .wit path is not among the AdditionalFiles; the message names the item to add.</summary>
+/// <summary>WITHOST0003: the .wit path is not among the AdditionalFiles; the message names the item to add. Reported by the generator in a build.</summary>
 public sealed class WitPathTests
 {
     private const string Wit = "package example:api;\nworld one {}\n";
@@ -17,8 +17,8 @@ public sealed class WitPathTests
             [WitHost({|#0:"wit/absent.wit"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("other.wit", Wit)
-            .Expecting(Descriptors.WitPathNotInAdditionalFiles, "No .wit file or directory 'wit/absent.wit' is among the AdditionalFiles (looked for /project/wit/absent.wit); add <AdditionalFiles Include=\"wit/absent.wit\" /> to the project file");
+        var test = Verify.Generator(source).WithWit("other.wit", Wit)
+            .Expecting(DiagnosticDescriptors.WitPathNotFound, "No .wit file or directory 'wit/absent.wit' is among the AdditionalFiles (looked for /project/wit/absent.wit); add <AdditionalFiles Include=\"wit/absent.wit\" /> to the project file");
         await test.RunAsync();
     }
 
@@ -31,8 +31,8 @@ public sealed class WitPathTests
             [WitHost({|#0:"wit/sample/"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source)
-            .Expecting(Descriptors.WitPathNotInAdditionalFiles, "No .wit file or directory 'wit/sample/' is among the AdditionalFiles (looked for /project/wit/sample); add <AdditionalFiles Include=\"wit/sample/**/*.wit\" /> to the project file");
+        var test = Verify.Generator(source)
+            .Expecting(DiagnosticDescriptors.WitPathNotFound, "No .wit file or directory 'wit/sample/' is among the AdditionalFiles (looked for /project/wit/sample); add <AdditionalFiles Include=\"wit/sample/**/*.wit\" /> to the project file");
         await test.RunAsync();
     }
 
@@ -48,7 +48,7 @@ public sealed class WitPathTests
             [WitHost("wit/split")]
             internal partial class DirectoryHost;
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source)
+        await Verify.Generator(source)
             .WithWit("wit/api.wit", Wit)
             .WithWit("wit/split/types.wit", "package example:split;\ninterface types { type id = u32; }\n")
             .WithWit("wit/split/world.wit", "package example:split;\nworld host { import types; }\n")
@@ -66,6 +66,6 @@ public sealed class WitPathTests
                 void Log(string message);
             }
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source).RunAsync();
+        await Verify.Generator(source).RunAsync();
     }
 }

@@ -1,10 +1,10 @@
 using WitHost.Analyzers.CodeFixes;
-using WitHost.Analyzers.Hosts;
+using WitHost.Generator;
 using WitHost.Analyzers.Tests.TestSupport;
 
 namespace WitHost.Analyzers.Tests;
 
-/// <summary>WITHOST0004 (unknown world, closest names and the replace fix) and WITHOST0005 (ambiguous, the add-world fix).</summary>
+/// <summary>WITHOST0004 (unknown world, closest names and the replace fix) and WITHOST0005 (ambiguous, the add-world fix), as the generator reports them in a build.</summary>
 public sealed class WorldTests
 {
     private const string TwoWorlds = "package example:api;\nworld sample {}\nworld round-trip {}\n";
@@ -18,8 +18,8 @@ public sealed class WorldTests
             [WitHost("api.wit", World = {|#0:"sampel"|})]
             internal partial class Host;
             """;
-        var test = Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", TwoWorlds)
-            .Expecting(Descriptors.WorldNotFound, "The package 'example:api' has no world 'sampel' (its worlds: sample, round-trip); did you mean 'sample'?");
+        var test = Verify.Generator(source).WithWit("api.wit", TwoWorlds)
+            .Expecting(DiagnosticDescriptors.WorldNotFound, "The package 'example:api' has no world 'sampel' (its worlds: sample, round-trip); did you mean 'sample'?");
         await test.RunAsync();
     }
 
@@ -38,7 +38,7 @@ public sealed class WorldTests
             [WitHost("api.wit", World = "round-trip")]
             internal partial class Host;
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds).RunAsync();
+        await Verify.GeneratorCodeFix<ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds).RunAsync();
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class WorldTests
             [WitHost("api.wit", World = {|#0:"proxy"|})]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", TwoWorlds)
-            .Expecting(Descriptors.WorldNotFound, "The package 'example:api' has no world 'proxy' (its worlds: sample, round-trip)");
+        var test = Verify.GeneratorCodeFix<ReplaceWitNameCodeFixProvider>(source, source).WithWit("api.wit", TwoWorlds)
+            .Expecting(DiagnosticDescriptors.WorldNotFound, "The package 'example:api' has no world 'proxy' (its worlds: sample, round-trip)");
         await test.RunAsync();
     }
 
@@ -77,7 +77,7 @@ public sealed class WorldTests
             [WitHost("api.wit", World = "example:extra/tool")]
             internal partial class Misspelt;
             """;
-        await Verify.CodeFix<HostDeclarationAnalyzer, ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", wit).RunAsync();
+        await Verify.GeneratorCodeFix<ReplaceWitNameCodeFixProvider>(source, fixedSource).WithWit("api.wit", wit).RunAsync();
     }
 
     [Fact]
@@ -92,23 +92,25 @@ public sealed class WorldTests
             [WitHost("one.wit")]
             internal partial class Implicit;
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source)
+        await Verify.Generator(source)
             .WithWit("api.wit", TwoWorlds)
             .WithWit("one.wit", "package example:one;\nworld only {}\n")
             .RunAsync();
     }
 
     [Fact]
-    public async Task BrokenWitIsLeftToTheGenerator()
+    public async Task BrokenWitGetsItsWitErrorAndNoWorldCheck()
     {
-        // The generator reports WIT errors in the .wit file; no second report about the world here.
+        // The WIT error is reported in the .wit file; whether the world exists is not asked of WIT that does not resolve.
         const string source = """
             using WitHost;
 
             [WitHost("api.wit", World = "anything")]
             internal partial class Host;
             """;
-        await Verify.Analyzer<HostDeclarationAnalyzer>(source).WithWit("api.wit", "package example:api;\nworld w { import f: func() -> ; }\n").RunAsync();
+        var test = Verify.Generator(source).WithWit("api.wit", "package example:api;\nworld w { import f: func() -> ; }\n");
+        test.ExpectedDiagnostics.Add(Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("WIT0100").WithSpan("/project/api.wit", 2, 31, 2, 32).WithArguments("expected a type, found ';'"));
+        await test.RunAsync();
     }
 
     [Fact]
@@ -126,11 +128,10 @@ public sealed class WorldTests
             [WitHost("api.wit", World = "round-trip")]
             internal partial class Host;
             """;
-        var test = Verify.CodeFix<HostDeclarationAnalyzer, AddWorldCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds)
-            .Expecting(Descriptors.WorldNotSpecified, "The package 'example:api' has 2 worlds (sample, round-trip); name one with [WitHost(\"…\", World = \"name\")]");
+        var test = Verify.GeneratorCodeFix<AddWorldCodeFixProvider>(source, fixedSource).WithWit("api.wit", TwoWorlds)
+            .Expecting(DiagnosticDescriptors.WorldNotSpecified, "The package 'example:api' has 2 worlds (sample, round-trip); name one with [WitHost(\"…\", World = \"name\")]");
 
         // One action per world, in the package's order: the second picks round-trip.
-        test.CodeActionIndex = 1;
         test.CodeActionEquivalenceKey = "AddWorldCodeFixProviderround-trip";
         await test.RunAsync();
     }

@@ -1,5 +1,6 @@
 using Test.Both;
 using Test.Both.Tally;
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
@@ -21,7 +22,7 @@ public class ImportAndExportBindingsTests : IDisposable
     }
 
     /// <summary>The same tests on another form of the guest (its component file): <c>LoadModule</c> takes both.</summary>
-    protected ImportAndExportBindingsTests(byte[] guest) => _module = _engine.LoadModule(guest);
+    protected ImportAndExportBindingsTests(byte[] guest) => _module = _engine.LoadModule(GuestMode.Prepare(guest));
 
     public void Dispose()
     {

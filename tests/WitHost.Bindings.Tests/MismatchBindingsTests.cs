@@ -1,4 +1,5 @@
 using Test.Mismatch;
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Validation;
@@ -160,7 +161,7 @@ public sealed class MismatchBindingsTests : IDisposable
 
     private WamrModule Load(string guest)
     {
-        var module = _engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "mismatch-" + guest + ".wasm")));
+        var module = _engine.LoadModule(GuestMode.Prepare(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "mismatch-" + guest + ".wasm"))));
         _modules.Add(module);
         return module;
     }

@@ -210,6 +210,23 @@ public class SampleBindingsTests : IClassFixture<SampleGuest>
     }
 
     [Fact]
+    public void An_import_set_to_null_is_refused_by_Instantiate_naming_the_property()
+    {
+        // null! passes the compiler (WITHOST1003 warns about it, an error in this project, hence the
+        // pragma); the guest's first call would otherwise fail inside the import entry.
+#pragma warning disable WITHOST1003
+        var withoutLogging = new SampleHost.Imports { Logging = null!, Sample = _host };
+        var refused = Assert.Throws<ArgumentException>(() => SampleHost.Instantiate(_guest.Module, withoutLogging));
+        Assert.Equal("imports", refused.ParamName);
+        Assert.StartsWith("SampleHost.Imports.Logging is null; it must implement the import example:sample/logging.", refused.Message);
+
+        var withoutWorldImports = new SampleHost.Imports { Logging = _host, Sample = null! };
+#pragma warning restore WITHOST1003
+        refused = Assert.Throws<ArgumentException>(() => SampleHost.Instantiate(_guest.Module, withoutWorldImports));
+        Assert.StartsWith("SampleHost.Imports.Sample is null; it must implement the functions the world example:sample/sample imports.", refused.Message);
+    }
+
+    [Fact]
     public void Each_instance_calls_its_own_imports()
     {
         var other = new RecordingHost { Name = "other" };

@@ -8,13 +8,15 @@ public abstract class TestGuest : IDisposable
 {
     private readonly WamrEngine _engine = new();
 
-    protected TestGuest(string name) => Module = _engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", name + ".wasm")));
+    protected TestGuest(string name) =>
+        Module = _engine.LoadModule(GuestMode.Prepare(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", name + ".wasm"))));
 
-    /// <summary>The guest as a component file jco made of it, loaded with <see cref="WamrEngine.LoadComponent(byte[], ModuleOptions?)"/>.</summary>
+    /// <summary>The guest as a component file jco made of it, loaded with <see cref="WamrEngine.LoadComponent(byte[], ModuleOptions?)"/>
+    /// (in AOT mode, the AOT file compiled from the component).</summary>
     protected TestGuest(JcoComponent component)
     {
         Component = component;
-        Module = _engine.LoadComponent(component.Bytes);
+        Module = _engine.LoadComponent(GuestMode.Prepare(component.Bytes));
     }
 
     public WamrModule Module { get; }

@@ -47,44 +47,57 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationProblems);
     }
 
-    // WITHOST0003/0004/0005 are reported in a build by WitHost.Analyzers (tests/WitHost.Analyzers.Tests);
-    // the generator generates no host for them and stays silent, while `wit-host generate`, which runs
-    // the same stages (WorldGeneration), still reports them.
+    // WITHOST0001–0005 are the generator's: a build reports them also when the project has C# errors
+    // (the compiler runs no analyzer then), and `wit-host generate`, which runs the same stages
+    // (WorldGeneration), reports them the same way.
 
     [Fact]
-    public void UnknownWorldGeneratesNoHostAndIsLeftToTheAnalyzers()
+    public void UnknownWorldIsReportedAtTheWorldArgumentWithTheClosestNames()
     {
-        const string wit = "package example:api;\nworld one {}\nworld two {}\n";
-        var run = Run("""[WitHost("api.wit", World = "missing")] internal partial class Host;""", ("/project/api.wit", wit));
+        const string wit = "package example:api;\nworld plugin {}\nworld plug-in-two {}\n";
+        const string host = """[WitHost("api.wit", World = "plugn")] internal partial class Host;""";
+        var run = Run(host, ("/project/api.wit", wit));
 
-        AssertLeftToTheAnalyzers(run);
-        var diagnostic = Assert.Single(GenerateForCommandLine("api.wit", "missing", ("/project/api.wit", wit)));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WITHOST0004", diagnostic.Id);
-        Assert.Equal("The package 'example:api' has no world 'missing'; its worlds are: one, two", diagnostic.GetMessage());
+        Assert.Equal("The package 'example:api' has no world 'plugn' (its worlds: plugin, plug-in-two); did you mean 'plugin'?", diagnostic.GetMessage());
+        AssertAt(diagnostic, host, "\"plugn\"");
+        Assert.Equal("plugin", diagnostic.Properties[DiagnosticPropertyKeys.Replacement(0)]);
+        Assert.Empty(run.GeneratedSources);
+
+        Assert.Equal(diagnostic.GetMessage(), Assert.Single(GenerateForCommandLine("api.wit", "plugn", ("/project/api.wit", wit))).GetMessage());
     }
 
     [Fact]
-    public void AmbiguousWorldGeneratesNoHostAndIsLeftToTheAnalyzers()
+    public void AmbiguousWorldIsReportedAtTheAttributeWithEachWorldToChoose()
     {
         const string wit = "package example:api;\nworld one {}\nworld two {}\n";
-        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+        const string host = """[WitHost("api.wit")] internal partial class Host;""";
+        var run = Run(host, ("/project/api.wit", wit));
 
-        AssertLeftToTheAnalyzers(run);
-        var diagnostic = Assert.Single(GenerateForCommandLine("api.wit", null, ("/project/api.wit", wit)));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WITHOST0005", diagnostic.Id);
         Assert.Contains("one, two", diagnostic.GetMessage());
+        AssertAt(diagnostic, host, "WitHost(\"api.wit\")");
+        Assert.Equal(new[] { "one", "two" }, new[] { diagnostic.Properties["Replacement0"], diagnostic.Properties["Replacement1"] });
+        Assert.Empty(run.GeneratedSources);
+        Assert.Equal("WITHOST0005", Assert.Single(GenerateForCommandLine("api.wit", null, ("/project/api.wit", wit))).Id);
     }
 
     [Fact]
-    public void MissingFileGeneratesNoHostAndIsLeftToTheAnalyzers()
+    public void MissingFileIsReportedAtThePathWithTheItemToAdd()
     {
-        var run = Run("""[WitHost("wit/absent.wit")] internal partial class Host;""", ("/project/other.wit", "package example:api;\nworld one {}\n"));
+        const string host = """[WitHost("wit/absent.wit")] internal partial class Host;""";
+        var run = Run(host, ("/project/other.wit", "package example:api;\nworld one {}\n"));
 
-        AssertLeftToTheAnalyzers(run);
-        var diagnostic = Assert.Single(GenerateForCommandLine("wit/absent.wit", null, ("/project/other.wit", "package example:api;\nworld one {}\n")));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WITHOST0003", diagnostic.Id);
-        Assert.Contains("'wit/absent.wit'", diagnostic.GetMessage());
-        Assert.Contains("/project/wit/absent.wit", diagnostic.GetMessage());
+        Assert.Equal(
+            "No .wit file or directory 'wit/absent.wit' is among the AdditionalFiles (looked for /project/wit/absent.wit); add <AdditionalFiles Include=\"wit/absent.wit\" /> to the project file",
+            diagnostic.GetMessage());
+        AssertAt(diagnostic, host, "\"wit/absent.wit\"");
+        Assert.Empty(run.GeneratedSources);
+        Assert.Equal("WITHOST0003", Assert.Single(GenerateForCommandLine("wit/absent.wit", null, ("/project/other.wit", "package example:api;\nworld one {}\n"))).Id);
     }
 
     [Fact]
@@ -107,22 +120,39 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void NonPartialHostGeneratesNothingAndIsLeftToTheAnalyzers()
+    public void NonPartialHostIsReportedAndStillGetsItsWorldsTypes()
     {
-        // WITHOST0001 comes from WitHost.Analyzers; generating into a non-partial class would only add compiler errors.
-        var run = Run("""[WitHost("api.wit")] internal sealed class Host { }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+        // Code that uses the world's interfaces and types compiles, so WITHOST0001 is not buried
+        // under CS0246s; only the host's own members (Instantiate, Imports) are missing.
+        const string wit = "package example:api;\ninterface log { record entry { text: string } write: func(e: entry); }\nworld one { import log; }\n";
+        const string host = """
+            [WitHost("api.wit")] internal sealed class Host { }
 
-        AssertLeftToTheAnalyzers(run);
+            internal sealed class Console : Example.Api.ILog
+            {
+                public void Write(Example.Api.Log.Entry e) { }
+            }
+            """;
+        var run = Run(host, ("/project/api.wit", wit));
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0001", diagnostic.Id);
+        AssertAt(diagnostic, host, "Host");
+        Assert.Equal(new[] { "example.api.log.g.cs" }, run.GeneratedSources.Keys);
         Assert.Empty(run.CompilationProblems);
     }
 
     [Fact]
-    public void NestedHostGeneratesNothingAndIsLeftToTheAnalyzers()
+    public void NestedHostIsReportedAndStillGetsItsWorldsTypes()
     {
-        // WITHOST0002 comes from WitHost.Analyzers.
-        var run = Run("""internal partial class Outer { [WitHost("api.wit")] internal partial class Host; }""", ("/project/api.wit", "package example:api;\nworld one {}\n"));
+        const string host = """internal partial class Outer { [WitHost("api.wit")] internal partial class Host; }""";
+        var run = Run(host, ("/project/api.wit", "package example:api;\ninterface log { write: func(text: string); }\nworld one { import log; }\n"));
 
-        AssertLeftToTheAnalyzers(run);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0002", diagnostic.Id);
+        AssertAt(diagnostic, host, "Host");
+        Assert.Equal(new[] { "example.api.log.g.cs" }, run.GeneratedSources.Keys);
+        Assert.Empty(run.CompilationProblems);
     }
 
     [Fact]
@@ -365,11 +395,15 @@ public sealed class DiagnosticTests
         Assert.Empty(run.CompilationProblems);
     }
 
-    private static void AssertLeftToTheAnalyzers(GeneratorRun run)
+    // The diagnostic covers exactly `marked` in the host file Run writes.
+    private static void AssertAt(Diagnostic diagnostic, string host, string marked)
     {
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.GeneratedSources);
+        var file = HostFile(host);
+        Assert.Equal(HostPath, diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal(marked, file.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
     }
+
+    private static string HostFile(string host) => "using WitHost;\n\n" + host + "\n";
 
     /// <summary>The diagnostics of the stages `wit-host generate` runs, for a host at <see cref="HostPath"/>.</summary>
     private static IReadOnlyList<Diagnostic> GenerateForCommandLine(string witPath, string? world, params (string Path, string Text)[] witFiles)
@@ -382,6 +416,6 @@ public sealed class DiagnosticTests
     private static GeneratorRun Run(string host, params (string Path, string Text)[] witFiles)
         => GeneratorHarness.Run(
             HostPath,
-            "using WitHost;\n\n" + host + "\n",
+            HostFile(host),
             witFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)));
 }

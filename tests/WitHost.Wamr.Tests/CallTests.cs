@@ -10,7 +10,7 @@ public sealed class CallTests : IDisposable
 
     public CallTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
         _instance = _module.Instantiate(CoreGuest.DefaultImports());
     }
 

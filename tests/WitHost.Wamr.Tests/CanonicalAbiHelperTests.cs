@@ -10,7 +10,7 @@ public sealed class CanonicalAbiHelperTests : IDisposable
 
     public CanonicalAbiHelperTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
         _instance = _module.Instantiate();
     }
 

@@ -91,7 +91,7 @@ public static class ChildProcessProgram
             return 2;
         }
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         using var instance = module.Instantiate(options: options);
         int printed = instance.Invoke("print-both", 5)[0].AsInt32();
         int echoed = instance.Invoke("echo-stdin")[0].AsInt32();

@@ -17,7 +17,7 @@ public sealed class ComponentLoadTests
     {
         using var engine = new WamrEngine();
         using var component = engine.LoadModule(TestComponents.Roundtrip.Bytes);
-        using var core = engine.LoadModule(CoreGuest.Bytes);
+        using var core = engine.LoadModule(CoreGuest.Loadable);
         Assert.NotNull(component.Component);
         Assert.Null(core.Component);
         // The module WAMR runs is the component's main module: the guest's own exports.

@@ -9,6 +9,11 @@ internal static class CoreGuest
 
     public static byte[] Bytes => s_bytes.Value;
 
+    /// <summary>The guest as the tests load it: its wasm, or in AOT mode its AOT file (<see cref="CrossCheck.Tests.GuestMode"/>).</summary>
+    public static byte[] Loadable => s_loadable.Value;
+
+    private static readonly Lazy<byte[]> s_loadable = new(() => CrossCheck.Tests.GuestMode.Prepare(s_bytes.Value));
+
     /// <summary>Host imports for the guest's <c>test:core/host</c> functions with simple behaviour.</summary>
     public static Hosting.HostImports DefaultImports(int addOffset = 0) => new Hosting.HostImports()
         .Define(HostModule, "add", call => call.SetResult(call.GetInt32(0) + call.GetInt32(1) + addOffset))

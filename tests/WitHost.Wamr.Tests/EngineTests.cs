@@ -7,7 +7,7 @@ public sealed class EngineTests
     {
         using var first = new WamrEngine();
         var second = new WamrEngine();
-        using var module = second.LoadModule(CoreGuest.Bytes);
+        using var module = second.LoadModule(CoreGuest.Loadable);
         second.Dispose();
 
         // The module keeps the runtime alive after its engine is gone.
@@ -21,7 +21,7 @@ public sealed class EngineTests
         var engine = new WamrEngine();
         engine.Dispose();
         engine.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => engine.LoadModule(CoreGuest.Bytes));
+        Assert.Throws<ObjectDisposedException>(() => engine.LoadModule(CoreGuest.Loadable));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class EngineTests
         for (int round = 0; round < 3; round++)
         {
             using var engine = new WamrEngine();
-            using var module = engine.LoadModule(CoreGuest.Bytes);
+            using var module = engine.LoadModule(CoreGuest.Loadable);
             using var instance = module.Instantiate(CoreGuest.DefaultImports());
             Assert.Equal(50, instance.Invoke("call-host-add", 2, 3)[0].AsInt32());
         }

@@ -53,7 +53,7 @@ public sealed class FinalizationTests
     public void Disposing_an_instance_disposes_its_host_objects_once_each_even_when_one_throws()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var instance = module.Instantiate(CoreGuest.DefaultImports());
         var table = new HandleTable<Thing>("thing");
         Thing owned = new(), sharedTwice = new(), lent = new(), throwing = new() { Throws = true };
@@ -84,7 +84,7 @@ public sealed class FinalizationTests
     public void Dispose_from_another_thread_during_a_whole_call_frees_the_instance_when_the_call_ends()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var instance = module.Instantiate(CoreGuest.DefaultImports());
         var owned = new Thing();
         instance.AttachHostObjects(owned);
@@ -110,7 +110,7 @@ public sealed class FinalizationTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int ForgetInstances(WamrEngine engine, int count)
     {
-        var module = engine.LoadModule(CoreGuest.Bytes);
+        var module = engine.LoadModule(CoreGuest.Loadable);
         int result = 0;
         for (int i = 0; i < count; i++)
         {
@@ -123,7 +123,7 @@ public sealed class FinalizationTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference<WamrInstance> DisposeModuleAndForgetItsInstance(WamrEngine engine, int modulesBefore)
     {
-        var module = engine.LoadModule(CoreGuest.Bytes);
+        var module = engine.LoadModule(CoreGuest.Loadable);
         var instance = module.Instantiate(CoreGuest.DefaultImports());
         module.Dispose();
         Assert.Equal(modulesBefore + 1, WamrModuleHandle.LiveCount);

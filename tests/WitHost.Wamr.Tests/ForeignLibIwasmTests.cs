@@ -16,7 +16,7 @@ public sealed class ForeignLibIwasmTests
     public void A_libiwasm_without_the_interrupt_functions_makes_deadlines_fail_clearly()
     {
         using var engine = new WamrEngine();
-        using WamrModule module = engine.LoadModule(GuestFiles.Read("runaway.wasm"));
+        using WamrModule module = engine.LoadModule(GuestFiles.Loadable("runaway.wasm"));
         HostImports imports = new HostImports().Define("test:runaway/host", "tick", _ => { });
         using WamrInstance instance = module.Instantiate(imports);
 

@@ -9,7 +9,7 @@ public sealed class HostImportTests : IDisposable
 
     public HostImportTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
     }
 
     public void Dispose()
@@ -128,7 +128,7 @@ public sealed class HostImportTests : IDisposable
     [Fact]
     public void Two_modules_may_import_the_same_names()
     {
-        using var otherModule = _engine.LoadModule(CoreGuest.Bytes);
+        using var otherModule = _engine.LoadModule(CoreGuest.Loadable);
         using var a = _module.Instantiate(CoreGuest.DefaultImports(1));
         using var b = otherModule.Instantiate(CoreGuest.DefaultImports(2));
         Assert.Equal(60, a.Invoke("call-host-add", 2, 3)[0].AsInt32());

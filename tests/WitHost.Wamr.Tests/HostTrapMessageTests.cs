@@ -15,7 +15,7 @@ public sealed class HostTrapMessageTests : IDisposable
 
     public HostTrapMessageTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
     }
 
     public void Dispose()

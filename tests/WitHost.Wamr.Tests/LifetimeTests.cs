@@ -6,7 +6,7 @@ public sealed class LifetimeTests
     public void Disposing_an_instance_twice_is_harmless_and_later_use_is_refused()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var instance = module.Instantiate();
         WamrFunction add = instance.GetFunction("add-i32");
         instance.Dispose();
@@ -19,7 +19,7 @@ public sealed class LifetimeTests
     public void An_instance_cannot_dispose_itself_from_a_host_function()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var imports = new Hosting.HostImports().Define(CoreGuest.HostModule, "add", call =>
         {
             call.Instance.Dispose();
@@ -34,7 +34,7 @@ public sealed class LifetimeTests
     public void Many_instances_come_and_go()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         for (int i = 0; i < 200; i++)
         {
             using var instance = module.Instantiate(CoreGuest.DefaultImports(i));

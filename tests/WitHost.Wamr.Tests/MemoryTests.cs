@@ -11,7 +11,7 @@ public sealed class MemoryTests : IDisposable
 
     public MemoryTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
         _instance = _module.Instantiate();
     }
 
@@ -64,7 +64,7 @@ public sealed class MemoryTests : IDisposable
     public void A_memory_limit_makes_growth_fail_in_the_guest()
     {
         uint declared = WamrEngine.Inspect(CoreGuest.Bytes).MemoryLimits!.Value.MinimumPages;
-        using var module = _engine.LoadModule(CoreGuest.Bytes, new ModuleOptions { MaxMemoryPages = declared + 2 });
+        using var module = _engine.LoadModule(CoreGuest.Loadable, new ModuleOptions { MaxMemoryPages = declared + 2 });
         using var instance = module.Instantiate();
         Assert.Equal((int)declared, instance.Invoke("memory-grow", 2u)[0].AsInt32());
         Assert.Equal(-1, instance.Invoke("memory-grow", 1u)[0].AsInt32());
@@ -74,7 +74,7 @@ public sealed class MemoryTests : IDisposable
     [Fact]
     public void A_memory_limit_below_the_modules_minimum_is_refused()
     {
-        var e = Assert.Throws<WasmModuleLoadException>(() => _engine.LoadModule(CoreGuest.Bytes, new ModuleOptions { MaxMemoryPages = 1 }));
+        var e = Assert.Throws<WasmModuleLoadException>(() => _engine.LoadModule(CoreGuest.Loadable, new ModuleOptions { MaxMemoryPages = 1 }));
         Assert.Contains("at least", e.Message);
     }
 }

@@ -109,7 +109,7 @@ public sealed class ModuleLoadTests
     public void Disposing_a_module_twice_is_harmless_and_live_instances_keep_working()
     {
         using var engine = new WamrEngine();
-        var module = engine.LoadModule(CoreGuest.Bytes);
+        var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate();
         module.Dispose();
         module.Dispose();

@@ -30,7 +30,7 @@ public sealed class NativeStackTests
     public void Endless_recursion_on_the_test_thread_is_a_trap_too()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var imports = new Hosting.HostImports().Define(CoreGuest.HostModule, "add", call =>
             call.SetResult(call.Instance.Invoke("call-host-add", 1, 2)[0].AsInt32()));
         using var instance = module.Instantiate(imports, new InstanceOptions { StackSize = 4 << 20 });

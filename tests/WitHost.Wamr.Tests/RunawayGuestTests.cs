@@ -25,7 +25,7 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
     private static WamrModule LoadRunaway()
     {
         using var engine = new WamrEngine();
-        return engine.LoadModule(GuestFiles.Read("runaway.wasm"));
+        return engine.LoadModule(GuestFiles.Loadable("runaway.wasm"));
     }
 
     public void Dispose()
@@ -298,7 +298,7 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
     {
         // With its default of four threads, WAMR's thread manager would want five 256-byte
         // shares of the 1 KiB shadow stack and refuse to create the execution environment.
-        using WamrModule module = _engine.LoadModule(GuestFiles.Read("small-stack.wasm"));
+        using WamrModule module = _engine.LoadModule(GuestFiles.Loadable("small-stack.wasm"));
         using WamrInstance instance = module.Instantiate();
         Assert.Equal(5, instance.Invoke("add", 2, 3)[0].AsInt32());
     }

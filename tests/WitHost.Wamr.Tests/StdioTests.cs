@@ -13,7 +13,7 @@ public sealed class StdioTests
     public void By_default_writes_succeed_and_reads_see_end_of_input()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         using var instance = module.Instantiate();
         Assert.Equal(0, instance.Invoke("print-both", 1)[0].AsInt32());
         Assert.Equal(100_000, instance.Invoke("write-bytes", 1, 100_000)[0].AsInt32());
@@ -25,7 +25,7 @@ public sealed class StdioTests
     public void Stdout_and_stderr_go_to_their_own_streams()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         using (var instance = Instantiate(module, new WasiOptions { Stdout = WasiOutput.ToStream(stdout), Stderr = WasiOutput.ToStream(stderr) }))
@@ -40,7 +40,7 @@ public sealed class StdioTests
     public void A_callback_receives_every_byte_in_order_even_past_the_pipe_capacity()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         var received = new MemoryStream();
         var output = WasiOutput.ToCallback(bytes => received.Write(bytes));
         const int size = 1 << 20;
@@ -61,7 +61,7 @@ public sealed class StdioTests
     public void Stdin_bytes_are_read_by_every_instance_from_the_start()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         var input = WasiInput.FromBytes("line one\nline two\n"u8);
         for (int i = 0; i < 2; i++)
         {
@@ -78,7 +78,7 @@ public sealed class StdioTests
     public void Stdin_from_a_stream_larger_than_the_pipe_reaches_the_guest_whole()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         byte[] data = new byte[300_000];
         new Random(12).NextBytes(data);
         var stdout = new MemoryStream();
@@ -97,7 +97,7 @@ public sealed class StdioTests
     public void Instances_of_one_module_keep_their_own_streams_when_created_from_many_threads()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         var outputs = new ConcurrentDictionary<int, string>();
         Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
         {
@@ -119,7 +119,7 @@ public sealed class StdioTests
     public void A_failing_stream_loses_the_rest_of_the_output_but_never_stalls_the_guest()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(StdioGuest.Bytes);
+        using var module = engine.LoadModule(StdioGuest.Loadable);
         int calls = 0;
         var output = WasiOutput.ToCallback(_ =>
         {

@@ -16,7 +16,7 @@ public sealed class ThreadingTests
     public async Task Two_instances_run_on_two_threads_at_once()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var barrier = new Barrier(2);
 
         uint Run(uint seed, int offset)
@@ -43,7 +43,7 @@ public sealed class ThreadingTests
     public void One_instance_shared_by_threads_serialises_their_calls()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
 
         Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
@@ -60,7 +60,7 @@ public sealed class ThreadingTests
     public async Task An_instance_created_on_one_thread_is_called_from_another()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
         int result = await Task.Factory.StartNew(() => instance.Invoke("call-host-add", 4, 5)[0].AsInt32(), TaskCreationOptions.LongRunning);
         Assert.Equal(90, result);
@@ -70,7 +70,7 @@ public sealed class ThreadingTests
     public void A_call_from_another_thread_waits_until_the_whole_call_ends()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
 
         int result = 0;
@@ -92,7 +92,7 @@ public sealed class ThreadingTests
     public void An_instance_cannot_be_disposed_inside_a_call_it_is_in()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
         using (instance.EnterCall())
         {
@@ -106,7 +106,7 @@ public sealed class ThreadingTests
     public void A_call_scope_invokes_only_its_own_instances_exports_and_only_while_it_lasts()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate(CoreGuest.DefaultImports());
         using var other = module.Instantiate(CoreGuest.DefaultImports());
         WamrFunction add = instance.GetFunction("add-i32");

@@ -7,7 +7,7 @@ public sealed class TrapTests : IDisposable
 
     public TrapTests()
     {
-        _module = _engine.LoadModule(CoreGuest.Bytes);
+        _module = _engine.LoadModule(CoreGuest.Loadable);
     }
 
     public void Dispose()

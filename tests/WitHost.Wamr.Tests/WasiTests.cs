@@ -20,7 +20,7 @@ public sealed class WasiTests
         {
             File.WriteAllText(Path.Combine(directory, "data.txt"), "twelve bytes");
             using var engine = new WamrEngine();
-            using var module = engine.LoadModule(CoreGuest.Bytes);
+            using var module = engine.LoadModule(CoreGuest.Loadable);
             var wasi = new WasiOptions
             {
                 Arguments = ["guest", "--flag", "value"],
@@ -44,7 +44,7 @@ public sealed class WasiTests
     public void Without_wasi_options_the_guest_sees_nothing_of_the_host()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         using var instance = module.Instantiate();
         Assert.Equal(0, instance.Invoke("wasi-argc")[0].AsInt32());
         Assert.Equal(-1, instance.Invoke("env-length", CString(instance, "PATH"))[0].AsInt32());

@@ -11,7 +11,7 @@ public sealed class WasmFeatureTests : IDisposable
 
     public void Dispose() => _engine.Dispose();
 
-    private WamrModule Load(string guest) => _engine.LoadModule(GuestFiles.Read(guest));
+    private WamrModule Load(string guest) => _engine.LoadModule(GuestFiles.Loadable(guest));
 
     [Fact]
     public void A_guest_built_with_reference_types_loads_and_calls_through_its_table()

@@ -1,26 +1,22 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WitHost.Analyzers.Wit;
+using WitHost.Generator.Binding;
 
 namespace WitHost.Analyzers.Hosts;
 
 /// <summary>
-/// Checks each <c>[WitHost]</c> declaration: the type's shape (WITHOST0001, 0002), the WIT it
-/// reads (WITHOST0003), the world or interface it names (WITHOST0004, 0005, 1002) and the spelling
-/// of those names (WITHOST1001). The project's WIT is resolved once per compilation.
+/// Checks the C#-first form of <c>[WitHost]</c>: the WIT interface it names exists (WITHOST1002) and
+/// is spelt as WIT spells names (WITHOST1001). The project's WIT is resolved once per compilation.
+/// The checks of a host declaration (WITHOST0001–0005) are the generator's: it reports them in
+/// every build, also one that has C# errors, when the compiler runs no analyzer.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostDeclarationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.HostTypeNotPartial,
-        Descriptors.HostTypeNested,
-        Descriptors.WitPathNotInAdditionalFiles,
-        Descriptors.WorldNotFound,
-        Descriptors.WorldNotSpecified,
         Descriptors.InvalidWitName,
         Descriptors.InterfaceNotFound);
 
@@ -43,50 +39,18 @@ public sealed class HostDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attributeType, ProjectWit wit)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (WitHostSymbols.FindOn(type, attributeType) is not { } attribute
-            || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attributeSyntax
-            || attributeSyntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } attributedDeclaration)
+        if (type.TypeKind != TypeKind.Interface
+            || WitHostSymbols.FindOn(type, attributeType) is not { } attribute
+            || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attributeSyntax)
         {
             return;
         }
 
-        CheckShape(context, type, attributedDeclaration);
+        // The C#-first form names the WIT interface the C# interface defines; it reads no .wit file.
         var host = new HostAttributeArguments(attribute, attributeSyntax);
-        if (host.Path is null)
+        if (host.Path is not null)
         {
-            return;
-        }
-
-        if (type.TypeKind == TypeKind.Interface)
-        {
-            // The C#-first form names the WIT interface the C# interface defines; it reads no .wit file.
             InterfaceNameCheck.Run(context, host, wit);
-        }
-        else
-        {
-            WorldCheck.Run(context, host, wit, attributedDeclaration.SyntaxTree.FilePath);
-        }
-    }
-
-    private static void CheckShape(SymbolAnalysisContext context, INamedTypeSymbol type, TypeDeclarationSyntax attributedDeclaration)
-    {
-        // Every declaration must say partial (the compiler's CS0260 covers only some mixes); the
-        // diagnostic sits on the attributed one, the others ride along for the code fix.
-        var notPartial = type.DeclaringSyntaxReferences
-            .Select(reference => reference.GetSyntax(context.CancellationToken))
-            .OfType<TypeDeclarationSyntax>()
-            .Where(declaration => !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-            .OrderBy(declaration => declaration == attributedDeclaration ? 0 : 1)
-            .Select(declaration => declaration.Identifier.GetLocation())
-            .ToList();
-        if (notPartial.Count > 0)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HostTypeNotPartial, notPartial[0], notPartial.Skip(1), type.Name));
-        }
-
-        if (type.ContainingType is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.HostTypeNested, attributedDeclaration.Identifier.GetLocation(), type.Name));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Diagnostics;
 using WitHost.Analyzers.Names;
 using WitHost.Analyzers.Wit;
+using WitHost.Generator.Binding;
 
 namespace WitHost.Analyzers.Hosts;
 

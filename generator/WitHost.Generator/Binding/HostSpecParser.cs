@@ -17,20 +17,15 @@ internal static class HostSpecParser
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var declaration = (ClassDeclarationSyntax)context.TargetNode;
         var attribute = context.Attributes[0];
-        var attributeLocation = DiagnosticInfoFactory.FromLocation(
-            attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? declaration.Identifier.GetLocation());
-        var classLocation = DiagnosticInfoFactory.FromLocation(declaration.Identifier.GetLocation());
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        var attributeLocation = DiagnosticInfoFactory.FromLocation(attributeSyntax?.GetLocation() ?? declaration.Identifier.GetLocation());
+        var arguments = attributeSyntax is null ? null : new HostAttributeArguments(attribute, attributeSyntax);
 
         var diagnostics = new List<DiagnosticInfo>();
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNotPartial, classLocation, symbol.Name));
-        }
 
-        if (symbol.ContainingType is not null)
-        {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNested, classLocation, symbol.Name));
-        }
+        // A host the generator cannot add members to still gets its world's types and interfaces,
+        // so the code that uses them compiles and the diagnostic is not buried under CS0246s.
+        var isExtensible = HostDeclarationShape.Check(symbol, declaration, diagnostics, cancellationToken);
 
         var reported = diagnostics.Count;
         var (imports, exports) = CSharpFirst.HostInterfaceReferences.Read(symbol, diagnostics, cancellationToken);
@@ -43,7 +38,7 @@ internal static class HostSpecParser
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InvalidWitPath, attributeLocation));
         }
 
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > reported)
         {
             return new HostSpecResult(null, diagnostics.ToEquatableArray());
         }
@@ -77,7 +72,13 @@ internal static class HostSpecParser
         {
             CSharpImports = imports,
             CSharpExports = exports,
+            IsExtensible = isExtensible,
+            PathLocation = ArgumentLocation(arguments?.PathSyntax),
+            WorldLocation = ArgumentLocation(arguments?.WorldSyntax),
         };
-        return new HostSpecResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        return new HostSpecResult(spec, diagnostics.ToEquatableArray());
     }
+
+    private static SourceLocationInfo? ArgumentLocation(ExpressionSyntax? argument)
+        => argument is null ? null : DiagnosticInfoFactory.FromLocation(argument.GetLocation());
 }

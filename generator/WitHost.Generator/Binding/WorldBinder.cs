@@ -1,3 +1,4 @@
+using System.Globalization;
 using WitHost.Generator.Model;
 using WitHost.Wit.Abi;
 using WitHost.Wit.Collections;
@@ -18,7 +19,12 @@ internal static class WorldBinder
         var diagnostics = new List<DiagnosticInfo>();
         if (sources.Packages.IsEmpty)
         {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.WitPathNotFound, spec.AttributeLocation, spec.WitPath, sources.ResolvedRootPath));
+            diagnostics.Add(DiagnosticInfoFactory.Create(
+                DiagnosticDescriptors.WitPathNotFound,
+                spec.PathLocation ?? spec.AttributeLocation,
+                spec.WitPath,
+                sources.ResolvedRootPath,
+                AdditionalFilesItem(spec.WitPath)));
             return new WorldBindingResult(null, diagnostics.ToEquatableArray());
         }
 
@@ -47,6 +53,8 @@ internal static class WorldBinder
 
     private static WitWorld? FindWorld(HostSpec spec, WitPackage root, WitResolution resolution, List<DiagnosticInfo> diagnostics)
     {
+        var worlds = root.Worlds.Select(world => world.Name).ToList();
+        var listed = worlds.Count == 0 ? "none" : string.Join(", ", worlds);
         if (spec.World is null)
         {
             if (root.Worlds.Count == 1)
@@ -54,22 +62,40 @@ internal static class WorldBinder
                 return root.Worlds[0];
             }
 
-            var names = root.Worlds.Count == 0 ? "none" : string.Join(", ", root.Worlds.Select(world => world.Name));
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.WorldNotSpecified, spec.AttributeLocation, root.Name.ToString(), root.Worlds.Count.ToString(), names));
+            // The code fix offers each world, in the package's order.
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.WorldNotSpecified, spec.AttributeLocation, root.Name.ToString(), root.Worlds.Count.ToString(CultureInfo.InvariantCulture), listed) with
+            {
+                Replacements = worlds.ToEquatableArray(),
+            });
             return null;
         }
 
         // A plain name is looked up in the root package; `ns:pkg/world[@version]` in every package.
-        var found = spec.World.IndexOf('/') < 0
-            ? root.FindWorld(spec.World)
-            : resolution.Packages.SelectMany(package => package.Worlds).FirstOrDefault(world => world.QualifiedName == spec.World);
+        var isQualified = spec.World.IndexOf('/') >= 0;
+        var found = isQualified
+            ? resolution.Packages.SelectMany(package => package.Worlds).FirstOrDefault(world => world.QualifiedName == spec.World)
+            : root.FindWorld(spec.World);
         if (found is null)
         {
-            var known = root.Worlds.Count == 0 ? "none" : string.Join(", ", root.Worlds.Select(world => world.Name));
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.WorldNotFound, spec.AttributeLocation, spec.World, root.Name.ToString(), known));
+            var known = isQualified ? resolution.Packages.SelectMany(package => package.Worlds).Select(world => world.QualifiedName) : worlds;
+            var suggestions = NameSuggestions.Closest(spec.World, known);
+            var hint = suggestions.Count == 0 ? "" : "; did you mean " + string.Join(" or ", suggestions.Select(suggestion => $"'{suggestion}'")) + "?";
+            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.WorldNotFound, spec.WorldLocation ?? spec.AttributeLocation, spec.World, root.Name.ToString(), listed, hint) with
+            {
+                Replacements = suggestions.ToEquatableArray(),
+            });
         }
 
         return found;
+    }
+
+    /// <summary>The project item that makes <paramref name="path"/> visible: the file, or a directory's .wit files (deps/ included).</summary>
+    public static string AdditionalFilesItem(string path)
+    {
+        var include = path.EndsWith(".wit", StringComparison.OrdinalIgnoreCase)
+            ? path
+            : path.TrimEnd('/', '\\') + "/**/*.wit";
+        return $"<AdditionalFiles Include=\"{include}\" />";
     }
 
     // Packages of which the host's WIT holds several versions (`my:dep@0.1.0` and `@0.2.0`): their

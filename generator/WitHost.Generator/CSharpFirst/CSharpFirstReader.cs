@@ -23,17 +23,8 @@ internal static class CSharpFirstReader
         var identifier = DiagnosticInfoFactory.FromLocation(declaration.Identifier.GetLocation());
         var diagnostics = new List<DiagnosticInfo>();
 
-        // The same declaration checks as for a host class, under the same ids: a build hears of
-        // them from the analyzers (AnalyzerReportedDiagnostics), which have the code fix.
-        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-        {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNotPartial, identifier, symbol.Name));
-        }
-
-        if (symbol.ContainingType is not null)
-        {
-            diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.HostClassNested, identifier, symbol.Name));
-        }
+        // The same declaration checks as for a host class, under the same ids and with the same code fixes.
+        HostDeclarationShape.Check(symbol, declaration, diagnostics, cancellationToken);
 
         var name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         var parsed = WitInterfaceName.TryParse(name);

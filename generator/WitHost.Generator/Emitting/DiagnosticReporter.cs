@@ -1,25 +1,19 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using WitHost.Generator.Model;
+using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.Emitting;
 
 /// <summary>Turns <see cref="DiagnosticInfo"/> data back into Roslyn diagnostics at report time.</summary>
 internal static class DiagnosticReporter
 {
-    /// <summary>
-    /// Reports the generator's diagnostics, except the host-declaration checks that WitHost.Analyzers
-    /// owns in a build (<see cref="AnalyzerReportedDiagnostics"/>): the generator still generates
-    /// nothing for such a host, the analyzers say why, once, with code fixes.
-    /// </summary>
     public static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics)
     {
         foreach (var diagnostic in diagnostics)
         {
-            if (!AnalyzerReportedDiagnostics.Contains(diagnostic.Id))
-            {
-                context.ReportDiagnostic(ToDiagnostic(diagnostic));
-            }
+            context.ReportDiagnostic(ToDiagnostic(diagnostic));
         }
     }
 
@@ -29,7 +23,28 @@ internal static class DiagnosticReporter
             ? DiagnosticDescriptors.ForWit(info.Id, severity)
             : DiagnosticDescriptors.Find(info.Id) ?? throw new InvalidOperationException("Unknown diagnostic " + info.Id);
         var arguments = info.MessageArguments.AsImmutableArray().Cast<object?>().ToArray();
-        return Diagnostic.Create(descriptor, ToLocation(info.Location), arguments);
+        return Diagnostic.Create(
+            descriptor,
+            ToLocation(info.Location),
+            info.AdditionalLocations.AsImmutableArray().Select(ToLocation),
+            Properties(info.Replacements),
+            arguments);
+    }
+
+    private static ImmutableDictionary<string, string?>? Properties(EquatableArray<string> replacements)
+    {
+        if (replacements.IsEmpty)
+        {
+            return null;
+        }
+
+        var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+        for (var i = 0; i < replacements.Count; i++)
+        {
+            builder.Add(DiagnosticPropertyKeys.Replacement(i), replacements[i]);
+        }
+
+        return builder.ToImmutable();
     }
 
     private static Location ToLocation(SourceLocationInfo? info)

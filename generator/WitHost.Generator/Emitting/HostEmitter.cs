@@ -132,6 +132,11 @@ internal static class HostEmitter
         DocCommentWriter.WriteParam(writer, "options", null, "Stack, heap, WASI and host state of the instance; null for the defaults.");
         DocCommentWriter.WriteReturns(writer, "The instance, with a typed wrapper per export; dispose it to free the instance.");
         DocCommentWriter.WriteException(writer, "global::WitHost.Wamr.WasmInstantiationException", "The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref=\"Validate\"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.");
+        if (world.ImportProperties.Any(property => !property.Calls.IsEmpty))
+        {
+            DocCommentWriter.WriteException(writer, "global::System.ArgumentException", "A property of <paramref name=\"imports\"/> is null (set with <c>null!</c>): it is named before any guest code runs.");
+        }
+
         writer.WriteLine($"public static {GuestEmitter.ClassName} Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)");
         writer.OpenBlock();
         writer.WriteLine("global::System.ArgumentNullException.ThrowIfNull(module);");
@@ -178,8 +183,10 @@ internal static class HostEmitter
                 continue;
             }
 
+            // A property set to null! would otherwise fail inside an import entry, at the guest's first call.
             var local = "implementation" + property.Name + "_";
-            writer.WriteLine($"var {local} = imports.{property.Name};");
+            var missing = NullImportMessage(world, property);
+            writer.WriteLine($"var {local} = imports.{property.Name} ?? throw new global::System.ArgumentException({CallEmitter.Literal(missing)}, nameof(imports));");
             foreach (var call in property.Calls)
             {
                 writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {call.EntryName}({local}, {tablesArgument}call_));");
@@ -208,6 +215,12 @@ internal static class HostEmitter
         writer.WriteLine("throw;");
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    private static string NullImportMessage(WorldBinding world, ImportPropertyBinding property)
+    {
+        var import = property.WitName == "$root" ? "the functions the world " + world.WorldQualifiedName + " imports" : "the import " + property.WitName;
+        return $"{world.Spec.ClassName}.Imports.{property.Name} is null; it must implement {import}.";
     }
 
     private static void EmitImportEntry(SourceWriter writer, WorldBinding world, ImportPropertyBinding property, CallBinding call)

@@ -12,4 +12,11 @@ internal sealed record DiagnosticInfo(
     string Id,
     EquatableArray<string> MessageArguments,
     SourceLocationInfo? Location,
-    WitDiagnosticSeverity? WitSeverity = null);
+    WitDiagnosticSeverity? WitSeverity = null)
+{
+    /// <summary>Further places the same problem covers (every declaration of a type that lacks <c>partial</c>), which a code fix edits too.</summary>
+    public EquatableArray<SourceLocationInfo> AdditionalLocations { get; init; } = EquatableArray<SourceLocationInfo>.Empty;
+
+    /// <summary>Texts a code fix may put in place of the diagnosed one, best first (<see cref="DiagnosticPropertyKeys"/>).</summary>
+    public EquatableArray<string> Replacements { get; init; } = EquatableArray<string>.Empty;
+}

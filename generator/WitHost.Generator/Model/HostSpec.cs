@@ -25,6 +25,18 @@ internal sealed record HostSpec(
     /// <summary>The C#-first interfaces of <c>[WitExport]</c> attributes, fully qualified C# names.</summary>
     public EquatableArray<string> CSharpExports { get; init; } = EquatableArray<string>.Empty;
 
+    /// <summary>
+    /// False when the class is not partial or is nested (WITHOST0001, 0002): the world's types and
+    /// interfaces are generated, the members of the class are not.
+    /// </summary>
+    public bool IsExtensible { get; init; } = true;
+
+    /// <summary>The path argument, for diagnostics about the WIT it names; null when not written as an argument.</summary>
+    public SourceLocationInfo? PathLocation { get; init; }
+
+    /// <summary>The <c>World</c> argument, for diagnostics about the world; null when left out.</summary>
+    public SourceLocationInfo? WorldLocation { get; init; }
+
     /// <summary>True when the world has C#-first interfaces (and so is derived rather than read from a .wit file alone).</summary>
     public bool HasCSharpFirstInterfaces => !CSharpImports.IsEmpty || !CSharpExports.IsEmpty;
 }

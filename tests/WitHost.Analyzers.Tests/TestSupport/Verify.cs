@@ -14,4 +14,13 @@ internal static class Verify
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
         => new(source, fixedSource);
+
+    /// <summary>A test of the generator's diagnostics in a build (no analyzer runs, as when the project has C# errors).</summary>
+    public static WitHostAnalyzerTest<EmptyDiagnosticAnalyzer, EmptyCodeFixProvider> Generator(string source)
+        => new(source, withGenerator: true);
+
+    /// <summary>A code fix of a generator diagnostic: the IDE offers a code fix for any diagnostic of its id, the generator's too.</summary>
+    public static GeneratorCodeFixTest<TCodeFix> GeneratorCodeFix<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
+        => new(source, fixedSource);
 }

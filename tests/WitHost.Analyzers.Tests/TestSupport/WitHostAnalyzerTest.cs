@@ -38,26 +38,47 @@ internal sealed class WitHostAnalyzerTest<TAnalyzer, TCodeFix> : CSharpCodeFixTe
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
 
-    public WitHostAnalyzerTest(string source, string? fixedSource = null)
+    private readonly bool _withGenerator;
+
+    /// <param name="source">The host file.</param>
+    /// <param name="fixedSource">The host file after the code fix, or null for an analyzer-only test.</param>
+    /// <param name="withGenerator">
+    /// True to run WitHost.Generator as a build does: its diagnostics (WITHOST0001–0005 among them)
+    /// are expected like the analyzers', and the code fixes act on them. It adds the attribute itself
+    /// and generates the hosts (not compared: the generator's own tests check its output).
+    /// </param>
+    public WitHostAnalyzerTest(string source, string? fixedSource = null, bool withGenerator = false)
     {
+        _withGenerator = withGenerator;
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         TestState.AdditionalReferences.AddRange(s_platform);
         TestState.Sources.Add((HostPath, source));
-        foreach (var attributeSource in s_attributeSources)
+        var attributeSources = withGenerator ? Array.Empty<(string, string)>() : s_attributeSources;
+        foreach (var attributeSource in attributeSources)
         {
             TestState.Sources.Add(attributeSource);
         }
 
         TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.projectdir = {ProjectDirectory}\n"));
+        if (withGenerator)
+        {
+            // Generated hosts call the runtime.
+            TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(WitHost.Wamr.WamrModule).Assembly.Location));
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        }
+
         if (fixedSource is not null)
         {
             FixedState.Sources.Add((HostPath, fixedSource));
-            foreach (var attributeSource in s_attributeSources)
+            foreach (var attributeSource in attributeSources)
             {
                 FixedState.Sources.Add(attributeSource);
             }
         }
     }
+
+    protected override IEnumerable<Type> GetSourceGenerators()
+        => _withGenerator ? new[] { typeof(WitHostGenerator) } : Array.Empty<Type>();
 
     /// <summary>Expects <paramref name="descriptor"/> with exactly <paramref name="message"/> at the markup location <c>{|#n:…|}</c>.</summary>
     public WitHostAnalyzerTest<TAnalyzer, TCodeFix> Expecting(DiagnosticDescriptor descriptor, string message, int location = 0)

@@ -167,7 +167,7 @@ public sealed class UntrustedModuleTests
     public void A_wasi_argument_with_a_nul_is_refused_without_leaking()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(CoreGuest.Bytes);
+        using var module = engine.LoadModule(CoreGuest.Loadable);
         var options = new InstanceOptions { Wasi = new WasiOptions { Arguments = ["fine", "bad\0"] } };
         Assert.Throws<ArgumentException>(() => module.Instantiate(CoreGuest.DefaultImports(), options));
         // The module is not left counting an instance that never was.

@@ -85,6 +85,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -103,7 +104,7 @@ namespace Example.App
             table_.Define("[export]example:both/test", "[resource-new]thing", call_ => call_.SetResult(resources_.Example_Both_Test_Exports_Thing.New(call_.GetUInt32(0))));
             table_.Define("[export]example:both/test", "[resource-rep]thing", call_ => call_.SetResult(resources_.Example_Both_Test_Exports_Thing.Rep(call_.Instance, call_.GetInt32(0), "[export]example:both/test#[resource-rep]thing")));
             table_.Define("[export]example:both/test", "[resource-drop]thing", call_ => DropExample_Both_Test_Exports_Thing(resources_.Example_Both_Test_Exports_Thing, call_));
-            var implementationTest_ = imports.Test;
+            var implementationTest_ = imports.Test ?? throw new global::System.ArgumentException("ImportExportHost.Imports.Test is null; it must implement the import example:both/test.", nameof(imports));
             table_.Define("example:both/test", "[constructor]thing", call_ => ImportTestCreateThing(implementationTest_, resources_, call_));
             table_.Define("example:both/test", "make", call_ => ImportTestMake(implementationTest_, resources_, call_));
             table_.Define("example:both/test", "describe", call_ => ImportTestDescribe(implementationTest_, resources_, call_));

@@ -74,6 +74,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -90,11 +91,11 @@ namespace Example.App
             table_.Define("primary", "[method]bucket.get", call_ => ImportPrimaryBucketGet(resources_, call_));
             table_.Define("secondary", "[resource-drop]bucket", call_ => resources_.Example_Named_Store_IBucket_Secondary.Drop(call_.Instance, call_.GetInt32(0), "secondary#[resource-drop]bucket"));
             table_.Define("secondary", "[method]bucket.get", call_ => ImportSecondaryBucketGet(resources_, call_));
-            var implementationPrimary_ = imports.Primary;
+            var implementationPrimary_ = imports.Primary ?? throw new global::System.ArgumentException("NamedImportsHost.Imports.Primary is null; it must implement the import primary.", nameof(imports));
             table_.Define("primary", "[constructor]bucket", call_ => ImportPrimaryCreateBucket(implementationPrimary_, resources_, call_));
             table_.Define("primary", "open", call_ => ImportPrimaryOpen(implementationPrimary_, resources_, call_));
             table_.Define("primary", "count", call_ => ImportPrimaryCount(implementationPrimary_, resources_, call_));
-            var implementationSecondary_ = imports.Secondary;
+            var implementationSecondary_ = imports.Secondary ?? throw new global::System.ArgumentException("NamedImportsHost.Imports.Secondary is null; it must implement the import secondary.", nameof(imports));
             table_.Define("secondary", "[constructor]bucket", call_ => ImportSecondaryCreateBucket(implementationSecondary_, resources_, call_));
             table_.Define("secondary", "open", call_ => ImportSecondaryOpen(implementationSecondary_, resources_, call_));
             table_.Define("secondary", "count", call_ => ImportSecondaryCount(implementationSecondary_, resources_, call_));

@@ -67,6 +67,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -84,7 +85,7 @@ namespace Example.App
             table_.Define("example:resources/files", "[resource-drop]file", call_ => resources_.Example_Resources_Files_IFile.Drop(call_.Instance, call_.GetInt32(0), "example:resources/files#[resource-drop]file"));
             table_.Define("example:resources/files", "[method]file.read", call_ => ImportFileRead(resources_, call_));
             table_.Define("example:resources/files", "[method]file.write", call_ => ImportFileWrite(resources_, call_));
-            var implementationFiles_ = imports.Files;
+            var implementationFiles_ = imports.Files ?? throw new global::System.ArgumentException("ResourcesHost.Imports.Files is null; it must implement the import example:resources/files.", nameof(imports));
             table_.Define("example:resources/files", "[constructor]file", call_ => ImportFilesCreateFile(implementationFiles_, resources_, call_));
             table_.Define("example:resources/files", "[static]file.open-read-only", call_ => ImportFilesFileOpenReadOnly(implementationFiles_, resources_, call_));
             table_.Define("example:resources/files", "list-files", call_ => ImportFilesListFiles(implementationFiles_, resources_, call_));

@@ -52,6 +52,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -63,7 +64,7 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var implementationLogging_ = imports.Logging;
+            var implementationLogging_ = imports.Logging ?? throw new global::System.ArgumentException("SampleHost.Imports.Logging is null; it must implement the import example:sample/logging.", nameof(imports));
             table_.Define("example:sample/logging", "log-u32", call_ => ImportLoggingLogU32(implementationLogging_, call_));
 
             var instance_ = module.Instantiate(table_, options);

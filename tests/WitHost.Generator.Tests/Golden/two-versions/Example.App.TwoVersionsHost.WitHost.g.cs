@@ -52,6 +52,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -63,9 +64,9 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var implementationDepAV0_1_0_ = imports.DepAV0_1_0;
+            var implementationDepAV0_1_0_ = imports.DepAV0_1_0 ?? throw new global::System.ArgumentException("TwoVersionsHost.Imports.DepAV0_1_0 is null; it must implement the import my:dep/a@0.1.0.", nameof(imports));
             table_.Define("my:dep/a@0.1.0", "get", call_ => ImportDepAV0_1_0Get(implementationDepAV0_1_0_, call_));
-            var implementationDepAV0_2_0_ = imports.DepAV0_2_0;
+            var implementationDepAV0_2_0_ = imports.DepAV0_2_0 ?? throw new global::System.ArgumentException("TwoVersionsHost.Imports.DepAV0_2_0 is null; it must implement the import my:dep/a@0.2.0.", nameof(imports));
             table_.Define("my:dep/a@0.2.0", "get", call_ => ImportDepAV0_2_0Get(implementationDepAV0_2_0_, call_));
 
             var instance_ = module.Instantiate(table_, options);

@@ -64,6 +64,7 @@ namespace Example.App
         /// <param name="options">Stack, heap, WASI and host state of the instance; null for the defaults.</param>
         /// <returns>The instance, with a typed wrapper per export; dispose it to free the instance.</returns>
         /// <exception cref="global::WitHost.Wamr.WasmInstantiationException">The guest does not match the world (every mismatch in its <c>Mismatches</c>, as <see cref="Validate"/> lists them), WAMR refused it, or its <c>_initialize</c> failed.</exception>
+        /// <exception cref="global::System.ArgumentException">A property of <paramref name="imports"/> is null (set with <c>null!</c>): it is named before any guest code runs.</exception>
         public static Guest Instantiate(global::WitHost.Wamr.WamrModule module, Imports imports, global::WitHost.Wamr.InstanceOptions? options = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(module);
@@ -75,14 +76,14 @@ namespace Example.App
             // One closure per import, made once per instance: a call from the guest reaches this
             // instance's implementation without allocating.
             var table_ = new global::WitHost.Wamr.Hosting.HostImports();
-            var implementationShapes_ = imports.Shapes;
+            var implementationShapes_ = imports.Shapes ?? throw new global::System.ArgumentException("TypesHost.Imports.Shapes is null; it must implement the import example:types/shapes@1.2.0.", nameof(imports));
             table_.Define("example:types/shapes@1.2.0", "draw", call_ => ImportShapesDraw(implementationShapes_, call_));
             table_.Define("example:types/shapes@1.2.0", "clear", call_ => ImportShapesClear(implementationShapes_, call_));
-            var implementationCanvas_ = imports.Canvas;
+            var implementationCanvas_ = imports.Canvas ?? throw new global::System.ArgumentException("TypesHost.Imports.Canvas is null; it must implement the import example:types/canvas@1.2.0.", nameof(imports));
             table_.Define("example:types/canvas@1.2.0", "paint", call_ => ImportCanvasPaint(implementationCanvas_, call_));
-            var implementationInlineLog_ = imports.InlineLog;
+            var implementationInlineLog_ = imports.InlineLog ?? throw new global::System.ArgumentException("TypesHost.Imports.InlineLog is null; it must implement the import inline-log.", nameof(imports));
             table_.Define("inline-log", "log", call_ => ImportInlineLogLog(implementationInlineLog_, call_));
-            var implementationTypes_ = imports.Types;
+            var implementationTypes_ = imports.Types ?? throw new global::System.ArgumentException("TypesHost.Imports.Types is null; it must implement the functions the world example:types/types@1.2.0 imports.", nameof(imports));
             table_.Define("$root", "now", call_ => ImportTypesNow(implementationTypes_, call_));
             table_.Define("$root", "info", call_ => ImportTypesInfo(implementationTypes_, call_));
 

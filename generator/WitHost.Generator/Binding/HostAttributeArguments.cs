@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace WitHost.Analyzers.Hosts;
+namespace WitHost.Generator.Binding;
 
 /// <summary>The arguments of one <c>[WitHost]</c> application, with the syntax each came from (where diagnostics go).</summary>
 internal sealed class HostAttributeArguments

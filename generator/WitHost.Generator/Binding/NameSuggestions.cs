@@ -1,4 +1,4 @@
-namespace WitHost.Analyzers.Names;
+namespace WitHost.Generator.Binding;
 
 /// <summary>The known names closest to a misspelt one, by edit distance.</summary>
 internal static class NameSuggestions
@@ -22,8 +22,8 @@ internal static class NameSuggestions
             .ToList();
 
     /// <summary>
-    /// Levenshtein distance, case-insensitively: a wrong case is fixed by WITHOST1001's repair,
-    /// not counted as a typo here.
+    /// Levenshtein distance, case-insensitively: WIT names are lowercase kebab-case, so <c>Sample</c>
+    /// is <c>sample</c> at no edit, and <c>SampleWorld</c> or <c>sample_world</c> is <c>sample-world</c> at one.
     /// </summary>
     public static int EditDistance(string a, string b)
     {
