@@ -11,4 +11,10 @@ public sealed record ModuleOptions
     /// guest. WAMR fixes a memory's maximum when it loads a module, so the limit is set here.
     /// </summary>
     public uint? MaxMemoryPages { get; init; }
+
+    /// <summary>
+    /// The module's name in traces and metrics (<see cref="WamrModule.Name"/>); null: the file's
+    /// name without its extension for a module loaded from a file, else none.
+    /// </summary>
+    public string? Name { get; init; }
 }

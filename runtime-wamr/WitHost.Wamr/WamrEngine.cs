@@ -39,18 +39,15 @@ public sealed class WamrEngine : IDisposable
     public WamrModule LoadModule(ReadOnlySpan<byte> bytes, ModuleOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (IsComponent(bytes))
-        {
-            return WamrModule.LoadComponent(bytes.ToArray(), options ?? ModuleOptions.Default);
-        }
-        return WamrModule.Load(bytes, options ?? ModuleOptions.Default);
+        options ??= ModuleOptions.Default;
+        return Named(IsComponent(bytes) ? WamrModule.LoadComponent(bytes.ToArray(), options) : WamrModule.Load(bytes, options), options);
     }
 
     /// <summary>Loads a core wasm module or a component from a file.</summary>
     public WamrModule LoadModule(string path, ModuleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return LoadModule(File.ReadAllBytes(path), options);
+        return LoadModule(File.ReadAllBytes(path), NamedAfterFile(path, options));
     }
 
     /// <summary>
@@ -67,7 +64,7 @@ public sealed class WamrEngine : IDisposable
         if (Aot.AotImage.HasHeader(bytes))
         {
             // An AOT file compiled from a component carries it, and loads as that component.
-            WamrModule compiled = WamrModule.Load(bytes, options ?? ModuleOptions.Default);
+            WamrModule compiled = Named(WamrModule.Load(bytes, options ?? ModuleOptions.Default), options);
             if (compiled.Component is null)
             {
                 compiled.Dispose();
@@ -79,15 +76,27 @@ public sealed class WamrEngine : IDisposable
         {
             throw new ComponentLoadException("Not a component: the preamble says this is a core module (load it with LoadModule).", 0);
         }
-        return WamrModule.LoadComponent(bytes, options ?? ModuleOptions.Default);
+        return Named(WamrModule.LoadComponent(bytes, options ?? ModuleOptions.Default), options);
     }
 
     /// <summary>Loads a component binary from a file.</summary>
     public WamrModule LoadComponent(string path, ModuleOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return LoadComponent(File.ReadAllBytes(path), options);
+        return LoadComponent(File.ReadAllBytes(path), NamedAfterFile(path, options));
     }
+
+    private static WamrModule Named(WamrModule module, ModuleOptions? options)
+    {
+        module.Name = options?.Name;
+        return module;
+    }
+
+    /// <summary>The options with the file's name as the module's, unless they name it.</summary>
+    private static ModuleOptions NamedAfterFile(string path, ModuleOptions? options) =>
+        options?.Name is null
+            ? (options ?? ModuleOptions.Default) with { Name = Path.GetFileNameWithoutExtension(path) }
+            : options;
 
     /// <summary>Whether the preamble says component (layer 1); a malformed preamble is a component error only when it claims layer 1.</summary>
     internal static bool IsComponent(ReadOnlySpan<byte> bytes) =>

@@ -13,6 +13,7 @@ public sealed class WamrFunction
         Type = type;
         ParameterCells = FunctionType.CellCount(type.Parameters);
         ResultCells = FunctionType.CellCount(type.Results);
+        IsAbiHelper = name == WamrInstance.ReallocName || name.StartsWith(WamrInstance.PostReturnPrefix, StringComparison.Ordinal);
     }
 
     public WamrInstance Instance { get; }
@@ -22,6 +23,12 @@ public sealed class WamrFunction
     public FunctionType Type { get; }
 
     internal nint Handle { get; }
+
+    /// <summary>
+    /// Whether this is <c>cabi_realloc</c> or a <c>cabi_post_</c> function: part of an export's
+    /// call under the Canonical ABI, not a call of its own for telemetry.
+    /// </summary>
+    internal bool IsAbiHelper { get; }
 
     /// <summary>32-bit cells the parameters take in <see cref="InvokeCells"/> (i64 and f64 take two).</summary>
     public int ParameterCells { get; }

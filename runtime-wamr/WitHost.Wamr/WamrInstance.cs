@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.CanonicalAbi;
+using WitHost.Wamr.Diagnostics;
 using WitHost.Wamr.Execution;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Memory;
@@ -116,6 +117,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         uint memoryStart, memoryEnd;
         long memoryBytes = WamrNative.GetAppAddrRange(handle, 0, &memoryStart, &memoryEnd) ? memoryEnd - memoryStart : 0;
         native.AddMemoryPressure(memoryBytes + options.StackSize + options.HeapSize);
+        _observedMemoryBytes = memoryBytes;
+        WamrTelemetry.InstanceCreated(this);
     }
 
     /// <summary>The module this instance was created from.</summary>
@@ -325,6 +328,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     private void ExitCall()
     {
+        if (_observedCall is not null)
+        {
+            EndObservedCall();
+        }
+
         if (_callContextDepth == _scopeDepth)
         {
             _callContextDepth = 0;
@@ -369,20 +377,31 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             case InterruptReason.Deadline:
                 var timeout = new WasmTimeoutException(functionName, _interrupter.Timeout);
-                _fault ??= timeout;
+                RecordFault(timeout, WamrTelemetry.TimeoutTrap);
                 return timeout;
             case InterruptReason.Cancelled:
-                WasmTrapException cancelled = Fault(functionName, "guest interrupted: the call was cancelled", null);
+                WasmTrapException cancelled = Fault(functionName, "guest interrupted: the call was cancelled", null, WamrTelemetry.CancelledTrap);
                 return new OperationCanceledException(
                     $"The call into '{functionName}' was cancelled: the guest was stopped and the instance is faulted.", cancelled, _interrupter.Token);
             default:
-                WasmTrapException disposed = Fault(functionName, "guest interrupted: the instance was disposed", null);
+                WasmTrapException disposed = Fault(functionName, "guest interrupted: the instance was disposed", null, WamrTelemetry.DisposedTrap);
                 return new ObjectDisposedException($"The instance was disposed while '{functionName}' ran: the guest was stopped.", disposed);
         }
     }
 
     /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
     internal void CallOwned(WamrFunction function, Span<uint> cells)
+    {
+        // The one check telemetry costs a call when nobody listens.
+        if (WamrTelemetry.CallsObserved && !function.IsAbiHelper)
+        {
+            CallObserved(function, cells);
+            return;
+        }
+        CallUnobserved(function, cells);
+    }
+
+    private void CallUnobserved(WamrFunction function, Span<uint> cells)
     {
         nint handle = LiveHandle();
         if (_fault is not null)
@@ -396,7 +415,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            throw Fault(function.Name, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
@@ -437,12 +456,18 @@ public sealed unsafe partial class WamrInstance : IDisposable
             {
                 message = message[prefix.Length..];
             }
+            string kind = _pendingHostTrap switch
+            {
+                null => WamrTelemetry.GuestTrap,
+                NativeStackExhaustedMessage => WamrTelemetry.StackTrap,
+                _ => WamrTelemetry.HostTrap,
+            };
             // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
             message = _pendingHostTrap ?? message;
             Exception? hostException = _pendingHostException;
             _pendingHostException = null;
             _pendingHostTrap = null;
-            throw Fault(function.Name, message, hostException);
+            throw Fault(function.Name, message, hostException, kind);
         }
     }
 
@@ -479,10 +504,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
     }
 
     /// <summary>Records a trap, faulting the instance, and returns the exception to throw.</summary>
-    internal WasmTrapException Fault(string functionName, string message, Exception? inner)
+    /// <param name="kind">What made it (WamrTelemetry's trap kinds); by default a host function's
+    /// failure when there is an <paramref name="inner"/> exception, else a Canonical ABI check's.</param>
+    internal WasmTrapException Fault(string functionName, string message, Exception? inner, string? kind = null)
     {
         var trap = new WasmTrapException(functionName, message, inner);
-        _fault ??= trap;
+        RecordFault(trap, kind ?? (inner is null ? WamrTelemetry.AbiTrap : WamrTelemetry.HostTrap));
         return trap;
     }
 
@@ -543,6 +570,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             return null;
         }
         _native.Dispose();
+        WamrTelemetry.InstanceFreed(this);
         // WAMR closed the guest's ends of the stdio pipes with the instance; what the guest wrote
         // is delivered before the instance is gone.
         _stdio?.Dispose();

@@ -3,6 +3,7 @@ using System.Text;
 using WitHost.Wamr.Aot;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.Components;
+using WitHost.Wamr.Diagnostics;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Native;
 using WitHost.Wamr.Stdio;
@@ -51,6 +52,13 @@ public sealed unsafe class WamrModule : IDisposable
     /// <see cref="AotCompiler"/> wrote) rather than on WAMR's interpreter.
     /// </summary>
     public bool IsAheadOfTimeCompiled { get; private set; }
+
+    /// <summary>
+    /// The name that tags the module's instantiations, calls and traps in traces and metrics
+    /// (docs/observability.md): <see cref="ModuleOptions.Name"/>, or the file's name without its
+    /// extension for a module loaded from a file; null if neither.
+    /// </summary>
+    public string? Name { get; internal set; }
 
     internal ReadOnlySpan<int> ImportSlots => _importSlots;
 
@@ -198,6 +206,15 @@ public sealed unsafe class WamrModule : IDisposable
     /// traps with a message that names it.</remarks>
     /// <exception cref="WasmInstantiationException">WAMR refused, or <c>_initialize</c> trapped.</exception>
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
+    {
+        if (WamrTelemetry.InstantiationsObserved)
+        {
+            return WamrTelemetry.ObserveInstantiation(this, () => InstantiateUnobserved(imports, options));
+        }
+        return InstantiateUnobserved(imports, options);
+    }
+
+    private WamrInstance InstantiateUnobserved(HostImports? imports, InstanceOptions? options)
     {
         options ??= InstanceOptions.Default;
         if (_asyncRefusal is not null)
