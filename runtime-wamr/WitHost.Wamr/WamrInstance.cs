@@ -43,6 +43,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public const string NativeStackExhaustedMessage = "native stack exhausted: the calls between the guest and the host nest too deep for this thread's stack";
 
     private readonly Lock _callLock = new();
+    // How deep the owning thread holds _callLock (EnterCallLock/ExitCallLock): a field the owner
+    // reads instead of asking the lock, which costs a thread-local lookup, on every release.
+    private int _callLockDepth;
+    // Call limit scopes open on this instance, on any thread: while there are none, a call skips
+    // the thread-local lookup of the innermost scope.
+    private int _openLimitScopes;
     private readonly WamrModule _module;
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
@@ -59,6 +65,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private int _callDepth;
     // Whole calls (EnterCall scopes) open on the owning thread; the instance is not freed under them.
     private int _scopeDepth;
+    // The _scopeDepth of the whole call whose first core call made the thread checks of CallOwned
+    // (0: none): its later core calls at the same depth run on the same thread, from about the
+    // same stack depth, so they skip them.
+    private int _threadCheckedScope;
     private WasmTrapException? _fault;
     // What a host function that made the guest trap said, in full: WAMR keeps only the start of
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
@@ -190,7 +200,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public WamrFunction? TryGetFunction(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             if (_functions.TryGetValue(name, out WamrFunction? cached))
@@ -299,7 +309,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </remarks>
     public CallScope EnterCall()
     {
-        _callLock.Enter();
+        EnterCallLock();
         _scopeDepth++;
         return new CallScope(this);
     }
@@ -361,13 +371,17 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             _callContextDepth = 0;
         }
+        if (_threadCheckedScope == _scopeDepth)
+        {
+            _threadCheckedScope = 0;
+        }
         _scopeDepth--;
         ExitCallLock();
     }
 
     internal void Call(WamrFunction function, Span<uint> cells)
     {
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             CallOwned(function, cells);
@@ -393,6 +407,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         return limit;
     }
+
+    /// <summary>Counts a <see cref="CallLimitScope"/> opened (+1) or disposed (-1) on this instance.</summary>
+    internal void CountLimitScope(int change) => Interlocked.Add(ref _openLimitScopes, change);
 
     /// <summary>Faults the instance for a guest stopped from outside; returns what to throw.</summary>
     private Exception Interrupted(string functionName, InterruptReason reason)
@@ -421,23 +438,41 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             throw new WasmInstanceFaultedException(_fault);
         }
-        WamrRuntime.EnsureThreadEnvironment();
-        // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
-        // the .NET frames that then report its trap: the process would die of a stack overflow.
-        // So the guest is not entered unless .NET could still run and unwind a typical call chain
-        // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        bool outermost = _callDepth == 0;
+        // A whole call (cabi_realloc, the export, cabi_post_…) checks the thread once, at its first
+        // core call; a call nested in a host function always checks, since the stack has grown.
+        if (!outermost || _scopeDepth == 0 || _threadCheckedScope != _scopeDepth)
         {
-            throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            WamrRuntime.EnsureThreadEnvironment();
+            // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little
+            // for the .NET frames that then report its trap: the process would die of a stack
+            // overflow. So the guest is not entered unless .NET could still run and unwind a
+            // typical call chain here (128 KiB on 64-bit); past that it is a trap, which unwinds
+            // the nested calls.
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            }
+            if (outermost)
+            {
+                _threadCheckedScope = _scopeDepth;
+            }
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
         // Only the outermost call is watched: calls a host function makes back into the guest
         // run inside it, and an interrupt stops them too.
-        bool outermost = _callDepth == 0;
         if (outermost)
         {
-            _interrupter.Begin(CurrentLimit());
+            // No deadline, no token: the common call skips working out its limit.
+            if (Volatile.Read(ref _openLimitScopes) == 0 && _callTimeout is null)
+            {
+                _interrupter.BeginUnlimited();
+            }
+            else
+            {
+                _interrupter.Begin(CurrentLimit());
+            }
         }
         _callDepth++;
         bool ok;
@@ -532,6 +567,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return _native.DangerousGetHandle();
     }
 
+    /// <summary>Takes <see cref="_callLock"/>; every holder but Dispose's try takes it here and leaves through <see cref="ExitCallLock"/>.</summary>
+    private void EnterCallLock()
+    {
+        _callLock.Enter();
+        _callLockDepth++;
+    }
+
     /// <summary>
     /// Leaves <see cref="_callLock"/>, and frees the instance if <see cref="Dispose"/> was called
     /// from another thread while this one held the lock. Every holder of the lock leaves through
@@ -539,12 +581,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     private void ExitCallLock()
     {
-        _callLock.Exit();
-        if (_callLock.IsHeldByCurrentThread)
+        if (--_callLockDepth > 0)
         {
-            // A nested hold (a core call inside a whole call): the lock is still this thread's.
+            // A nested hold (a core call inside a whole call): the lock stays this thread's.
+            _callLock.Exit();
             return;
         }
+        _callLock.Exit();
         // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
         // lock, or this thread sees the flag. The barrier keeps the read after the release.
         Interlocked.MemoryBarrier();
@@ -622,7 +665,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public void AttachHostObjects(IDisposable owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
