@@ -1,3 +1,11 @@
 using BenchmarkDotNet.Running;
+using WitHost.Wamr.Benchmarks;
 
+// `count MARKS_LIBRARY CALLS`: the anchor calls in batches for callgrind (docs/benchmarks.md),
+// not a benchmark run.
+if (args is ["count", string marks, string calls])
+{
+    CallCountDriver.Run(marks, int.Parse(calls, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -88,8 +88,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public int Add(int a, int b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#add", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -121,8 +122,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#translate", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
@@ -161,8 +163,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(values);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#sum", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -196,8 +199,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::WitHost.Result<uint, string> Divide(uint a, uint b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#divide", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -248,8 +252,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#split", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -295,8 +300,9 @@ namespace Example.Shapes
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(needle);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#index-of", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
@@ -355,8 +361,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::Example.Shapes.Axes Mirror(global::Example.Shapes.Axes axes)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#mirror", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -384,8 +391,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(shape);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#area", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[5];
@@ -446,8 +454,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#first-char", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -475,8 +484,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public (uint Number, string Text) Swap((string, uint) pair)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#swap", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -513,8 +523,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public byte[] Bytes(global::Example.Shapes.Level? level)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#bytes", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];

@@ -55,8 +55,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:types/shapes@1.2.0#draw", "example:types/types@1.2.0");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[7];
@@ -413,8 +414,9 @@ namespace Example.App
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
                 public void Clear()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:types/shapes@1.2.0#clear", "example:types/types@1.2.0");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
