@@ -303,8 +303,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     /// <remarks>
     /// The ownership is re-entrant on its thread: a host function (which runs inside a call, on
-    /// the calling thread) may call into its own instance again. It allocates nothing; use it with
-    /// <c>using</c>, on the thread that entered it.
+    /// the calling thread) may make core calls into its own instance again. A WIT export call
+    /// enters through <see cref="EnterExportCall"/> instead, which traps there. It allocates
+    /// nothing; use it with <c>using</c>, on the thread that entered it.
     /// </remarks>
     public CallScope EnterCall()
     {
@@ -312,6 +313,37 @@ public sealed unsafe partial class WamrInstance : IDisposable
         _scopeDepth++;
         return new CallScope(this);
     }
+
+    /// <summary>
+    /// Owns the instance for one call of a WIT export (<paramref name="exportName"/>), as
+    /// <see cref="EnterCall"/> does, and traps if the instance is already on this thread's stack:
+    /// a host function it called, still running, calls one of its exports again. The Component
+    /// Model forbids re-entering a component instance (<c>canon lift</c> traps), so that the
+    /// guest's code never runs in the middle of one of its own calls. Generated export calls and
+    /// <see cref="CanonicalAbi.DynamicExportCall"/> enter through here; core calls
+    /// (<see cref="WamrFunction.Invoke"/>, <see cref="Realloc"/>) keep core WebAssembly's rules and
+    /// may re-enter.
+    /// </summary>
+    /// <param name="exportName">The export being called, named in the trap.</param>
+    /// <param name="worldName">The WIT world the instance was made for, named in the trap; null when unknown.</param>
+    /// <exception cref="WasmTrapException">The instance is on the stack; it is faulted, as after any trap.</exception>
+    public CallScope EnterExportCall(string exportName, string? worldName = null)
+    {
+        _callLock.Enter();
+        // Holding the lock, only this thread runs the guest: a core call in progress is one of
+        // this thread's, below the caller on its stack.
+        if (_callDepth != 0)
+        {
+            ExitCallLock();
+            throw Fault(exportName, ReentranceMessage(exportName, worldName), null);
+        }
+        _scopeDepth++;
+        return new CallScope(this);
+    }
+
+    private static string ReentranceMessage(string exportName, string? worldName)
+        => $"re-entrance: '{exportName}' was called on an instance{(worldName is null ? "" : $" of '{worldName}'")} that is already on the stack " +
+           "(a host function it called is still running); the Component Model does not let a component instance be re-entered";
 
     /// <summary>
     /// A Canonical ABI context for a call this thread makes or serves. Inside a whole call
@@ -504,6 +536,14 @@ public sealed unsafe partial class WamrInstance : IDisposable
         try
         {
             function(new HostCallContext(this, import, args));
+            // A trap inside the host function (a WIT call that would have re-entered this
+            // instance, a core call that trapped) faulted the instance; the host function may have
+            // caught it, but the guest does not run on after a trap.
+            if (_fault is { } fault)
+            {
+                _pendingHostException = fault;
+                return _pendingHostTrap = fault.TrapMessage;
+            }
             return null;
         }
         catch (Exception e)
