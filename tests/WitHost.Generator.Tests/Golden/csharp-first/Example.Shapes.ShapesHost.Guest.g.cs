@@ -407,18 +407,21 @@ namespace Example.Shapes
                         case global::Example.Shapes.Shape.Circle case3_:
                         {
                             case0_ = 0;
-                            joined1_ = case3_.Value;
+                            double flat4_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case3_.Value);
+                            joined1_ = flat4_;
                             break;
                         }
-                        case global::Example.Shapes.Shape.Rectangle case4_:
+                        case global::Example.Shapes.Shape.Rectangle case5_:
                         {
                             case0_ = 1;
-                            if (case4_.Value is null) throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
-                            joined1_ = case4_.Value.Width;
-                            joined2_ = case4_.Value.Height;
+                            if (case5_.Value is null) throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
+                            double flat6_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case5_.Value.Width);
+                            double flat7_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case5_.Value.Height);
+                            joined1_ = flat6_;
+                            joined2_ = flat7_;
                             break;
                         }
-                        case global::Example.Shapes.Shape.Dot case5_:
+                        case global::Example.Shapes.Shape.Dot case8_:
                         {
                             case0_ = 2;
                             break;
@@ -437,10 +440,11 @@ namespace Example.Shapes
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     double result0_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
+                    var value9_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_areaPostReturn is not null) scope_.InvokeCells(_areaPostReturn, cells_);
-                    return result0_;
+                    return value9_;
                 }
 
                 /// <summary>Calls the guest's <c>first-char</c>.</summary>
