@@ -62,4 +62,102 @@ public sealed class NamingTests
         Assert.Contains("table_.Define(\"example:joined/a\", \"b-c\", call_ => ImportABC(", host);
         Assert.Contains("table_.Define(\"example:joined/a-b\", \"c\", call_ => ImportABC_(", host);
     }
+    /// <summary>
+    /// An interface named <c>host</c> becomes <c>IHost</c>, as Microsoft.Extensions.Hosting's is
+    /// named, and its types' namespace ends in <c>Host</c>, as that package's static class is. The
+    /// generated code names every type from <c>global::</c>, so the usings of an app (the Worker
+    /// SDK's implicit <c>global using Microsoft.Extensions.Hosting;</c>, or types of its own named
+    /// like generated ones) change nothing in it; the app's own file tells the two apart with an alias.
+    /// </summary>
+    [Fact]
+    public void An_interface_named_host_compiles_in_an_app_that_uses_Microsoft_Extensions_Hosting()
+    {
+        const string wit = """
+            package acme:plugins;
+
+            interface host {
+                enum level { info, error }
+                record config { name: string, level: level }
+                resource session {
+                    constructor(name: string);
+                    name: func() -> string;
+                }
+                get-config: func() -> config;
+                log: func(level: level, message: string);
+                open: func(name: string) -> session;
+            }
+
+            world plugin {
+                import host;
+                export host;
+                export run: func(times: u32) -> result<u32, string>;
+            }
+            """;
+        const string app = """
+            global using Microsoft.Extensions.Hosting;
+            global using MyApp.Common;
+            using WitHost;
+            using Acme.Plugins;
+            using Acme.Plugins.Host;
+            using PluginApi = Acme.Plugins.IHost;
+
+            // Stand-ins for Microsoft.Extensions.Hosting's types, and types of the app's own named
+            // like generated and runtime ones, all brought in by global usings.
+            namespace Microsoft.Extensions.Hosting
+            {
+                internal interface IHost : System.IDisposable { void Start(); }
+                internal static class Host { public static IHost CreateDefault() => null!; }
+            }
+
+            namespace MyApp.Common
+            {
+                internal sealed class Result { }
+                internal sealed class Unit { }
+                internal sealed class Option { }
+                internal sealed class Guest { }
+                internal sealed class Imports { }
+                internal sealed class Session { }
+                internal sealed class Config { }
+                internal enum Level { Other }
+                internal sealed class Exports { }
+            }
+
+            namespace MyApp
+            {
+                [WitHost("plugin.wit")]
+                internal partial class PluginHost;
+
+                internal sealed class PluginServices : PluginApi
+                {
+                    public Acme.Plugins.Host.Config GetConfig() => new("app", Acme.Plugins.Host.Level.Info);
+                    public void Log(Acme.Plugins.Host.Level level, string message) { }
+                    public Acme.Plugins.Host.ISession CreateSession(string name) => new AppSession(name);
+                    public Acme.Plugins.Host.ISession Open(string name) => new AppSession(name);
+                }
+
+                internal sealed class AppSession(string name) : Acme.Plugins.Host.ISession
+                {
+                    public string Name() => name;
+                }
+
+                internal static class Program
+                {
+                    public static void Start(WitHost.Wamr.WamrModule module)
+                    {
+                        // IHost and Host are Microsoft.Extensions.Hosting's here; the alias names the plugin's.
+                        using Microsoft.Extensions.Hosting.IHost app = Host.CreateDefault();
+                        app.Start();
+                        using var guest = PluginHost.Instantiate(module, new PluginHost.Imports { Host = new PluginServices() });
+                        WitHost.Result<uint, string> ran = guest.Run(3);
+                        _ = ran;
+                    }
+                }
+            }
+            """;
+        var run = GeneratorHarness.Run("/project/Program.cs", app, new[] { new InMemoryAdditionalText("/project/plugin.wit", wit) });
+
+        Assert.True(run.UnexpectedGeneratorDiagnostics.Count == 0, string.Join("\n", run.UnexpectedGeneratorDiagnostics));
+        Assert.Contains("public interface IHost", run.GeneratedSources["acme.plugins.host.g.cs"], StringComparison.Ordinal);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
+    }
 }

@@ -37,8 +37,8 @@ internal static class DocCommentWriter
     /// <summary>One line when the text is one line, otherwise the text between the tags on lines of its own.</summary>
     private static void WriteElement(SourceWriter writer, string open, string close, string? docs, string fallback)
     {
-        // The fallback is already XML (it may contain <c> elements); WIT docs are plain text.
-        var lines = (docs is null || docs.Trim().Length == 0 ? fallback : Escape(docs.Trim()))
+        // The fallback is already XML (it may contain <c> elements); WIT docs are Markdown text.
+        var lines = (docs is null || docs.Trim().Length == 0 ? fallback : DocMarkdown.ToXml(docs.Trim()))
             .Split('\n')
             .Select(line => line.TrimEnd('\r', ' ', '\t'))
             .ToList();

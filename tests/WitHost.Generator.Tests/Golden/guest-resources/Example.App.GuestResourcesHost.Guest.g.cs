@@ -117,7 +117,7 @@ namespace Example.App
                     _handle__Handle__PostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[method]handle.handle");
                 }
 
-                /// <summary>Opens a session for `user`.</summary>
+                /// <summary>Opens a session for <c>user</c>.</summary>
                 /// <param name="user">The WIT parameter of that name.</param>
                 /// <returns>The guest's result.</returns>
                 public global::Example.GuestResources.Sessions.Session CreateSession(string user)

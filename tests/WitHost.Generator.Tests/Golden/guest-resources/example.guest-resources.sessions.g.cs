@@ -49,7 +49,7 @@ namespace Example.GuestResources.Sessions
         /// <exception cref="global::System.ObjectDisposedException">The handle was disposed or given to the guest.</exception>
         public void Flush(global::Example.GuestResources.Log.ISink to) => _calls.Flush(this, to);
 
-        /// <summary>A new session with this one's user and `other`'s lines.</summary>
+        /// <summary>A new session with this one's user and <c>other</c>'s lines.</summary>
         /// <param name="other">The WIT parameter of that name.</param>
         /// <returns>The guest's result.</returns>
         /// <exception cref="global::System.ObjectDisposedException">The handle was disposed or given to the guest.</exception>

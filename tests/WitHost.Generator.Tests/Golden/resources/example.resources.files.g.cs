@@ -29,7 +29,7 @@ namespace Example.Resources
     [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
     public interface IFiles
     {
-        /// <summary>Opens `path`.</summary>
+        /// <summary>Opens <c>path</c>.</summary>
         global::Example.Resources.Files.IFile CreateFile(string path);
 
         /// <summary>Opens a file for reading only.</summary>

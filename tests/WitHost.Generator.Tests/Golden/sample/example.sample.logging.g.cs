@@ -9,7 +9,7 @@ namespace Example.Sample
     [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
     public interface ILogging
     {
-        /// <summary>Logs `s` followed by `a`.</summary>
+        /// <summary>Logs <c>s</c> followed by <c>a</c>.</summary>
         void LogU32(uint a, string s);
     }
 }

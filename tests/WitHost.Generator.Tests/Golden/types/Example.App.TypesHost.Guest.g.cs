@@ -46,7 +46,7 @@ namespace Example.App
                     _clearPostReturn = instance.TryGetFunction("cabi_post_example:types/shapes@1.2.0#clear");
                 }
 
-                /// <summary>Draws `s`; `in` and `type` are C# keywords.</summary>
+                /// <summary>Draws <c>s</c>; <c>in</c> and <c>type</c> are C# keywords.</summary>
                 /// <param name="s">The WIT parameter of that name.</param>
                 /// <param name="in">The WIT parameter of that name.</param>
                 /// <param name="type">The WIT parameter of that name.</param>

@@ -16,7 +16,19 @@ namespace Example.Types.Shapes.Exports
         int X,
         int Y);
 
-    /// <summary>A field named like its record.</summary>
+    /// <summary>
+    /// A field named like its record. Markdown code in docs: <c>to-string</c> is a field,
+    /// <c>a `quoted` name</c> keeps its inner backticks, <c>a&lt;b&gt; &amp; &quot;c&quot;</c> is escaped, and a lone `
+    /// backtick stays as written.
+    ///
+    /// <code>
+    /// record name { name: string }
+    /// if a &lt; b &amp;&amp; `x` { }
+    /// </code>
+    ///
+    /// ```
+    /// A fence that is never closed stays literal.
+    /// </summary>
     /// <param name="Name_">The field <c>name</c>.</param>
     /// <param name="ToString_">The field <c>to-string</c>.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]

@@ -16,7 +16,19 @@ namespace Example.Types.Shapes
         int X,
         int Y);
 
-    /// <summary>A field named like its record.</summary>
+    /// <summary>
+    /// A field named like its record. Markdown code in docs: <c>to-string</c> is a field,
+    /// <c>a `quoted` name</c> keeps its inner backticks, <c>a&lt;b&gt; &amp; &quot;c&quot;</c> is escaped, and a lone `
+    /// backtick stays as written.
+    ///
+    /// <code>
+    /// record name { name: string }
+    /// if a &lt; b &amp;&amp; `x` { }
+    /// </code>
+    ///
+    /// ```
+    /// A fence that is never closed stays literal.
+    /// </summary>
     /// <param name="Name_">The field <c>name</c>.</param>
     /// <param name="ToString_">The field <c>to-string</c>.</param>
     [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
@@ -332,7 +344,7 @@ namespace Example.Types
     [global::System.CodeDom.Compiler.GeneratedCode("WitHost.Generator", "1.0.0.0")]
     public interface IShapes
     {
-        /// <summary>Draws `s`; `in` and `type` are C# keywords.</summary>
+        /// <summary>Draws <c>s</c>; <c>in</c> and <c>type</c> are C# keywords.</summary>
         global::WitHost.Result<global::Example.Types.Shapes.Everything, string> Draw(global::Example.Types.Shapes.Shape s, uint @in, global::Example.Types.Shapes.Color type);
 
         /// <summary>The WIT function <c>clear</c>.</summary>
