@@ -74,6 +74,7 @@ public sealed class CallLimitScope : IDisposable
         }
         var scope = new CallLimitScope(instance, new CallLimit(deadline, limitTimeout, token), t_innermost, linked);
         t_innermost = scope;
+        instance.CountLimitScope(1);
         return scope;
     }
 
@@ -90,6 +91,7 @@ public sealed class CallLimitScope : IDisposable
             throw new InvalidOperationException("A call limit scope must be disposed on the thread that opened it.");
         }
         _disposed = true;
+        _instance.CountLimitScope(-1);
         // Normally the innermost scope; unlink it wherever it is so a misordered dispose cannot
         // leave a dead scope limiting later calls.
         if (ReferenceEquals(t_innermost, this))

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using WitHost.Wamr.Binary;
 
 namespace WitHost.Wamr;
@@ -91,9 +92,14 @@ public sealed class WamrFunction
     {
         if (cells.Length < ParameterCells || cells.Length < ResultCells)
         {
-            throw new ArgumentException($"'{Name}' needs {Math.Max(ParameterCells, ResultCells)} cells.", nameof(cells));
+            ThrowTooFewCells();
         }
     }
+
+    // Out of line, so that the check itself inlines into every call.
+    [DoesNotReturn]
+    private void ThrowTooFewCells() =>
+        throw new ArgumentException($"'{Name}' needs {Math.Max(ParameterCells, ResultCells)} cells.", "cells");
 
     internal static int WriteCells(Span<uint> cells, int cell, WasmValueKind kind, ulong bits)
     {

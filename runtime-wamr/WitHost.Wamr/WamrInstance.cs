@@ -43,6 +43,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public const string NativeStackExhaustedMessage = "native stack exhausted: the calls between the guest and the host nest too deep for this thread's stack";
 
     private readonly Lock _callLock = new();
+    // How deep the owning thread holds _callLock (EnterCallLock/ExitCallLock): a field the owner
+    // reads instead of asking the lock, which costs a thread-local lookup, on every release.
+    private int _callLockDepth;
+    // Call limit scopes open on this instance, on any thread: while there are none, a call skips
+    // the thread-local lookup of the innermost scope.
+    private int _openLimitScopes;
     private readonly WamrModule _module;
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
@@ -59,6 +65,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private int _callDepth;
     // Whole calls (EnterCall scopes) open on the owning thread; the instance is not freed under them.
     private int _scopeDepth;
+    // The _scopeDepth of the whole call whose first core call made the thread checks of CallOwned
+    // (0: none): its later core calls at the same depth run on the same thread, from about the
+    // same stack depth, so they skip them.
+    private int _threadCheckedScope;
     private WasmTrapException? _fault;
     // What a host function that made the guest trap said, in full: WAMR keeps only the start of
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
@@ -190,7 +200,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public WamrFunction? TryGetFunction(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             if (_functions.TryGetValue(name, out WamrFunction? cached))
@@ -293,15 +303,47 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     /// <remarks>
     /// The ownership is re-entrant on its thread: a host function (which runs inside a call, on
-    /// the calling thread) may call into its own instance again. It allocates nothing; use it with
-    /// <c>using</c>, on the thread that entered it.
+    /// the calling thread) may make core calls into its own instance again. A WIT export call
+    /// enters through <see cref="EnterExportCall"/> instead, which traps there. It allocates
+    /// nothing; use it with <c>using</c>, on the thread that entered it.
     /// </remarks>
     public CallScope EnterCall()
     {
-        _callLock.Enter();
+        EnterCallLock();
         _scopeDepth++;
         return new CallScope(this);
     }
+
+    /// <summary>
+    /// Owns the instance for one call of a WIT export (<paramref name="exportName"/>), as
+    /// <see cref="EnterCall"/> does, and traps if the instance is already on this thread's stack:
+    /// a host function it called, still running, calls one of its exports again. The Component
+    /// Model forbids re-entering a component instance (<c>canon lift</c> traps), so that the
+    /// guest's code never runs in the middle of one of its own calls. Generated export calls and
+    /// <see cref="CanonicalAbi.DynamicExportCall"/> enter through here; core calls
+    /// (<see cref="WamrFunction.Invoke"/>, <see cref="Realloc"/>) keep core WebAssembly's rules and
+    /// may re-enter.
+    /// </summary>
+    /// <param name="exportName">The export being called, named in the trap.</param>
+    /// <param name="worldName">The WIT world the instance was made for, named in the trap; null when unknown.</param>
+    /// <exception cref="WasmTrapException">The instance is on the stack; it is faulted, as after any trap.</exception>
+    public CallScope EnterExportCall(string exportName, string? worldName = null)
+    {
+        _callLock.Enter();
+        // Holding the lock, only this thread runs the guest: a core call in progress is one of
+        // this thread's, below the caller on its stack.
+        if (_callDepth != 0)
+        {
+            ExitCallLock();
+            throw Fault(exportName, ReentranceMessage(exportName, worldName), null);
+        }
+        _scopeDepth++;
+        return new CallScope(this);
+    }
+
+    private static string ReentranceMessage(string exportName, string? worldName)
+        => $"re-entrance: '{exportName}' was called on an instance{(worldName is null ? "" : $" of '{worldName}'")} that is already on the stack " +
+           "(a host function it called is still running); the Component Model does not let a component instance be re-entered";
 
     /// <summary>
     /// A Canonical ABI context for a call this thread makes or serves. Inside a whole call
@@ -329,13 +371,17 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             _callContextDepth = 0;
         }
+        if (_threadCheckedScope == _scopeDepth)
+        {
+            _threadCheckedScope = 0;
+        }
         _scopeDepth--;
         ExitCallLock();
     }
 
     internal void Call(WamrFunction function, Span<uint> cells)
     {
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             CallOwned(function, cells);
@@ -361,6 +407,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         return limit;
     }
+
+    /// <summary>Counts a <see cref="CallLimitScope"/> opened (+1) or disposed (-1) on this instance.</summary>
+    internal void CountLimitScope(int change) => Interlocked.Add(ref _openLimitScopes, change);
 
     /// <summary>Faults the instance for a guest stopped from outside; returns what to throw.</summary>
     private Exception Interrupted(string functionName, InterruptReason reason)
@@ -389,23 +438,41 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             throw new WasmInstanceFaultedException(_fault);
         }
-        WamrRuntime.EnsureThreadEnvironment();
-        // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little for
-        // the .NET frames that then report its trap: the process would die of a stack overflow.
-        // So the guest is not entered unless .NET could still run and unwind a typical call chain
-        // here (128 KiB on 64-bit); past that it is a trap, which unwinds the nested calls.
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        bool outermost = _callDepth == 0;
+        // A whole call (cabi_realloc, the export, cabi_post_…) checks the thread once, at its first
+        // core call; a call nested in a host function always checks, since the stack has grown.
+        if (!outermost || _scopeDepth == 0 || _threadCheckedScope != _scopeDepth)
         {
-            throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            WamrRuntime.EnsureThreadEnvironment();
+            // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little
+            // for the .NET frames that then report its trap: the process would die of a stack
+            // overflow. So the guest is not entered unless .NET could still run and unwind a
+            // typical call chain here (128 KiB on 64-bit); past that it is a trap, which unwinds
+            // the nested calls.
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                throw Fault(function.Name, NativeStackExhaustedMessage, null);
+            }
+            if (outermost)
+            {
+                _threadCheckedScope = _scopeDepth;
+            }
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
         // Only the outermost call is watched: calls a host function makes back into the guest
         // run inside it, and an interrupt stops them too.
-        bool outermost = _callDepth == 0;
         if (outermost)
         {
-            _interrupter.Begin(CurrentLimit());
+            // No deadline, no token: the common call skips working out its limit.
+            if (Volatile.Read(ref _openLimitScopes) == 0 && _callTimeout is null)
+            {
+                _interrupter.BeginUnlimited();
+            }
+            else
+            {
+                _interrupter.Begin(CurrentLimit());
+            }
         }
         _callDepth++;
         bool ok;
@@ -469,6 +536,14 @@ public sealed unsafe partial class WamrInstance : IDisposable
         try
         {
             function(new HostCallContext(this, import, args));
+            // A trap inside the host function (a WIT call that would have re-entered this
+            // instance, a core call that trapped) faulted the instance; the host function may have
+            // caught it, but the guest does not run on after a trap.
+            if (_fault is { } fault)
+            {
+                _pendingHostException = fault;
+                return _pendingHostTrap = fault.TrapMessage;
+            }
             return null;
         }
         catch (Exception e)
@@ -492,6 +567,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return _native.DangerousGetHandle();
     }
 
+    /// <summary>Takes <see cref="_callLock"/>; every holder but Dispose's try takes it here and leaves through <see cref="ExitCallLock"/>.</summary>
+    private void EnterCallLock()
+    {
+        _callLock.Enter();
+        _callLockDepth++;
+    }
+
     /// <summary>
     /// Leaves <see cref="_callLock"/>, and frees the instance if <see cref="Dispose"/> was called
     /// from another thread while this one held the lock. Every holder of the lock leaves through
@@ -499,12 +581,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     private void ExitCallLock()
     {
-        _callLock.Exit();
-        if (_callLock.IsHeldByCurrentThread)
+        if (--_callLockDepth > 0)
         {
-            // A nested hold (a core call inside a whole call): the lock is still this thread's.
+            // A nested hold (a core call inside a whole call): the lock stays this thread's.
+            _callLock.Exit();
             return;
         }
+        _callLock.Exit();
         // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
         // lock, or this thread sees the flag. The barrier keeps the read after the release.
         Interlocked.MemoryBarrier();
@@ -582,7 +665,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     public void AttachHostObjects(IDisposable owner)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        _callLock.Enter();
+        EnterCallLock();
         try
         {
             ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);

@@ -95,13 +95,6 @@ public sealed unsafe class WamrModule : IDisposable
             // message (for example "magic header not detected"), which is the one users know.
         }
 
-        if (info?.FunctionImports.FirstOrDefault(i => !NulTerminatedUtf8.CanEncode(i.Module) || !NulTerminatedUtf8.CanEncode(i.Name)) is { } unnameable)
-        {
-            // WAMR resolves imports by C string: it would bind this one by the name's start.
-            throw new WasmModuleLoadException(
-                $"The module imports '{unnameable.Module}' '{unnameable.Name}', a name with a NUL character, which WAMR cannot resolve.".Replace("\0", "\\0", StringComparison.Ordinal));
-        }
-
         byte[]? patched = null;
         if (info is not null && options.MaxMemoryPages is { } maxPages)
         {
@@ -156,6 +149,14 @@ public sealed unsafe class WamrModule : IDisposable
     /// <summary>Hands the bytes (wasm or AOT) to WAMR, with the host functions the module imports registered first.</summary>
     private static WamrModule LoadNative(ReadOnlySpan<byte> bytes, WasmModuleInfo? info)
     {
+        // Here rather than in each loader, so that wasm and AOT files meet the same refusal.
+        if (info?.FunctionImports.FirstOrDefault(i => !NulTerminatedUtf8.CanEncode(i.Module) || !NulTerminatedUtf8.CanEncode(i.Name)) is { } unnameable)
+        {
+            // WAMR resolves imports by C string: it would bind this one by the name's start.
+            throw new WasmModuleLoadException(
+                $"The module imports '{unnameable.Module}' '{unnameable.Name}', a name with a NUL character, which WAMR cannot resolve.".Replace("\0", "\\0", StringComparison.Ordinal));
+        }
+
         // The module handle takes its own references to the runtime and to the copy of the bytes
         // WAMR reads; these go when the load fails, or stay as long as the module is loaded.
         using var runtime = new WamrRuntimeShare();

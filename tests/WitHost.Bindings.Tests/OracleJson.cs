@@ -74,11 +74,14 @@ internal static class OracleJson
             ? (Int128)BigInteger.Parse(big["$bigint"]!.GetValue<string>(), CultureInfo.InvariantCulture)
             : (Int128)json!.GetValue<decimal>();
 
-    /// <summary>A number, or <c>{"$float": "NaN" | "Infinity" | "-Infinity" | "-0"}</c>.</summary>
+    /// <summary>
+    /// A number, or <c>{"$float": "NaN" | "Infinity" | "-Infinity" | "-0"}</c>. The oracle's JSON
+    /// keeps no NaN payload; a lifted NaN is the canonical one, which "NaN" stands for.
+    /// </summary>
     private static double Float(JsonNode? json) => json is JsonObject special
         ? special["$float"]!.GetValue<string>() switch
         {
-            "NaN" => double.NaN,
+            "NaN" => BitConverter.UInt64BitsToDouble(WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalNaN64),
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
             "-0" => -0.0,

@@ -51,3 +51,6 @@ public sealed class ResourcesGuest() : TestGuest("resources");
 
 /// <summary>tests/guests/resource-misuse.wasm.</summary>
 public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");
+
+/// <summary>tests/guests/lift-probe.wasm, hand-written: its exports return the memory image the host wrote.</summary>
+public sealed class LiftProbeGuest() : TestGuest("lift-probe");

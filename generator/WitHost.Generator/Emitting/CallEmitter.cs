@@ -23,7 +23,7 @@ internal static class CallEmitter
     /// are the fields holding the export and its <c>cabi_post_</c> function (or null);
     /// <paramref name="tables"/> the instance's resource tables.
     /// </summary>
-    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding)
+    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding, string worldName)
     {
         var name = Literal(call.CoreName);
         var context = "context_";
@@ -50,8 +50,9 @@ internal static class CallEmitter
 
         // From here the call owns the instance until the guest has freed its result: another
         // thread's call in between could grow and move the memory or reuse the return area.
-        writer.WriteLine("// The whole call owns the instance; another thread's call waits until it ends.");
-        writer.WriteLine($"using var scope_ = {instance}.EnterCall();");
+        writer.WriteLine("// The whole call owns the instance; another thread's call waits until it ends. Entering");
+        writer.WriteLine("// an instance already on this thread's stack (from a host import it called) is a trap.");
+        writer.WriteLine($"using var scope_ = {instance}.EnterExportCall({name}, {Literal(worldName)});");
         writer.WriteLine();
 
         // So is a handle of the guest's own resource that was disposed or belongs to another

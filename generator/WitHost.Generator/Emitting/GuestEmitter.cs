@@ -63,14 +63,14 @@ internal static class GuestEmitter
             writer.WriteLine($"public {exported.ClassName} {exported.PropertyName} {{ get; }}");
         }
 
-        EmitWrappers(writer, world.ExportFunctions, spec.Encoding);
+        EmitWrappers(writer, world.ExportFunctions, spec.Encoding, world.WorldQualifiedName);
         writer.WriteLine();
         DocCommentWriter.WriteSummary(writer, null, "Frees the instance.");
         writer.WriteLine("public void Dispose() => Instance.Dispose();");
         foreach (var exported in world.ExportInterfaces)
         {
             writer.WriteLine();
-            EmitInterfaceClass(writer, exported, hasTables, spec.Encoding);
+            EmitInterfaceClass(writer, exported, hasTables, spec.Encoding, world.WorldQualifiedName);
         }
 
         writer.CloseBlock();
@@ -80,7 +80,7 @@ internal static class GuestEmitter
 
     private static string TablesParameter(bool hasTables) => hasTables ? $", {HostEmitter.TablesClassName} resources" : "";
 
-    private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, bool hasTables, StringEncodingKind encoding)
+    private static void EmitInterfaceClass(SourceWriter writer, ExportInterfaceBinding exported, bool hasTables, StringEncodingKind encoding, string worldName)
     {
         DocCommentWriter.WriteSummary(writer, exported.Docs, $"Calls of the exported interface <c>{DocCommentWriter.Escape(exported.WitName)}</c>.");
         writer.WriteLine(GeneratedCodeAttribute.Line);
@@ -113,7 +113,7 @@ internal static class GuestEmitter
         }
 
         writer.CloseBlock();
-        EmitWrappers(writer, exported.Calls, encoding);
+        EmitWrappers(writer, exported.Calls, encoding, worldName);
         foreach (var resource in exported.Resources)
         {
             foreach (var call in resource.Methods)
@@ -124,7 +124,7 @@ internal static class GuestEmitter
                 writer.WriteLine($"{call.Result?.CSharpType ?? "void"} {resource.CSharpType}.ICalls.{call.MethodName}({parameters})");
                 writer.OpenBlock();
                 var field = MethodField(resource, call);
-                CallEmitter.EmitExportBody(writer, call, "_wamr", field, PostReturnField(field), "_resources", encoding);
+                CallEmitter.EmitExportBody(writer, call, "_wamr", field, PostReturnField(field), "_resources", encoding, worldName);
                 writer.CloseBlock();
             }
         }
@@ -163,7 +163,7 @@ internal static class GuestEmitter
         }
     }
 
-    private static void EmitWrappers(SourceWriter writer, IReadOnlyList<CallBinding> calls, StringEncodingKind encoding)
+    private static void EmitWrappers(SourceWriter writer, IReadOnlyList<CallBinding> calls, StringEncodingKind encoding, string worldName)
     {
         foreach (var call in calls)
         {
@@ -173,7 +173,7 @@ internal static class GuestEmitter
             var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
             writer.WriteLine($"public {call.Result?.CSharpType ?? "void"} {call.MethodName}({parameters})");
             writer.OpenBlock();
-            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding);
+            CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding, worldName);
             writer.CloseBlock();
         }
     }

@@ -19,6 +19,7 @@ internal sealed class MarshalEmitter
 {
     private const string Support = "global::WitHost.Wamr.Bindings.BindingSupport";
     private const string BitConverter = "global::System.BitConverter";
+    private const string Rules = "global::WitHost.Wamr.CanonicalAbi.CanonicalRules";
 
     private readonly SourceWriter _writer;
     private readonly string _context;
@@ -305,7 +306,7 @@ internal sealed class MarshalEmitter
 
             default:
             {
-                // A value that already is its core value (u32, u64, f32, f64) needs no local of its own.
+                // A value that already is its core value (u32, u64) needs no local of its own.
                 var lowered = LowerScalar(type, value);
                 return new List<string> { lowered == value ? value : Declare(FlatType(type.Flat[0]), "flat", lowered) };
             }
@@ -635,8 +636,8 @@ internal sealed class MarshalEmitter
             AbiTypeKind.U32 => fromMemory ? $"(uint){bits}" : bits,
             AbiTypeKind.S64 => $"unchecked((long){bits})",
             AbiTypeKind.U64 => bits,
-            AbiTypeKind.F32 => fromMemory ? $"{BitConverter}.UInt32BitsToSingle((uint){bits})" : bits,
-            AbiTypeKind.F64 => fromMemory ? $"{BitConverter}.UInt64BitsToDouble({bits})" : bits,
+            AbiTypeKind.F32 => $"{Rules}.CanonicalizeNaN({(fromMemory ? $"{BitConverter}.UInt32BitsToSingle((uint){bits})" : bits)})",
+            AbiTypeKind.F64 => $"{Rules}.CanonicalizeNaN({(fromMemory ? $"{BitConverter}.UInt64BitsToDouble({bits})" : bits)})",
             AbiTypeKind.Char => $"{Support}.LiftChar({_instance}, {_function}, {(fromMemory ? $"(uint){bits}" : bits)})",
             _ => throw new InvalidOperationException("Not a scalar: " + type.Kind),
         };
@@ -651,6 +652,7 @@ internal sealed class MarshalEmitter
         AbiTypeKind.U8 or AbiTypeKind.U16 => $"(uint){value}",
         AbiTypeKind.S64 => $"unchecked((ulong){value})",
         AbiTypeKind.Char => $"(uint){value}.Value",
+        AbiTypeKind.F32 or AbiTypeKind.F64 => $"{Rules}.CanonicalizeNaN({value})",
         _ => value,
     };
 
@@ -658,8 +660,8 @@ internal sealed class MarshalEmitter
     {
         AbiTypeKind.Bool => $"{value} ? 1UL : 0UL",
         AbiTypeKind.S8 or AbiTypeKind.S16 or AbiTypeKind.S32 or AbiTypeKind.S64 => $"unchecked((ulong){value})",
-        AbiTypeKind.F32 => $"{BitConverter}.SingleToUInt32Bits({value})",
-        AbiTypeKind.F64 => $"{BitConverter}.DoubleToUInt64Bits({value})",
+        AbiTypeKind.F32 => $"{BitConverter}.SingleToUInt32Bits({Rules}.CanonicalizeNaN({value}))",
+        AbiTypeKind.F64 => $"{BitConverter}.DoubleToUInt64Bits({Rules}.CanonicalizeNaN({value}))",
         AbiTypeKind.Char => $"(ulong){value}.Value",
         _ => $"(ulong){value}",
     };

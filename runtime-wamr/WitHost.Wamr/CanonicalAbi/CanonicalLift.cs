@@ -145,9 +145,9 @@ public static class CanonicalLift
             case WitPrimitiveKind.U64:
                 return ValueShapes.IntegerFromBits(kind, source.Next(CoreValueKind.I64));
             case WitPrimitiveKind.F32:
-                return new WitFloat32Value(CanonicalFloats.FromBits32((uint)source.Next(CoreValueKind.F32)));
+                return new WitFloat32Value(CanonicalRules.CanonicalizeNaN(BitConverter.UInt32BitsToSingle((uint)source.Next(CoreValueKind.F32))));
             case WitPrimitiveKind.F64:
-                return new WitFloat64Value(CanonicalFloats.FromBits64(source.Next(CoreValueKind.F64)));
+                return new WitFloat64Value(CanonicalRules.CanonicalizeNaN(BitConverter.UInt64BitsToDouble(source.Next(CoreValueKind.F64))));
             case WitPrimitiveKind.Char:
                 return CanonicalLoad.Char(context, (uint)source.Next(CoreValueKind.I32));
             case WitPrimitiveKind.String:

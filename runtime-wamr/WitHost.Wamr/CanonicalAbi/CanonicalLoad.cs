@@ -126,9 +126,9 @@ public static class CanonicalLoad
             case WitPrimitiveKind.Bool:
                 return new WitBoolValue(CanonicalRules.LiftBool(context.ReadUnsigned(pointer, 1)));
             case WitPrimitiveKind.F32:
-                return new WitFloat32Value(CanonicalFloats.FromBits32((uint)context.ReadUnsigned(pointer, 4)));
+                return new WitFloat32Value(CanonicalRules.CanonicalizeNaN(BitConverter.UInt32BitsToSingle((uint)context.ReadUnsigned(pointer, 4))));
             case WitPrimitiveKind.F64:
-                return new WitFloat64Value(CanonicalFloats.FromBits64(context.ReadUnsigned(pointer, 8)));
+                return new WitFloat64Value(CanonicalRules.CanonicalizeNaN(BitConverter.UInt64BitsToDouble(context.ReadUnsigned(pointer, 8))));
             case WitPrimitiveKind.Char:
                 return Char(context, context.ReadUnsigned(pointer, 4));
             case WitPrimitiveKind.String:

@@ -151,10 +151,10 @@ public static class CanonicalLower
                 flat.Add(WasmValue.FromUInt64(ValueShapes.IntegerBits(type.Kind, value)));
                 break;
             case WitPrimitiveKind.F32:
-                flat.Add(WasmValue.FromBits(WasmValueKind.F32, CanonicalFloats.Bits32(ValueShapes.Expect<WitFloat32Value>(type, value).Value)));
+                flat.Add(WasmValue.FromBits(WasmValueKind.F32, BitConverter.SingleToUInt32Bits(CanonicalRules.CanonicalizeNaN(ValueShapes.Expect<WitFloat32Value>(type, value).Value))));
                 break;
             case WitPrimitiveKind.F64:
-                flat.Add(WasmValue.FromBits(WasmValueKind.F64, CanonicalFloats.Bits64(ValueShapes.Expect<WitFloat64Value>(type, value).Value)));
+                flat.Add(WasmValue.FromBits(WasmValueKind.F64, BitConverter.DoubleToUInt64Bits(CanonicalRules.CanonicalizeNaN(ValueShapes.Expect<WitFloat64Value>(type, value).Value))));
                 break;
             case WitPrimitiveKind.Char:
                 flat.Add(WasmValue.FromUInt32((uint)ValueShapes.Expect<WitCharValue>(type, value).Value.Value));

@@ -43,6 +43,24 @@ public static class CanonicalRules
     /// <summary>A lowered <c>bool</c>: 1 or 0.</summary>
     public static uint LowerBool(bool value) => value ? 1u : 0u;
 
+    /// <summary>The canonical f32 NaN (the spec's <c>CANONICAL_FLOAT32_NAN</c>).</summary>
+    public const uint CanonicalNaN32 = 0x7fc00000;
+
+    /// <summary>The canonical f64 NaN (the spec's <c>CANONICAL_FLOAT64_NAN</c>).</summary>
+    public const ulong CanonicalNaN64 = 0x7ff8000000000000;
+
+    /// <summary>
+    /// An f32 as it crosses the boundary either way: any NaN becomes the canonical NaN, every other
+    /// value keeps its bits. Lifting must do this (the spec's <c>canonicalize_nan32</c>, in
+    /// <c>lift_flat</c> and <c>load</c>); lowering may scramble a NaN's sign and payload
+    /// (<c>maybe_scramble_nan32</c>) and does it the deterministic profile's way, canonically, so
+    /// what a guest receives does not depend on where a NaN came from.
+    /// </summary>
+    public static float CanonicalizeNaN(float value) => float.IsNaN(value) ? BitConverter.UInt32BitsToSingle(CanonicalNaN32) : value;
+
+    /// <summary>An f64 as it crosses the boundary either way; see <see cref="CanonicalizeNaN(float)"/>.</summary>
+    public static double CanonicalizeNaN(double value) => double.IsNaN(value) ? BitConverter.UInt64BitsToDouble(CanonicalNaN64) : value;
+
     /// <summary>Null when a string of <paramref name="byteLength"/> bytes is within <see cref="MaxByteLength"/>; else the trap message.</summary>
     public static string? StringLengthError(ulong byteLength)
         => byteLength <= MaxByteLength ? null : $"string of {byteLength} bytes is longer than the Canonical ABI allows ({MaxByteLength})";

@@ -115,10 +115,10 @@ public static class CanonicalStore
                 context.WriteUnsigned(pointer, 1, CanonicalRules.LowerBool(ValueShapes.Expect<WitBoolValue>(type, value).Value));
                 break;
             case WitPrimitiveKind.F32:
-                context.WriteUnsigned(pointer, 4, CanonicalFloats.Bits32(ValueShapes.Expect<WitFloat32Value>(type, value).Value));
+                context.WriteUnsigned(pointer, 4, BitConverter.SingleToUInt32Bits(CanonicalRules.CanonicalizeNaN(ValueShapes.Expect<WitFloat32Value>(type, value).Value)));
                 break;
             case WitPrimitiveKind.F64:
-                context.WriteUnsigned(pointer, 8, CanonicalFloats.Bits64(ValueShapes.Expect<WitFloat64Value>(type, value).Value));
+                context.WriteUnsigned(pointer, 8, BitConverter.DoubleToUInt64Bits(CanonicalRules.CanonicalizeNaN(ValueShapes.Expect<WitFloat64Value>(type, value).Value)));
                 break;
             case WitPrimitiveKind.Char:
                 context.WriteUnsigned(pointer, 4, (uint)ValueShapes.Expect<WitCharValue>(type, value).Value.Value);

@@ -35,8 +35,9 @@ public static class DynamicExportCall
         var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
 
         // The whole call owns the instance: another thread's call would move the memory or reuse
-        // the guest's return area between the steps.
-        using var scope = instance.EnterCall();
+        // the guest's return area between the steps. An instance already on this thread's stack
+        // is not re-entered: that is a trap.
+        using var scope = instance.EnterExportCall(exportName);
         var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName, instance.MaxLiftBytes);
         var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
         var flatResults = export.Invoke([.. flatArguments]);

@@ -103,6 +103,26 @@ internal sealed unsafe class CallInterrupter(nint execEnv)
         }
     }
 
+    /// <summary>
+    /// Starts an outermost call with no deadline and no token: <see cref="Begin"/> with
+    /// <see cref="CallLimit.None"/>, which only <see cref="RequestDispose"/> can stop.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The instance was disposed.</exception>
+    public void BeginUnlimited()
+    {
+        long callId = ++_callId;
+        _reason = InterruptReason.None;
+        Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        Token = default;
+        // The same full fence as in Begin, paired with RequestDispose.
+        Interlocked.Exchange(ref _state, (callId << StateIdShift) | Running);
+        if (_disposeRequested != 0)
+        {
+            End();
+            ObjectDisposedException.ThrowIf(true, typeof(WamrInstance));
+        }
+    }
+
     /// <summary>Ends the outermost call; returns why it was interrupted, if it was.</summary>
     public InterruptReason End()
     {

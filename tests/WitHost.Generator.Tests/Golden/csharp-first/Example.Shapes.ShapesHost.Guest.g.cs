@@ -88,8 +88,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public int Add(int a, int b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#add", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -121,8 +122,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#translate", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
@@ -161,8 +163,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(values);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#sum", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -196,8 +199,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::WitHost.Result<uint, string> Divide(uint a, uint b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#divide", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -248,8 +252,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#split", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -295,8 +300,9 @@ namespace Example.Shapes
                     global::System.ArgumentNullException.ThrowIfNull(items);
                     global::System.ArgumentNullException.ThrowIfNull(needle);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#index-of", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[4];
@@ -355,8 +361,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::Example.Shapes.Axes Mirror(global::Example.Shapes.Axes axes)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#mirror", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -384,8 +391,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(shape);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#area", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[5];
@@ -399,18 +407,21 @@ namespace Example.Shapes
                         case global::Example.Shapes.Shape.Circle case3_:
                         {
                             case0_ = 0;
-                            joined1_ = case3_.Value;
+                            double flat4_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case3_.Value);
+                            joined1_ = flat4_;
                             break;
                         }
-                        case global::Example.Shapes.Shape.Rectangle case4_:
+                        case global::Example.Shapes.Shape.Rectangle case5_:
                         {
                             case0_ = 1;
-                            if (case4_.Value is null) throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
-                            joined1_ = case4_.Value.Width;
-                            joined2_ = case4_.Value.Height;
+                            if (case5_.Value is null) throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
+                            double flat6_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case5_.Value.Width);
+                            double flat7_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case5_.Value.Height);
+                            joined1_ = flat6_;
+                            joined2_ = flat7_;
                             break;
                         }
-                        case global::Example.Shapes.Shape.Dot case5_:
+                        case global::Example.Shapes.Shape.Dot case8_:
                         {
                             case0_ = 2;
                             break;
@@ -429,10 +440,11 @@ namespace Example.Shapes
 
                     // Unmarshal: the guest ran, so its memory may have moved; look it up again.
                     double result0_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
+                    var value9_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result0_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_areaPostReturn is not null) scope_.InvokeCells(_areaPostReturn, cells_);
-                    return result0_;
+                    return value9_;
                 }
 
                 /// <summary>Calls the guest's <c>first-char</c>.</summary>
@@ -442,8 +454,9 @@ namespace Example.Shapes
                 {
                     global::System.ArgumentNullException.ThrowIfNull(text);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#first-char", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -471,8 +484,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public (uint Number, string Text) Swap((string, uint) pair)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#swap", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -509,8 +523,9 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public byte[] Bytes(global::Example.Shapes.Level? level)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#bytes", "example:shapes/shapes-host");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];

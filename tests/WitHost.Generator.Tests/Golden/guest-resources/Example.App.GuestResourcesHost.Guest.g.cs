@@ -124,8 +124,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[constructor]session", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -156,8 +157,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(user);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[static]session.find", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -205,8 +207,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Get()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#get", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -231,8 +234,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(users);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#open-all", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -282,8 +286,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(sessions);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#count", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -319,8 +324,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(p);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#swap", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -371,8 +377,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(e);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#next-event", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[3];
@@ -471,8 +478,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Keep(global::WitHost.Result<global::Example.GuestResources.Sessions.Session, global::Example.GuestResources.Sessions.Session> s)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#keep", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -524,8 +532,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::Example.GuestResources.Sessions.Token Issue()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#issue", "example:guest-resources/guest-resources");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -552,8 +561,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(t);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#redeem", "example:guest-resources/guest-resources");
 
                     t.Handle.Check(_wamr, "example:guest-resources/sessions#redeem");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -594,8 +604,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(h);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#wrap", "example:guest-resources/guest-resources");
 
                     h.Handle.Check(_wamr, "example:guest-resources/sessions#wrap");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -622,8 +633,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.user", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.user");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -655,8 +667,9 @@ namespace Example.App
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(to);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.flush", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.flush");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -695,8 +708,9 @@ namespace Example.App
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(other);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.merge", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
                     other.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.merge");
@@ -726,8 +740,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.close", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.close");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -803,8 +818,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.get", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.get");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -829,8 +845,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]session.dispose", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]session.dispose");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -851,8 +868,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[method]handle.handle", "example:guest-resources/guest-resources");
 
                     self.Handle.Check(_wamr, "example:guest-resources/sessions#[method]handle.handle");
                     // Setup: the cells hold the core arguments, then the core results.

@@ -74,8 +74,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(name);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#[constructor]thing", "example:both/both");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -106,8 +107,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(name);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#make", "example:both/both");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -138,8 +140,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(t);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#describe", "example:both/both");
 
                     t.Handle.Check(_wamr, "example:both/test#describe");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -170,8 +173,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public global::Example.Both.Test.Exports.Point Origin()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#origin", "example:both/both");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
@@ -199,8 +203,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(self);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#[method]thing.name", "example:both/both");
 
                     self.Handle.Check(_wamr, "example:both/test#[method]thing.name");
                     // Setup: the cells hold the core arguments, then the core results.
@@ -232,8 +237,9 @@ namespace Example.App
                     global::System.ArgumentNullException.ThrowIfNull(self);
                     global::System.ArgumentNullException.ThrowIfNull(by);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#[method]thing.moved", "example:both/both");
 
                     self.Handle.Check(_wamr, "example:both/test#[method]thing.moved");
                     // Setup: the cells hold the core arguments, then the core results.

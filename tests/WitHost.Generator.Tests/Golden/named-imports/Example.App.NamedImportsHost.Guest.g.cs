@@ -30,8 +30,9 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public uint Run()
             {
-                // The whole call owns the instance; another thread's call waits until it ends.
-                using var scope_ = _wamr.EnterCall();
+                // The whole call owns the instance; another thread's call waits until it ends. Entering
+                // an instance already on this thread's stack (from a host import it called) is a trap.
+                using var scope_ = _wamr.EnterExportCall("run", "example:named/named");
 
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[1];

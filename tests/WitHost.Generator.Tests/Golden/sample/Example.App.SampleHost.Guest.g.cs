@@ -38,8 +38,9 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public global::WitHost.Result<uint, string> OkFunc(uint a, uint b)
             {
-                // The whole call owns the instance; another thread's call waits until it ends.
-                using var scope_ = _wamr.EnterCall();
+                // The whole call owns the instance; another thread's call waits until it ends. Entering
+                // an instance already on this thread's stack (from a host import it called) is a trap.
+                using var scope_ = _wamr.EnterExportCall("ok-func", "example:sample/sample");
 
                 // Setup: the cells hold the core arguments, then the core results.
                 global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -107,8 +108,9 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public bool And(bool a, bool b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:sample/booleans#and", "example:sample/sample");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
@@ -154,8 +156,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:sample/strings#reverse", "example:sample/sample");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];

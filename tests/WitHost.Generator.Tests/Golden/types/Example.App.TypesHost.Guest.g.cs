@@ -55,8 +55,9 @@ namespace Example.App
                 {
                     global::System.ArgumentNullException.ThrowIfNull(s);
 
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:types/shapes@1.2.0#draw", "example:types/types@1.2.0");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[7];
@@ -73,56 +74,57 @@ namespace Example.App
                         case global::Example.Types.Shapes.Exports.Shape.Circle case5_:
                         {
                             case0_ = 0;
-                            joined1_ = global::System.BitConverter.SingleToUInt32Bits(case5_.Value_);
+                            float flat6_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case5_.Value_);
+                            joined1_ = global::System.BitConverter.SingleToUInt32Bits(flat6_);
                             break;
                         }
-                        case global::Example.Types.Shapes.Exports.Shape.Rectangle case6_:
+                        case global::Example.Types.Shapes.Exports.Shape.Rectangle case7_:
                         {
                             case0_ = 1;
-                            if (case6_.Value_.Item1 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
-                            uint flat7_ = unchecked((uint)case6_.Value_.Item1.X);
-                            uint flat8_ = unchecked((uint)case6_.Value_.Item1.Y);
-                            if (case6_.Value_.Item2 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
-                            uint flat9_ = unchecked((uint)case6_.Value_.Item2.X);
-                            uint flat10_ = unchecked((uint)case6_.Value_.Item2.Y);
-                            joined1_ = flat7_;
-                            joined2_ = flat8_;
-                            joined3_ = flat9_;
-                            joined4_ = flat10_;
+                            if (case7_.Value_.Item1 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                            uint flat8_ = unchecked((uint)case7_.Value_.Item1.X);
+                            uint flat9_ = unchecked((uint)case7_.Value_.Item1.Y);
+                            if (case7_.Value_.Item2 is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                            uint flat10_ = unchecked((uint)case7_.Value_.Item2.X);
+                            uint flat11_ = unchecked((uint)case7_.Value_.Item2.Y);
+                            joined1_ = flat8_;
+                            joined2_ = flat9_;
+                            joined3_ = flat10_;
+                            joined4_ = flat11_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Exports.Shape.Empty case11_:
+                        case global::Example.Types.Shapes.Exports.Shape.Empty case12_:
                         {
                             case0_ = 2;
                             break;
                         }
-                        case global::Example.Types.Shapes.Exports.Shape.Value case12_:
+                        case global::Example.Types.Shapes.Exports.Shape.Value case13_:
                         {
                             case0_ = 3;
-                            if (case12_.Value_ is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
-                            var (pointer13_, length14_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case12_.Value_);
-                            joined1_ = pointer13_;
-                            joined2_ = length14_;
+                            if (case13_.Value_ is null) throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                            var (pointer14_, length15_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case13_.Value_);
+                            joined1_ = pointer14_;
+                            joined2_ = length15_;
                             break;
                         }
-                        case global::Example.Types.Shapes.Exports.Shape.Shape_ case15_:
+                        case global::Example.Types.Shapes.Exports.Shape.Shape_ case16_:
                         {
                             case0_ = 4;
-                            uint flat16_ = (uint)case15_.Value_;
-                            joined1_ = flat16_;
+                            uint flat17_ = (uint)case16_.Value_;
+                            joined1_ = flat17_;
                             break;
                         }
                         default:
                             throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
                     }
-                    uint flat17_ = (uint)type;
+                    uint flat18_ = (uint)type;
                     cells_[0] = case0_;
                     cells_[1] = joined1_;
                     cells_[2] = joined2_;
                     cells_[3] = joined3_;
                     cells_[4] = joined4_;
                     cells_[5] = @in;
-                    cells_[6] = flat17_;
+                    cells_[6] = flat18_;
 
                     // Invoke
                     scope_.InvokeCells(_draw, cells_);
@@ -132,272 +134,272 @@ namespace Example.App
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 200, 8, "return area at");
-                    uint case18_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
-                    global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> value19_;
-                    switch (case18_)
+                    uint case19_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
+                    global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> value20_;
+                    switch (case19_)
                     {
                         case 0:
                         {
-                            var value20_ = context_.ReadUnsigned(returnArea_ + 8, 1) != 0;
-                            var value21_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 8 + 1, 1));
-                            var value22_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 2, 1));
-                            var value23_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 8 + 4, 2));
-                            var value24_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 8 + 6, 2));
-                            var value25_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 8, 4));
-                            var value26_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 12, 4);
-                            var value27_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 8 + 16, 8));
-                            var value28_ = context_.ReadUnsigned(returnArea_ + 8 + 24, 8);
-                            var value29_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 32, 4));
-                            var value30_ = global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 8 + 40, 8));
-                            var value31_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 48, 4));
-                            uint pointer32_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52, 4);
-                            uint length33_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52 + 4, 4);
-                            string text34_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer32_, length33_);
-                            uint pointer35_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60, 4);
-                            uint length36_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60 + 4, 4);
-                            byte[] bytes37_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer35_, length36_);
-                            uint pointer38_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
-                            uint length39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
-                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer38_, length39_, 8, 4);
-                            var list40_ = new global::Example.Types.Shapes.Exports.Point[length39_];
-                            for (uint index41_ = 0; index41_ < length39_; index41_++)
+                            var value21_ = context_.ReadUnsigned(returnArea_ + 8, 1) != 0;
+                            var value22_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 8 + 1, 1));
+                            var value23_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 2, 1));
+                            var value24_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 8 + 4, 2));
+                            var value25_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 8 + 6, 2));
+                            var value26_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 8, 4));
+                            var value27_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 12, 4);
+                            var value28_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 8 + 16, 8));
+                            var value29_ = context_.ReadUnsigned(returnArea_ + 8 + 24, 8);
+                            var value30_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 32, 4)));
+                            var value31_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 8 + 40, 8)));
+                            var value32_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 48, 4));
+                            uint pointer33_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52, 4);
+                            uint length34_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52 + 4, 4);
+                            string text35_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer33_, length34_);
+                            uint pointer36_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60, 4);
+                            uint length37_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60 + 4, 4);
+                            byte[] bytes38_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer36_, length37_);
+                            uint pointer39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
+                            uint length40_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
+                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer39_, length40_, 8, 4);
+                            var list41_ = new global::Example.Types.Shapes.Exports.Point[length40_];
+                            for (uint index42_ = 0; index42_ < length40_; index42_++)
                             {
-                                var value42_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8, 4));
-                                var value43_ = unchecked((int)context_.ReadUnsigned(pointer38_ + index41_ * 8 + 4, 4));
-                                var value44_ = new global::Example.Types.Shapes.Exports.Point(value42_, value43_);
-                                list40_[index41_] = value44_;
+                                var value43_ = unchecked((int)context_.ReadUnsigned(pointer39_ + index42_ * 8, 4));
+                                var value44_ = unchecked((int)context_.ReadUnsigned(pointer39_ + index42_ * 8 + 4, 4));
+                                var value45_ = new global::Example.Types.Shapes.Exports.Point(value43_, value44_);
+                                list41_[index42_] = value45_;
                             }
-                            uint pointer45_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
-                            uint length46_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76 + 4, 4);
-                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer45_, length46_, 8, 4);
-                            var list47_ = new string[length46_][];
-                            for (uint index48_ = 0; index48_ < length46_; index48_++)
+                            uint pointer46_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
+                            uint length47_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76 + 4, 4);
+                            global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer46_, length47_, 8, 4);
+                            var list48_ = new string[length47_][];
+                            for (uint index49_ = 0; index49_ < length47_; index49_++)
                             {
-                                uint pointer49_ = (uint)context_.ReadUnsigned(pointer45_ + index48_ * 8, 4);
-                                uint length50_ = (uint)context_.ReadUnsigned(pointer45_ + index48_ * 8 + 4, 4);
-                                global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer49_, length50_, 8, 4);
-                                var list51_ = new string[length50_];
-                                for (uint index52_ = 0; index52_ < length50_; index52_++)
+                                uint pointer50_ = (uint)context_.ReadUnsigned(pointer46_ + index49_ * 8, 4);
+                                uint length51_ = (uint)context_.ReadUnsigned(pointer46_ + index49_ * 8 + 4, 4);
+                                global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer50_, length51_, 8, 4);
+                                var list52_ = new string[length51_];
+                                for (uint index53_ = 0; index53_ < length51_; index53_++)
                                 {
-                                    uint pointer53_ = (uint)context_.ReadUnsigned(pointer49_ + index52_ * 8, 4);
-                                    uint length54_ = (uint)context_.ReadUnsigned(pointer49_ + index52_ * 8 + 4, 4);
-                                    string text55_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer53_, length54_);
-                                    list51_[index52_] = text55_;
+                                    uint pointer54_ = (uint)context_.ReadUnsigned(pointer50_ + index53_ * 8, 4);
+                                    uint length55_ = (uint)context_.ReadUnsigned(pointer50_ + index53_ * 8 + 4, 4);
+                                    string text56_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer54_, length55_);
+                                    list52_[index53_] = text56_;
                                 }
-                                list47_[index48_] = list51_;
+                                list48_[index49_] = list52_;
                             }
-                            var value56_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84, 4);
-                            uint pointer57_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4, 4);
-                            uint length58_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4 + 4, 4);
-                            string text59_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer57_, length58_);
-                            var value60_ = (value56_, text59_);
-                            var value61_ = context_.ReadUnsigned(returnArea_ + 8 + 96, 8);
-                            var value62_ = new global::System.ValueTuple<ulong>(value61_);
-                            uint case63_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 104, 1), 2);
-                            string? value64_;
-                            switch (case63_)
+                            var value57_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84, 4);
+                            uint pointer58_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4, 4);
+                            uint length59_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4 + 4, 4);
+                            string text60_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer58_, length59_);
+                            var value61_ = (value57_, text60_);
+                            var value62_ = context_.ReadUnsigned(returnArea_ + 8 + 96, 8);
+                            var value63_ = new global::System.ValueTuple<ulong>(value62_);
+                            uint case64_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 104, 1), 2);
+                            string? value65_;
+                            switch (case64_)
                             {
                                 case 0:
                                 {
-                                    value64_ = null;
+                                    value65_ = null;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint pointer65_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4, 4);
-                                    uint length66_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4 + 4, 4);
-                                    string text67_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer65_, length66_);
-                                    value64_ = text67_;
+                                    uint pointer66_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4, 4);
+                                    uint length67_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4 + 4, 4);
+                                    string text68_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer66_, length67_);
+                                    value65_ = text68_;
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case68_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 116, 1), 2);
-                            uint? value69_;
-                            switch (case68_)
+                            uint case69_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 116, 1), 2);
+                            uint? value70_;
+                            switch (case69_)
                             {
                                 case 0:
                                 {
-                                    value69_ = null;
+                                    value70_ = null;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value70_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116 + 4, 4);
-                                    value69_ = value70_;
+                                    var value71_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116 + 4, 4);
+                                    value70_ = value71_;
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case71_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124, 1), 2);
-                            global::WitHost.Option<uint?> value72_;
-                            switch (case71_)
+                            uint case72_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124, 1), 2);
+                            global::WitHost.Option<uint?> value73_;
+                            switch (case72_)
                             {
                                 case 0:
                                 {
-                                    value72_ = global::WitHost.Option<uint?>.None;
+                                    value73_ = global::WitHost.Option<uint?>.None;
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint case73_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4, 1), 2);
-                                    uint? value74_;
-                                    switch (case73_)
+                                    uint case74_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4, 1), 2);
+                                    uint? value75_;
+                                    switch (case74_)
                                     {
                                         case 0:
                                         {
-                                            value74_ = null;
+                                            value75_ = null;
                                             break;
                                         }
                                         case 1:
                                         {
-                                            var value75_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4 + 4, 4);
-                                            value74_ = value75_;
+                                            var value76_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4 + 4, 4);
+                                            value75_ = value76_;
                                             break;
                                         }
                                         default:
                                             throw new global::System.Diagnostics.UnreachableException();
                                     }
-                                    value72_ = global::WitHost.Option<uint?>.Some(value74_);
+                                    value73_ = global::WitHost.Option<uint?>.Some(value75_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case76_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 136, 1), 2);
-                            global::WitHost.Result<uint, string> value77_;
-                            switch (case76_)
+                            uint case77_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 136, 1), 2);
+                            global::WitHost.Result<uint, string> value78_;
+                            switch (case77_)
                             {
                                 case 0:
                                 {
-                                    var value78_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
-                                    value77_ = global::WitHost.Result<uint, string>.Ok(value78_);
+                                    var value79_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
+                                    value78_ = global::WitHost.Result<uint, string>.Ok(value79_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint pointer79_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
-                                    uint length80_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4 + 4, 4);
-                                    string text81_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer79_, length80_);
-                                    value77_ = global::WitHost.Result<uint, string>.Err(text81_);
+                                    uint pointer80_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
+                                    uint length81_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4 + 4, 4);
+                                    string text82_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer80_, length81_);
+                                    value78_ = global::WitHost.Result<uint, string>.Err(text82_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case82_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1), 2);
-                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color> value83_;
-                            switch (case82_)
+                            uint case83_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1), 2);
+                            global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color> value84_;
+                            switch (case83_)
                             {
                                 case 0:
                                 {
-                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Ok(global::WitHost.Unit.Value);
+                                    value84_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Ok(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value84_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
-                                    value83_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Err(value84_);
+                                    var value85_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
+                                    value84_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Err(value85_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case85_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 152, 1), 2);
-                            global::WitHost.Result<string, global::WitHost.Unit> value86_;
-                            switch (case85_)
+                            uint case86_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 152, 1), 2);
+                            global::WitHost.Result<string, global::WitHost.Unit> value87_;
+                            switch (case86_)
                             {
                                 case 0:
                                 {
-                                    uint pointer87_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4, 4);
-                                    uint length88_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4 + 4, 4);
-                                    string text89_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer87_, length88_);
-                                    value86_ = global::WitHost.Result<string, global::WitHost.Unit>.Ok(text89_);
+                                    uint pointer88_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4, 4);
+                                    uint length89_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4 + 4, 4);
+                                    string text90_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer88_, length89_);
+                                    value87_ = global::WitHost.Result<string, global::WitHost.Unit>.Ok(text90_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    value86_ = global::WitHost.Result<string, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
+                                    value87_ = global::WitHost.Result<string, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            uint case90_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 164, 1), 2);
-                            global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit> value91_;
-                            switch (case90_)
+                            uint case91_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 164, 1), 2);
+                            global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit> value92_;
+                            switch (case91_)
                             {
                                 case 0:
                                 {
-                                    value91_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Ok(global::WitHost.Unit.Value);
+                                    value92_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Ok(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    value91_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
+                                    value92_ = global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit>.Err(global::WitHost.Unit.Value);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            var value92_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
-                            uint case93_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1), 5);
-                            global::Example.Types.Shapes.Exports.Shape value94_;
-                            switch (case93_)
+                            var value93_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
+                            uint case94_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1), 5);
+                            global::Example.Types.Shapes.Exports.Shape value95_;
+                            switch (case94_)
                             {
                                 case 0:
                                 {
-                                    var value95_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Circle(value95_);
+                                    var value96_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4)));
+                                    value95_ = new global::Example.Types.Shapes.Exports.Shape.Circle(value96_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value96_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
-                                    var value98_ = new global::Example.Types.Shapes.Exports.Point(value96_, value97_);
-                                    var value99_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
-                                    var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
-                                    var value101_ = new global::Example.Types.Shapes.Exports.Point(value99_, value100_);
-                                    var value102_ = (value98_, value101_);
-                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Rectangle(value102_);
+                                    var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
+                                    var value98_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
+                                    var value99_ = new global::Example.Types.Shapes.Exports.Point(value97_, value98_);
+                                    var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
+                                    var value101_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
+                                    var value102_ = new global::Example.Types.Shapes.Exports.Point(value100_, value101_);
+                                    var value103_ = (value99_, value102_);
+                                    value95_ = new global::Example.Types.Shapes.Exports.Shape.Rectangle(value103_);
                                     break;
                                 }
                                 case 2:
                                 {
-                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Empty();
+                                    value95_ = new global::Example.Types.Shapes.Exports.Shape.Empty();
                                     break;
                                 }
                                 case 3:
                                 {
-                                    uint pointer103_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
-                                    uint length104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
-                                    string text105_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer103_, length104_);
-                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Value(text105_);
+                                    uint pointer104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
+                                    uint length105_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
+                                    string text106_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer104_, length105_);
+                                    value95_ = new global::Example.Types.Shapes.Exports.Shape.Value(text106_);
                                     break;
                                 }
                                 case 4:
                                 {
-                                    var value106_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
-                                    value94_ = new global::Example.Types.Shapes.Exports.Shape.Shape_(value106_);
+                                    var value107_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
+                                    value95_ = new global::Example.Types.Shapes.Exports.Shape.Shape_(value107_);
                                     break;
                                 }
                                 default:
                                     throw new global::System.Diagnostics.UnreachableException();
                             }
-                            var value107_ = (global::Example.Types.Shapes.Exports.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
-                            var value108_ = new global::Example.Types.Shapes.Exports.Everything(value20_, value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, text34_, bytes37_, list40_, list47_, value60_, value62_, value64_, value69_, value72_, value77_, value83_, value86_, value91_, value92_, value94_, value107_);
-                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Ok(value108_);
+                            var value108_ = (global::Example.Types.Shapes.Exports.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
+                            var value109_ = new global::Example.Types.Shapes.Exports.Everything(value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, value32_, text35_, bytes38_, list41_, list48_, value61_, value63_, value65_, value70_, value73_, value78_, value84_, value87_, value92_, value93_, value95_, value108_);
+                            value20_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Ok(value109_);
                             break;
                         }
                         case 1:
                         {
-                            uint pointer109_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
-                            uint length110_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
-                            string text111_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer109_, length110_);
-                            value19_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Err(text111_);
+                            uint pointer110_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
+                            uint length111_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
+                            string text112_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer110_, length111_);
+                            value20_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Err(text112_);
                             break;
                         }
                         default:
@@ -406,14 +408,15 @@ namespace Example.App
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_drawPostReturn is not null) scope_.InvokeCells(_drawPostReturn, cells_);
-                    return value19_;
+                    return value20_;
                 }
 
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
                 public void Clear()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends.
-                    using var scope_ = _wamr.EnterCall();
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:types/shapes@1.2.0#clear", "example:types/types@1.2.0");
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[1];

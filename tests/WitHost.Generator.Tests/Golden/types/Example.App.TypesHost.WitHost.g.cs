@@ -121,23 +121,24 @@ namespace Example.App
                 case 0:
                 {
                     float flat2_ = global::System.BitConverter.UInt32BitsToSingle(argument1_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Circle(flat2_);
+                    var value3_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(flat2_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Circle(value3_);
                     break;
                 }
                 case 1:
                 {
-                    uint flat3_ = argument1_;
-                    uint flat4_ = argument2_;
-                    uint flat5_ = argument3_;
-                    uint flat6_ = argument4_;
-                    var value7_ = unchecked((int)flat3_);
+                    uint flat4_ = argument1_;
+                    uint flat5_ = argument2_;
+                    uint flat6_ = argument3_;
+                    uint flat7_ = argument4_;
                     var value8_ = unchecked((int)flat4_);
-                    var value9_ = new global::Example.Types.Shapes.Point(value7_, value8_);
-                    var value10_ = unchecked((int)flat5_);
+                    var value9_ = unchecked((int)flat5_);
+                    var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
                     var value11_ = unchecked((int)flat6_);
-                    var value12_ = new global::Example.Types.Shapes.Point(value10_, value11_);
-                    var value13_ = (value9_, value12_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value13_);
+                    var value12_ = unchecked((int)flat7_);
+                    var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
+                    var value14_ = (value10_, value13_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
                     break;
                 }
                 case 2:
@@ -147,26 +148,26 @@ namespace Example.App
                 }
                 case 3:
                 {
-                    uint flat14_ = argument1_;
-                    uint flat15_ = argument2_;
-                    string text16_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat14_, flat15_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Value(text16_);
+                    uint flat15_ = argument1_;
+                    uint flat16_ = argument2_;
+                    string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat15_, flat16_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Value(text17_);
                     break;
                 }
                 case 4:
                 {
-                    uint flat17_ = argument1_;
-                    var value18_ = unchecked((byte)flat17_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
+                    uint flat18_ = argument1_;
+                    var value19_ = unchecked((byte)flat18_);
+                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value19_);
                     break;
                 }
                 default:
                     throw new global::System.Diagnostics.UnreachableException();
             }
-            var value19_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
+            var value20_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Draw(value1_, argument5_, value19_);
+            var result_ = implementation_.Draw(value1_, argument5_, value20_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -187,81 +188,81 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 12, 4, (ulong)result_.Value.U32);
                 context_.WriteUnsigned(resultArea_ + 8 + 16, 8, unchecked((ulong)result_.Value.I64));
                 context_.WriteUnsigned(resultArea_ + 8 + 24, 8, (ulong)result_.Value.U64);
-                context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(result_.Value.F32));
-                context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(result_.Value.F64));
+                context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F32)));
+                context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F64)));
                 context_.WriteUnsigned(resultArea_ + 8 + 48, 4, (ulong)result_.Value.Letter.Value);
                 if (result_.Value.Text is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer20_, length21_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
-                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer20_);
-                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length21_);
+                var (pointer21_, length22_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
+                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer21_);
+                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length22_);
                 if (result_.Value.Bytes is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer22_, length23_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
-                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer22_);
-                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length23_);
+                var (pointer23_, length24_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
+                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer23_);
+                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length24_);
                 if (result_.Value.Points is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var pointer24_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
-                var length25_ = (uint)result_.Value.Points.Length;
-                for (int index26_ = 0; index26_ < result_.Value.Points.Length; index26_++)
+                var pointer25_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
+                var length26_ = (uint)result_.Value.Points.Length;
+                for (int index27_ = 0; index27_ < result_.Value.Points.Length; index27_++)
                 {
-                    if (result_.Value.Points[index26_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8, 4, unchecked((ulong)result_.Value.Points[index26_].X));
-                    context_.WriteUnsigned(pointer24_ + (uint)index26_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index26_].Y));
+                    if (result_.Value.Points[index27_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                    context_.WriteUnsigned(pointer25_ + (uint)index27_ * 8, 4, unchecked((ulong)result_.Value.Points[index27_].X));
+                    context_.WriteUnsigned(pointer25_ + (uint)index27_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index27_].Y));
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer24_);
-                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length25_);
+                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer25_);
+                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length26_);
                 if (result_.Value.NestedLists is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var pointer27_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
-                var length28_ = (uint)result_.Value.NestedLists.Length;
-                for (int index29_ = 0; index29_ < result_.Value.NestedLists.Length; index29_++)
+                var pointer28_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
+                var length29_ = (uint)result_.Value.NestedLists.Length;
+                for (int index30_ = 0; index30_ < result_.Value.NestedLists.Length; index30_++)
                 {
-                    if (result_.Value.NestedLists[index29_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var pointer30_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index29_].Length, 8, 4);
-                    var length31_ = (uint)result_.Value.NestedLists[index29_].Length;
-                    for (int index32_ = 0; index32_ < result_.Value.NestedLists[index29_].Length; index32_++)
+                    if (result_.Value.NestedLists[index30_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                    var pointer31_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index30_].Length, 8, 4);
+                    var length32_ = (uint)result_.Value.NestedLists[index30_].Length;
+                    for (int index33_ = 0; index33_ < result_.Value.NestedLists[index30_].Length; index33_++)
                     {
-                        if (result_.Value.NestedLists[index29_][index32_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        var (pointer33_, length34_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index29_][index32_]);
-                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8, 4, pointer33_);
-                        context_.WriteUnsigned(pointer30_ + (uint)index32_ * 8 + 4, 4, length34_);
+                        if (result_.Value.NestedLists[index30_][index33_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        var (pointer34_, length35_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index30_][index33_]);
+                        context_.WriteUnsigned(pointer31_ + (uint)index33_ * 8, 4, pointer34_);
+                        context_.WriteUnsigned(pointer31_ + (uint)index33_ * 8 + 4, 4, length35_);
                     }
-                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8, 4, pointer30_);
-                    context_.WriteUnsigned(pointer27_ + (uint)index29_ * 8 + 4, 4, length31_);
+                    context_.WriteUnsigned(pointer28_ + (uint)index30_ * 8, 4, pointer31_);
+                    context_.WriteUnsigned(pointer28_ + (uint)index30_ * 8 + 4, 4, length32_);
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer27_);
-                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length28_);
+                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer28_);
+                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length29_);
                 context_.WriteUnsigned(resultArea_ + 8 + 84, 4, (ulong)result_.Value.Pair.Item1);
                 if (result_.Value.Pair.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer35_, length36_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer35_);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length36_);
+                var (pointer36_, length37_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer36_);
+                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length37_);
                 context_.WriteUnsigned(resultArea_ + 8 + 96, 8, (ulong)result_.Value.Single.Item1);
-                if (result_.Value.MaybeText is { } some37_)
+                if (result_.Value.MaybeText is { } some38_)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 1UL);
-                    var (pointer38_, length39_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some37_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer38_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length39_);
+                    var (pointer39_, length40_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some38_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer39_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length40_);
                 }
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 0UL);
                 }
-                if (result_.Value.MaybeNumber is { } some40_)
+                if (result_.Value.MaybeNumber is { } some41_)
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 1UL);
-                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some40_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some41_);
                 }
                 else
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 0UL);
                 }
-                if (result_.Value.MaybeMaybe.TryGetValue(out var some41_))
+                if (result_.Value.MaybeMaybe.TryGetValue(out var some42_))
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 1UL);
-                    if (some41_ is { } some42_)
+                    if (some42_ is { } some43_)
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 1UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some42_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some43_);
                     }
                     else
                     {
@@ -281,9 +282,9 @@ namespace Example.App
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 1UL);
                     if (result_.Value.Full.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var (pointer43_, length44_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer43_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length44_);
+                    var (pointer44_, length45_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer44_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length45_);
                 }
                 if (result_.Value.NoOk.IsOk)
                 {
@@ -298,9 +299,9 @@ namespace Example.App
                 {
                     context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 0UL);
                     if (result_.Value.NoErr.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var (pointer45_, length46_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer45_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length46_);
+                    var (pointer46_, length47_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer46_);
+                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length47_);
                 }
                 else
                 {
@@ -317,41 +318,41 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_ + 8 + 165, 1, (ulong)result_.Value.Colour);
                 switch (result_.Value.Shape)
                 {
-                    case global::Example.Types.Shapes.Shape.Circle case47_:
+                    case global::Example.Types.Shapes.Shape.Circle case48_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case47_.Value_));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case48_.Value_)));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Rectangle case48_:
+                    case global::Example.Types.Shapes.Shape.Rectangle case49_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 1UL);
-                        if (case48_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case48_.Value_.Item1.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case48_.Value_.Item1.Y));
-                        if (case48_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case48_.Value_.Item2.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case48_.Value_.Item2.Y));
+                        if (case49_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case49_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case49_.Value_.Item1.Y));
+                        if (case49_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case49_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case49_.Value_.Item2.Y));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Empty case49_:
+                    case global::Example.Types.Shapes.Shape.Empty case50_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 2UL);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Value case50_:
+                    case global::Example.Types.Shapes.Shape.Value case51_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 3UL);
-                        if (case50_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        var (pointer51_, length52_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case50_.Value_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer51_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length52_);
+                        if (case51_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        var (pointer52_, length53_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case51_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer52_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length53_);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Shape_ case53_:
+                    case global::Example.Types.Shapes.Shape.Shape_ case54_:
                     {
                         context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 4UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case53_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case54_.Value_);
                         break;
                     }
                     default:
@@ -363,9 +364,9 @@ namespace Example.App
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
                 if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer54_, length55_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
-                context_.WriteUnsigned(resultArea_ + 8, 4, pointer54_);
-                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length55_);
+                var (pointer55_, length56_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
+                context_.WriteUnsigned(resultArea_ + 8, 4, pointer55_);
+                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length56_);
             }
         }
 
@@ -398,7 +399,7 @@ namespace Example.App
                 {
                     case 0:
                     {
-                        var value7_ = global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
+                        var value7_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4)));
                         value6_ = new global::Example.Types.Shapes.Shape.Circle(value7_);
                         break;
                     }
@@ -457,7 +458,7 @@ namespace Example.App
                     case global::Example.Types.Shapes.Shape.Circle case21_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(case21_.Value_));
+                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case21_.Value_)));
                         break;
                     }
                     case global::Example.Types.Shapes.Shape.Rectangle case22_:

@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using WitHost.Wamr.Benchmarks.Generated;
+using WitHost.Wamr.Benchmarks.NativeHost;
+
+namespace WitHost.Wamr.Benchmarks;
+
+/// <summary>
+/// Makes the anchor calls of <see cref="AnchorBenchmarks"/> in fixed batches, each bracketed by
+/// marks a profiler sees, so instruction counts per call can be read for the C host and the
+/// generated host side by side (docs/benchmarks.md says how).
+/// </summary>
+internal static unsafe class CallCountDriver
+{
+    public static void Run(string marksLibrary, int calls)
+    {
+        nint marks = NativeLibrary.Load(marksLibrary);
+        var zero = (delegate* unmanaged<void>)NativeLibrary.GetExport(marks, "marks_zero");
+        var dump = (delegate* unmanaged<byte*, void>)NativeLibrary.GetExport(marks, "marks_dump");
+
+        byte[] wasm = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "anchor.wasm"));
+        using var engine = new WamrEngine();
+        using WamrModule module = engine.LoadModule(wasm);
+        using AnchorHost.Guest guest = AnchorHost.Instantiate(module, new AnchorHost.Imports());
+        using var native = new AnchorNativeHost(engine, wasm);
+        string text16 = "abcdefghijklmnop";
+        byte[] utf8 = Encoding.UTF8.GetBytes(text16);
+        string text1K = string.Concat(Enumerable.Repeat("abcdefghijklmnop", 64));
+        byte[] utf8_1K = Encoding.UTF8.GetBytes(text1K);
+        byte[] result = new byte[1024];
+
+        (string Name, Action Batch)[] phases =
+        [
+            ("C-noop", () => native.Noop((uint)calls)),
+            ("generated-noop", () => { for (int i = 0; i < calls; i++) guest.Noop(); }),
+            ("C-add", () => native.Add((uint)calls, 1)),
+            ("generated-add", () => { for (int i = 0; i < calls; i++) guest.Add(i, 1); }),
+            ("C-upper16", () => native.Upper(utf8, (uint)calls, result)),
+            ("generated-upper16", () => { for (int i = 0; i < calls; i++) guest.Upper(text16); }),
+            ("C-upper1K", () => native.Upper(utf8_1K, (uint)calls, result)),
+            ("generated-upper1K", () => { for (int i = 0; i < calls; i++) guest.Upper(text1K); }),
+        ];
+        foreach ((string name, Action batch) in phases)
+        {
+            // Warm: the JIT has compiled (and, with tiering, recompiled) the loop before counting.
+            for (int i = 0; i < 5; i++)
+            {
+                batch();
+            }
+            zero();
+            batch();
+            byte[] label = Encoding.UTF8.GetBytes(name + "\0");
+            fixed (byte* l = label)
+            {
+                dump(l);
+            }
+        }
+    }
+}
