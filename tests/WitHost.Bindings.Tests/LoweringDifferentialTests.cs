@@ -66,7 +66,7 @@ public sealed class LoweringDifferentialTests : IClassFixture<RoundtripGuest>
         var function = s_echoes.Functions.Single(candidate => candidate.Name == name);
         var parameterType = Assert.Single(function.Parameters).Type;
         var wrapper = typeof(RoundtripHost.Guest).GetProperty("Echoes")!.PropertyType
-            .GetMethod(ToPascalCase(name), BindingFlags.Public | BindingFlags.Instance)!;
+            .GetMethod(DifferentialRuns.ToPascalCase(name), BindingFlags.Public | BindingFlags.Instance)!;
         var values = new RandomWitValueSource(seed: name.Length * 7919 + name[^1]);
 
         for (var i = 0; i < ValuesPerFunction; i++)
@@ -75,11 +75,11 @@ public sealed class LoweringDifferentialTests : IClassFixture<RoundtripGuest>
             var typed = ToGenerated(function, value);
 
             var dynamicRun = Run(guest => DynamicExportCall.Invoke(guest.Instance, ExportPrefix + name, function, [value]));
-            var generatedRun = Run(guest => Call(wrapper, guest.Echoes, typed));
+            var generatedRun = Run(guest => DifferentialRuns.Call(wrapper, guest.Echoes, typed));
 
             Assert.True(dynamicRun.Reallocs.Count > 0 || !NeedsMemory(parameterType), $"{name}: no cabi_realloc for {value}");
             Assert.Equal(dynamicRun.Reallocs, generatedRun.Reallocs);
-            var difference = FirstDifference(dynamicRun.Memory, generatedRun.Memory);
+            var difference = DifferentialRuns.FirstDifference(dynamicRun.Memory, generatedRun.Memory);
             Assert.True(difference < 0, $"{name}({value}): memory differs at {difference}");
         }
     }
@@ -106,37 +106,11 @@ public sealed class LoweringDifferentialTests : IClassFixture<RoundtripGuest>
         return (reallocs, guest.Instance.Memory.Span.ToArray());
     }
 
-    private static void Call(MethodInfo wrapper, object target, object? argument)
-    {
-        try
-        {
-            wrapper.Invoke(target, [argument]);
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            throw exception.InnerException;
-        }
-    }
-
     private static bool NeedsMemory(WitType type) => type.Unaliased switch
     {
         WitPrimitiveType primitive => primitive.Kind == WitPrimitiveKind.String,
         _ => false,
     };
-
-    private static int FirstDifference(byte[] left, byte[] right)
-    {
-        if (left.Length != right.Length)
-        {
-            return Math.Min(left.Length, right.Length);
-        }
-
-        var index = left.AsSpan().CommonPrefixLength(right);
-        return index == left.Length ? -1 : index;
-    }
-
-    private static string ToPascalCase(string witName)
-        => string.Concat(witName.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static WitInterface LoadEchoes()
     {

@@ -6,8 +6,8 @@ using WitHost.Wit.Model;
 namespace WitHost.Bindings.Tests;
 
 /// <summary>
-/// Seeded random dynamic values of a given WIT type (the round-trip world's types: records,
-/// variants, enums, flags, options, results, tuples, lists, strings, scalars). Strings mix ASCII,
+/// Seeded random dynamic values of a given WIT type (the round-trip and collections worlds' types: records,
+/// variants, enums, flags, options, results, tuples, lists, fixed-length lists, maps, strings, scalars). Strings mix ASCII,
 /// quotes, controls, BMP and astral characters so every encoding path and length is exercised.
 /// </summary>
 internal sealed class RandomWitValueSource
@@ -24,6 +24,10 @@ internal sealed class RandomWitValueSource
         {
             case WitPrimitiveType primitive:
                 return Primitive(primitive.Kind);
+            case WitListType { Length: { } fixedLength } fixedList:
+                return new WitListValue(Enumerable.Range(0, (int)fixedLength).Select(_ => Value(fixedList.Element, depth + 1)).ToImmutableArray());
+            case WitMapType map:
+                return Map(map, depth);
             case WitListType list:
                 // Shorter lists further down keep nested lists small.
                 var length = _random.Next(depth < 2 ? 5 : 2);
@@ -48,6 +52,25 @@ internal sealed class RandomWitValueSource
             default:
                 throw new NotSupportedException("No random values for " + type);
         }
+    }
+
+    // A map's entries with distinct keys: a C# dictionary keeps one value per key, so a repeated
+    // key would make the typed value differ from the dynamic one (what a repeated key from a guest
+    // does is tested on its own).
+    private WitListValue Map(WitMapType map, int depth)
+    {
+        var keys = new HashSet<WitValue>();
+        var entries = ImmutableArray.CreateBuilder<WitValue>();
+        for (var count = _random.Next(depth < 2 ? 5 : 2); count > 0; count--)
+        {
+            var key = Value(map.Key, depth + 1);
+            if (keys.Add(key))
+            {
+                entries.Add(new WitTupleValue([key, Value(map.Value, depth + 1)]));
+            }
+        }
+
+        return new WitListValue(entries.ToImmutable());
     }
 
     private WitValue Primitive(WitPrimitiveKind kind) => kind switch

@@ -48,6 +48,7 @@ internal sealed class AbiTypeBinder
         uint discriminantSize = 0;
         var caseCount = 0;
         var payloadName = "";
+        uint fixedLength = 0;
 
         switch (unaliased)
         {
@@ -58,6 +59,10 @@ internal sealed class AbiTypeBinder
                 break;
             case WitListType list:
                 children = EquatableArray.Create(Bind(list.Element));
+                fixedLength = list.Length ?? 0;
+                break;
+            case WitMapType map:
+                children = EquatableArray.Create(Bind(Despecialized.MapEntry(map)));
                 break;
             case WitTupleType tuple:
                 children = tuple.Elements.Select(Bind).ToEquatableArray();
@@ -93,7 +98,7 @@ internal sealed class AbiTypeBinder
                 break;
         }
 
-        return new AbiTypeBinding(kind, csharp, layout.Size, layout.Alignment, layout.Flat, children, offsets, names, payloadOffset, discriminantSize, caseCount, payloadName);
+        return new AbiTypeBinding(kind, csharp, layout.Size, layout.Alignment, layout.Flat, children, offsets, names, payloadOffset, discriminantSize, caseCount, payloadName, fixedLength);
     }
 
     private static WitResourceType ResourceOf(WitType handle) => handle is WitHandleType { Resource: var resource } ? resource : (WitResourceType)handle;
@@ -127,7 +132,7 @@ internal sealed class AbiTypeBinder
         },
 
         // A fixed-length list flattens element by element and is not a pointer and length.
-        WitListType { Length: not null } => throw new CallNotGeneratedException("fixed-length lists"),
+        WitListType { Length: not null } => AbiTypeKind.FixedList,
         WitListType => AbiTypeKind.List,
         WitTupleType => AbiTypeKind.Tuple,
         WitRecordType => AbiTypeKind.Record,
@@ -140,7 +145,7 @@ internal sealed class AbiTypeBinder
         WitHandleType { Kind: WitHandleKind.Own } => AbiTypeKind.Own,
         WitHandleType => AbiTypeKind.Borrow,
         WitResourceType => AbiTypeKind.Own,
-        WitMapType => throw new CallNotGeneratedException("maps"),
+        WitMapType => AbiTypeKind.Map,
         _ => throw new CallNotGeneratedException(type.ToString()),
     };
 }

@@ -268,7 +268,7 @@ internal static class CallEmitter
 
     // The kinds whose C# types are classes, interfaces or arrays: null is not a value of them.
     private static bool IsReference(AbiTypeBinding type)
-        => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Record or AbiTypeKind.Variant
+        => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.FixedList or AbiTypeKind.Map or AbiTypeKind.Record or AbiTypeKind.Variant
             or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;
 
     // Own and borrow handles of the host's resources are added to its tables, an own handle of the

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WitHost.Generator.Model;
 using WitHost.Wit.Abi;
 
@@ -76,10 +77,24 @@ internal sealed class MarshalEmitter
             }
 
             case AbiTypeKind.List:
+            case AbiTypeKind.Map:
             {
                 var pointer = Declare("uint", "pointer", Read(address, 0, 4, "uint"));
                 var length = Declare("uint", "length", Read(address, 4, 4, "uint"));
-                return LoadList(type, pointer, length);
+                return type.Kind == AbiTypeKind.Map ? LoadMap(type, pointer, length) : LoadList(type, pointer, length);
+            }
+
+            case AbiTypeKind.FixedList:
+            {
+                var element = type.Children[0];
+                var array = Declare("var", "list", NewArray(element.CSharpType, type.FixedLength.ToString(CultureInfo.InvariantCulture)));
+                var index = Local("index");
+                _writer.WriteLine($"for (uint {index} = 0; {index} < {type.FixedLength}; {index}++)");
+                _writer.OpenBlock();
+                var item = Load(element, $"{address} + {index} * {element.Size}");
+                _writer.WriteLine($"{array}[{index}] = {item};");
+                _writer.CloseBlock();
+                return array;
             }
 
             case AbiTypeKind.Tuple:
@@ -129,10 +144,23 @@ internal sealed class MarshalEmitter
         {
             case AbiTypeKind.String:
             case AbiTypeKind.List:
+            case AbiTypeKind.Map:
             {
                 var (pointer, length) = LowerPointerAndLength(type, value);
                 Write(address, 0, 4, pointer);
                 Write(address, 4, 4, length);
+                break;
+            }
+
+            case AbiTypeKind.FixedList:
+            {
+                CheckFixedLength(type, value);
+                var element = type.Children[0];
+                var index = Local("index");
+                _writer.WriteLine($"for (int {index} = 0; {index} < {type.FixedLength}; {index}++)");
+                _writer.OpenBlock();
+                Store(element, $"{value}[{index}]", $"{address} + (uint){index} * {element.Size}");
+                _writer.CloseBlock();
                 break;
             }
 
@@ -196,9 +224,24 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.String:
             case AbiTypeKind.List:
+            case AbiTypeKind.Map:
             {
                 var (pointer, length) = LowerPointerAndLength(type, value);
                 return new List<string> { pointer, length };
+            }
+
+            case AbiTypeKind.FixedList:
+            {
+                // Element by element: a fixed-length list is flat only when all of it fits in the
+                // 16 flat parameters, so the unrolled elements are few.
+                CheckFixedLength(type, value);
+                var flat = new List<string>();
+                for (var i = 0; i < type.FixedLength; i++)
+                {
+                    flat.AddRange(LowerFlat(type.Children[0], $"{value}[{i}]"));
+                }
+
+                return flat;
             }
 
             case AbiTypeKind.Tuple:
@@ -280,6 +323,21 @@ internal sealed class MarshalEmitter
 
             case AbiTypeKind.List:
                 return LoadList(type, flat[0], flat[1]);
+
+            case AbiTypeKind.Map:
+                return LoadMap(type, flat[0], flat[1]);
+
+            case AbiTypeKind.FixedList:
+            {
+                var element = type.Children[0];
+                var items = new List<string>();
+                for (var i = 0; i < type.FixedLength; i++)
+                {
+                    items.Add(LiftFlat(element, Take(flat, i * element.Flat.Count, element.Flat.Count)));
+                }
+
+                return Declare("var", "list", $"{NewArray(element.CSharpType, "")} {{ {string.Join(", ", items)} }}");
+            }
 
             case AbiTypeKind.Tuple:
             case AbiTypeKind.Record:
@@ -365,6 +423,26 @@ internal sealed class MarshalEmitter
 
     private const string GenericList = "global::System.Collections.Generic.List<";
 
+    private string LoadMap(AbiTypeBinding map, string pointer, string length)
+    {
+        var entry = map.Children[0];
+        var (key, value) = (entry.Children[0], entry.Children[1]);
+        _writer.WriteLine($"{Support}.CheckList({_context}, {pointer}, {length}, {entry.Size}, {entry.Alignment});");
+        var dictionary = Declare("var", "map", $"new global::System.Collections.Generic.Dictionary<{key.CSharpType}, {value.CSharpType}>((int){length})");
+        var index = Local("index");
+        _writer.WriteLine($"for (uint {index} = 0; {index} < {length}; {index}++)");
+        _writer.OpenBlock();
+        var entryAddress = $"{pointer} + {index} * {entry.Size}";
+        var loadedKey = Load(key, Offset(entryAddress, entry.Offsets[0]));
+        var loadedValue = Load(value, Offset(entryAddress, entry.Offsets[1]));
+
+        // A key the guest sent twice: the last pair defines its value, as the Component Model
+        // asks of bindings (a map is a list of pairs without a uniqueness guarantee).
+        _writer.WriteLine($"{dictionary}[{loadedKey}] = {loadedValue};");
+        _writer.CloseBlock();
+        return dictionary;
+    }
+
     // Lists are arrays unless a C#-first signature says IReadOnlyList<T> or List<T>, which count with Count.
     private static string CountProperty(AbiTypeBinding list) => list.CSharpType.EndsWith("]", StringComparison.Ordinal) ? "Length" : "Count";
 
@@ -387,6 +465,12 @@ internal sealed class MarshalEmitter
 
         // The list's block is allocated first, then its elements are stored in order (their own
         // strings and lists allocated as they come), as the spec orders the cabi_realloc calls.
+        if (type.Kind == AbiTypeKind.Map)
+        {
+            StoreMapEntries(type, value, pointer, length);
+            return (pointer, length);
+        }
+
         var element = type.Children[0];
         var count = $"{value}.{CountProperty(type)}";
         _writer.WriteLine($"var {pointer} = {Support}.AllocateList({_context}, {count}, {element.Size}, {element.Alignment});");
@@ -397,6 +481,29 @@ internal sealed class MarshalEmitter
         Store(element, $"{value}[{index}]", $"{pointer} + (uint){index} * {element.Size}");
         _writer.CloseBlock();
         return (pointer, length);
+    }
+
+    // A map is stored as its list of (key, value) entries, in the dictionary's enumeration order.
+    private void StoreMapEntries(AbiTypeBinding map, string value, string pointer, string length)
+    {
+        var entry = map.Children[0];
+        var count = Declare("int", "count", $"{value}.Count");
+        _writer.WriteLine($"var {pointer} = {Support}.AllocateList({_context}, {count}, {entry.Size}, {entry.Alignment});");
+        _writer.WriteLine($"var {length} = (uint){count};");
+        var index = Declare("int", "index", "0");
+        var pair = Local("entry");
+        _writer.WriteLine($"foreach (var {pair} in {value})");
+        _writer.OpenBlock();
+
+        // The block has room for Count entries: a dictionary that enumerates more (or fewer) is
+        // refused rather than written past its block.
+        _writer.WriteLine($"if ({index} == {count}) throw {Support}.MapCountMismatch({count});");
+        var entryAddress = Declare("uint", "entry", $"{pointer} + (uint){index} * {entry.Size}");
+        Store(entry.Children[0], $"{pair}.Key", Offset(entryAddress, entry.Offsets[0]));
+        Store(entry.Children[1], $"{pair}.Value", Offset(entryAddress, entry.Offsets[1]));
+        _writer.WriteLine($"{index}++;");
+        _writer.CloseBlock();
+        _writer.WriteLine($"if ({index} != {count}) throw {Support}.MapCountMismatch({count});");
     }
 
     /// <summary>
@@ -691,6 +798,16 @@ internal sealed class MarshalEmitter
         {
             _writer.WriteLine($"if ({value} is null) throw {NullError()};");
         }
+    }
+
+    // An array for list<T, N> must have N elements: a null is the null error, a wrong length its own.
+    private void CheckFixedLength(AbiTypeBinding type, string value)
+    {
+        CheckNotNull(value);
+        var error = LoweredParameter is { } parameter
+            ? $"{Support}.FixedLengthArgument(nameof({parameter}), {type.FixedLength}, {value}.Length)"
+            : $"{Support}.FixedLengthResult({_function}, {type.FixedLength}, {value}.Length)";
+        _writer.WriteLine($"if ({value}.Length != {type.FixedLength}) throw {error};");
     }
 
     private string NullError() => LoweredParameter is { } parameter

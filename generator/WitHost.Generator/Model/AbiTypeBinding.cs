@@ -13,13 +13,14 @@ namespace WitHost.Generator.Model;
 /// <param name="Size">The byte size in linear memory.</param>
 /// <param name="Alignment">The byte alignment in linear memory.</param>
 /// <param name="Flat">The flat core types.</param>
-/// <param name="Children">List: the element; tuple and record: the fields; option: none's (<see cref="AbiTypeKind.None"/>) and some's payload; result: ok and error; variant: each case's payload (<see cref="AbiTypeKind.None"/> when it has none).</param>
+/// <param name="Children">List and fixed-length list: the element; map: its entry, a (key, value) tuple; tuple and record: the fields; option: none's (<see cref="AbiTypeKind.None"/>) and some's payload; result: ok and error; variant: each case's payload (<see cref="AbiTypeKind.None"/> when it has none).</param>
 /// <param name="Offsets">Tuple and record: each field's byte offset.</param>
 /// <param name="MemberNames">Record: the property names; variant: the nested case record names; enum: the member names.</param>
 /// <param name="PayloadOffset">Option, result, variant: the payload's byte offset after the discriminant.</param>
 /// <param name="DiscriminantSize">Enum, option, result, variant: the discriminant's byte size.</param>
 /// <param name="CaseCount">Enum and variant: the number of cases; flags: the number of flags.</param>
 /// <param name="PayloadName">Variant: the payload property of the case records.</param>
+/// <param name="FixedLength">Fixed-length list: its element count N.</param>
 internal sealed record AbiTypeBinding(
     AbiTypeKind Kind,
     string CSharpType,
@@ -32,8 +33,9 @@ internal sealed record AbiTypeBinding(
     uint PayloadOffset,
     uint DiscriminantSize,
     int CaseCount,
-    string PayloadName)
+    string PayloadName,
+    uint FixedLength = 0)
 {
     /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
-    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List || Children.Any(child => child.NeedsMemory);
+    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map || Children.Any(child => child.NeedsMemory);
 }

@@ -19,6 +19,12 @@ internal enum AbiTypeKind
     Char,
     String,
     List,
+
+    /// <summary><c>list&lt;T, N&gt;</c>: N elements in place (inline in memory, element by element when flat), no pointer.</summary>
+    FixedList,
+
+    /// <summary><c>map&lt;K, V&gt;</c>: stored as a list of (key, value) tuples.</summary>
+    Map,
     Tuple,
     Record,
     Enum,

@@ -38,6 +38,28 @@ public static class BindingSupport
     public static InvalidOperationException NullResult(string functionName)
         => new($"The host's implementation of {functionName} returned null, or a null inside its result, where WIT has no option.");
 
+    /// <summary>
+    /// An array passed as the WIT <c>list&lt;T, N&gt;</c> inside the argument <paramref name="parameterName"/>
+    /// has <paramref name="actual"/> elements instead of <paramref name="expected"/>.
+    /// </summary>
+    public static ArgumentException FixedLengthArgument(string parameterName, uint expected, int actual)
+        => new($"A fixed-length list inside it has {actual} elements where WIT says {expected}.", parameterName);
+
+    /// <summary>
+    /// The host's implementation of the import <paramref name="functionName"/> returned an array for
+    /// a WIT <c>list&lt;T, N&gt;</c> with <paramref name="actual"/> elements instead of <paramref name="expected"/>;
+    /// the guest's call then traps with this exception as its cause.
+    /// </summary>
+    public static InvalidOperationException FixedLengthResult(string functionName, uint expected, int actual)
+        => new($"The host's implementation of {functionName} returned a fixed-length list of {actual} elements where WIT says {expected}.");
+
+    /// <summary>
+    /// A dictionary lowered as a WIT <c>map</c> enumerated a different number of entries than its
+    /// <c>Count</c> of <paramref name="count"/>, for which its block in guest memory was allocated.
+    /// </summary>
+    public static InvalidOperationException MapCountMismatch(int count)
+        => new($"The dictionary enumerated a different number of entries than its Count of {count}; a map is lowered into a block of Count entries.");
+
     /// <summary>Lifts a WIT <c>char</c>: a Unicode scalar value, so surrogates and values past U+10FFFF trap.</summary>
     public static Rune LiftChar(WamrInstance instance, string functionName, uint value)
         => CanonicalRules.CharError(value) is { } error ? throw Trap(instance, functionName, error) : new Rune(value);
