@@ -445,8 +445,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
     internal void CallOwned(WamrFunction function, Span<uint> cells)
     {
-        // The one check telemetry costs a call when nobody listens.
-        if (WamrTelemetry.CallsObserved && !function.IsAbiHelper)
+        // The one check telemetry costs an export's call when nobody listens; cabi_realloc and
+        // cabi_post_* are part of the export's call and never measured, so they skip it.
+        if (!function.IsAbiHelper && WamrTelemetry.CallsObserved)
         {
             CallObserved(function, cells);
             return;
