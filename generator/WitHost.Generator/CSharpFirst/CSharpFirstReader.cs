@@ -70,6 +70,7 @@ internal static class CSharpFirstReader
         }
 
         var text = new StringBuilder();
+        AppendDocs(text, CSharpDocComment.Summary(declaration));
         text.Append("interface ").Append(WitNames.Escape(parsed.Interface)).Append(" {\n");
         foreach (var definition in types.Definitions)
         {
@@ -81,9 +82,12 @@ internal static class CSharpFirstReader
             text.Append('\n');
         }
 
-        foreach (var line in functionText)
+        foreach (var function in functionText)
         {
-            text.Append("  ").Append(line).Append('\n');
+            foreach (var line in function.Split('\n'))
+            {
+                text.Append("  ").Append(line).Append('\n');
+            }
         }
 
         text.Append("}\n");
@@ -146,7 +150,7 @@ internal static class CSharpFirstReader
             Claim(functionNames, witName, method.Name, location, diagnostics);
         }
 
-        var parameters = new List<(string Name, WitTypeText Type)>();
+        var parameters = new List<(string CSharpName, string Name, WitTypeText Type)>();
         var parameterNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in method.Parameters)
         {
@@ -164,7 +168,7 @@ internal static class CSharpFirstReader
             if (parameterName is not null && type is not null)
             {
                 Claim(parameterNames, parameterName, parameter.Name, parameterLocation, diagnostics);
-                parameters.Add((parameterName, type));
+                parameters.Add((parameter.Name, parameterName, type));
             }
         }
 
@@ -179,7 +183,9 @@ internal static class CSharpFirstReader
             return null;
         }
 
-        var text = WitNames.Escape(witName) + ": func(" + string.Join(", ", parameters.Select(parameter => WitNames.Escape(parameter.Name) + ": " + parameter.Type.Wit)) + ")"
+        var docs = new StringBuilder();
+        AppendDocs(docs, CSharpDocComment.FunctionDocs(syntax, parameters.Select(parameter => (parameter.CSharpName, parameter.Name)).ToList()));
+        var text = docs + WitNames.Escape(witName) + ": func(" + string.Join(", ", parameters.Select(parameter => WitNames.Escape(parameter.Name) + ": " + parameter.Type.Wit)) + ")"
             + (result is null ? "" : " -> " + result.Wit) + ";";
         var function = new CSharpFirstFunction(
             witName,
@@ -187,6 +193,20 @@ internal static class CSharpFirstReader
             parameters.Select(parameter => parameter.Type.Shape).ToEquatableArray(),
             result?.Shape);
         return (function, text);
+    }
+
+    /// <summary>C# doc text as WIT <c>///</c> lines, so the derived WIT, and the code generated from it, keeps it.</summary>
+    private static void AppendDocs(StringBuilder text, string? docs)
+    {
+        if (docs is null)
+        {
+            return;
+        }
+
+        foreach (var line in docs.Split('\n'))
+        {
+            text.Append(line.Length == 0 ? "///" : "/// " + line).Append('\n');
+        }
     }
 
     private static WitTypeText? ReadType(CSharpTypeReader types, ITypeSymbol type, SourceLocationInfo location, List<DiagnosticInfo> diagnostics)

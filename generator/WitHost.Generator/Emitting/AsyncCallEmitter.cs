@@ -102,7 +102,7 @@ internal static class AsyncCallEmitter
             for (var i = 0; i < call.Parameters.Count; i++)
             {
                 marshal.LoweredParameter = call.Parameters[i].Name;
-                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, CallEmitter.Offset("arguments_", call.ParamOffsets[i]));
+                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i]));
             }
 
             flat.Add("arguments_");
@@ -218,7 +218,7 @@ internal static class AsyncCallEmitter
             writer.WriteLine($"{context}.CheckRange(arguments_, {call.ParamsSize}, {call.ParamsAlignment}, \"arguments at\");");
             for (var i = 0; i < call.Parameters.Count; i++)
             {
-                arguments.Add(marshal.Load(call.Parameters[i].Type, CallEmitter.Offset("arguments_", call.ParamOffsets[i])));
+                arguments.Add(marshal.Load(call.Parameters[i].Type, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i])));
             }
         }
         else

@@ -30,6 +30,82 @@ public sealed class CSharpFirstDerivationTests
             WitText(run, "Example.Sample.ILogging"));
     }
 
+    private const string DocumentedLogging = """
+        namespace Example.Sample;
+
+        /// <summary>Logging, provided by the host.</summary>
+        [WitHost("example:sample/logging")]
+        internal partial interface ILogging
+        {
+            /// <summary>
+            /// Logs <paramref name="s"/> followed by <c>a</c>; see <see cref="ILogging"/>.
+            /// </summary>
+            /// <param name="a">A number.</param>
+            /// <param name="s">A text.</param>
+            void LogU32(uint a, string s);
+
+            // A plain comment is no doc.
+            void LogStr(string s);
+
+            /// <summary>The entries so far.</summary>
+            /// <returns>A count of <c>log-u32</c> and <c>log-str</c> calls.</returns>
+            uint Count();
+        }
+
+        /// <summary>A host whose guest implements the logging.</summary>
+        [WitHost]
+        [WitExport(typeof(ILogging))]
+        internal partial class LogHost;
+        """;
+
+    private const string DocumentedLoggingWit =
+        "package example:sample;\n\n/// Logging, provided by the host.\ninterface logging {\n"
+        + "  /// Logs `s` followed by `a`; see `ILogging`.\n  ///\n  /// Parameters:\n  /// - `a`: A number.\n  /// - `s`: A text.\n  log-u32: func(a: u32, s: string);\n"
+        + "  log-str: func(s: string);\n"
+        + "  /// The entries so far.\n  ///\n  /// Returns: A count of `log-u32` and `log-str` calls.\n  count: func() -> u32;\n}\n";
+
+    /// <summary>
+    /// A C# summary on the interface and on a method becomes the WIT doc comment of the derived
+    /// interface and function (its XML code elements as Markdown code), so <c>wit-host derive</c>
+    /// writes it and the generated calls of an exported interface are documented with it.
+    /// </summary>
+    [Fact]
+    public void SummariesBecomeWitDocCommentsAndDocumentTheGeneratedCalls()
+    {
+        var run = Run(DocumentedLogging);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(DocumentedLoggingWit, WitText(run, "Example.Sample.ILogging"));
+        Assert.Contains(
+            "[assembly: global::WitHost.WitDefinition(\"example:sample/logging\", @\"package example:sample;\n\n/// Logging, provided by the host.\n",
+            run.GeneratedSources["Example.Sample.ILogging.WitText.g.cs"].Replace("\r\n", "\n"),
+            StringComparison.Ordinal);
+        var guest = run.GeneratedSources.Single(source => source.Key.EndsWith("LogHost.Guest.g.cs", StringComparison.Ordinal)).Value.Replace("\r\n", "\n");
+        Assert.Contains("/// Logs <c>s</c> followed by <c>a</c>; see <c>ILogging</c>.\n", guest, StringComparison.Ordinal);
+        Assert.Contains("/// - <c>a</c>: A number.\n", guest, StringComparison.Ordinal);
+        Assert.Contains("/// Returns: A count of <c>log-u32</c> and <c>log-str</c> calls.\n", guest, StringComparison.Ordinal);
+        Assert.Contains("/// <summary>Logging, provided by the host.</summary>", guest, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A project without GenerateDocumentationFile does not parse doc comments (they are plain
+    /// comments to the compiler); the summaries are still carried.
+    /// </summary>
+    [Fact]
+    public void SummariesAreCarriedWhenTheCompilerDoesNotParseDocComments()
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.None);
+        var compilation = GeneratorHarness.CreateCompilation();
+        compilation = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("using WitHost;\n\n" + DocumentedLogging + "\n", options, "/project/Contracts.cs"));
+        GeneratorHarness.CreateDriver(Array.Empty<AdditionalText>())
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        var symbol = output.GetTypeByMetadataName("Example.Sample.ILogging")!;
+        Assert.Equal(DocumentedLoggingWit, (string)symbol.GetMembers("WitText").OfType<IFieldSymbol>().Single().ConstantValue!);
+    }
+
     [Fact]
     public void EveryMappedTypeIsWrittenAsWit()
     {
