@@ -30,15 +30,7 @@ internal static class AsyncCallEmitter
 
     /// <summary>The name of an async export wrapper's cancellation token parameter.</summary>
     public static string CancellationTokenName(CallBinding call)
-    {
-        var name = "cancellationToken";
-        while (call.Parameters.Any(parameter => parameter.Name.TrimStart('@') == name))
-        {
-            name += "_";
-        }
-
-        return name;
-    }
+        => Binding.CSharpNames.CancellationTokenParameter(call.Parameters.Select(parameter => parameter.Name));
 
     /// <summary>
     /// The body of an async export wrapper on instance <paramref name="instance"/> with resource
