@@ -62,7 +62,15 @@ internal static class CSharpFirstBinding
             CSharpType = shape.CSharpType,
             Children = children,
             MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
-            PayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.PayloadName,
+            VariantPayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.VariantPayloadName,
+            Shape = type.Kind == AbiTypeKind.List ? ListShape(shape.CSharpType) : type.Shape,
         };
     }
+
+    // The C# form of a list the user's signature chose; an option's follows from its WIT type alone.
+    private static CSharpShape ListShape(string csharpType)
+        => csharpType == "byte[]" ? CSharpShape.Bytes
+            : csharpType.EndsWith("[]", StringComparison.Ordinal) ? CSharpShape.Array
+            : csharpType.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal) ? CSharpShape.GenericList
+            : CSharpShape.ReadOnlyList;
 }
