@@ -56,6 +56,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private readonly ModuleImport?[] _hostImports;
     private readonly WamrInstanceHandle _native;
     private readonly nint _execEnv;
+    // withost_call_wasm for an instance of compiled code when the library has it (a direct call
+    // into the compiled function); null: wasm_runtime_call_wasm.
+    private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _compiledCall;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -117,6 +120,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
+        _compiledCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.Function : null;
         _interrupter = new CallInterrupter(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -441,8 +445,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
     internal void CallOwned(WamrFunction function, Span<uint> cells)
     {
-        // The one check telemetry costs a call when nobody listens.
-        if (WamrTelemetry.CallsObserved && !function.IsAbiHelper)
+        // The one check telemetry costs an export's call when nobody listens; cabi_realloc and
+        // cabi_post_* are part of the export's call and never measured, so they skip it.
+        if (!function.IsAbiHelper && WamrTelemetry.CallsObserved)
         {
             CallObserved(function, cells);
             return;
@@ -500,7 +505,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             fixed (uint* argv = cells)
             {
-                ok = WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                ok = _compiledCall != null
+                    ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
+                    : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
             }
         }
         finally

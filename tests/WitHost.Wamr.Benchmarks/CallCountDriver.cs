@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using WitHost.Wamr.Benchmarks.Engines;
 using WitHost.Wamr.Benchmarks.Generated;
 using WitHost.Wamr.Benchmarks.NativeHost;
 
@@ -23,6 +24,12 @@ internal static unsafe class CallCountDriver
         using WamrModule module = engine.LoadModule(wasm);
         using AnchorHost.Guest guest = AnchorHost.Instantiate(module, new AnchorHost.Imports());
         using var native = new AnchorNativeHost(engine, wasm);
+        // The same guest compiled ahead of time: the C host calls it through WAMR's
+        // wasm_runtime_call_wasm, the generated host through the runtime's direct call.
+        byte[] compiledWasm = BenchmarkGuests.CompileAheadOfTime(wasm);
+        using WamrModule compiledModule = engine.LoadModule(compiledWasm);
+        using AnchorHost.Guest compiledGuest = AnchorHost.Instantiate(compiledModule, new AnchorHost.Imports());
+        using var compiledNative = new AnchorNativeHost(engine, compiledWasm);
         string text16 = "abcdefghijklmnop";
         byte[] utf8 = Encoding.UTF8.GetBytes(text16);
         string text1K = string.Concat(Enumerable.Repeat("abcdefghijklmnop", 64));
@@ -39,6 +46,10 @@ internal static unsafe class CallCountDriver
             ("generated-upper16", () => { for (int i = 0; i < calls; i++) guest.Upper(text16); }),
             ("C-upper1K", () => native.Upper(utf8_1K, (uint)calls, result)),
             ("generated-upper1K", () => { for (int i = 0; i < calls; i++) guest.Upper(text1K); }),
+            ("C-noop-aot", () => compiledNative.Noop((uint)calls)),
+            ("generated-noop-aot", () => { for (int i = 0; i < calls; i++) compiledGuest.Noop(); }),
+            ("C-add-aot", () => compiledNative.Add((uint)calls, 1)),
+            ("generated-add-aot", () => { for (int i = 0; i < calls; i++) compiledGuest.Add(i, 1); }),
         ];
         foreach ((string name, Action batch) in phases)
         {

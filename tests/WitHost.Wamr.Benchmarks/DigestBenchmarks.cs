@@ -11,6 +11,7 @@ namespace WitHost.Wamr.Benchmarks;
 /// baseline), on WAMR with the module compiled ahead of time, and on Wasmtime's JIT, all from the
 /// same .wasm in one run. Every engine's digest is checked against .NET's at setup.
 /// </summary>
+[Config(typeof(EngineTimingConfig))]
 [MemoryDiagnoser]
 [MedianColumn]
 public class DigestBenchmarks

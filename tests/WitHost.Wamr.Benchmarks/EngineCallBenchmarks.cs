@@ -12,6 +12,7 @@ namespace WitHost.Wamr.Benchmarks;
 /// For these two exports the Canonical ABI adds nothing to the core call, so the three do the
 /// same work.
 /// </summary>
+[Config(typeof(EngineTimingConfig))]
 [MemoryDiagnoser]
 [MedianColumn]
 [CategoriesColumn]

@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 using WitHost.Wit.Diagnostics;
+using WitHost.Wit.Model;
 
 namespace WitHost.Generator.Binding;
 
@@ -13,11 +14,16 @@ internal static class DiagnosticInfoFactory
 
     /// <summary>A WIT front-end diagnostic, located in its .wit file.</summary>
     public static DiagnosticInfo FromWit(WitDiagnostic diagnostic)
-    {
-        var span = diagnostic.Span;
+        => new(diagnostic.Code, EquatableArray.Create(diagnostic.Message), FromWitSpan(diagnostic.Span), diagnostic.Severity);
 
+    /// <summary>A function's place in its .wit file, or <paramref name="fallback"/> when it was not read from text.</summary>
+    public static SourceLocationInfo LocationOf(WitFunction function, SourceLocationInfo fallback)
+        => function.Span is { } span ? FromWitSpan(span) : fallback;
+
+    private static SourceLocationInfo FromWitSpan(WitSourceSpan span)
+    {
         // WitSourceSpan counts lines and columns from 1; Roslyn's LinePosition from 0.
-        var location = new SourceLocationInfo(
+        return new SourceLocationInfo(
             span.Path,
             span.Start,
             span.Length,
@@ -25,7 +31,6 @@ internal static class DiagnosticInfoFactory
             Math.Max(span.Column - 1, 0),
             Math.Max(span.EndLine - 1, 0),
             Math.Max(span.EndColumn - 1, 0));
-        return new DiagnosticInfo(diagnostic.Code, EquatableArray.Create(diagnostic.Message), location, diagnostic.Severity);
     }
 
     /// <summary>The data of a Roslyn source location.</summary>

@@ -100,7 +100,7 @@ internal sealed class ScopeBinder
         }
         catch (UnsupportedConstructException exception)
         {
-            ReportUnsupported($"The function '{scopeKey}#{function.ExternalName}'", exception);
+            ReportUnsupported($"The function '{scopeKey}#{function.ExternalName}'", exception, DiagnosticInfoFactory.LocationOf(function, _location));
             return false;
         }
     }
@@ -136,7 +136,7 @@ internal sealed class ScopeBinder
         }
         catch (UnsupportedConstructException exception)
         {
-            ReportUnsupported($"The type '{scopeKey}#{type.Name}'", exception);
+            ReportUnsupported($"The type '{scopeKey}#{type.Name}'", exception, _location);
             return null;
         }
     }
@@ -259,6 +259,6 @@ internal sealed class ScopeBinder
         return new MethodBinding(name, function.ExternalName, returnType, parameters, function.Docs);
     }
 
-    private void ReportUnsupported(string item, UnsupportedConstructException exception)
-        => _diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.UnsupportedConstruct, _location, item, exception.Construct));
+    private void ReportUnsupported(string item, UnsupportedConstructException exception, SourceLocationInfo location)
+        => _diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.UnsupportedConstruct, location, item, exception.Construct));
 }

@@ -470,7 +470,7 @@ internal static class WorldBinder
         string construct)
         => diagnostics.Add(DiagnosticInfoFactory.Create(
             descriptor,
-            spec.AttributeLocation,
+            DiagnosticInfoFactory.LocationOf(function, spec.AttributeLocation),
             $"The function '{(interfaceItemName is null ? "" : interfaceItemName + "#")}{function.ExternalName}'",
             construct));
 

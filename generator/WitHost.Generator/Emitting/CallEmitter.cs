@@ -94,7 +94,7 @@ internal static class CallEmitter
             for (var i = 0; i < call.Parameters.Count; i++)
             {
                 marshal.LoweredParameter = call.Parameters[i].Name;
-                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, Offset("arguments_", call.ParamOffsets[i]));
+                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i]));
             }
 
             writer.WriteLine("cells_[0] = arguments_;");
@@ -143,12 +143,19 @@ internal static class CallEmitter
         if (call.Result is { } resultType)
         {
             writer.WriteLine();
-            writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; look it up again.");
-            if (resultType.NeedsMemory || call.ResultsInMemory)
+            if (!(resultType.NeedsMemory || call.ResultsInMemory))
             {
-                writer.WriteLine(lowersIntoMemory
-                    ? $"{context}.Refresh();"
-                    : $"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+                writer.WriteLine("// Unmarshal: the result is core values.");
+            }
+            else if (lowersIntoMemory)
+            {
+                writer.WriteLine("// Unmarshal: the guest ran, so its memory may have moved; look it up again.");
+                writer.WriteLine($"{context}.Refresh();");
+            }
+            else
+            {
+                writer.WriteLine("// Unmarshal: the result is in the guest's memory.");
+                writer.WriteLine($"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
             }
 
             if (call.ResultsInMemory)
@@ -160,7 +167,7 @@ internal static class CallEmitter
             }
             else
             {
-                result = marshal.LiftFlat(resultType, ReadCells(writer, call.CoreResults));
+                result = marshal.LiftFlat(resultType, ReadCells(writer, marshal, call.CoreResults));
             }
         }
 
@@ -201,7 +208,7 @@ internal static class CallEmitter
             writer.WriteLine($"{context}.CheckRange(arguments_, {call.ParamsSize}, {call.ParamsAlignment}, \"arguments at\");");
             for (var i = 0; i < call.Parameters.Count; i++)
             {
-                arguments.Add(marshal.Load(call.Parameters[i].Type, Offset("arguments_", call.ParamOffsets[i])));
+                arguments.Add(marshal.Load(call.Parameters[i].Type, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i])));
             }
         }
         else
@@ -210,7 +217,7 @@ internal static class CallEmitter
             var count = call.ResultsInMemory ? call.CoreParams.Count - 1 : call.CoreParams.Count;
             for (var i = 0; i < count; i++)
             {
-                var local = "argument" + i + "_";
+                var local = marshal.Local("argument");
                 writer.WriteLine($"{MarshalEmitter.FlatType(call.CoreParams[i])} {local} = call_.{Getter(call.CoreParams[i])}({i});");
                 flat.Add(local);
             }
@@ -299,13 +306,13 @@ internal static class CallEmitter
         }
     }
 
-    private static List<string> ReadCells(SourceWriter writer, IReadOnlyList<CoreValueType> types)
+    private static List<string> ReadCells(SourceWriter writer, MarshalEmitter marshal, IReadOnlyList<CoreValueType> types)
     {
         var locals = new List<string>();
         var cell = 0;
         for (var i = 0; i < types.Count; i++)
         {
-            var local = "result" + i + "_";
+            var local = marshal.Local("result");
             var expression = types[i].Kind switch
             {
                 CoreValueKind.I32 => $"cells_[{cell}]",
@@ -331,8 +338,6 @@ internal static class CallEmitter
         CoreValueKind.F32 => "GetSingle",
         _ => "GetDouble",
     };
-
-    private static string Offset(string address, uint offset) => offset == 0 ? address : $"{address} + {offset}";
 
     /// <summary>A C# string literal (WIT names hold no quotes or backslashes, but escape anyway).</summary>
     public static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

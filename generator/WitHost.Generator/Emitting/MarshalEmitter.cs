@@ -529,7 +529,7 @@ internal sealed class MarshalEmitter
 
         // The discriminant was checked against the case count above.
         _writer.WriteLine("default:");
-        _writer.WriteLine("    throw new global::System.Diagnostics.UnreachableException();");
+        _writer.WriteLine($"    throw new global::System.Diagnostics.UnreachableException(\"The discriminant was checked against the cases of {Readable(type.CSharpType)}.\");");
         _writer.CloseBlock();
         return result;
     }
@@ -580,8 +580,12 @@ internal sealed class MarshalEmitter
                     _writer.CloseBlock();
                 }
 
-                _writer.WriteLine("default:");
+                // The cases are sealed records nested in the variant, whose constructor is private:
+                // a value that is none of them can only be null.
+                _writer.WriteLine("case null:");
                 _writer.WriteLine($"    throw {NullError()};");
+                _writer.WriteLine("default:");
+                _writer.WriteLine($"    throw new global::System.Diagnostics.UnreachableException(\"A value of {Readable(type.CSharpType)} that is none of its cases.\");");
                 _writer.CloseBlock();
                 break;
             }
@@ -762,7 +766,26 @@ internal sealed class MarshalEmitter
         return name;
     }
 
-    private static string Offset(string address, uint offset) => offset == 0 ? address : $"{address} + {offset}";
+    /// <summary>
+    /// <paramref name="address"/> plus a constant. A constant the address already ends with is
+    /// folded in (<c>returnArea_ + 8</c> plus 84 is <c>returnArea_ + 92</c>), so nested fields read
+    /// as one offset; the sum is the same in unsigned 32-bit arithmetic either way.
+    /// </summary>
+    public static string Offset(string address, uint offset)
+    {
+        if (offset == 0)
+        {
+            return address;
+        }
+
+        var plus = address.LastIndexOf(" + ", StringComparison.Ordinal);
+        if (plus > 0 && uint.TryParse(address.Substring(plus + 3), NumberStyles.None, CultureInfo.InvariantCulture, out var constant))
+        {
+            return $"{address.Substring(0, plus)} + {unchecked(constant + offset).ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return $"{address} + {offset.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     private static IReadOnlyList<string> Take(IReadOnlyList<string> values, int start, int count)
     {
@@ -813,6 +836,9 @@ internal sealed class MarshalEmitter
     private string NullError() => LoweredParameter is { } parameter
         ? $"new global::System.ArgumentNullException(nameof({parameter}), \"A value inside it is null where WIT has no option.\")"
         : $"{Support}.NullResult({_function})";
+
+    // A C# type as a message names it, without the global:: qualifiers.
+    private static string Readable(string csharpType) => csharpType.Replace("global::", "");
 
     private static bool IsPlainName(string value) => value.All(character => char.IsLetterOrDigit(character) || character is '_' or '@');
 }

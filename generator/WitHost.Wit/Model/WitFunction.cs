@@ -1,4 +1,5 @@
 using WitHost.Wit.Collections;
+using WitHost.Wit.Diagnostics;
 
 namespace WitHost.Wit.Model;
 
@@ -26,6 +27,32 @@ public sealed record WitFunction(
 {
     /// <summary>The <c>@external-id("…")</c> given to the function, or null.</summary>
     public string? ExternalId { get; init; }
+
+    /// <summary>
+    /// Where the function's name is written in a .wit file, for diagnostics about the function;
+    /// null when it was read from a binary or from C#. Not part of equality: the same function
+    /// read from text, a binary or C# is the same function.
+    /// </summary>
+    public WitSourceSpan? Span { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(WitFunction? other)
+        => ReferenceEquals(this, other)
+            || (other is not null
+                && Name == other.Name
+                && Kind == other.Kind
+                && Parameters.Equals(other.Parameters)
+                && Equals(Result, other.Result)
+                && IsAsync == other.IsAsync
+                && Equals(Resource, other.Resource)
+                && Owner.Equals(other.Owner)
+                && Docs == other.Docs
+                && Stability.Equals(other.Stability)
+                && ExternalId == other.ExternalId);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+        => unchecked((((Name.GetHashCode() * 31) + (int)Kind) * 31 + Owner.GetHashCode()) * 31 + Parameters.GetHashCode());
 
     /// <summary>
     /// The Component Model name: <c>name</c>, <c>[constructor]r</c>, <c>[method]r.name</c> or

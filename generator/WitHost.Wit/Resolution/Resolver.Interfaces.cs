@@ -181,6 +181,7 @@ internal sealed partial class Resolver
         var function = new WitFunction(name.Name, kind, parameters.ToEquatableArray(), result, syntax.IsAsync, resource, scope.Owner, docs, gate.Stability)
         {
             ExternalId = gate.ExternalId,
+            Span = name.Span.ToSourceSpan(),
         };
         if (result is not null && BorrowFinder.Contains(result))
         {

@@ -104,13 +104,13 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_add, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    var value2_ = unchecked((int)result0_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    var value3_ = unchecked((int)result2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_addPostReturn is not null) scope_.InvokeCells(_addPostReturn, cells_);
-                    return value2_;
+                    return value3_;
                 }
 
                 /// <summary>Calls the guest's <c>translate</c>.</summary>
@@ -142,7 +142,7 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_translate, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#translate");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -184,13 +184,13 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_sum, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    ulong result0_ = cells_[0] | (ulong)cells_[1] << 32;
-                    var value3_ = unchecked((long)result0_);
+                    // Unmarshal: the result is core values.
+                    ulong result3_ = cells_[0] | (ulong)cells_[1] << 32;
+                    var value4_ = unchecked((long)result3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_sumPostReturn is not null) scope_.InvokeCells(_sumPostReturn, cells_);
-                    return value3_;
+                    return value4_;
                 }
 
                 /// <summary>Calls the guest's <c>divide</c>.</summary>
@@ -213,7 +213,7 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_divide, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#divide");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -231,13 +231,13 @@ namespace Example.Shapes
                         case 1:
                         {
                             uint pointer3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                            uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                            uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                             string text5_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer3_, length4_);
                             value1_ = global::WitHost.Result<uint, string>.Err(text5_);
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<uint, string>.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -348,7 +348,7 @@ namespace Example.Shapes
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of uint?.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -375,13 +375,13 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_mirror, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    var value1_ = (global::Example.Shapes.Axes)((ulong)result0_ & 0x3UL);
+                    // Unmarshal: the result is core values.
+                    uint result1_ = cells_[0];
+                    var value2_ = (global::Example.Shapes.Axes)((ulong)result1_ & 0x3UL);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_mirrorPostReturn is not null) scope_.InvokeCells(_mirrorPostReturn, cells_);
-                    return value1_;
+                    return value2_;
                 }
 
                 /// <summary>Calls the guest's <c>area</c>.</summary>
@@ -426,8 +426,10 @@ namespace Example.Shapes
                             case0_ = 2;
                             break;
                         }
-                        default:
+                        case null:
                             throw new global::System.ArgumentNullException(nameof(shape), "A value inside it is null where WIT has no option.");
+                        default:
+                            throw new global::System.Diagnostics.UnreachableException("A value of Example.Shapes.Shape that is none of its cases.");
                     }
                     cells_[0] = case0_;
                     cells_[1] = (uint)global::System.BitConverter.DoubleToUInt64Bits(joined1_);
@@ -438,13 +440,13 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_area, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    double result0_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
-                    var value9_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result0_);
+                    // Unmarshal: the result is core values.
+                    double result9_ = global::System.BitConverter.UInt64BitsToDouble(cells_[0] | (ulong)cells_[1] << 32);
+                    var value10_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result9_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_areaPostReturn is not null) scope_.InvokeCells(_areaPostReturn, cells_);
-                    return value9_;
+                    return value10_;
                 }
 
                 /// <summary>Calls the guest's <c>first-char</c>.</summary>
@@ -470,13 +472,13 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_firstChar, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    var value2_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:shapes/geometry@0.1.0#first-char", result0_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    var value3_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:shapes/geometry@0.1.0#first-char", result2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_firstCharPostReturn is not null) scope_.InvokeCells(_firstCharPostReturn, cells_);
-                    return value2_;
+                    return value3_;
                 }
 
                 /// <summary>Calls the guest's <c>swap</c>.</summary>
@@ -509,7 +511,7 @@ namespace Example.Shapes
                     context_.CheckRange(returnArea_, 12, 4, "return area at");
                     var value2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint pointer3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                    uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                    uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                     string text5_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer3_, length4_);
                     var value6_ = (value2_, text5_);
 
@@ -549,7 +551,7 @@ namespace Example.Shapes
                     // Invoke
                     scope_.InvokeCells(_bytes, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#bytes");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];

@@ -112,21 +112,21 @@ namespace Example.Shapes
             uint argument2_ = call_.GetUInt32(2);
             uint argument3_ = call_.GetUInt32(3);
             uint argument4_ = call_.GetUInt32(4);
-            var value0_ = (global::Example.Shapes.Level)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:shapes/logging#write", argument0_, 3);
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            var value5_ = (global::Example.Shapes.Level)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:shapes/logging#write", argument0_, 3);
+            string text6_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
             global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, argument3_, argument4_, 8, 4);
-            var list2_ = new string[argument4_];
-            for (uint index3_ = 0; index3_ < argument4_; index3_++)
+            var list7_ = new string[argument4_];
+            for (uint index8_ = 0; index8_ < argument4_; index8_++)
             {
-                uint pointer4_ = (uint)context_.ReadUnsigned(argument3_ + index3_ * 8, 4);
-                uint length5_ = (uint)context_.ReadUnsigned(argument3_ + index3_ * 8 + 4, 4);
-                string text6_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer4_, length5_);
-                list2_[index3_] = text6_;
+                uint pointer9_ = (uint)context_.ReadUnsigned(argument3_ + index8_ * 8, 4);
+                uint length10_ = (uint)context_.ReadUnsigned(argument3_ + index8_ * 8 + 4, 4);
+                string text11_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer9_, length10_);
+                list7_[index8_] = text11_;
             }
-            var value7_ = new global::Example.Shapes.Entry(value0_, text1_, list2_);
+            var value12_ = new global::Example.Shapes.Entry(value5_, text6_, list7_);
 
             // Invoke the host's implementation.
-            implementation_.Write(value7_);
+            implementation_.Write(value12_);
         }
 
         // The guest's call of example:shapes/logging#next-id.
@@ -148,10 +148,10 @@ namespace Example.Shapes
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Lookup(text0_);
+            var result_ = implementation_.Lookup(text2_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -159,12 +159,12 @@ namespace Example.Shapes
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 12, 4, "out-pointer");
-            if (result_ is { } some1_)
+            if (result_ is { } some3_)
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some1_);
-                context_.WriteUnsigned(resultArea_ + 4, 4, pointer2_);
-                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length3_);
+                var (pointer4_, length5_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some3_);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer4_);
+                context_.WriteUnsigned(resultArea_ + 8, 4, length5_);
             }
             else
             {

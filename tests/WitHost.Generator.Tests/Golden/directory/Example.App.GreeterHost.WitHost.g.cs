@@ -85,11 +85,11 @@ namespace Example.App
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
             uint argument3_ = call_.GetUInt32(3);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
-            var value1_ = new global::Example.Shapes.Geometry.Size(argument2_, argument3_);
+            string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            var value5_ = new global::Example.Shapes.Geometry.Size(argument2_, argument3_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Greet(text0_, value1_);
+            var result_ = implementation_.Greet(text4_, value5_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:greeter/greet#greet");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
@@ -98,9 +98,9 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(4);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
-            context_.WriteUnsigned(resultArea_, 4, pointer2_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
+            var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer6_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length7_);
         }
     }
 }

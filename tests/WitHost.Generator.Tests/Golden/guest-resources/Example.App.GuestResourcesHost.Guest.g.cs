@@ -140,14 +140,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_createSession, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    uint rep2_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result0_, "example:guest-resources/sessions#[constructor]session");
-                    var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result2_, "example:guest-resources/sessions#[constructor]session");
+                    var value4_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_createSessionPostReturn is not null) scope_.InvokeCells(_createSessionPostReturn, cells_);
-                    return value3_;
+                    return value4_;
                 }
 
                 /// <summary>Looks a session up by its user.</summary>
@@ -195,7 +195,7 @@ namespace Example.App
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.GuestResources.Sessions.Session?.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -219,7 +219,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_get, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is core values.
                     uint result0_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -309,12 +309,12 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_count, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
+                    // Unmarshal: the result is core values.
+                    uint result4_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_countPostReturn is not null) scope_.InvokeCells(_countPostReturn, cells_);
-                    return result0_;
+                    return result4_;
                 }
 
                 /// <summary>Calls the guest's <c>swap</c>.</summary>
@@ -354,7 +354,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_swap, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#swap");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -417,8 +417,10 @@ namespace Example.App
                                 case0_ = 2;
                                 break;
                             }
-                            default:
+                            case null:
                                 throw new global::System.ArgumentNullException(nameof(e), "A value inside it is null where WIT has no option.");
+                            default:
+                                throw new global::System.Diagnostics.UnreachableException("A value of Example.GuestResources.Sessions.Event that is none of its cases.");
                         }
                         cells_[0] = case0_;
                         cells_[1] = joined1_;
@@ -454,7 +456,7 @@ namespace Example.App
                         case 1:
                         {
                             uint pointer13_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                            uint length14_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                            uint length14_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                             string text15_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer13_, length14_);
                             value10_ = new global::Example.GuestResources.Sessions.Event.Closed(text15_);
                             break;
@@ -465,7 +467,7 @@ namespace Example.App
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.GuestResources.Sessions.Event.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -520,12 +522,12 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_keep, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
+                    // Unmarshal: the result is core values.
+                    uint result4_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_keepPostReturn is not null) scope_.InvokeCells(_keepPostReturn, cells_);
-                    return result0_;
+                    return result4_;
                 }
 
                 /// <summary>Calls the guest's <c>issue</c>.</summary>
@@ -544,14 +546,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_issue, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is core values.
                     uint result0_ = cells_[0];
-                    uint rep0_ = _resources.Example_GuestResources_Sessions_Token.Take(_wamr, (int)result0_, "example:guest-resources/sessions#issue");
-                    var value1_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep0_);
+                    uint rep1_ = _resources.Example_GuestResources_Sessions_Token.Take(_wamr, (int)result0_, "example:guest-resources/sessions#issue");
+                    var value2_ = new global::Example.GuestResources.Sessions.Token(_resources.Example_GuestResources_Sessions_Token_Calls, _resources.Example_GuestResources_Sessions_Token, _wamr, rep1_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_issuePostReturn is not null) scope_.InvokeCells(_issuePostReturn, cells_);
-                    return value1_;
+                    return value2_;
                 }
 
                 /// <summary>Calls the guest's <c>redeem</c>.</summary>
@@ -588,13 +590,13 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_redeem, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    var value1_ = result0_ != 0;
+                    // Unmarshal: the result is core values.
+                    uint result1_ = cells_[0];
+                    var value2_ = result1_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_redeemPostReturn is not null) scope_.InvokeCells(_redeemPostReturn, cells_);
-                    return value1_;
+                    return value2_;
                 }
 
                 /// <summary>Calls the guest's <c>wrap</c>.</summary>
@@ -619,14 +621,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_wrap, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    uint rep1_ = _resources.Example_GuestResources_Sessions_Handle_.Take(_wamr, (int)result0_, "example:guest-resources/sessions#wrap");
-                    var value2_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep1_);
+                    // Unmarshal: the result is core values.
+                    uint result1_ = cells_[0];
+                    uint rep2_ = _resources.Example_GuestResources_Sessions_Handle_.Take(_wamr, (int)result1_, "example:guest-resources/sessions#wrap");
+                    var value3_ = new global::Example.GuestResources.Sessions.Handle_(_resources.Example_GuestResources_Sessions_Handle__Calls, _resources.Example_GuestResources_Sessions_Handle_, _wamr, rep2_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_wrapPostReturn is not null) scope_.InvokeCells(_wrapPostReturn, cells_);
-                    return value2_;
+                    return value3_;
                 }
 
                 string global::Example.GuestResources.Sessions.Session.ICalls.User(global::Example.GuestResources.Sessions.Session self)
@@ -648,7 +650,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_session_User, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.user");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -726,14 +728,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_session_Merge, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    uint rep2_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result0_, "example:guest-resources/sessions#[method]session.merge");
-                    var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result2_, "example:guest-resources/sessions#[method]session.merge");
+                    var value4_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_session_MergePostReturn is not null) scope_.InvokeCells(_session_MergePostReturn, cells_);
-                    return value3_;
+                    return value4_;
                 }
 
                 global::WitHost.Result<global::Example.GuestResources.Sessions.Session, string> global::Example.GuestResources.Sessions.Session.ICalls.Close(global::Example.GuestResources.Sessions.Session self, global::Example.GuestResources.Sessions.Session? successor)
@@ -781,7 +783,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_session_Close, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.close");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -800,13 +802,13 @@ namespace Example.App
                         case 1:
                         {
                             uint pointer9_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                            uint length10_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                            uint length10_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                             string text11_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer9_, length10_);
                             value6_ = global::WitHost.Result<global::Example.GuestResources.Sessions.Session, string>.Err(text11_);
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<Example.GuestResources.Sessions.Session, string>.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
@@ -833,12 +835,12 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_session_Get, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
+                    // Unmarshal: the result is core values.
+                    uint result1_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_session_GetPostReturn is not null) scope_.InvokeCells(_session_GetPostReturn, cells_);
-                    return result0_;
+                    return result1_;
                 }
 
                 void global::Example.GuestResources.Sessions.Session.ICalls.Dispose_(global::Example.GuestResources.Sessions.Session self)
@@ -883,12 +885,12 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_handle__Handle__, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
+                    // Unmarshal: the result is core values.
+                    uint result1_ = cells_[0];
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_handle__Handle__PostReturn is not null) scope_.InvokeCells(_handle__Handle__PostReturn, cells_);
-                    return result0_;
+                    return result1_;
                 }
             }
         }

@@ -171,11 +171,11 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_GuestResources_Log_ISink.Get(call_.Instance, (int)argument0_, "example:guest-resources/log#[method]sink.write");
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            var value3_ = resources_.Example_GuestResources_Log_ISink.Get(call_.Instance, (int)argument0_, "example:guest-resources/log#[method]sink.write");
+            string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            value0_.Write(text1_);
+            value3_.Write(text4_);
         }
 
         // The guest drops its handle to one of its own session resources: an own handle is the last

@@ -90,14 +90,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_createThing, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    uint rep2_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result0_, "example:both/test#[constructor]thing");
-                    var value3_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep2_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result2_, "example:both/test#[constructor]thing");
+                    var value4_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_createThingPostReturn is not null) scope_.InvokeCells(_createThingPostReturn, cells_);
-                    return value3_;
+                    return value4_;
                 }
 
                 /// <summary>Calls the guest's <c>make</c>.</summary>
@@ -123,14 +123,14 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_make, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    uint rep2_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result0_, "example:both/test#make");
-                    var value3_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep2_);
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result2_, "example:both/test#make");
+                    var value4_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep3_);
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_makePostReturn is not null) scope_.InvokeCells(_makePostReturn, cells_);
-                    return value3_;
+                    return value4_;
                 }
 
                 /// <summary>Calls the guest's <c>describe</c>.</summary>
@@ -155,7 +155,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_describe, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -185,7 +185,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_origin, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#origin");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -218,7 +218,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_thing_Name, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.name");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
@@ -256,7 +256,7 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_thing_Moved, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    // Unmarshal: the result is in the guest's memory.
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.moved");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];

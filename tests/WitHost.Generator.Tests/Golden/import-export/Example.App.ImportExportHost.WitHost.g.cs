@@ -134,15 +134,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.CreateThing(text0_);
+            var result_ = implementation_.CreateThing(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:both/test#[constructor]thing");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Both_Test_IThing.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Both_Test_IThing.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of example:both/test#make.
@@ -154,15 +154,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Make(text0_);
+            var result_ = implementation_.Make(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:both/test#make");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Both_Test_IThing.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Both_Test_IThing.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of example:both/test#describe.
@@ -173,10 +173,10 @@ namespace Example.App
 
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#describe");
+            var value1_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#describe");
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Describe(value0_);
+            var result_ = implementation_.Describe(value1_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:both/test#describe");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
@@ -185,9 +185,9 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
-            context_.WriteUnsigned(resultArea_, 4, pointer1_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
         }
 
         // The guest's call of example:both/test#origin.
@@ -218,10 +218,10 @@ namespace Example.App
 
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#[method]thing.name");
+            var value1_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#[method]thing.name");
 
             // Invoke the host's implementation.
-            var result_ = value0_.Name();
+            var result_ = value1_.Name();
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:both/test#[method]thing.name");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
@@ -230,9 +230,9 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
-            context_.WriteUnsigned(resultArea_, 4, pointer1_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
         }
 
         // The guest's call of example:both/test#[method]thing.moved.
@@ -245,13 +245,13 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#[method]thing.moved");
-            var value1_ = unchecked((int)argument1_);
-            var value2_ = unchecked((int)argument2_);
-            var value3_ = new global::Example.Both.Test.Point(value1_, value2_);
+            var value3_ = resources_.Example_Both_Test_IThing.Get(call_.Instance, (int)argument0_, "example:both/test#[method]thing.moved");
+            var value4_ = unchecked((int)argument1_);
+            var value5_ = unchecked((int)argument2_);
+            var value6_ = new global::Example.Both.Test.Point(value4_, value5_);
 
             // Invoke the host's implementation.
-            var result_ = value0_.Moved(value3_);
+            var result_ = value3_.Moved(value6_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:both/test#[method]thing.moved");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.

@@ -125,15 +125,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.CreateBucket(text0_);
+            var result_ = implementation_.CreateBucket(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("primary#[constructor]bucket");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Named_Store_IBucket_Primary.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Named_Store_IBucket_Primary.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of primary#open.
@@ -145,15 +145,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Open(text0_);
+            var result_ = implementation_.Open(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("primary#open");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Named_Store_IBucket_Primary.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Named_Store_IBucket_Primary.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of primary#count.
@@ -161,10 +161,10 @@ namespace Example.App
         {
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Named_Store_IBucket_Primary.Get(call_.Instance, (int)argument0_, "primary#count");
+            var value1_ = resources_.Example_Named_Store_IBucket_Primary.Get(call_.Instance, (int)argument0_, "primary#count");
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Count(value0_);
+            var result_ = implementation_.Count(value1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             call_.SetResult(result_);
@@ -179,15 +179,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.CreateBucket(text0_);
+            var result_ = implementation_.CreateBucket(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("secondary#[constructor]bucket");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Named_Store_IBucket_Secondary.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Named_Store_IBucket_Secondary.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of secondary#open.
@@ -199,15 +199,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Open(text0_);
+            var result_ = implementation_.Open(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("secondary#open");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Named_Store_IBucket_Secondary.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Named_Store_IBucket_Secondary.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of secondary#count.
@@ -215,10 +215,10 @@ namespace Example.App
         {
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Named_Store_IBucket_Secondary.Get(call_.Instance, (int)argument0_, "secondary#count");
+            var value1_ = resources_.Example_Named_Store_IBucket_Secondary.Get(call_.Instance, (int)argument0_, "secondary#count");
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Count(value0_);
+            var result_ = implementation_.Count(value1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             call_.SetResult(result_);
@@ -234,11 +234,11 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_Named_Store_IBucket_Primary.Get(call_.Instance, (int)argument0_, "primary#[method]bucket.get");
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            var value3_ = resources_.Example_Named_Store_IBucket_Primary.Get(call_.Instance, (int)argument0_, "primary#[method]bucket.get");
+            string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            var result_ = value0_.Get(text1_);
+            var result_ = value3_.Get(text4_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -246,12 +246,12 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(3);
             context_.CheckRange(resultArea_, 12, 4, "out-pointer");
-            if (result_ is { } some2_)
+            if (result_ is { } some5_)
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some2_);
-                context_.WriteUnsigned(resultArea_ + 4, 4, pointer3_);
-                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length4_);
+                var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some5_);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer6_);
+                context_.WriteUnsigned(resultArea_ + 8, 4, length7_);
             }
             else
             {
@@ -269,11 +269,11 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_Named_Store_IBucket_Secondary.Get(call_.Instance, (int)argument0_, "secondary#[method]bucket.get");
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            var value3_ = resources_.Example_Named_Store_IBucket_Secondary.Get(call_.Instance, (int)argument0_, "secondary#[method]bucket.get");
+            string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            var result_ = value0_.Get(text1_);
+            var result_ = value3_.Get(text4_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -281,12 +281,12 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(3);
             context_.CheckRange(resultArea_, 12, 4, "out-pointer");
-            if (result_ is { } some2_)
+            if (result_ is { } some5_)
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some2_);
-                context_.WriteUnsigned(resultArea_ + 4, 4, pointer3_);
-                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length4_);
+                var (pointer6_, length7_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some5_);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer6_);
+                context_.WriteUnsigned(resultArea_ + 8, 4, length7_);
             }
             else
             {

@@ -115,15 +115,15 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.CreateFile(text0_);
+            var result_ = implementation_.CreateFile(text2_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[constructor]file");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
-            uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_);
-            call_.SetResult(flat1_);
+            uint flat3_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_);
+            call_.SetResult(flat3_);
         }
 
         // The guest's call of example:resources/files#[static]file.open-read-only.
@@ -135,10 +135,10 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
+            string text2_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument0_, argument1_);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.FileOpenReadOnly(text0_);
+            var result_ = implementation_.FileOpenReadOnly(text2_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -150,15 +150,15 @@ namespace Example.App
             {
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
                 if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[static]file.open-read-only");
-                uint flat1_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Value);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat1_);
+                uint flat3_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Value);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
             }
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
                 if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[static]file.open-read-only");
-                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
+                uint flat4_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat4_);
             }
         }
 
@@ -170,10 +170,10 @@ namespace Example.App
 
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#list-files");
+            var value1_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#list-files");
 
             // Invoke the host's implementation.
-            var result_ = implementation_.ListFiles(value0_);
+            var result_ = implementation_.ListFiles(value1_);
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
@@ -183,16 +183,16 @@ namespace Example.App
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
             if (result_.Files is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
-            var pointer1_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Files.Length, 4, 4);
-            var length2_ = (uint)result_.Files.Length;
-            for (int index3_ = 0; index3_ < result_.Files.Length; index3_++)
+            var pointer2_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Files.Length, 4, 4);
+            var length3_ = (uint)result_.Files.Length;
+            for (int index4_ = 0; index4_ < result_.Files.Length; index4_++)
             {
-                if (result_.Files[index3_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
-                uint flat4_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Files[index3_]);
-                context_.WriteUnsigned(pointer1_ + (uint)index3_ * 4, 4, (ulong)flat4_);
+                if (result_.Files[index4_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#list-files");
+                uint flat5_ = (uint)resources_.Example_Resources_Files_IFile.AddOwn(result_.Files[index4_]);
+                context_.WriteUnsigned(pointer2_ + (uint)index4_ * 4, 4, (ulong)flat5_);
             }
-            context_.WriteUnsigned(resultArea_, 4, pointer1_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
         }
 
         // The guest's call of example:resources/error#[method]error.to-debug-string.
@@ -203,10 +203,10 @@ namespace Example.App
 
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_Resources_Error_IError.Get(call_.Instance, (int)argument0_, "example:resources/error#[method]error.to-debug-string");
+            var value1_ = resources_.Example_Resources_Error_IError.Get(call_.Instance, (int)argument0_, "example:resources/error#[method]error.to-debug-string");
 
             // Invoke the host's implementation.
-            var result_ = value0_.ToDebugString();
+            var result_ = value1_.ToDebugString();
             if (result_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/error#[method]error.to-debug-string");
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
@@ -215,9 +215,9 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(1);
             context_.CheckRange(resultArea_, 8, 4, "out-pointer");
-            var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
-            context_.WriteUnsigned(resultArea_, 4, pointer1_);
-            context_.WriteUnsigned(resultArea_ + 4, 4, length2_);
+            var (pointer2_, length3_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_);
+            context_.WriteUnsigned(resultArea_, 4, pointer2_);
+            context_.WriteUnsigned(resultArea_ + 4, 4, length3_);
         }
 
         // The guest's call of example:resources/files#[method]file.read.
@@ -229,10 +229,10 @@ namespace Example.App
             // Unmarshal the guest's arguments.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.read");
+            var value2_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.read");
 
             // Invoke the host's implementation.
-            var result_ = value0_.Read(argument1_);
+            var result_ = value2_.Read(argument1_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -244,16 +244,16 @@ namespace Example.App
             {
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
                 if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.read");
-                var (pointer1_, length2_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
-                context_.WriteUnsigned(resultArea_ + 4, 4, pointer1_);
-                context_.WriteUnsigned(resultArea_ + 4 + 4, 4, length2_);
+                var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value);
+                context_.WriteUnsigned(resultArea_ + 4, 4, pointer3_);
+                context_.WriteUnsigned(resultArea_ + 8, 4, length4_);
             }
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
                 if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.read");
-                uint flat3_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat3_);
+                uint flat5_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat5_);
             }
         }
 
@@ -267,11 +267,11 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.write");
-            byte[] bytes1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, argument1_, argument2_);
+            var value3_ = resources_.Example_Resources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:resources/files#[method]file.write");
+            byte[] bytes4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            var result_ = value0_.Write(bytes1_);
+            var result_ = value3_.Write(bytes4_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -288,8 +288,8 @@ namespace Example.App
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
                 if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:resources/files#[method]file.write");
-                uint flat2_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
-                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat2_);
+                uint flat5_ = (uint)resources_.Example_Resources_Error_IError.AddOwn(result_.Error);
+                context_.WriteUnsigned(resultArea_ + 4, 4, (ulong)flat5_);
             }
         }
     }

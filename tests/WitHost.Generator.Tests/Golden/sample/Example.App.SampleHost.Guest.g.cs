@@ -52,7 +52,7 @@ namespace Example.App
                 // Invoke
                 scope_.InvokeCells(_okFunc, cells_);
 
-                // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                // Unmarshal: the result is in the guest's memory.
                 var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
                 // The result flattens to more than one core value: the guest returns a pointer to it.
                 var returnArea_ = cells_[0];
@@ -70,13 +70,13 @@ namespace Example.App
                     case 1:
                     {
                         uint pointer3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
-                        uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 4 + 4, 4);
+                        uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
                         string text5_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer3_, length4_);
                         value1_ = global::WitHost.Result<uint, string>.Err(text5_);
                         break;
                     }
                     default:
-                        throw new global::System.Diagnostics.UnreachableException();
+                        throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<uint, string>.");
                 }
 
                 // Cleanup: the guest frees what it returned once the host has copied it.
@@ -124,13 +124,13 @@ namespace Example.App
                     // Invoke
                     scope_.InvokeCells(_and, cells_);
 
-                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
-                    uint result0_ = cells_[0];
-                    var value2_ = result0_ != 0;
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    var value3_ = result2_ != 0;
 
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_andPostReturn is not null) scope_.InvokeCells(_andPostReturn, cells_);
-                    return value2_;
+                    return value3_;
                 }
             }
 

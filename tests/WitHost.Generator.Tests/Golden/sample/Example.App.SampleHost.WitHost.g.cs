@@ -90,10 +90,10 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            string text0_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            implementation_.LogU32(argument0_, text0_);
+            implementation_.LogU32(argument0_, text3_);
         }
     }
 }

@@ -40,7 +40,7 @@ namespace Example.App
                 // Invoke
                 scope_.InvokeCells(_check, cells_);
 
-                // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                // Unmarshal: the result is core values.
                 uint result0_ = cells_[0];
 
                 // Cleanup: the guest frees what it returned once the host has copied it.

@@ -114,8 +114,10 @@ namespace Example.App
                             joined1_ = flat17_;
                             break;
                         }
-                        default:
+                        case null:
                             throw new global::System.ArgumentNullException(nameof(s), "A value inside it is null where WIT has no option.");
+                        default:
+                            throw new global::System.Diagnostics.UnreachableException("A value of Example.Types.Shapes.Exports.Shape that is none of its cases.");
                     }
                     uint flat18_ = (uint)type;
                     cells_[0] = case0_;
@@ -141,25 +143,25 @@ namespace Example.App
                         case 0:
                         {
                             var value21_ = context_.ReadUnsigned(returnArea_ + 8, 1) != 0;
-                            var value22_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 8 + 1, 1));
-                            var value23_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 2, 1));
-                            var value24_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 8 + 4, 2));
-                            var value25_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 8 + 6, 2));
-                            var value26_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 8, 4));
-                            var value27_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 12, 4);
-                            var value28_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 8 + 16, 8));
-                            var value29_ = context_.ReadUnsigned(returnArea_ + 8 + 24, 8);
-                            var value30_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 32, 4)));
-                            var value31_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 8 + 40, 8)));
-                            var value32_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 48, 4));
-                            uint pointer33_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52, 4);
-                            uint length34_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 52 + 4, 4);
+                            var value22_ = unchecked((sbyte)context_.ReadUnsigned(returnArea_ + 9, 1));
+                            var value23_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 10, 1));
+                            var value24_ = unchecked((short)context_.ReadUnsigned(returnArea_ + 12, 2));
+                            var value25_ = unchecked((ushort)context_.ReadUnsigned(returnArea_ + 14, 2));
+                            var value26_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 16, 4));
+                            var value27_ = (uint)context_.ReadUnsigned(returnArea_ + 20, 4);
+                            var value28_ = unchecked((long)context_.ReadUnsigned(returnArea_ + 24, 8));
+                            var value29_ = context_.ReadUnsigned(returnArea_ + 32, 8);
+                            var value30_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 40, 4)));
+                            var value31_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt64BitsToDouble(context_.ReadUnsigned(returnArea_ + 48, 8)));
+                            var value32_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 56, 4));
+                            uint pointer33_ = (uint)context_.ReadUnsigned(returnArea_ + 60, 4);
+                            uint length34_ = (uint)context_.ReadUnsigned(returnArea_ + 64, 4);
                             string text35_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer33_, length34_);
-                            uint pointer36_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60, 4);
-                            uint length37_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 60 + 4, 4);
+                            uint pointer36_ = (uint)context_.ReadUnsigned(returnArea_ + 68, 4);
+                            uint length37_ = (uint)context_.ReadUnsigned(returnArea_ + 72, 4);
                             byte[] bytes38_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer36_, length37_);
-                            uint pointer39_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68, 4);
-                            uint length40_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 68 + 4, 4);
+                            uint pointer39_ = (uint)context_.ReadUnsigned(returnArea_ + 76, 4);
+                            uint length40_ = (uint)context_.ReadUnsigned(returnArea_ + 80, 4);
                             global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer39_, length40_, 8, 4);
                             var list41_ = new global::Example.Types.Shapes.Exports.Point[length40_];
                             for (uint index42_ = 0; index42_ < length40_; index42_++)
@@ -169,8 +171,8 @@ namespace Example.App
                                 var value45_ = new global::Example.Types.Shapes.Exports.Point(value43_, value44_);
                                 list41_[index42_] = value45_;
                             }
-                            uint pointer46_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76, 4);
-                            uint length47_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 76 + 4, 4);
+                            uint pointer46_ = (uint)context_.ReadUnsigned(returnArea_ + 84, 4);
+                            uint length47_ = (uint)context_.ReadUnsigned(returnArea_ + 88, 4);
                             global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer46_, length47_, 8, 4);
                             var list48_ = new string[length47_][];
                             for (uint index49_ = 0; index49_ < length47_; index49_++)
@@ -188,14 +190,14 @@ namespace Example.App
                                 }
                                 list48_[index49_] = list52_;
                             }
-                            var value57_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84, 4);
-                            uint pointer58_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4, 4);
-                            uint length59_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 84 + 4 + 4, 4);
+                            var value57_ = (uint)context_.ReadUnsigned(returnArea_ + 92, 4);
+                            uint pointer58_ = (uint)context_.ReadUnsigned(returnArea_ + 96, 4);
+                            uint length59_ = (uint)context_.ReadUnsigned(returnArea_ + 100, 4);
                             string text60_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer58_, length59_);
                             var value61_ = (value57_, text60_);
-                            var value62_ = context_.ReadUnsigned(returnArea_ + 8 + 96, 8);
+                            var value62_ = context_.ReadUnsigned(returnArea_ + 104, 8);
                             var value63_ = new global::System.ValueTuple<ulong>(value62_);
-                            uint case64_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 104, 1), 2);
+                            uint case64_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 112, 1), 2);
                             string? value65_;
                             switch (case64_)
                             {
@@ -206,16 +208,16 @@ namespace Example.App
                                 }
                                 case 1:
                                 {
-                                    uint pointer66_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4, 4);
-                                    uint length67_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 104 + 4 + 4, 4);
+                                    uint pointer66_ = (uint)context_.ReadUnsigned(returnArea_ + 116, 4);
+                                    uint length67_ = (uint)context_.ReadUnsigned(returnArea_ + 120, 4);
                                     string text68_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer66_, length67_);
                                     value65_ = text68_;
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of string?.");
                             }
-                            uint case69_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 116, 1), 2);
+                            uint case69_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 124, 1), 2);
                             uint? value70_;
                             switch (case69_)
                             {
@@ -226,14 +228,14 @@ namespace Example.App
                                 }
                                 case 1:
                                 {
-                                    var value71_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 116 + 4, 4);
+                                    var value71_ = (uint)context_.ReadUnsigned(returnArea_ + 128, 4);
                                     value70_ = value71_;
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of uint?.");
                             }
-                            uint case72_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124, 1), 2);
+                            uint case72_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 132, 1), 2);
                             global::WitHost.Option<uint?> value73_;
                             switch (case72_)
                             {
@@ -244,7 +246,7 @@ namespace Example.App
                                 }
                                 case 1:
                                 {
-                                    uint case74_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4, 1), 2);
+                                    uint case74_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 136, 1), 2);
                                     uint? value75_;
                                     switch (case74_)
                                     {
@@ -255,41 +257,41 @@ namespace Example.App
                                         }
                                         case 1:
                                         {
-                                            var value76_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 124 + 4 + 4, 4);
+                                            var value76_ = (uint)context_.ReadUnsigned(returnArea_ + 140, 4);
                                             value75_ = value76_;
                                             break;
                                         }
                                         default:
-                                            throw new global::System.Diagnostics.UnreachableException();
+                                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of uint?.");
                                     }
                                     value73_ = global::WitHost.Option<uint?>.Some(value75_);
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Option<uint?>.");
                             }
-                            uint case77_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 136, 1), 2);
+                            uint case77_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 144, 1), 2);
                             global::WitHost.Result<uint, string> value78_;
                             switch (case77_)
                             {
                                 case 0:
                                 {
-                                    var value79_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
+                                    var value79_ = (uint)context_.ReadUnsigned(returnArea_ + 148, 4);
                                     value78_ = global::WitHost.Result<uint, string>.Ok(value79_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    uint pointer80_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4, 4);
-                                    uint length81_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 136 + 4 + 4, 4);
+                                    uint pointer80_ = (uint)context_.ReadUnsigned(returnArea_ + 148, 4);
+                                    uint length81_ = (uint)context_.ReadUnsigned(returnArea_ + 152, 4);
                                     string text82_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer80_, length81_);
                                     value78_ = global::WitHost.Result<uint, string>.Err(text82_);
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<uint, string>.");
                             }
-                            uint case83_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148, 1), 2);
+                            uint case83_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 156, 1), 2);
                             global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color> value84_;
                             switch (case83_)
                             {
@@ -300,21 +302,21 @@ namespace Example.App
                                 }
                                 case 1:
                                 {
-                                    var value85_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 148 + 1, 1), 3);
+                                    var value85_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 157, 1), 3);
                                     value84_ = global::WitHost.Result<global::WitHost.Unit, global::Example.Types.Shapes.Exports.Color>.Err(value85_);
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<WitHost.Unit, Example.Types.Shapes.Exports.Color>.");
                             }
-                            uint case86_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 152, 1), 2);
+                            uint case86_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 160, 1), 2);
                             global::WitHost.Result<string, global::WitHost.Unit> value87_;
                             switch (case86_)
                             {
                                 case 0:
                                 {
-                                    uint pointer88_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4, 4);
-                                    uint length89_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 152 + 4 + 4, 4);
+                                    uint pointer88_ = (uint)context_.ReadUnsigned(returnArea_ + 164, 4);
+                                    uint length89_ = (uint)context_.ReadUnsigned(returnArea_ + 168, 4);
                                     string text90_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer88_, length89_);
                                     value87_ = global::WitHost.Result<string, global::WitHost.Unit>.Ok(text90_);
                                     break;
@@ -325,9 +327,9 @@ namespace Example.App
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<string, WitHost.Unit>.");
                             }
-                            uint case91_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 164, 1), 2);
+                            uint case91_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 172, 1), 2);
                             global::WitHost.Result<global::WitHost.Unit, global::WitHost.Unit> value92_;
                             switch (case91_)
                             {
@@ -342,26 +344,26 @@ namespace Example.App
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<WitHost.Unit, WitHost.Unit>.");
                             }
-                            var value93_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 165, 1), 3);
-                            uint case94_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 8 + 168, 1), 5);
+                            var value93_ = (global::Example.Types.Shapes.Exports.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 173, 1), 3);
+                            uint case94_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_ + 176, 1), 5);
                             global::Example.Types.Shapes.Exports.Shape value95_;
                             switch (case94_)
                             {
                                 case 0:
                                 {
-                                    var value96_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4)));
+                                    var value96_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(returnArea_ + 180, 4)));
                                     value95_ = new global::Example.Types.Shapes.Exports.Shape.Circle(value96_);
                                     break;
                                 }
                                 case 1:
                                 {
-                                    var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4));
-                                    var value98_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4));
+                                    var value97_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 180, 4));
+                                    var value98_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 184, 4));
                                     var value99_ = new global::Example.Types.Shapes.Exports.Point(value97_, value98_);
-                                    var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8, 4));
-                                    var value101_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 8 + 4, 4));
+                                    var value100_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 188, 4));
+                                    var value101_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 192, 4));
                                     var value102_ = new global::Example.Types.Shapes.Exports.Point(value100_, value101_);
                                     var value103_ = (value99_, value102_);
                                     value95_ = new global::Example.Types.Shapes.Exports.Shape.Rectangle(value103_);
@@ -374,22 +376,22 @@ namespace Example.App
                                 }
                                 case 3:
                                 {
-                                    uint pointer104_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 4);
-                                    uint length105_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4 + 4, 4);
+                                    uint pointer104_ = (uint)context_.ReadUnsigned(returnArea_ + 180, 4);
+                                    uint length105_ = (uint)context_.ReadUnsigned(returnArea_ + 184, 4);
                                     string text106_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer104_, length105_);
                                     value95_ = new global::Example.Types.Shapes.Exports.Shape.Value(text106_);
                                     break;
                                 }
                                 case 4:
                                 {
-                                    var value107_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 8 + 168 + 4, 1));
+                                    var value107_ = unchecked((byte)context_.ReadUnsigned(returnArea_ + 180, 1));
                                     value95_ = new global::Example.Types.Shapes.Exports.Shape.Shape_(value107_);
                                     break;
                                 }
                                 default:
-                                    throw new global::System.Diagnostics.UnreachableException();
+                                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.Types.Shapes.Exports.Shape.");
                             }
-                            var value108_ = (global::Example.Types.Shapes.Exports.Small)(context_.ReadUnsigned(returnArea_ + 8 + 188, 1) & 0x7UL);
+                            var value108_ = (global::Example.Types.Shapes.Exports.Small)(context_.ReadUnsigned(returnArea_ + 196, 1) & 0x7UL);
                             var value109_ = new global::Example.Types.Shapes.Exports.Everything(value21_, value22_, value23_, value24_, value25_, value26_, value27_, value28_, value29_, value30_, value31_, value32_, text35_, bytes38_, list41_, list48_, value61_, value63_, value65_, value70_, value73_, value78_, value84_, value87_, value92_, value93_, value95_, value108_);
                             value20_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Ok(value109_);
                             break;
@@ -397,13 +399,13 @@ namespace Example.App
                         case 1:
                         {
                             uint pointer110_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
-                            uint length111_ = (uint)context_.ReadUnsigned(returnArea_ + 8 + 4, 4);
+                            uint length111_ = (uint)context_.ReadUnsigned(returnArea_ + 12, 4);
                             string text112_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer110_, length111_);
                             value20_ = global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string>.Err(text112_);
                             break;
                         }
                         default:
-                            throw new global::System.Diagnostics.UnreachableException();
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of WitHost.Result<Example.Types.Shapes.Exports.Everything, string>.");
                     }
 
                     // Cleanup: the guest frees what it returned once the host has copied it.

@@ -114,60 +114,60 @@ namespace Example.App
             uint argument4_ = call_.GetUInt32(4);
             uint argument5_ = call_.GetUInt32(5);
             uint argument6_ = call_.GetUInt32(6);
-            uint case0_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument0_, 5);
-            global::Example.Types.Shapes.Shape value1_;
-            switch (case0_)
+            uint case7_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument0_, 5);
+            global::Example.Types.Shapes.Shape value8_;
+            switch (case7_)
             {
                 case 0:
                 {
-                    float flat2_ = global::System.BitConverter.UInt32BitsToSingle(argument1_);
-                    var value3_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(flat2_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Circle(value3_);
+                    float flat9_ = global::System.BitConverter.UInt32BitsToSingle(argument1_);
+                    var value10_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(flat9_);
+                    value8_ = new global::Example.Types.Shapes.Shape.Circle(value10_);
                     break;
                 }
                 case 1:
                 {
-                    uint flat4_ = argument1_;
-                    uint flat5_ = argument2_;
-                    uint flat6_ = argument3_;
-                    uint flat7_ = argument4_;
-                    var value8_ = unchecked((int)flat4_);
-                    var value9_ = unchecked((int)flat5_);
-                    var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
-                    var value11_ = unchecked((int)flat6_);
-                    var value12_ = unchecked((int)flat7_);
-                    var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
-                    var value14_ = (value10_, value13_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
+                    uint flat11_ = argument1_;
+                    uint flat12_ = argument2_;
+                    uint flat13_ = argument3_;
+                    uint flat14_ = argument4_;
+                    var value15_ = unchecked((int)flat11_);
+                    var value16_ = unchecked((int)flat12_);
+                    var value17_ = new global::Example.Types.Shapes.Point(value15_, value16_);
+                    var value18_ = unchecked((int)flat13_);
+                    var value19_ = unchecked((int)flat14_);
+                    var value20_ = new global::Example.Types.Shapes.Point(value18_, value19_);
+                    var value21_ = (value17_, value20_);
+                    value8_ = new global::Example.Types.Shapes.Shape.Rectangle(value21_);
                     break;
                 }
                 case 2:
                 {
-                    value1_ = new global::Example.Types.Shapes.Shape.Empty();
+                    value8_ = new global::Example.Types.Shapes.Shape.Empty();
                     break;
                 }
                 case 3:
                 {
-                    uint flat15_ = argument1_;
-                    uint flat16_ = argument2_;
-                    string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat15_, flat16_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Value(text17_);
+                    uint flat22_ = argument1_;
+                    uint flat23_ = argument2_;
+                    string text24_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, flat22_, flat23_);
+                    value8_ = new global::Example.Types.Shapes.Shape.Value(text24_);
                     break;
                 }
                 case 4:
                 {
-                    uint flat18_ = argument1_;
-                    var value19_ = unchecked((byte)flat18_);
-                    value1_ = new global::Example.Types.Shapes.Shape.Shape_(value19_);
+                    uint flat25_ = argument1_;
+                    var value26_ = unchecked((byte)flat25_);
+                    value8_ = new global::Example.Types.Shapes.Shape.Shape_(value26_);
                     break;
                 }
                 default:
-                    throw new global::System.Diagnostics.UnreachableException();
+                    throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.Types.Shapes.Shape.");
             }
-            var value20_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
+            var value27_ = (global::Example.Types.Shapes.Color)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/shapes@1.2.0#draw", argument6_, 3);
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Draw(value1_, argument5_, value20_);
+            var result_ = implementation_.Draw(value8_, argument5_, value27_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -180,193 +180,195 @@ namespace Example.App
                 context_.WriteUnsigned(resultArea_, 1, 0UL);
                 if (result_.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
                 context_.WriteUnsigned(resultArea_ + 8, 1, result_.Value.Flag ? 1UL : 0UL);
-                context_.WriteUnsigned(resultArea_ + 8 + 1, 1, unchecked((ulong)result_.Value.I8));
-                context_.WriteUnsigned(resultArea_ + 8 + 2, 1, (ulong)result_.Value.U8);
-                context_.WriteUnsigned(resultArea_ + 8 + 4, 2, unchecked((ulong)result_.Value.I16));
-                context_.WriteUnsigned(resultArea_ + 8 + 6, 2, (ulong)result_.Value.U16);
-                context_.WriteUnsigned(resultArea_ + 8 + 8, 4, unchecked((ulong)result_.Value.I32));
-                context_.WriteUnsigned(resultArea_ + 8 + 12, 4, (ulong)result_.Value.U32);
-                context_.WriteUnsigned(resultArea_ + 8 + 16, 8, unchecked((ulong)result_.Value.I64));
-                context_.WriteUnsigned(resultArea_ + 8 + 24, 8, (ulong)result_.Value.U64);
-                context_.WriteUnsigned(resultArea_ + 8 + 32, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F32)));
-                context_.WriteUnsigned(resultArea_ + 8 + 40, 8, global::System.BitConverter.DoubleToUInt64Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F64)));
-                context_.WriteUnsigned(resultArea_ + 8 + 48, 4, (ulong)result_.Value.Letter.Value);
+                context_.WriteUnsigned(resultArea_ + 9, 1, unchecked((ulong)result_.Value.I8));
+                context_.WriteUnsigned(resultArea_ + 10, 1, (ulong)result_.Value.U8);
+                context_.WriteUnsigned(resultArea_ + 12, 2, unchecked((ulong)result_.Value.I16));
+                context_.WriteUnsigned(resultArea_ + 14, 2, (ulong)result_.Value.U16);
+                context_.WriteUnsigned(resultArea_ + 16, 4, unchecked((ulong)result_.Value.I32));
+                context_.WriteUnsigned(resultArea_ + 20, 4, (ulong)result_.Value.U32);
+                context_.WriteUnsigned(resultArea_ + 24, 8, unchecked((ulong)result_.Value.I64));
+                context_.WriteUnsigned(resultArea_ + 32, 8, (ulong)result_.Value.U64);
+                context_.WriteUnsigned(resultArea_ + 40, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F32)));
+                context_.WriteUnsigned(resultArea_ + 48, 8, global::System.BitConverter.DoubleToUInt64Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(result_.Value.F64)));
+                context_.WriteUnsigned(resultArea_ + 56, 4, (ulong)result_.Value.Letter.Value);
                 if (result_.Value.Text is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer21_, length22_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
-                context_.WriteUnsigned(resultArea_ + 8 + 52, 4, pointer21_);
-                context_.WriteUnsigned(resultArea_ + 8 + 52 + 4, 4, length22_);
+                var (pointer28_, length29_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Text);
+                context_.WriteUnsigned(resultArea_ + 60, 4, pointer28_);
+                context_.WriteUnsigned(resultArea_ + 64, 4, length29_);
                 if (result_.Value.Bytes is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer23_, length24_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
-                context_.WriteUnsigned(resultArea_ + 8 + 60, 4, pointer23_);
-                context_.WriteUnsigned(resultArea_ + 8 + 60 + 4, 4, length24_);
+                var (pointer30_, length31_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreBytes(context_, result_.Value.Bytes);
+                context_.WriteUnsigned(resultArea_ + 68, 4, pointer30_);
+                context_.WriteUnsigned(resultArea_ + 72, 4, length31_);
                 if (result_.Value.Points is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var pointer25_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
-                var length26_ = (uint)result_.Value.Points.Length;
-                for (int index27_ = 0; index27_ < result_.Value.Points.Length; index27_++)
+                var pointer32_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.Points.Length, 8, 4);
+                var length33_ = (uint)result_.Value.Points.Length;
+                for (int index34_ = 0; index34_ < result_.Value.Points.Length; index34_++)
                 {
-                    if (result_.Value.Points[index27_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    context_.WriteUnsigned(pointer25_ + (uint)index27_ * 8, 4, unchecked((ulong)result_.Value.Points[index27_].X));
-                    context_.WriteUnsigned(pointer25_ + (uint)index27_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index27_].Y));
+                    if (result_.Value.Points[index34_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                    context_.WriteUnsigned(pointer32_ + (uint)index34_ * 8, 4, unchecked((ulong)result_.Value.Points[index34_].X));
+                    context_.WriteUnsigned(pointer32_ + (uint)index34_ * 8 + 4, 4, unchecked((ulong)result_.Value.Points[index34_].Y));
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 68, 4, pointer25_);
-                context_.WriteUnsigned(resultArea_ + 8 + 68 + 4, 4, length26_);
+                context_.WriteUnsigned(resultArea_ + 76, 4, pointer32_);
+                context_.WriteUnsigned(resultArea_ + 80, 4, length33_);
                 if (result_.Value.NestedLists is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var pointer28_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
-                var length29_ = (uint)result_.Value.NestedLists.Length;
-                for (int index30_ = 0; index30_ < result_.Value.NestedLists.Length; index30_++)
+                var pointer35_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists.Length, 8, 4);
+                var length36_ = (uint)result_.Value.NestedLists.Length;
+                for (int index37_ = 0; index37_ < result_.Value.NestedLists.Length; index37_++)
                 {
-                    if (result_.Value.NestedLists[index30_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var pointer31_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index30_].Length, 8, 4);
-                    var length32_ = (uint)result_.Value.NestedLists[index30_].Length;
-                    for (int index33_ = 0; index33_ < result_.Value.NestedLists[index30_].Length; index33_++)
+                    if (result_.Value.NestedLists[index37_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                    var pointer38_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, result_.Value.NestedLists[index37_].Length, 8, 4);
+                    var length39_ = (uint)result_.Value.NestedLists[index37_].Length;
+                    for (int index40_ = 0; index40_ < result_.Value.NestedLists[index37_].Length; index40_++)
                     {
-                        if (result_.Value.NestedLists[index30_][index33_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        var (pointer34_, length35_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index30_][index33_]);
-                        context_.WriteUnsigned(pointer31_ + (uint)index33_ * 8, 4, pointer34_);
-                        context_.WriteUnsigned(pointer31_ + (uint)index33_ * 8 + 4, 4, length35_);
+                        if (result_.Value.NestedLists[index37_][index40_] is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        var (pointer41_, length42_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NestedLists[index37_][index40_]);
+                        context_.WriteUnsigned(pointer38_ + (uint)index40_ * 8, 4, pointer41_);
+                        context_.WriteUnsigned(pointer38_ + (uint)index40_ * 8 + 4, 4, length42_);
                     }
-                    context_.WriteUnsigned(pointer28_ + (uint)index30_ * 8, 4, pointer31_);
-                    context_.WriteUnsigned(pointer28_ + (uint)index30_ * 8 + 4, 4, length32_);
+                    context_.WriteUnsigned(pointer35_ + (uint)index37_ * 8, 4, pointer38_);
+                    context_.WriteUnsigned(pointer35_ + (uint)index37_ * 8 + 4, 4, length39_);
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 76, 4, pointer28_);
-                context_.WriteUnsigned(resultArea_ + 8 + 76 + 4, 4, length29_);
-                context_.WriteUnsigned(resultArea_ + 8 + 84, 4, (ulong)result_.Value.Pair.Item1);
+                context_.WriteUnsigned(resultArea_ + 84, 4, pointer35_);
+                context_.WriteUnsigned(resultArea_ + 88, 4, length36_);
+                context_.WriteUnsigned(resultArea_ + 92, 4, (ulong)result_.Value.Pair.Item1);
                 if (result_.Value.Pair.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer36_, length37_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4, 4, pointer36_);
-                context_.WriteUnsigned(resultArea_ + 8 + 84 + 4 + 4, 4, length37_);
-                context_.WriteUnsigned(resultArea_ + 8 + 96, 8, (ulong)result_.Value.Single.Item1);
-                if (result_.Value.MaybeText is { } some38_)
+                var (pointer43_, length44_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Pair.Item2);
+                context_.WriteUnsigned(resultArea_ + 96, 4, pointer43_);
+                context_.WriteUnsigned(resultArea_ + 100, 4, length44_);
+                context_.WriteUnsigned(resultArea_ + 104, 8, (ulong)result_.Value.Single.Item1);
+                if (result_.Value.MaybeText is { } some45_)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 1UL);
-                    var (pointer39_, length40_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some38_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4, 4, pointer39_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 104 + 4 + 4, 4, length40_);
+                    context_.WriteUnsigned(resultArea_ + 112, 1, 1UL);
+                    var (pointer46_, length47_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, some45_);
+                    context_.WriteUnsigned(resultArea_ + 116, 4, pointer46_);
+                    context_.WriteUnsigned(resultArea_ + 120, 4, length47_);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 104, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 112, 1, 0UL);
                 }
-                if (result_.Value.MaybeNumber is { } some41_)
+                if (result_.Value.MaybeNumber is { } some48_)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 1UL);
-                    context_.WriteUnsigned(resultArea_ + 8 + 116 + 4, 4, (ulong)some41_);
+                    context_.WriteUnsigned(resultArea_ + 124, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 128, 4, (ulong)some48_);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 116, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 124, 1, 0UL);
                 }
-                if (result_.Value.MaybeMaybe.TryGetValue(out var some42_))
+                if (result_.Value.MaybeMaybe.TryGetValue(out var some49_))
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 1UL);
-                    if (some42_ is { } some43_)
+                    context_.WriteUnsigned(resultArea_ + 132, 1, 1UL);
+                    if (some49_ is { } some50_)
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 1UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4 + 4, 4, (ulong)some43_);
+                        context_.WriteUnsigned(resultArea_ + 136, 1, 1UL);
+                        context_.WriteUnsigned(resultArea_ + 140, 4, (ulong)some50_);
                     }
                     else
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 124 + 4, 1, 0UL);
+                        context_.WriteUnsigned(resultArea_ + 136, 1, 0UL);
                     }
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 124, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 132, 1, 0UL);
                 }
                 if (result_.Value.Full.IsOk)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 0UL);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, (ulong)result_.Value.Full.Value);
+                    context_.WriteUnsigned(resultArea_ + 144, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 148, 4, (ulong)result_.Value.Full.Value);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 136, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 144, 1, 1UL);
                     if (result_.Value.Full.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var (pointer44_, length45_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4, 4, pointer44_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 136 + 4 + 4, 4, length45_);
+                    var (pointer51_, length52_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.Full.Error);
+                    context_.WriteUnsigned(resultArea_ + 148, 4, pointer51_);
+                    context_.WriteUnsigned(resultArea_ + 152, 4, length52_);
                 }
                 if (result_.Value.NoOk.IsOk)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 148, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 156, 1, 0UL);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 148, 1, 1UL);
-                    context_.WriteUnsigned(resultArea_ + 8 + 148 + 1, 1, (ulong)result_.Value.NoOk.Error);
+                    context_.WriteUnsigned(resultArea_ + 156, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 157, 1, (ulong)result_.Value.NoOk.Error);
                 }
                 if (result_.Value.NoErr.IsOk)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 160, 1, 0UL);
                     if (result_.Value.NoErr.Value is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                    var (pointer46_, length47_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4, 4, pointer46_);
-                    context_.WriteUnsigned(resultArea_ + 8 + 152 + 4 + 4, 4, length47_);
+                    var (pointer53_, length54_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Value.NoErr.Value);
+                    context_.WriteUnsigned(resultArea_ + 164, 4, pointer53_);
+                    context_.WriteUnsigned(resultArea_ + 168, 4, length54_);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 152, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 160, 1, 1UL);
                 }
                 if (result_.Value.Bare.IsOk)
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 164, 1, 0UL);
+                    context_.WriteUnsigned(resultArea_ + 172, 1, 0UL);
                 }
                 else
                 {
-                    context_.WriteUnsigned(resultArea_ + 8 + 164, 1, 1UL);
+                    context_.WriteUnsigned(resultArea_ + 172, 1, 1UL);
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 165, 1, (ulong)result_.Value.Colour);
+                context_.WriteUnsigned(resultArea_ + 173, 1, (ulong)result_.Value.Colour);
                 switch (result_.Value.Shape)
                 {
-                    case global::Example.Types.Shapes.Shape.Circle case48_:
+                    case global::Example.Types.Shapes.Shape.Circle case55_:
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case48_.Value_)));
+                        context_.WriteUnsigned(resultArea_ + 176, 1, 0UL);
+                        context_.WriteUnsigned(resultArea_ + 180, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case55_.Value_)));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Rectangle case49_:
+                    case global::Example.Types.Shapes.Shape.Rectangle case56_:
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 1UL);
-                        if (case49_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, unchecked((ulong)case49_.Value_.Item1.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, unchecked((ulong)case49_.Value_.Item1.Y));
-                        if (case49_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8, 4, unchecked((ulong)case49_.Value_.Item2.X));
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 8 + 4, 4, unchecked((ulong)case49_.Value_.Item2.Y));
+                        context_.WriteUnsigned(resultArea_ + 176, 1, 1UL);
+                        if (case56_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        context_.WriteUnsigned(resultArea_ + 180, 4, unchecked((ulong)case56_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 184, 4, unchecked((ulong)case56_.Value_.Item1.Y));
+                        if (case56_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        context_.WriteUnsigned(resultArea_ + 188, 4, unchecked((ulong)case56_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 192, 4, unchecked((ulong)case56_.Value_.Item2.Y));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Empty case50_:
+                    case global::Example.Types.Shapes.Shape.Empty case57_:
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 2UL);
+                        context_.WriteUnsigned(resultArea_ + 176, 1, 2UL);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Value case51_:
+                    case global::Example.Types.Shapes.Shape.Value case58_:
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 3UL);
-                        if (case51_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                        var (pointer52_, length53_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case51_.Value_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 4, pointer52_);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4 + 4, 4, length53_);
+                        context_.WriteUnsigned(resultArea_ + 176, 1, 3UL);
+                        if (case58_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                        var (pointer59_, length60_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case58_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 180, 4, pointer59_);
+                        context_.WriteUnsigned(resultArea_ + 184, 4, length60_);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Shape_ case54_:
+                    case global::Example.Types.Shapes.Shape.Shape_ case61_:
                     {
-                        context_.WriteUnsigned(resultArea_ + 8 + 168, 1, 4UL);
-                        context_.WriteUnsigned(resultArea_ + 8 + 168 + 4, 1, (ulong)case54_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 176, 1, 4UL);
+                        context_.WriteUnsigned(resultArea_ + 180, 1, (ulong)case61_.Value_);
                         break;
                     }
-                    default:
+                    case null:
                         throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
+                    default:
+                        throw new global::System.Diagnostics.UnreachableException("A value of Example.Types.Shapes.Shape that is none of its cases.");
                 }
-                context_.WriteUnsigned(resultArea_ + 8 + 188, 1, (ulong)result_.Value.Small);
+                context_.WriteUnsigned(resultArea_ + 196, 1, (ulong)result_.Value.Small);
             }
             else
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
                 if (result_.Error is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/shapes@1.2.0#draw");
-                var (pointer55_, length56_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
-                context_.WriteUnsigned(resultArea_ + 8, 4, pointer55_);
-                context_.WriteUnsigned(resultArea_ + 8 + 4, 4, length56_);
+                var (pointer62_, length63_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, result_.Error);
+                context_.WriteUnsigned(resultArea_ + 8, 4, pointer62_);
+                context_.WriteUnsigned(resultArea_ + 12, 4, length63_);
             }
         }
 
@@ -387,62 +389,62 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, argument0_, argument1_, 28, 4);
-            var list0_ = new global::Example.Types.Canvas.Stroke[argument1_];
-            for (uint index1_ = 0; index1_ < argument1_; index1_++)
+            var list2_ = new global::Example.Types.Canvas.Stroke[argument1_];
+            for (uint index3_ = 0; index3_ < argument1_; index3_++)
             {
-                var value2_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28, 4));
-                var value3_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 4, 4));
-                var value4_ = new global::Example.Types.Shapes.Point(value2_, value3_);
-                uint case5_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/canvas@1.2.0#paint", (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8, 1), 5);
-                global::Example.Types.Shapes.Shape value6_;
-                switch (case5_)
+                var value4_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28, 4));
+                var value5_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28 + 4, 4));
+                var value6_ = new global::Example.Types.Shapes.Point(value4_, value5_);
+                uint case7_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "example:types/canvas@1.2.0#paint", (uint)context_.ReadUnsigned(argument0_ + index3_ * 28 + 8, 1), 5);
+                global::Example.Types.Shapes.Shape value8_;
+                switch (case7_)
                 {
                     case 0:
                     {
-                        var value7_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4)));
-                        value6_ = new global::Example.Types.Shapes.Shape.Circle(value7_);
+                        var value9_ = global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(global::System.BitConverter.UInt32BitsToSingle((uint)context_.ReadUnsigned(argument0_ + index3_ * 28 + 12, 4)));
+                        value8_ = new global::Example.Types.Shapes.Shape.Circle(value9_);
                         break;
                     }
                     case 1:
                     {
-                        var value8_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4));
-                        var value9_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4));
-                        var value10_ = new global::Example.Types.Shapes.Point(value8_, value9_);
-                        var value11_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8, 4));
-                        var value12_ = unchecked((int)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 8 + 4, 4));
-                        var value13_ = new global::Example.Types.Shapes.Point(value11_, value12_);
-                        var value14_ = (value10_, value13_);
-                        value6_ = new global::Example.Types.Shapes.Shape.Rectangle(value14_);
+                        var value10_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28 + 12, 4));
+                        var value11_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28 + 16, 4));
+                        var value12_ = new global::Example.Types.Shapes.Point(value10_, value11_);
+                        var value13_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28 + 20, 4));
+                        var value14_ = unchecked((int)context_.ReadUnsigned(argument0_ + index3_ * 28 + 24, 4));
+                        var value15_ = new global::Example.Types.Shapes.Point(value13_, value14_);
+                        var value16_ = (value12_, value15_);
+                        value8_ = new global::Example.Types.Shapes.Shape.Rectangle(value16_);
                         break;
                     }
                     case 2:
                     {
-                        value6_ = new global::Example.Types.Shapes.Shape.Empty();
+                        value8_ = new global::Example.Types.Shapes.Shape.Empty();
                         break;
                     }
                     case 3:
                     {
-                        uint pointer15_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 4);
-                        uint length16_ = (uint)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4 + 4, 4);
-                        string text17_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer15_, length16_);
-                        value6_ = new global::Example.Types.Shapes.Shape.Value(text17_);
+                        uint pointer17_ = (uint)context_.ReadUnsigned(argument0_ + index3_ * 28 + 12, 4);
+                        uint length18_ = (uint)context_.ReadUnsigned(argument0_ + index3_ * 28 + 16, 4);
+                        string text19_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer17_, length18_);
+                        value8_ = new global::Example.Types.Shapes.Shape.Value(text19_);
                         break;
                     }
                     case 4:
                     {
-                        var value18_ = unchecked((byte)context_.ReadUnsigned(argument0_ + index1_ * 28 + 8 + 4, 1));
-                        value6_ = new global::Example.Types.Shapes.Shape.Shape_(value18_);
+                        var value20_ = unchecked((byte)context_.ReadUnsigned(argument0_ + index3_ * 28 + 12, 1));
+                        value8_ = new global::Example.Types.Shapes.Shape.Shape_(value20_);
                         break;
                     }
                     default:
-                        throw new global::System.Diagnostics.UnreachableException();
+                        throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.Types.Shapes.Shape.");
                 }
-                var value19_ = new global::Example.Types.Canvas.Stroke(value4_, value6_);
-                list0_[index1_] = value19_;
+                var value21_ = new global::Example.Types.Canvas.Stroke(value6_, value8_);
+                list2_[index3_] = value21_;
             }
 
             // Invoke the host's implementation.
-            var result_ = implementation_.Paint(list0_);
+            var result_ = implementation_.Paint(list2_);
 
             // Marshal the result: strings and lists go into blocks from the guest's cabi_realloc.
             // The implementation may have called into the guest, which may have moved its memory.
@@ -450,50 +452,52 @@ namespace Example.App
             // The result flattens to more than one core value: it goes where the guest's out-pointer says.
             var resultArea_ = call_.GetUInt32(2);
             context_.CheckRange(resultArea_, 24, 4, "out-pointer");
-            if (result_ is { } some20_)
+            if (result_ is { } some22_)
             {
                 context_.WriteUnsigned(resultArea_, 1, 1UL);
-                switch (some20_)
+                switch (some22_)
                 {
-                    case global::Example.Types.Shapes.Shape.Circle case21_:
+                    case global::Example.Types.Shapes.Shape.Circle case23_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 0UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case21_.Value_)));
+                        context_.WriteUnsigned(resultArea_ + 8, 4, global::System.BitConverter.SingleToUInt32Bits(global::WitHost.Wamr.CanonicalAbi.CanonicalRules.CanonicalizeNaN(case23_.Value_)));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Rectangle case22_:
+                    case global::Example.Types.Shapes.Shape.Rectangle case24_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 1UL);
-                        if (case22_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.X));
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, unchecked((ulong)case22_.Value_.Item1.Y));
-                        if (case22_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8, 4, unchecked((ulong)case22_.Value_.Item2.X));
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 8 + 4, 4, unchecked((ulong)case22_.Value_.Item2.Y));
+                        if (case24_.Value_.Item1 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
+                        context_.WriteUnsigned(resultArea_ + 8, 4, unchecked((ulong)case24_.Value_.Item1.X));
+                        context_.WriteUnsigned(resultArea_ + 12, 4, unchecked((ulong)case24_.Value_.Item1.Y));
+                        if (case24_.Value_.Item2 is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
+                        context_.WriteUnsigned(resultArea_ + 16, 4, unchecked((ulong)case24_.Value_.Item2.X));
+                        context_.WriteUnsigned(resultArea_ + 20, 4, unchecked((ulong)case24_.Value_.Item2.Y));
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Empty case23_:
+                    case global::Example.Types.Shapes.Shape.Empty case25_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 2UL);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Value case24_:
+                    case global::Example.Types.Shapes.Shape.Value case26_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 3UL);
-                        if (case24_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
-                        var (pointer25_, length26_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case24_.Value_);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 4, pointer25_);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4 + 4, 4, length26_);
+                        if (case26_.Value_ is null) throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
+                        var (pointer27_, length28_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, case26_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8, 4, pointer27_);
+                        context_.WriteUnsigned(resultArea_ + 12, 4, length28_);
                         break;
                     }
-                    case global::Example.Types.Shapes.Shape.Shape_ case27_:
+                    case global::Example.Types.Shapes.Shape.Shape_ case29_:
                     {
                         context_.WriteUnsigned(resultArea_ + 4, 1, 4UL);
-                        context_.WriteUnsigned(resultArea_ + 4 + 4, 1, (ulong)case27_.Value_);
+                        context_.WriteUnsigned(resultArea_ + 8, 1, (ulong)case29_.Value_);
                         break;
                     }
-                    default:
+                    case null:
                         throw global::WitHost.Wamr.Bindings.BindingSupport.NullResult("example:types/canvas@1.2.0#paint");
+                    default:
+                        throw new global::System.Diagnostics.UnreachableException("A value of Example.Types.Shapes.Shape that is none of its cases.");
                 }
             }
             else
@@ -512,11 +516,11 @@ namespace Example.App
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
             uint argument2_ = call_.GetUInt32(2);
-            var value0_ = (global::Example.Types.Types.InlineLog.Level)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "inline-log#log", argument0_, 2);
-            string text1_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
+            var value3_ = (global::Example.Types.Types.InlineLog.Level)global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(call_.Instance, "inline-log#log", argument0_, 2);
+            string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, argument1_, argument2_);
 
             // Invoke the host's implementation.
-            implementation_.Log(value0_, text1_);
+            implementation_.Log(value3_, text4_);
         }
 
         // The guest's call of now.
