@@ -96,4 +96,29 @@ internal static class CSharpNames
     /// </summary>
     public static string ResourceTableField(string fullCSharpType)
         => fullCSharpType.Replace("global::", "").Replace('.', '_').Replace('@', '_');
+
+    /// <summary>The type of the cancellation token an async method takes.</summary>
+    public const string CancellationTokenType = "global::System.Threading.CancellationToken";
+
+    /// <summary>The name of a method: an async function's ends in <c>Async</c>, as .NET's do (<c>fetch</c> → <c>FetchAsync</c>).</summary>
+    public static string MethodName(string pascalCaseName, bool isAsync) => isAsync ? pascalCaseName + "Async" : pascalCaseName;
+
+    /// <summary>
+    /// The return type of an async method whose result is <paramref name="resultType"/>
+    /// (<c>void</c> for none): <paramref name="taskType"/> (<c>Task</c> or <c>ValueTask</c>), generic when there is a result.
+    /// </summary>
+    public static string AsyncReturnType(string resultType, string taskType) => resultType == "void" ? taskType : taskType + "<" + resultType + ">";
+
+    /// <summary>The name of an async method's cancellation token parameter, after its other <paramref name="parameterNames"/>: <c>cancellationToken</c> unless one of them has it.</summary>
+    public static string CancellationTokenParameter(IEnumerable<string> parameterNames)
+    {
+        var name = "cancellationToken";
+        var taken = new HashSet<string>(parameterNames.Select(parameter => parameter.TrimStart('@')));
+        while (taken.Contains(name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
 }

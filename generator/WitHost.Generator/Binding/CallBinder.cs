@@ -19,6 +19,11 @@ internal sealed class CallBinder
     /// <exception cref="UnsupportedConstructException">A type the marshalling stage does not move yet.</exception>
     public CallBinding BindExport(string methodName, string? interfaceItemName, WitFunction function)
     {
+        if (function.IsAsync && function.Kind != WitFunctionKind.Freestanding)
+        {
+            throw new UnsupportedConstructException("an async method of a resource the guest exports");
+        }
+
         var exportName = CoreNames.Export(interfaceItemName, function);
         return Bind(methodName, function, AbiDirection.Lift, null, exportName, CoreNames.PostReturn(exportName));
     }
@@ -54,11 +59,6 @@ internal sealed class CallBinder
 
     private CallBinding Bind(string methodName, WitFunction function, AbiDirection direction, string? module, string coreName, string postReturnName)
     {
-        if (function.IsAsync)
-        {
-            throw new UnsupportedConstructException("an async function");
-        }
-
         var parameters = function.Parameters
             .Select(parameter => new AbiParameterBinding(CSharpNames.ToParameterName(parameter.Name), _types.Bind(parameter.Type)))
             .ToEquatableArray();
@@ -100,6 +100,10 @@ internal sealed class CallBinder
             offsets,
             size,
             alignment,
-            function.Docs);
+            function.Docs)
+        {
+            IsAsync = signature.IsAsync,
+            TaskReturnParams = signature.TaskReturnParams,
+        };
     }
 }

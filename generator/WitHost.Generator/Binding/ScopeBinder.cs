@@ -81,11 +81,6 @@ internal sealed class ScopeBinder
     {
         try
         {
-            if (function.IsAsync)
-            {
-                throw new UnsupportedConstructException("an async function");
-            }
-
             foreach (var parameter in function.Parameters)
             {
                 _mapper.Map(parameter.Type);
@@ -201,7 +196,7 @@ internal sealed class ScopeBinder
         var names = new MemberNameSet(name, reserveObjectMembers: false);
         var methods = functions
             .Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource)
-            .Select(function => BindMethod(names.Claim(CSharpNames.ToPascalCase(function.Name)), function, skipSelf: true))
+            .Select(function => BindMethod(names.Claim(CSharpNames.MethodName(CSharpNames.ToPascalCase(function.Name), function.IsAsync)), function, skipSelf: true))
             .ToEquatableArray();
         return new ResourceBinding(name, resource.Name, resource.Docs, methods);
     }
@@ -242,7 +237,7 @@ internal sealed class ScopeBinder
             };
             if (preferred is not null)
             {
-                methods.Add(BindMethod(names.Claim(preferred), function, skipSelf: false));
+                methods.Add(BindMethod(names.Claim(CSharpNames.MethodName(preferred, function.IsAsync)), function, skipSelf: false));
             }
         }
 
@@ -254,9 +249,16 @@ internal sealed class ScopeBinder
         var parameters = function.Parameters
             .Skip(skipSelf ? 1 : 0)
             .Select(parameter => new ParameterBinding(CSharpNames.ToParameterName(parameter.Name), _mapper.Map(parameter.Type)))
-            .ToEquatableArray();
+            .ToList();
         var returnType = function.Result is null ? "void" : _mapper.Map(function.Result);
-        return new MethodBinding(name, function.ExternalName, returnType, parameters, function.Docs);
+        if (function.IsAsync)
+        {
+            // The host implements an async import as a ValueTask, cancelled when the guest cancels its subtask.
+            returnType = CSharpNames.AsyncReturnType(returnType, "global::System.Threading.Tasks.ValueTask");
+            parameters.Add(new ParameterBinding(CSharpNames.CancellationTokenParameter(parameters.Select(parameter => parameter.Name)), CSharpNames.CancellationTokenType));
+        }
+
+        return new MethodBinding(name, function.ExternalName, returnType, parameters.ToEquatableArray(), function.Docs);
     }
 
     private void ReportUnsupported(string item, UnsupportedConstructException exception, SourceLocationInfo location)

@@ -425,7 +425,7 @@ internal static class WorldBinder
             // `[static]counter.merge` → CounterMerge); methods are the handle class's.
             var preferred = function.Kind switch
             {
-                WitFunctionKind.Freestanding => CSharpNames.ToPascalCase(function.Name),
+                WitFunctionKind.Freestanding => CSharpNames.MethodName(CSharpNames.ToPascalCase(function.Name), function.IsAsync),
                 WitFunctionKind.Constructor when !context.Mapper.IsImported(function.Resource!.Owner) => "Create" + CSharpNames.ToPascalCase(function.Resource.Name),
                 WitFunctionKind.Static when !context.Mapper.IsImported(function.Resource!.Owner) => CSharpNames.ToPascalCase(function.Resource.Name) + CSharpNames.ToPascalCase(function.Name),
                 _ => null,

@@ -274,13 +274,13 @@ internal static class CallEmitter
     }
 
     // The kinds whose C# types are classes, interfaces or arrays: null is not a value of them.
-    private static bool IsReference(AbiTypeBinding type)
+    internal static bool IsReference(AbiTypeBinding type)
         => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.FixedList or AbiTypeKind.Map or AbiTypeKind.Record or AbiTypeKind.Variant
             or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;
 
     // Own and borrow handles of the host's resources are added to its tables, an own handle of the
     // guest's resource moves to the guest; a borrow of the guest's resource is just its representation.
-    private static bool ChangesTables(AbiTypeBinding type)
+    internal static bool ChangesTables(AbiTypeBinding type)
         => type.Kind is AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn || type.Children.Any(ChangesTables);
 
     private static void WriteCells(SourceWriter writer, IReadOnlyList<CoreValueType> types, List<string> values)
@@ -331,7 +331,7 @@ internal static class CallEmitter
     private static int Cells(IReadOnlyList<CoreValueType> types)
         => types.Sum(type => type.Kind is CoreValueKind.I32 or CoreValueKind.F32 ? 1 : 2);
 
-    private static string Getter(CoreValueType type) => type.Kind switch
+    internal static string Getter(CoreValueType type) => type.Kind switch
     {
         CoreValueKind.I32 => "GetUInt32",
         CoreValueKind.I64 => "GetUInt64",

@@ -145,7 +145,8 @@ internal static class GuestEmitter
 
     private static void EmitFunctionFields(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field)
     {
-        foreach (var call in calls)
+        // An async export is looked up by AsyncExportCall, with its callback, when called.
+        foreach (var call in calls.Where(call => !call.IsAsync))
         {
             writer.WriteLine($"private readonly {WamrFunction} {field(call)};");
 
@@ -156,7 +157,7 @@ internal static class GuestEmitter
 
     private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field)
     {
-        foreach (var call in calls)
+        foreach (var call in calls.Where(call => !call.IsAsync))
         {
             writer.WriteLine($"{field(call)} = instance.GetFunction({CallEmitter.Literal(call.CoreName)});");
             writer.WriteLine($"{PostReturnField(field(call))} = instance.TryGetFunction({CallEmitter.Literal(call.PostReturnName)});");
@@ -168,6 +169,12 @@ internal static class GuestEmitter
         foreach (var call in calls)
         {
             writer.WriteLine();
+            if (call.IsAsync)
+            {
+                EmitAsyncWrapper(writer, call, encoding);
+                continue;
+            }
+
             DocCommentWriter.WriteGuestCall(writer, call.Docs, call.WitName, call.Parameters.Select(parameter => parameter.Name), call.Result is not null);
 
             var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
@@ -176,6 +183,21 @@ internal static class GuestEmitter
             CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding, worldName);
             writer.CloseBlock();
         }
+    }
+
+    // An async func: a task that ends when the guest's task returns (docs/async.md).
+    private static void EmitAsyncWrapper(SourceWriter writer, CallBinding call, StringEncodingKind encoding)
+    {
+        var token = AsyncCallEmitter.CancellationTokenName(call);
+        DocCommentWriter.WriteGuestCall(writer, call.Docs, call.WitName, call.Parameters.Select(parameter => parameter.Name), returnsValue: false);
+        DocCommentWriter.WriteParam(writer, token, null, "Cancels the call: the guest is told, and the task ends cancelled when the guest answers with task.cancel (or with the result, when it returns anyway).");
+        DocCommentWriter.WriteReturns(writer, call.Result is null ? "A task that ends when the guest's task returns." : "A task that ends with the guest's result.");
+        var parameters = call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name)
+            .Append($"global::System.Threading.CancellationToken {token} = default");
+        writer.WriteLine($"public {AsyncCallEmitter.ExportReturnType(call)} {call.MethodName}({string.Join(", ", parameters)})");
+        writer.OpenBlock();
+        AsyncCallEmitter.EmitExportBody(writer, call, "_wamr", "_resources", encoding, token);
+        writer.CloseBlock();
     }
 
     private static string FunctionField(CallBinding call) => "_" + char.ToLowerInvariant(call.MethodName[0]) + call.MethodName.Substring(1);

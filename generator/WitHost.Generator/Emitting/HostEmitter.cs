@@ -163,7 +163,9 @@ internal static class HostEmitter
             for (var i = 0; i < resource.Methods.Count; i++)
             {
                 var call = resource.Methods[i];
-                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {resource.EntryNames[i]}(resources_, call_));");
+                writer.WriteLine(call.IsAsync
+                    ? $"{AsyncHostImports}.DefineAsync(table_, {CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(AsyncCallEmitter.LoweredFunctionName(call))}, (call_, cancellationToken_) => {resource.EntryNames[i]}(resources_, call_, cancellationToken_));"
+                    : $"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {resource.EntryNames[i]}(resources_, call_));");
             }
         }
 
@@ -189,8 +191,17 @@ internal static class HostEmitter
             writer.WriteLine($"var {local} = imports.{property.Name} ?? throw new global::System.ArgumentException({CallEmitter.Literal(missing)}, nameof(imports));");
             foreach (var call in property.Calls)
             {
-                writer.WriteLine($"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {call.EntryName}({local}, {tablesArgument}call_));");
+                writer.WriteLine(call.IsAsync
+                    ? $"{AsyncHostImports}.DefineAsync(table_, {CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(AsyncCallEmitter.LoweredFunctionName(call))}, (call_, cancellationToken_) => {call.EntryName}({local}, {tablesArgument}call_, cancellationToken_));"
+                    : $"table_.Define({CallEmitter.Literal(call.CoreModule!)}, {CallEmitter.Literal(call.CoreName)}, call_ => {call.EntryName}({local}, {tablesArgument}call_));");
             }
+        }
+
+        if (UsesAsync(world))
+        {
+            writer.WriteLine();
+            writer.WriteLine("// The async built-ins (waitable sets, subtasks, task.return…), served per instance.");
+            writer.WriteLine("global::WitHost.Wamr.Async.AsyncBuiltins.AddTo(table_);");
         }
 
         writer.WriteLine();
@@ -227,6 +238,12 @@ internal static class HostEmitter
     {
         writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(property.WitName == "$root" ? call.WitName : property.WitName + "#" + call.WitName)}.");
         var tables = HasTables(world) ? $"{TablesClassName} resources_, " : "";
+        if (call.IsAsync)
+        {
+            EmitAsyncImportEntry(writer, world, call, call.EntryName!, $"{property.Type} implementation_, {tables}");
+            return;
+        }
+
         writer.WriteLine($"private static void {call.EntryName}({property.Type} implementation_, {tables}global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         CallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", world.Spec.Encoding);
@@ -236,9 +253,48 @@ internal static class HostEmitter
     private static void EmitMethodEntry(SourceWriter writer, WorldBinding world, CallBinding call, string entryName)
     {
         writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(call.CoreModule == global::WitHost.Wit.Abi.CoreNames.RootModule ? call.WitName : call.CoreModule + "#" + call.WitName)}.");
+        if (call.IsAsync)
+        {
+            EmitAsyncImportEntry(writer, world, call, entryName, $"{TablesClassName} resources_, ");
+            return;
+        }
+
         writer.WriteLine($"private static void {entryName}({TablesClassName} resources_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         CallEmitter.EmitImportBody(writer, call, "", "resources_", world.Spec.Encoding);
+        writer.CloseBlock();
+    }
+
+    private const string AsyncHostImports = "global::WitHost.Wamr.Async.AsyncHostImports";
+
+    /// <summary>True when the guest may import the async built-ins: the world has an async function.</summary>
+    public static bool UsesAsync(WorldBinding world)
+        => world.ImportProperties.Any(property => property.Calls.Any(call => call.IsAsync))
+        || world.ResourceTables.Any(resource => resource.Methods.Any(call => call.IsAsync))
+        || world.ExportFunctions.Any(call => call.IsAsync)
+        || world.ExportInterfaces.Any(exported => exported.Calls.Any(call => call.IsAsync));
+
+    // An async import: the entry starts the host's task (the guest gets a subtask), and a second
+    // method lowers its result when the guest is told it returned.
+    private static void EmitAsyncImportEntry(SourceWriter writer, WorldBinding world, CallBinding call, string entryName, string leadingParameters)
+    {
+        var hasTables = HasTables(world);
+        var resultEntry = AsyncCallEmitter.ResultEntryName(entryName);
+        writer.WriteLine($"private static global::System.Threading.Tasks.Task<global::WitHost.Wamr.Async.AsyncResultWriter?> {entryName}({leadingParameters}global::WitHost.Wamr.Hosting.HostCallContext call_, global::System.Threading.CancellationToken cancellationToken_)");
+        writer.OpenBlock();
+        AsyncCallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", hasTables, world.Spec.Encoding, resultEntry);
+        writer.CloseBlock();
+        if (call.Result is not { } result)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"// The result of {DocCommentWriter.Escape(call.WitName)}, written where the guest's out-pointer says when it learns the subtask returned.");
+        var tables = hasTables ? $"{TablesClassName} resources_, " : "";
+        writer.WriteLine($"private static void {resultEntry}(global::WitHost.Wamr.WamrInstance instance_, {tables}uint resultArea_, {result.CSharpType} result_)");
+        writer.OpenBlock();
+        AsyncCallEmitter.EmitResultBody(writer, call, "resources_", world.Spec.Encoding);
         writer.CloseBlock();
     }
 }

@@ -55,6 +55,16 @@ internal sealed record CallBinding(
     /// </summary>
     public string? EntryName { get; init; }
 
+    /// <summary>
+    /// True for an <c>async func</c>: an export is started with <c>[async-lift]</c> and driven
+    /// through its callback (<see cref="CoreName"/> is then the name after that prefix), an import
+    /// is served as <c>[async-lower]</c> (<see cref="CoreName"/> includes that prefix).
+    /// </summary>
+    public bool IsAsync { get; init; }
+
+    /// <summary>Async exports: the core parameters of the guest's <c>task.return</c> (the flat result, or a pointer to it when <see cref="ResultsInMemory"/>).</summary>
+    public EquatableArray<CoreValueType> TaskReturnParams { get; init; } = EquatableArray<CoreValueType>.Empty;
+
     /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
 

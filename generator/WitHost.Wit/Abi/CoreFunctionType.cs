@@ -13,6 +13,9 @@ public sealed record CoreFunctionType(EquatableArray<CoreValueType> Params, Equa
     /// <summary><c>(i32) -> ()</c>: the type of <c>[resource-drop]</c> and of a resource destructor.</summary>
     public static CoreFunctionType ConsumeI32 { get; } = new(EquatableArray.Create(CoreValueType.I32), EquatableArray<CoreValueType>.Empty);
 
+    /// <summary>The callback of an async export: (event code, handle, payload) -> callback code.</summary>
+    public static CoreFunctionType Callback { get; } = new(EquatableArray.Create(CoreValueType.I32, CoreValueType.I32, CoreValueType.I32), EquatableArray.Create(CoreValueType.I32));
+
     /// <summary><c>(i32, i32, i32, i32) -> (i32)</c>: the type of <c>cabi_realloc(old, old-size, align, new-size)</c>.</summary>
     public static CoreFunctionType Realloc { get; } = new(
         EquatableArray.Create(CoreValueType.I32, CoreValueType.I32, CoreValueType.I32, CoreValueType.I32),

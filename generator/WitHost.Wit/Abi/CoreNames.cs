@@ -23,7 +23,7 @@ public static class CoreNames
     /// or directly by the world when it is null.
     /// </summary>
     public static CoreImportName Import(string? interfaceItemName, WitFunction function)
-        => new(interfaceItemName ?? RootModule, function.ExternalName);
+        => new(interfaceItemName ?? RootModule, function.IsAsync ? AsyncLowerPrefix + function.ExternalName : function.ExternalName);
 
     /// <summary>
     /// The core export name of <paramref name="function"/>, exported through world item
@@ -31,6 +31,32 @@ public static class CoreNames
     /// </summary>
     public static string Export(string? interfaceItemName, WitFunction function)
         => interfaceItemName is null ? function.ExternalName : interfaceItemName + "#" + function.ExternalName;
+
+    /// <summary>The prefix of an import the guest lowers asynchronously.</summary>
+    public const string AsyncLowerPrefix = "[async-lower]";
+
+    /// <summary>The prefix of an export lifted asynchronously with a callback.</summary>
+    public const string AsyncLiftPrefix = "[async-lift]";
+
+    /// <summary>The prefix of the callback of an export lifted asynchronously.</summary>
+    public const string CallbackPrefix = "[callback]" + AsyncLiftPrefix;
+
+    /// <summary>
+    /// The core export that starts async export <paramref name="exportName"/> (its name as
+    /// <see cref="Export"/> gives it), lifted with a callback.
+    /// </summary>
+    public static string AsyncLift(string exportName) => AsyncLiftPrefix + exportName;
+
+    /// <summary>The callback the guest exports for async export <paramref name="exportName"/>.</summary>
+    public static string Callback(string exportName) => CallbackPrefix + exportName;
+
+    /// <summary>The <c>task.return</c> import through which async export <paramref name="function"/> of <paramref name="interfaceItemName"/> returns its result.</summary>
+    public static CoreImportName TaskReturn(string? interfaceItemName, WitFunction function)
+        => new(ExportedResourceModule(interfaceItemName), "[task-return]" + function.ExternalName);
+
+    /// <summary>The <c>task.cancel</c> import of the async exports of <paramref name="interfaceItemName"/>.</summary>
+    public static CoreImportName TaskCancel(string? interfaceItemName)
+        => new(ExportedResourceModule(interfaceItemName), "[task-cancel]");
 
     /// <summary>The post-return function a guest may export for export <paramref name="exportName"/>.</summary>
     public static string PostReturn(string exportName) => PostReturnPrefix + exportName;

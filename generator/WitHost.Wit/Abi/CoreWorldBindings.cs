@@ -28,7 +28,8 @@ public sealed record CoreWorldBindings(EquatableArray<CoreImportBinding> Imports
         var exports = new List<CoreExportBinding>();
         foreach (var (itemName, function) in Functions(world.Exports))
         {
-            var coreName = CoreNames.Export(itemName, function);
+            // An async export is started by its [async-lift] export (and has no post-return).
+            var coreName = function.IsAsync ? CoreNames.AsyncLift(CoreNames.Export(itemName, function)) : CoreNames.Export(itemName, function);
             exports.Add(new CoreExportBinding(itemName, function, coreName, CoreNames.PostReturn(coreName), CoreFunctionSignature.For(function, AbiDirection.Lift)));
         }
 

@@ -9,8 +9,9 @@ namespace WitHost.Wit.Abi;
 /// must export its memory. Hosts check a guest against this before running any of its code.
 /// </summary>
 /// <param name="Imports">Every function the host provides to the guest: the world's imported
-/// functions, <c>[resource-drop]</c> of imported resources and the <c>[export]…</c> intrinsics of
-/// exported resources.</param>
+/// functions, <c>[resource-drop]</c> of imported resources, the <c>[export]…</c> intrinsics of
+/// exported resources and, for a world that uses the async ABI, the async built-ins
+/// (<see cref="CoreAsyncBuiltins"/>) and each async export's <c>[task-return]</c> and <c>[task-cancel]</c>.</param>
 /// <param name="Exports">Every function the host calls or may call: the world's exported functions
 /// (required), their <c>cabi_post_*</c> functions and the destructors of exported resources
 /// (optional), and <c>cabi_realloc</c> (required when the host lowers strings or lists into the guest).</param>
@@ -68,14 +69,46 @@ public sealed record CoreWorldContract(
             exports.Add(new CoreContractExport(CoreNames.ExportedResourceDestructor(itemName, resource), CoreFunctionType.ConsumeI32, IsRequired: false));
         }
 
+        var usesAsync = false;
+        foreach (var import in bindings.Imports)
+        {
+            usesAsync |= CoreAsyncBuiltins.UsesAsync(import.Function);
+            imports.AddRange(CoreAsyncBuiltins.ChannelImports(import.CoreName.Module, import.Function));
+        }
+
+        var taskCancels = new HashSet<CoreImportName>();
         foreach (var export in bindings.Exports)
         {
             exports.Add(new CoreContractExport(export.CoreName, export.Signature.Type, IsRequired: true, PassesStrings(export.Function)));
-            exports.Add(new CoreContractExport(export.PostReturnName, export.Signature.Type.PostReturn(), IsRequired: false));
+            usesAsync |= CoreAsyncBuiltins.UsesAsync(export.Function);
+            imports.AddRange(CoreAsyncBuiltins.ChannelImports(CoreNames.ExportedResourceModule(export.InterfaceItemName), export.Function));
+            if (export.Function.IsAsync)
+            {
+                // Lifted with a callback: the host calls it with each event, and the guest returns
+                // the result through task.return (a pointer to it when it is too big to flatten).
+                exports.Add(new CoreContractExport(CoreNames.Callback(CoreNames.Export(export.InterfaceItemName, export.Function)), CoreFunctionType.Callback, IsRequired: true));
+                var taskReturn = CoreNames.TaskReturn(export.InterfaceItemName, export.Function);
+                imports.Add(new CoreContractImport(taskReturn.Module, taskReturn.Name, new CoreFunctionType(export.Signature.TaskReturnParams, EquatableArray<CoreValueType>.Empty), PassesStrings(export.Function)));
+                var taskCancel = CoreNames.TaskCancel(export.InterfaceItemName);
+                if (taskCancels.Add(taskCancel))
+                {
+                    imports.Add(new CoreContractImport(taskCancel.Module, taskCancel.Name, new CoreFunctionType(EquatableArray<CoreValueType>.Empty, EquatableArray<CoreValueType>.Empty)));
+                }
+            }
+            else
+            {
+                exports.Add(new CoreContractExport(export.PostReturnName, export.Signature.Type.PostReturn(), IsRequired: false));
+            }
+
             needsMemory |= UsesMemory(export.Function, export.Signature);
 
             // The host allocates an export's spilled parameters and every string and list in them.
             needsRealloc |= export.Signature.ParamsInMemory || export.Function.Parameters.Any(parameter => ContainsPointers(parameter.Type));
+        }
+
+        if (usesAsync)
+        {
+            imports.AddRange(CoreAsyncBuiltins.Root);
         }
 
         exports.Add(new CoreContractExport(CoreNames.Realloc, CoreFunctionType.Realloc, needsRealloc));

@@ -1,3 +1,5 @@
+using WitHost.Wit.Abi;
+
 namespace WitHost.Wamr.Async;
 
 /// <summary>
@@ -9,10 +11,10 @@ namespace WitHost.Wamr.Async;
 public static class AsyncExportCall
 {
     /// <summary>The core name prefix of an export lifted asynchronously with a callback.</summary>
-    public const string LiftPrefix = "[async-lift]";
+    public const string LiftPrefix = CoreNames.AsyncLiftPrefix;
 
     /// <summary>The core name prefix of the callback of such an export.</summary>
-    public const string CallbackPrefix = "[callback][async-lift]";
+    public const string CallbackPrefix = CoreNames.CallbackPrefix;
 
     /// <summary>
     /// Calls async export <paramref name="exportName"/> (its core name without <c>[async-lift]</c>,
@@ -31,9 +33,28 @@ public static class AsyncExportCall
     /// the async ABI (exits without returning, returns twice…), which faults the instance.</remarks>
     public static Task<T> InvokeAsync<T>(WamrInstance instance, string exportName, WasmValue[] arguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return InvokeAsync(instance, exportName, _ => arguments, onReturn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls async export <paramref name="exportName"/> as
+    /// <see cref="InvokeAsync{T}(WamrInstance, string, WasmValue[], TaskReturnReader{T}, CancellationToken)"/>
+    /// does, with arguments <paramref name="lowerArguments"/> makes when the task starts (after any
+    /// backpressure), owning the instance: it may allocate in the guest's memory and write there.
+    /// A lowering that throws fails the task with its exception; the guest has not run.
+    /// </summary>
+    /// <param name="instance">The instance; its imports must serve the built-ins (<see cref="AsyncBuiltins.AddTo(Hosting.HostImports)"/>).</param>
+    /// <param name="exportName">The export, as the guest names it after the <c>[async-lift]</c> prefix.</param>
+    /// <param name="lowerArguments">Lowers the arguments into the instance: the flat core arguments.</param>
+    /// <param name="onReturn">Reads the results from the guest's <c>task.return</c> call.</param>
+    /// <param name="cancellationToken">Cancels the call: the guest is told (a task-cancelled event) at its next wait or yield.</param>
+    /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
+    public static Task<T> InvokeAsync<T>(WamrInstance instance, string exportName, AsyncArgumentLowering lowerArguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(exportName);
-        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(lowerArguments);
         ArgumentNullException.ThrowIfNull(onReturn);
         var lift = instance.TryGetFunction(LiftPrefix + exportName)
             ?? throw new WamrException($"The guest has no async export '{LiftPrefix}{exportName}'.");
@@ -41,7 +62,7 @@ public static class AsyncExportCall
             ?? throw new WamrException($"The guest's async export '{LiftPrefix}{exportName}' has no callback '{CallbackPrefix}{exportName}' (WitHost runs async exports with the callback ABI only).");
         var (returnModule, returnName) = TaskReturnImport(exportName);
         var task = new GuestTask<T>(exportName, returnModule, returnName, onReturn, cancellationToken);
-        _ = DriveAsync(instance, task, lift, callback, arguments, cancellationToken);
+        _ = DriveAsync(instance, task, lift, callback, lowerArguments, cancellationToken);
         return task.Completion.Task;
     }
 
@@ -55,7 +76,7 @@ public static class AsyncExportCall
             : ("[export]" + exportName[..hash], "[task-return]" + exportName[(hash + 1)..]);
     }
 
-    private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, WasmValue[] arguments, CancellationToken cancellationToken)
+    private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, AsyncArgumentLowering lowerArguments, CancellationToken cancellationToken)
     {
         AsyncInstanceState state;
         try
@@ -79,7 +100,7 @@ public static class AsyncExportCall
                 state.Running.Add(task);
             }
 
-            var code = RunStep(instance, state, task, lift, arguments, null)!.Value;
+            var code = RunStep(instance, state, task, lift, lowerArguments, null)!.Value;
             while (true)
             {
                 var kind = (CallbackCode)(code & AsyncAbi.CodeMask);
@@ -215,7 +236,7 @@ public static class AsyncExportCall
 
     // One run of guest code for the task, owning the instance: takes the event (which may write to
     // guest memory), then calls the export or callback. Null when there was no event after all.
-    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, WasmValue[]? arguments, Func<AsyncEvent?>? takeEvent)
+    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, AsyncArgumentLowering? lowerArguments, Func<AsyncEvent?>? takeEvent)
     {
         using var scope = instance.EnterCall();
         var previous = state.Current;
@@ -223,9 +244,9 @@ public static class AsyncExportCall
         try
         {
             WasmValue[] callArguments;
-            if (arguments is not null)
+            if (lowerArguments is not null)
             {
-                callArguments = arguments;
+                callArguments = lowerArguments(instance);
             }
             else
             {

@@ -29,6 +29,48 @@ public static class AsyncHostImports
         return imports.Define(module, LowerPrefix + functionName, call => Start(call, name, implementation));
     }
 
+    /// <summary>
+    /// The task an <see cref="AsyncHostFunction"/> returns for a host implementation's
+    /// <paramref name="work"/> whose result <paramref name="lowerResult"/> writes into the guest
+    /// (through the import's out-pointer). Work already done is answered at once, without a subtask.
+    /// </summary>
+    public static Task<AsyncResultWriter?> WhenDone<T>(ValueTask<T> work, Action<WamrInstance, T> lowerResult)
+    {
+        ArgumentNullException.ThrowIfNull(lowerResult);
+        if (work.IsCompletedSuccessfully)
+        {
+            var result = work.Result;
+            return Task.FromResult<AsyncResultWriter?>(instance => lowerResult(instance, result));
+        }
+
+        return AwaitAsync(work, lowerResult);
+
+        static async Task<AsyncResultWriter?> AwaitAsync(ValueTask<T> work, Action<WamrInstance, T> lowerResult)
+        {
+            var result = await work.ConfigureAwait(false);
+            return instance => lowerResult(instance, result);
+        }
+    }
+
+    /// <summary>The task an <see cref="AsyncHostFunction"/> returns for a host implementation's <paramref name="work"/> that has no result.</summary>
+    public static Task<AsyncResultWriter?> WhenDone(ValueTask work)
+    {
+        if (work.IsCompletedSuccessfully)
+        {
+            return s_done;
+        }
+
+        return AwaitAsync(work);
+
+        static async Task<AsyncResultWriter?> AwaitAsync(ValueTask work)
+        {
+            await work.ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static readonly Task<AsyncResultWriter?> s_done = Task.FromResult<AsyncResultWriter?>(null);
+
     private static void Start(HostCallContext call, string name, AsyncHostFunction implementation)
     {
         var state = call.Instance.AsyncState;

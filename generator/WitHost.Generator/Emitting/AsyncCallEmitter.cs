@@ -1,0 +1,292 @@
+using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
+
+namespace WitHost.Generator.Emitting;
+
+/// <summary>
+/// Writes the calls of <c>async func</c>s, in the stages of <see cref="CallEmitter"/>: an export
+/// wrapper hands <c>AsyncExportCall</c> a lowering of its arguments (run when the guest's task
+/// starts) and a reader of the result the guest passes to <c>task.return</c>; an import entry
+/// lifts the guest's arguments, starts the host's <c>ValueTask</c> and lowers its result into the
+/// guest's out-pointer when the guest is told the subtask returned. The values move with the same
+/// marshalling as synchronous calls (<see cref="MarshalEmitter"/>).
+/// </summary>
+internal static class AsyncCallEmitter
+{
+    private const string Support = "global::WitHost.Wamr.Bindings.BindingSupport";
+    private const string WasmValue = "global::WitHost.Wamr.WasmValue";
+    private const string AsyncExportCall = "global::WitHost.Wamr.Async.AsyncExportCall";
+    private const string AsyncHostImports = "global::WitHost.Wamr.Async.AsyncHostImports";
+
+    /// <summary>The name of the method that lowers the result of async import entry <paramref name="entryName"/>.</summary>
+    public static string ResultEntryName(string entryName) => "Lower" + entryName;
+
+    /// <summary>The core function name <c>AsyncHostImports.DefineAsync</c> takes: the import's, without <c>[async-lower]</c>.</summary>
+    public static string LoweredFunctionName(CallBinding call) => call.CoreName.Substring(CoreNames.AsyncLowerPrefix.Length);
+
+    /// <summary>The C# return type of an async export wrapper.</summary>
+    public static string ExportReturnType(CallBinding call)
+        => call.Result is { } result ? $"global::System.Threading.Tasks.Task<{result.CSharpType}>" : "global::System.Threading.Tasks.Task";
+
+    /// <summary>The name of an async export wrapper's cancellation token parameter.</summary>
+    public static string CancellationTokenName(CallBinding call)
+    {
+        var name = "cancellationToken";
+        while (call.Parameters.Any(parameter => parameter.Name.TrimStart('@') == name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// The body of an async export wrapper on instance <paramref name="instance"/> with resource
+    /// tables <paramref name="tables"/>; <paramref name="cancellationToken"/> names the wrapper's token.
+    /// </summary>
+    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string tables, StringEncodingKind encoding, string cancellationToken)
+    {
+        var name = CallEmitter.Literal(call.CoreName);
+        var context = "context_";
+        var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
+
+        // A null where WIT has no option is refused before the guest's task exists.
+        var nullChecks = false;
+        foreach (var parameter in call.Parameters)
+        {
+            if (CallEmitter.IsReference(parameter.Type))
+            {
+                writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+                nullChecks = true;
+            }
+        }
+
+        if (nullChecks)
+        {
+            writer.WriteLine();
+        }
+
+        var resultType = call.Result?.CSharpType ?? "global::WitHost.Unit";
+        writer.WriteLine("// The guest's task starts (after any backpressure) with the arguments lowered then, owning");
+        writer.WriteLine("// the instance; between its steps no thread waits. The task ends at the guest's task.return.");
+        writer.WriteLine($"return {AsyncExportCall}.InvokeAsync<{resultType}>({instance}, {name}, instance_ =>");
+        writer.OpenBlock();
+        foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
+        {
+            writer.WriteLine($"{parameter.Name}.Handle.Check(instance_, {name});");
+        }
+
+        if (lowersIntoMemory)
+        {
+            writer.WriteLine($"var {context} = {Support}.Context(instance_, {CallEmitter.EncodingExpression(encoding)}, {name});");
+        }
+
+        writer.WriteLine(lowersIntoMemory
+            ? "// Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order."
+            : "// Marshal: the arguments are core values.");
+        var journaled = call.Parameters.Any(parameter => CallEmitter.ChangesTables(parameter.Type));
+        if (journaled)
+        {
+            writer.WriteLine($"var journal_ = {tables}.Journal;");
+            writer.WriteLine("var mark_ = journal_.Mark;");
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
+        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null);
+        var flat = new List<string>();
+        if (call.ParamsInMemory)
+        {
+            writer.WriteLine($"// The parameters flatten to more than {CoreFunctionSignature.MaxFlatParams} core values: they go as a tuple in memory.");
+            writer.WriteLine($"var arguments_ = {context}.Allocate({call.ParamsAlignment}, {call.ParamsSize});");
+            for (var i = 0; i < call.Parameters.Count; i++)
+            {
+                marshal.LoweredParameter = call.Parameters[i].Name;
+                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i]));
+            }
+
+            flat.Add("arguments_");
+        }
+        else
+        {
+            foreach (var parameter in call.Parameters)
+            {
+                marshal.LoweredParameter = parameter.Name;
+                flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
+            }
+        }
+
+        var values = string.Join(", ", flat.Select((value, i) => $"{WasmValue}.{FromFlat(call.CoreParams[i])}({value})"));
+        if (journaled)
+        {
+            writer.WriteLine($"var values_ = new {WasmValue}[] {{ {values} }};");
+            writer.WriteLine("journal_.Commit(mark_);");
+            writer.WriteLine("return values_;");
+            writer.CloseBlock();
+            writer.WriteLine("catch");
+            writer.OpenBlock();
+            writer.WriteLine("journal_.Undo(mark_);");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+        }
+        else
+        {
+            writer.WriteLine(flat.Count == 0 ? $"return global::System.Array.Empty<{WasmValue}>();" : $"return new {WasmValue}[] {{ {values} }};");
+        }
+
+        writer.CloseBlock(",");
+        writer.WriteLine("call_ =>");
+        writer.OpenBlock();
+        var first = true;
+        foreach (var table in call.BorrowTables)
+        {
+            if (first)
+            {
+                writer.WriteLine("// The guest must have dropped every handle it borrowed for the call before it returns.");
+                first = false;
+            }
+
+            writer.WriteLine($"{tables}.{table}.CheckBorrowsDropped(call_.Instance, {name});");
+        }
+
+        if (call.Result is not { } result)
+        {
+            writer.WriteLine("return default;");
+        }
+        else
+        {
+            writer.WriteLine("// Unmarshal the result the guest passes to task.return; what it points at is valid during that call.");
+            var reader = new MarshalEmitter(writer, context, "call_.Instance", name, tables);
+            if (result.NeedsMemory || call.ResultsInMemory)
+            {
+                writer.WriteLine($"var {context} = {Support}.Context(call_.Instance, {CallEmitter.EncodingExpression(encoding)}, {name});");
+            }
+
+            string lifted;
+            if (call.ResultsInMemory)
+            {
+                writer.WriteLine($"// The result flattens to more than {CoreFunctionSignature.MaxFlatParams} core values: task.return gets a pointer to it.");
+                writer.WriteLine("var returnArea_ = call_.GetUInt32(0);");
+                writer.WriteLine($"{context}.CheckRange(returnArea_, {result.Size}, {result.Alignment}, \"task.return result at\");");
+                lifted = reader.Load(result, "returnArea_");
+            }
+            else
+            {
+                var locals = new List<string>();
+                for (var i = 0; i < call.TaskReturnParams.Count; i++)
+                {
+                    var local = "result" + i + "_";
+                    writer.WriteLine($"{MarshalEmitter.FlatType(call.TaskReturnParams[i])} {local} = call_.{CallEmitter.Getter(call.TaskReturnParams[i])}({i});");
+                    locals.Add(local);
+                }
+
+                lifted = reader.LiftFlat(result, locals);
+            }
+
+            writer.WriteLine($"return {lifted};");
+        }
+
+        writer.CloseBlock($", {cancellationToken});");
+    }
+
+    /// <summary>
+    /// The body of an async import entry: <paramref name="implementation"/> is the host object,
+    /// <c>call_</c> the guest's call, <c>cancellationToken_</c> cancelled with the guest's subtask.
+    /// It returns the task <c>AsyncHostImports.DefineAsync</c> serves the guest with.
+    /// </summary>
+    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, string tables, bool hasTables, StringEncodingKind encoding, string resultEntry)
+    {
+        var name = CallEmitter.Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
+        var context = "context_";
+        var marshal = new MarshalEmitter(writer, context, "call_.Instance", name, tables);
+        if (call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory))
+        {
+            writer.WriteLine("// Setup");
+            writer.WriteLine($"var {context} = {Support}.Context(call_.Instance, {CallEmitter.EncodingExpression(encoding)}, {name});");
+            writer.WriteLine();
+        }
+
+        var arguments = new List<string>();
+        if (!call.Parameters.IsEmpty)
+        {
+            writer.WriteLine("// Unmarshal the guest's arguments now: they are valid only during its call.");
+        }
+
+        if (call.ParamsInMemory)
+        {
+            writer.WriteLine("var arguments_ = call_.GetUInt32(0);");
+            writer.WriteLine($"{context}.CheckRange(arguments_, {call.ParamsSize}, {call.ParamsAlignment}, \"arguments at\");");
+            for (var i = 0; i < call.Parameters.Count; i++)
+            {
+                arguments.Add(marshal.Load(call.Parameters[i].Type, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i])));
+            }
+        }
+        else
+        {
+            var flat = new List<string>();
+            var count = call.ResultsInMemory ? call.CoreParams.Count - 1 : call.CoreParams.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var local = "argument" + i + "_";
+                writer.WriteLine($"{MarshalEmitter.FlatType(call.CoreParams[i])} {local} = call_.{CallEmitter.Getter(call.CoreParams[i])}({i});");
+                flat.Add(local);
+            }
+
+            var next = 0;
+            foreach (var parameter in call.Parameters)
+            {
+                var take = flat.GetRange(next, parameter.Type.Flat.Count);
+                next += take.Count;
+                arguments.Add(marshal.LiftFlat(parameter.Type, take));
+            }
+        }
+
+        if (call.Result is not null)
+        {
+            writer.WriteLine($"var resultArea_ = call_.GetUInt32({call.CoreParams.Count - 1});");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("// Invoke the host's implementation: until its task ends, the guest has a subtask.");
+        arguments.Add("cancellationToken_");
+        var invocation = call.SelfResource is not null
+            ? $"{arguments[0]}.{call.MethodName}({string.Join(", ", arguments.Skip(1))})"
+            : $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
+        if (call.Result is null)
+        {
+            writer.WriteLine($"return {AsyncHostImports}.WhenDone({invocation});");
+            return;
+        }
+
+        writer.WriteLine($"var work_ = {invocation};");
+        writer.WriteLine($"return {AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_));");
+    }
+
+    /// <summary>
+    /// The body of the method that lowers an async import's result into the guest's out-pointer,
+    /// when the guest is told its subtask returned (on the thread that owns the instance).
+    /// </summary>
+    public static void EmitResultBody(SourceWriter writer, CallBinding call, string tables, StringEncodingKind encoding)
+    {
+        var name = CallEmitter.Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
+        var context = "context_";
+        var resultType = call.Result!;
+        if (CallEmitter.IsReference(resultType))
+        {
+            writer.WriteLine($"if (result_ is null) throw {Support}.NullResult({name});");
+        }
+
+        writer.WriteLine($"var {context} = {Support}.Context(instance_, {CallEmitter.EncodingExpression(encoding)}, {name});");
+        writer.WriteLine($"{context}.CheckRange(resultArea_, {resultType.Size}, {resultType.Alignment}, \"out-pointer\");");
+        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables);
+        marshal.Store(resultType, "result_", "resultArea_");
+    }
+
+    private static string FromFlat(CoreValueType type) => type.Kind switch
+    {
+        CoreValueKind.I32 => "FromUInt32",
+        CoreValueKind.I64 => "FromUInt64",
+        CoreValueKind.F32 => "FromSingle",
+        _ => "FromDouble",
+    };
+}
