@@ -13,7 +13,7 @@ internal sealed class AbiTypeBinder
 {
     private static readonly AbiTypeBinding NoPayload = new(
         AbiTypeKind.None, "global::WitHost.Unit", 0, 1, EquatableArray<CoreValueType>.Empty, EquatableArray<AbiTypeBinding>.Empty,
-        EquatableArray<uint>.Empty, EquatableArray<string>.Empty, 0, 0, 0, "");
+        EquatableArray<uint>.Empty, EquatableArray<string>.Empty, 0, 0, 0, "", "");
 
     private readonly TypeMapper _mapper;
     private readonly Func<WitResourceType, string?>? _tableFieldOf;
@@ -48,14 +48,13 @@ internal sealed class AbiTypeBinder
         uint discriminantSize = 0;
         var caseCount = 0;
         var payloadName = "";
+        var tableName = "";
         uint fixedLength = 0;
 
         switch (unaliased)
         {
             case WitHandleType or WitResourceType:
-                // The payload of a handle is the table its index points into (a HandleTable for an
-                // imported resource, a RepTable for an exported one).
-                payloadName = _tableFieldOf?.Invoke(ResourceOf(unaliased)) ?? CSharpNames.ResourceTableField(csharp);
+                tableName = _tableFieldOf?.Invoke(ResourceOf(unaliased)) ?? CSharpNames.ResourceTableField(csharp);
                 break;
             case WitListType list:
                 children = EquatableArray.Create(Bind(list.Element));
@@ -98,7 +97,16 @@ internal sealed class AbiTypeBinder
                 break;
         }
 
-        return new AbiTypeBinding(kind, csharp, layout.Size, layout.Alignment, layout.Flat, children, offsets, names, payloadOffset, discriminantSize, caseCount, payloadName, fixedLength);
+        return new AbiTypeBinding(kind, csharp, layout.Size, layout.Alignment, layout.Flat, children, offsets, names, payloadOffset, discriminantSize, caseCount, payloadName, tableName, fixedLength)
+        {
+            Shape = unaliased switch
+            {
+                WitListType list when TypeMapper.IsBytes(list) => CSharpShape.Bytes,
+                WitListType { Length: null } => CSharpShape.Array,
+                WitOptionType option => TypeMapper.WrapsOption(option) ? CSharpShape.WrappedOption : CSharpShape.NullableOption,
+                _ => CSharpShape.Plain,
+            },
+        };
     }
 
     private static WitResourceType ResourceOf(WitType handle) => handle is WitHandleType { Resource: var resource } ? resource : (WitResourceType)handle;

@@ -45,7 +45,7 @@ internal sealed class TypeMapper
     public string Map(WitType type) => type switch
     {
         WitPrimitiveType primitive => MapPrimitive(primitive.Kind),
-        WitListType { Element: WitPrimitiveType { Kind: WitPrimitiveKind.U8 } } => "byte[]",
+        WitListType list when IsBytes(list) => "byte[]",
         WitListType list => Map(list.Element) + "[]",
         WitTupleType tuple => MapTuple(tuple),
         WitOptionType option => MapOption(option),
@@ -171,9 +171,17 @@ internal sealed class TypeMapper
     {
         var payload = Map(option.Payload);
 
-        // T? cannot tell option<option<T>>'s none from some(none), so the outer option becomes a struct.
-        return option.Payload.Unaliased is WitOptionType ? RuntimeNamespace + "Option<" + payload + ">" : payload + "?";
+        return WrapsOption(option) ? RuntimeNamespace + "Option<" + payload + ">" : payload + "?";
     }
+
+    /// <summary>
+    /// True when <paramref name="option"/> is <c>WitHost.Option&lt;T&gt;</c> rather than <c>T?</c>:
+    /// T? cannot tell option&lt;option&lt;T&gt;&gt;'s none from some(none), so the outer option becomes a struct.
+    /// </summary>
+    public static bool WrapsOption(WitOptionType option) => option.Payload.Unaliased is WitOptionType;
+
+    /// <summary>True when <paramref name="list"/> is <c>byte[]</c>.</summary>
+    public static bool IsBytes(WitListType list) => list is { Length: null, Element: WitPrimitiveType { Kind: WitPrimitiveKind.U8 } };
 
     private string MapOrUnit(WitType? type) => type is null ? RuntimeNamespace + "Unit" : Map(type);
 

@@ -1,3 +1,4 @@
+using WitHost.Generator.Binding;
 using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 
@@ -20,6 +21,19 @@ internal static class CSharpFirstBinding
         }
 
         var byName = interfaces.ToDictionary(item => item.QualifiedName, StringComparer.Ordinal);
+
+        // A guest's resource would need a generated class implementing the user's interface,
+        // which has no form yet: refused rather than generated half-way.
+        var exportedResources = world.ExportInterfaces
+            .Where(exported => byName.TryGetValue(exported.WitName, out var item) && !item.Resources.IsEmpty)
+            .Select(exported => byName[exported.WitName])
+            .Select(item => DiagnosticInfoFactory.Create(DiagnosticDescriptors.ExportedCSharpFirstResource, world.Spec.AttributeLocation, item.FullName.Replace("global::", ""), item.Resources[0].CSharpType.Replace("global::", "")))
+            .ToList();
+        if (exportedResources.Count > 0)
+        {
+            return new WorldBindingResult(null, result.Diagnostics.Concat(exportedResources).ToEquatableArray());
+        }
+
         var scopes = world.Scopes
             .Select(scope => byName.ContainsKey(scope.Key)
                 ? scope with { Types = EquatableArray<TypeDeclarationBinding>.Empty, HostInterface = null, IsDeclaredInCSharp = true }
@@ -35,12 +49,20 @@ internal static class CSharpFirstBinding
                 ? exported with { Calls = exported.Calls.Select(call => Apply(call, item)).ToEquatableArray(), ImplementedInterface = item.FullName }
                 : exported)
             .ToEquatableArray();
-        return result with { Binding = world with { Scopes = scopes, ImportProperties = imports, ExportInterfaces = exports } };
+        // The handles of a C#-first resource are the user's objects, and its methods the user's.
+        var tables = world.ResourceTables
+            .Select(table => byName.TryGetValue(table.CoreModule, out var item) && item.Resources.FirstOrDefault(resource => resource.WitName == table.WitName) is { } resource
+                ? table with { CSharpType = resource.CSharpType, Methods = table.Methods.Select(call => Apply(call, resource.Methods)).ToEquatableArray() }
+                : table)
+            .ToEquatableArray();
+        return result with { Binding = world with { Scopes = scopes, ImportProperties = imports, ExportInterfaces = exports, ResourceTables = tables } };
     }
 
-    private static CallBinding Apply(CallBinding call, CSharpFirstInterface item)
+    private static CallBinding Apply(CallBinding call, CSharpFirstInterface item) => Apply(call, item.Functions);
+
+    private static CallBinding Apply(CallBinding call, EquatableArray<CSharpFirstFunction> functions)
     {
-        var function = item.Functions.First(candidate => candidate.WitName == call.WitName);
+        var function = functions.First(candidate => candidate.WitName == call.WitName);
         var parameters = call.Parameters
             .Select((parameter, i) => parameter with { Type = Apply(parameter.Type, function.Parameters[i]) })
             .ToEquatableArray();
@@ -62,7 +84,15 @@ internal static class CSharpFirstBinding
             CSharpType = shape.CSharpType,
             Children = children,
             MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
-            PayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.PayloadName,
+            VariantPayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.VariantPayloadName,
+            Shape = type.Kind == AbiTypeKind.List ? ListShape(shape.CSharpType) : type.Shape,
         };
     }
+
+    // The C# form of a list the user's signature chose; an option's follows from its WIT type alone.
+    private static CSharpShape ListShape(string csharpType)
+        => csharpType == "byte[]" ? CSharpShape.Bytes
+            : csharpType.EndsWith("[]", StringComparison.Ordinal) ? CSharpShape.Array
+            : csharpType.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal) ? CSharpShape.GenericList
+            : CSharpShape.ReadOnlyList;
 }

@@ -15,6 +15,7 @@ namespace WitHost.Generator.CSharpFirst;
 /// <param name="QualifiedName">The Component Model name, <c>example:sample/logging@1.0.0</c>.</param>
 /// <param name="InterfaceText">The WIT <c>interface … { … }</c> item, without the package line.</param>
 /// <param name="Functions">One per method, in declaration order.</param>
+/// <param name="Resources">The resources its methods use (interfaces extending <see cref="System.IDisposable"/>).</param>
 internal sealed record CSharpFirstInterface(
     string Namespace,
     string Name,
@@ -23,7 +24,8 @@ internal sealed record CSharpFirstInterface(
     string InterfaceName,
     string QualifiedName,
     string InterfaceText,
-    EquatableArray<CSharpFirstFunction> Functions)
+    EquatableArray<CSharpFirstFunction> Functions,
+    EquatableArray<CSharpFirstResource> Resources)
 {
     /// <summary>The interface as a complete .wit file: the package line, then the interface.</summary>
     public string WitText => "package " + PackageName + ";\n\n" + InterfaceText;

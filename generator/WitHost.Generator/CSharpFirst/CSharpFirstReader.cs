@@ -38,7 +38,9 @@ internal static class CSharpFirstReader
             diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.InvalidInterfaceName, DiagnosticInfoFactory.FromLocation(location), name ?? ""));
         }
 
-        var types = new CSharpTypeReader();
+        var resources = new List<CSharpFirstResource>();
+        CSharpTypeReader types = null!;
+        types = new CSharpTypeReader((resource, witName) => ReadResource(resource, witName, types, resources, diagnostics, cancellationToken));
         var functions = new List<CSharpFirstFunction>();
         var functionText = new List<string>();
         var functionNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -102,8 +104,48 @@ internal static class CSharpFirstReader
             parsed.Interface,
             parsed.QualifiedName,
             text.ToString(),
-            functions.ToEquatableArray());
+            functions.ToEquatableArray(),
+            resources.ToEquatableArray());
         return new CSharpFirstInterfaceResult(result, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>
+    /// A resource's WIT definition: its summary, then its methods as <c>[method]</c> functions
+    /// (whose <c>self</c> is the object the host's method is called on).
+    /// </summary>
+    private static string ReadResource(
+        INamedTypeSymbol resource,
+        string witName,
+        CSharpTypeReader types,
+        List<CSharpFirstResource> resources,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        AppendDocs(text, CSharpDocComment.Summary(resource.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)));
+        text.Append("resource ").Append(WitNames.Escape(witName)).Append(" {\n");
+        var self = CSharpTypeShape.Leaf(resource.ToDisplayString(CSharpTypeReader.Format));
+        var methods = new List<CSharpFirstFunction>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var member in resource.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReadMember(member, types, names, diagnostics, cancellationToken) is { } method)
+            {
+                methods.Add(method.Function with
+                {
+                    WitName = "[method]" + witName + "." + method.Function.WitName,
+                    Parameters = new[] { self }.Concat(method.Function.Parameters).ToEquatableArray(),
+                });
+                foreach (var line in method.Text.Split('\n'))
+                {
+                    text.Append("  ").Append(line).Append('\n');
+                }
+            }
+        }
+
+        resources.Add(new CSharpFirstResource(witName, self.CSharpType, methods.ToEquatableArray()));
+        return text.Append('}').ToString();
     }
 
     private static (CSharpFirstFunction Function, string Text)? ReadMember(
@@ -165,6 +207,14 @@ internal static class CSharpFirstReader
             var parameterLocation = DiagnosticInfoFactory.FromLocation(parameter.Locations[0]);
             var parameterName = Name(parameter, parameter.Name, parameterLocation, diagnostics);
             var type = ReadType(types, parameter.Type, typeLocation, diagnostics);
+
+            // A resource parameter is lent for the call (the caller keeps its handle); anywhere
+            // else, in a result or inside another type, a resource is owned (given away).
+            if (type is not null && parameter.Type.NullableAnnotation != NullableAnnotation.Annotated && CSharpTypeReader.IsResource(parameter.Type))
+            {
+                type = type with { Wit = "borrow<" + type.Wit + ">" };
+            }
+
             if (parameterName is not null && type is not null)
             {
                 Claim(parameterNames, parameterName, parameter.Name, parameterLocation, diagnostics);

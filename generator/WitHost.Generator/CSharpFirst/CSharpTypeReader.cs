@@ -20,6 +20,16 @@ internal sealed class CSharpTypeReader
     private readonly Dictionary<string, ITypeSymbol> _byWitName = new(StringComparer.Ordinal);
     private readonly HashSet<ITypeSymbol> _inProgress = new(SymbolEqualityComparer.Default);
     private readonly List<string> _definitions = new();
+    private readonly Func<INamedTypeSymbol, string, string>? _resourceBody;
+
+    /// <param name="resourceBody">
+    /// Reads a resource's definition (<c>resource name { … }</c> with its docs and methods) from the
+    /// C# interface and its WIT name; null where resources have no form.
+    /// </param>
+    public CSharpTypeReader(Func<INamedTypeSymbol, string, string>? resourceBody = null)
+    {
+        _resourceBody = resourceBody;
+    }
 
     /// <summary>The WIT text of every type definition read so far, each a dependency of the ones after it.</summary>
     public IReadOnlyList<string> Definitions => _definitions;
@@ -98,6 +108,11 @@ internal sealed class CSharpTypeReader
                 throw NoForm(display, "Unit only stands for the absent side of a Result");
         }
 
+        if (named.TypeKind == TypeKind.Interface)
+        {
+            return ReadResource(named, display);
+        }
+
         if (named.IsGenericType)
         {
             throw NoForm(display, "no WIT type corresponds to it (lists are T[], IReadOnlyList<T> or List<T>)");
@@ -118,7 +133,55 @@ internal sealed class CSharpTypeReader
             return Define(named, display, () => ReadRecord(named, display));
         }
 
-        throw NoForm(display, "no WIT type corresponds to it (records, record structs, enums and [WitVariant] records do)");
+        throw NoForm(display, "no WIT type corresponds to it (records, record structs, enums, [WitVariant] records and interfaces extending IDisposable, which are resources, do)");
+    }
+
+    /// <summary>True when <paramref name="type"/> is read as a WIT resource (a parameter of that type is a <c>borrow</c>).</summary>
+    public static bool IsResource(ITypeSymbol type)
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Interface } named && named.AllInterfaces.Any(IsDisposable);
+
+    private static bool IsDisposable(INamedTypeSymbol type) => MetadataName(type) == "System.IDisposable";
+
+    /// <summary>
+    /// An interface extending only <see cref="IDisposable"/> is a resource: it is named before its
+    /// body is read, so its methods may take and return it.
+    /// </summary>
+    private WitTypeText ReadResource(INamedTypeSymbol type, string display)
+    {
+        var plain = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        if (_defined.TryGetValue(plain, out var defined))
+        {
+            return defined;
+        }
+
+        if (!IsResource(type))
+        {
+            throw NoForm(display, "an interface is a WIT resource only when it extends System.IDisposable (the guest's drop disposes the host's object)");
+        }
+
+        if (type.IsGenericType || type.AllInterfaces.Length != 1)
+        {
+            throw NoForm(display, "a resource interface is not generic and extends IDisposable alone (the methods of other base interfaces would not be its methods)");
+        }
+
+        if (_resourceBody is null)
+        {
+            throw NoForm(display, "resources are not read here");
+        }
+
+        var witName = WitNameOf(type, type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name.Substring(1) : type.Name);
+        if (_byWitName.TryGetValue(witName, out var other))
+        {
+            throw new NoWitFormException(DiagnosticDescriptors.DuplicateWitName, other.ToDisplayString(Format), display, witName);
+        }
+
+        _byWitName.Add(witName, plain);
+        var text = new WitTypeText(WitNames.Escape(witName), CSharpTypeShape.Leaf(plain.ToDisplayString(Format)));
+        _defined.Add(plain, text);
+        var index = _definitions.Count;
+        _definitions.Add("");
+        _definitions[index] = _resourceBody(type, witName);
+        return text;
     }
 
     /// <summary>The WIT name of a C# symbol: its <c>[WitName]</c>, else the kebab-case of its name.</summary>

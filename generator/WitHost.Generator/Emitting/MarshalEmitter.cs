@@ -402,7 +402,7 @@ internal sealed class MarshalEmitter
     private string LoadList(AbiTypeBinding list, string pointer, string length)
     {
         var element = list.Children[0];
-        if (list.CSharpType == "byte[]")
+        if (list.Shape == CSharpShape.Bytes)
         {
             // list<u8> is byte[]: one bounds check and one copy.
             return Declare("byte[]", "bytes", $"{Support}.LoadBytes({_context}, {pointer}, {length})");
@@ -418,10 +418,8 @@ internal sealed class MarshalEmitter
         _writer.CloseBlock();
 
         // An array is also an IReadOnlyList<T>; a List<T> (a C#-first signature's choice) is made from it.
-        return list.CSharpType.StartsWith(GenericList, StringComparison.Ordinal) ? Declare("var", "list", $"new {list.CSharpType}({array})") : array;
+        return list.Shape == CSharpShape.GenericList ? Declare("var", "list", $"new {list.CSharpType}({array})") : array;
     }
-
-    private const string GenericList = "global::System.Collections.Generic.List<";
 
     private string LoadMap(AbiTypeBinding map, string pointer, string length)
     {
@@ -443,8 +441,8 @@ internal sealed class MarshalEmitter
         return dictionary;
     }
 
-    // Lists are arrays unless a C#-first signature says IReadOnlyList<T> or List<T>, which count with Count.
-    private static string CountProperty(AbiTypeBinding list) => list.CSharpType.EndsWith("]", StringComparison.Ordinal) ? "Length" : "Count";
+    // Arrays count with Length; IReadOnlyList<T>, List<T> and a map's dictionary with Count.
+    private static string CountProperty(AbiTypeBinding list) => list.Shape is CSharpShape.Array or CSharpShape.Bytes ? "Length" : "Count";
 
     private (string Pointer, string Length) LowerPointerAndLength(AbiTypeBinding type, string value)
     {
@@ -457,7 +455,7 @@ internal sealed class MarshalEmitter
             return (pointer, length);
         }
 
-        if (type.CSharpType == "byte[]")
+        if (type.Shape == CSharpShape.Bytes)
         {
             _writer.WriteLine($"var ({pointer}, {length}) = {Support}.StoreBytes({_context}, {value});");
             return (pointer, length);
@@ -575,7 +573,7 @@ internal sealed class MarshalEmitter
                     var @case = Local("case");
                     _writer.WriteLine($"case {caseType} {@case}:");
                     _writer.OpenBlock();
-                    lowerCase(i, type.Children[i], $"{@case}.{type.PayloadName}");
+                    lowerCase(i, type.Children[i], $"{@case}.{type.VariantPayloadName}");
                     _writer.WriteLine("break;");
                     _writer.CloseBlock();
                 }
@@ -608,7 +606,7 @@ internal sealed class MarshalEmitter
     }
 
     // option<option<T>> is WitHost.Option<T?>: T? alone cannot tell none from some(none).
-    private static bool IsWrappedOption(AbiTypeBinding type) => type.CSharpType.StartsWith("global::WitHost.Option<", StringComparison.Ordinal);
+    private static bool IsWrappedOption(AbiTypeBinding type) => type.Shape == CSharpShape.WrappedOption;
 
     private static string Construct(AbiTypeBinding type, List<string> fields)
     {
@@ -714,11 +712,11 @@ internal sealed class MarshalEmitter
     // holds the representation in a new handle object.
     private string LiftHandle(AbiTypeBinding type, string index)
     {
-        var table = $"{_tables}.{type.PayloadName}";
+        var table = $"{_tables}.{type.ResourceTableName}";
         if (type.Kind == AbiTypeKind.ExportedOwn)
         {
             var rep = Declare("uint", "rep", $"{table}.Take({_instance}, (int){index}, {_function})");
-            return Declare("var", "value", $"new {type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.PayloadName)}, {table}, {_instance}, {rep})");
+            return Declare("var", "value", $"new {type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.ResourceTableName)}, {table}, {_instance}, {rep})");
         }
 
         return Declare("var", "value", $"{table}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
@@ -744,7 +742,7 @@ internal sealed class MarshalEmitter
 
             default:
                 CheckNotNull(value);
-                return Declare("uint", "flat", $"(uint){_tables}.{type.PayloadName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value}{JournalArgument})");
+                return Declare("uint", "flat", $"(uint){_tables}.{type.ResourceTableName}.{(type.Kind == AbiTypeKind.Own ? "AddOwn" : "AddBorrow")}({value}{JournalArgument})");
         }
     }
 

@@ -19,7 +19,9 @@ namespace WitHost.Generator.Model;
 /// <param name="PayloadOffset">Option, result, variant: the payload's byte offset after the discriminant.</param>
 /// <param name="DiscriminantSize">Enum, option, result, variant: the discriminant's byte size.</param>
 /// <param name="CaseCount">Enum and variant: the number of cases; flags: the number of flags.</param>
-/// <param name="PayloadName">Variant: the payload property of the case records.</param>
+/// <param name="VariantPayloadName">Variant: the payload property of the case records.</param>
+/// <param name="ResourceTableName">Own and borrow handles: the field of the instance's resource tables
+/// their index points into (a <c>HandleTable</c> for an imported resource, a <c>RepTable</c> for an exported one).</param>
 /// <param name="FixedLength">Fixed-length list: its element count N.</param>
 internal sealed record AbiTypeBinding(
     AbiTypeKind Kind,
@@ -33,9 +35,13 @@ internal sealed record AbiTypeBinding(
     uint PayloadOffset,
     uint DiscriminantSize,
     int CaseCount,
-    string PayloadName,
+    string VariantPayloadName,
+    string ResourceTableName,
     uint FixedLength = 0)
 {
+    /// <summary>List and option: which of their C# forms <see cref="CSharpType"/> is.</summary>
+    public CSharpShape Shape { get; init; }
+
     /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
     public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map || Children.Any(child => child.NeedsMemory);
 }

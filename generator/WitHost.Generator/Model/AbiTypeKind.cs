@@ -33,15 +33,15 @@ internal enum AbiTypeKind
     Result,
     Variant,
 
-    /// <summary><c>own&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.PayloadName"/>.</summary>
+    /// <summary><c>own&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.ResourceTableName"/>.</summary>
     Own,
 
-    /// <summary><c>borrow&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.PayloadName"/>.</summary>
+    /// <summary><c>borrow&lt;r&gt;</c> of an imported resource: an i32 index into the instance's table <see cref="AbiTypeBinding.ResourceTableName"/>.</summary>
     Borrow,
 
     /// <summary>
     /// <c>own&lt;r&gt;</c> of an exported resource (the guest implements it): the generated handle
-    /// class; lowered as a new handle in the instance's <c>RepTable</c> <see cref="AbiTypeBinding.PayloadName"/>,
+    /// class; lowered as a new handle in the instance's <c>RepTable</c> <see cref="AbiTypeBinding.ResourceTableName"/>,
     /// lifted by taking the guest's handle out of it.
     /// </summary>
     ExportedOwn,

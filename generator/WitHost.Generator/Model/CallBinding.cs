@@ -69,5 +69,5 @@ internal sealed record CallBinding(
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
 
     private static IEnumerable<string> Borrows(AbiTypeBinding type)
-        => (type.Kind == AbiTypeKind.Borrow ? new[] { type.PayloadName } : Enumerable.Empty<string>()).Concat(type.Children.SelectMany(Borrows));
+        => (type.Kind == AbiTypeKind.Borrow ? new[] { type.ResourceTableName } : Enumerable.Empty<string>()).Concat(type.Children.SelectMany(Borrows));
 }

@@ -106,6 +106,66 @@ public sealed class CSharpFirstDerivationTests
         Assert.Equal(DocumentedLoggingWit, (string)symbol.GetMembers("WitText").OfType<IFieldSymbol>().Single().ConstantValue!);
     }
 
+    private const string Counters = """
+        namespace Example.Sample;
+
+        /// <summary>A number the host keeps.</summary>
+        internal interface ICounter : System.IDisposable
+        {
+            /// <summary>Adds <paramref name="n"/>.</summary>
+            uint Add(uint n);
+
+            /// <summary>A new counter with this one's value.</summary>
+            ICounter Fork();
+
+            /// <summary>A C# helper, left out.</summary>
+            static uint Zero() => 0;
+        }
+
+        internal sealed record Pair(ICounter First, ICounter Second);
+
+        [WitHost("example:sample/counters")]
+        internal partial interface ICounters
+        {
+            ICounter Open(string name);
+            string NameOf(ICounter counter);
+            uint Total(ICounter[] counters, ICounter? extra);
+            Pair Both(ICounter left);
+        }
+
+        [WitHost]
+        [WitImport(typeof(ICounters))]
+        internal partial class CounterHost;
+        """;
+
+    /// <summary>
+    /// An interface extending IDisposable is a resource: its methods are the resource's, a
+    /// parameter of its type is a borrow, and every other use is an own. The generated host
+    /// compiles against the user's interfaces.
+    /// </summary>
+    [Fact]
+    public void ADisposableInterfaceIsAResourceBorrowedAsAParameterAndOwnedElsewhere()
+    {
+        var run = Run(Counters);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Equal(
+            "package example:sample;\n\ninterface counters {\n"
+            + "  /// A number the host keeps.\n  resource counter {\n    /// Adds `n`.\n    add: func(n: u32) -> u32;\n    /// A new counter with this one's value.\n    fork: func() -> counter;\n  }\n\n"
+            + "  record pair {\n    first: counter,\n    second: counter,\n  }\n\n"
+            + "  open: func(name: string) -> counter;\n"
+            + "  name-of: func(counter: borrow<counter>) -> string;\n"
+            + "  total: func(counters: list<counter>, extra: option<counter>) -> u32;\n"
+            + "  both: func(left: borrow<counter>) -> pair;\n"
+            + "}\n",
+            WitText(run, "Example.Sample.ICounters"));
+        var host = run.GeneratedSources.Single(source => source.Key.EndsWith("CounterHost.WitHost.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("HandleTable<global::Example.Sample.ICounter>", host, StringComparison.Ordinal);
+        Assert.Contains(".Fork()", host, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.GeneratedSources.Keys, key => key.Contains("example.sample.counters", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void EveryMappedTypeIsWrittenAsWit()
     {
