@@ -42,6 +42,13 @@ internal sealed record AbiTypeBinding(
     /// <summary>List and option: which of their C# forms <see cref="CSharpType"/> is.</summary>
     public CSharpShape Shape { get; init; }
 
-    /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
-    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map || Children.Any(child => child.NeedsMemory);
+    /// <summary>Stream and future: the element type as WIT writes it (empty without elements), which names the channel's type at run time.</summary>
+    public string ElementWitName { get; init; } = "";
+
+    /// <summary>
+    /// True when values of this type need guest memory (strings and lists, anywhere inside; streams
+    /// and futures, whose elements move through the guest's memory and whose element codec takes the
+    /// call's string encoding from its context).
+    /// </summary>
+    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map or AbiTypeKind.Stream or AbiTypeKind.Future || Children.Any(child => child.NeedsMemory);
 }
