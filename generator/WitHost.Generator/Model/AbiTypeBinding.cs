@@ -42,6 +42,13 @@ internal sealed record AbiTypeBinding(
     /// <summary>List and option: which of their C# forms <see cref="CSharpType"/> is.</summary>
     public CSharpShape Shape { get; init; }
 
+    /// <summary>
+    /// Own and borrow handles of an exported resource whose <see cref="CSharpType"/> is the user's
+    /// C#-first interface: the generated handle class that implements it, which lifting creates and
+    /// lowering needs. Null when <see cref="CSharpType"/> is the handle class itself.
+    /// </summary>
+    public string? HandleClass { get; init; }
+
     /// <summary>Stream and future: the element type as WIT writes it (empty without elements), which names the channel's type at run time.</summary>
     public string ElementWitName { get; init; } = "";
 
