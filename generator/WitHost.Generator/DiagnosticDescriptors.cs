@@ -153,21 +153,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
-    public static DiagnosticDescriptor ExportedCSharpFirstResource { get; } = new(
-        "WITHOST0107",
-        "A resource of an exported C#-first interface",
-        "The C#-first interface '{0}' uses the resource '{1}' and so cannot be exported: a C#-first resource is implemented by the host; import the interface instead",
-        Category,
-        DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
-
     private static readonly DiagnosticDescriptor[] s_all =
     {
         HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
         UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
         CallNotGenerated,
         TypeHasNoWitForm, DuplicateWitName, InvalidInterfaceName, MemberHasNoWitForm,
-        InvalidWitName, NotACSharpFirstInterface, ExportedCSharpFirstResource,
+        InvalidWitName, NotACSharpFirstInterface,
     };
 
 

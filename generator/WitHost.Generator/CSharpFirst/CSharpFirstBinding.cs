@@ -7,8 +7,9 @@ namespace WitHost.Generator.CSharpFirst;
 /// <summary>
 /// Puts the user's C# back into a world bound from derived WIT. The binder names things from the
 /// WIT (<c>ILogging</c>, <c>Point</c>, <c>string[]</c>); a C#-first interface's types and host
-/// interface already exist in C#, so its scope generates nothing, the import property has the
-/// user's interface type, the export class implements it, and every call uses the user's method
+/// interface already exist in C#, so its scope generates nothing but the handle classes of the
+/// resources a guest implements (each implementing the user's interface), the import property has
+/// the user's interface type, the export class implements it, and every call uses the user's method
 /// names and exact parameter and result types. The marshalling itself is unchanged.
 /// </summary>
 internal static class CSharpFirstBinding
@@ -22,22 +23,11 @@ internal static class CSharpFirstBinding
 
         var byName = interfaces.ToDictionary(item => item.QualifiedName, StringComparer.Ordinal);
 
-        // A guest's resource would need a generated class implementing the user's interface,
-        // which has no form yet: refused rather than generated half-way.
-        var exportedResources = world.ExportInterfaces
-            .Where(exported => byName.TryGetValue(exported.WitName, out var item) && !item.Resources.IsEmpty)
-            .Select(exported => byName[exported.WitName])
-            .Select(item => DiagnosticInfoFactory.Create(DiagnosticDescriptors.ExportedCSharpFirstResource, world.Spec.AttributeLocation, item.FullName.Replace("global::", ""), item.Resources[0].CSharpType.Replace("global::", "")))
-            .ToList();
-        if (exportedResources.Count > 0)
-        {
-            return new WorldBindingResult(null, result.Diagnostics.Concat(exportedResources).ToEquatableArray());
-        }
-
+        // A C#-first interface's types are the user's, with one exception: a resource the guest
+        // implements (an exported interface's IDisposable interface) needs a class that holds the
+        // guest's handle, so its handle class is still generated, implementing the user's interface.
         var scopes = world.Scopes
-            .Select(scope => byName.ContainsKey(scope.Key)
-                ? scope with { Types = EquatableArray<TypeDeclarationBinding>.Empty, HostInterface = null, IsDeclaredInCSharp = true }
-                : scope)
+            .Select(scope => byName.TryGetValue(scope.Key, out var item) ? DeclaredInCSharp(scope, item) : scope)
             .ToEquatableArray();
         var imports = world.ImportProperties
             .Select(property => byName.TryGetValue(property.WitName, out var item)
@@ -46,7 +36,12 @@ internal static class CSharpFirstBinding
             .ToEquatableArray();
         var exports = world.ExportInterfaces
             .Select(exported => byName.TryGetValue(exported.WitName, out var item)
-                ? exported with { Calls = exported.Calls.Select(call => Apply(call, item)).ToEquatableArray(), ImplementedInterface = item.FullName }
+                ? exported with
+                {
+                    Calls = exported.Calls.Select(call => Apply(call, item)).ToEquatableArray(),
+                    Resources = exported.Resources.Select(resource => Apply(resource, item)).ToEquatableArray(),
+                    ImplementedInterface = item.FullName,
+                }
                 : exported)
             .ToEquatableArray();
         // The handles of a C#-first resource are the user's objects, and its methods the user's.
@@ -59,6 +54,50 @@ internal static class CSharpFirstBinding
     }
 
     private static CallBinding Apply(CallBinding call, CSharpFirstInterface item) => Apply(call, item.Functions);
+
+    private static ScopeBinding DeclaredInCSharp(ScopeBinding scope, CSharpFirstInterface item)
+    {
+        var handleClasses = scope.Types
+            .OfType<GuestResourceBinding>()
+            .Select(resource => (TypeDeclarationBinding)Apply(resource, item.Resources.First(declared => declared.WitName == resource.WitName)))
+            .ToEquatableArray();
+        return scope with { Types = handleClasses, HostInterface = null, IsDeclaredInCSharp = handleClasses.IsEmpty };
+    }
+
+    /// <summary>A guest resource's handle class, implementing the user's interface with its method names and types.</summary>
+    private static GuestResourceBinding Apply(GuestResourceBinding resource, CSharpFirstResource declared)
+        => resource with
+        {
+            ImplementedInterface = declared.CSharpType,
+            Methods = resource.Methods.Select(method =>
+            {
+                // The binding's methods leave out self, the declared functions' first parameter.
+                var function = declared.Methods.First(candidate => candidate.WitName == method.WitName);
+                return method with
+                {
+                    Name = function.MethodName,
+                    ReturnType = function.Result?.CSharpType ?? "void",
+                    Parameters = method.Parameters.Select((parameter, i) => parameter with { Type = function.Parameters[i + 1].CSharpType }).ToEquatableArray(),
+                };
+            }).ToEquatableArray(),
+        };
+
+    /// <summary>
+    /// The method calls of a guest resource with the user's names and types, except <c>self</c>,
+    /// which stays the handle class: only it holds the guest's handle.
+    /// </summary>
+    private static GuestResourceCallsBinding Apply(GuestResourceCallsBinding resource, CSharpFirstInterface item)
+    {
+        var functions = item.Resources.SelectMany(declared => declared.Methods).ToEquatableArray();
+        return resource with
+        {
+            Methods = resource.Methods.Select(call =>
+            {
+                var applied = Apply(call, functions);
+                return applied with { Parameters = applied.Parameters.Select((parameter, i) => i == 0 ? call.Parameters[0] : parameter).ToEquatableArray() };
+            }).ToEquatableArray(),
+        };
+    }
 
     private static CallBinding Apply(CallBinding call, EquatableArray<CSharpFirstFunction> functions)
     {
@@ -86,6 +125,7 @@ internal static class CSharpFirstBinding
             MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
             VariantPayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.VariantPayloadName,
             Shape = type.Kind == AbiTypeKind.List ? ListShape(shape.CSharpType) : type.Shape,
+            HandleClass = type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow ? type.CSharpType : type.HandleClass,
         };
     }
 

@@ -51,6 +51,8 @@ internal static class AsyncCallEmitter
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
                 nullChecks = true;
             }
+
+            nullChecks |= CallEmitter.EmitForeignResourceCheck(writer, parameter);
         }
 
         if (nullChecks)
@@ -65,7 +67,7 @@ internal static class AsyncCallEmitter
         writer.OpenBlock();
         foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
         {
-            writer.WriteLine($"{parameter.Name}.Handle.Check(instance_, {name});");
+            writer.WriteLine($"{CallEmitter.GuestHandleOf(parameter)}.Handle.Check(instance_, {name});");
         }
 
         if (lowersIntoMemory)

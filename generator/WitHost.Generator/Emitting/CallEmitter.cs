@@ -41,6 +41,8 @@ internal static class CallEmitter
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
                 nullChecks = true;
             }
+
+            nullChecks |= EmitForeignResourceCheck(writer, parameter);
         }
 
         if (nullChecks)
@@ -59,7 +61,7 @@ internal static class CallEmitter
         // instance (checked inside the call: another thread's call may move or dispose it).
         foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
         {
-            writer.WriteLine($"{parameter.Name}.Handle.Check({instance}, {name});");
+            writer.WriteLine($"{GuestHandleOf(parameter)}.Handle.Check({instance}, {name});");
         }
 
         writer.WriteLine("// Setup: the cells hold the core arguments, then the core results.");
@@ -274,6 +276,27 @@ internal static class CallEmitter
     }
 
     // The kinds whose C# types are classes, interfaces or arrays: null is not a value of them.
+    /// <summary>
+    /// A parameter typed as a C#-first resource the guest implements is the user's interface, which
+    /// classes other than the generated handle class can implement: such an object is refused before
+    /// the call, naming the parameter. Returns whether a check was written.
+    /// </summary>
+    internal static bool EmitForeignResourceCheck(SourceWriter writer, AbiParameterBinding parameter)
+    {
+        if (parameter.Type.HandleClass is not { } handleClass)
+        {
+            return false;
+        }
+
+        var resourceType = Literal(parameter.Type.CSharpType.Replace("global::", ""));
+        writer.WriteLine($"if ({parameter.Name} is not {handleClass}) throw {Support}.ForeignResourceArgument(nameof({parameter.Name}), {resourceType});");
+        return true;
+    }
+
+    /// <summary>A parameter holding a handle of the guest's resource, as its handle class.</summary>
+    internal static string GuestHandleOf(AbiParameterBinding parameter)
+        => parameter.Type.HandleClass is { } handleClass ? $"(({handleClass}){parameter.Name})" : parameter.Name;
+
     internal static bool IsReference(AbiTypeBinding type)
         => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.FixedList or AbiTypeKind.Map or AbiTypeKind.Record or AbiTypeKind.Variant
             or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;

@@ -716,7 +716,7 @@ internal sealed class MarshalEmitter
         if (type.Kind == AbiTypeKind.ExportedOwn)
         {
             var rep = Declare("uint", "rep", $"{table}.Take({_instance}, (int){index}, {_function})");
-            return Declare("var", "value", $"new {type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.ResourceTableName)}, {table}, {_instance}, {rep})");
+            return Declare("var", "value", $"new {type.HandleClass ?? type.CSharpType}({_tables}.{GuestResourceCallsBinding.CallsFieldOf(type.ResourceTableName)}, {table}, {_instance}, {rep})");
         }
 
         return Declare("var", "value", $"{table}.{(type.Kind == AbiTypeKind.Own ? "Take" : "Get")}({_instance}, (int){index}, {_function})");
@@ -733,7 +733,13 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedBorrow:
             {
                 CheckNotNull(value);
-                var handle = value + ".Handle";
+
+                // A C#-first resource is typed as the user's interface, which other classes can
+                // implement too: only the generated handle class holds a handle of the guest.
+                var handleObject = type.HandleClass is null
+                    ? value
+                    : Declare(type.HandleClass, "guestObject", $"{value} as {type.HandleClass} ?? throw {ForeignResourceError(type)}");
+                var handle = handleObject + ".Handle";
                 var lowered = type.Kind == AbiTypeKind.ExportedOwn
                     ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
                     : $"{handle}.Borrow({_instance}, {_function}{JournalArgument})";
@@ -834,6 +840,10 @@ internal sealed class MarshalEmitter
     private string NullError() => LoweredParameter is { } parameter
         ? $"new global::System.ArgumentNullException(nameof({parameter}), \"A value inside it is null where WIT has no option.\")"
         : $"{Support}.NullResult({_function})";
+
+    private string ForeignResourceError(AbiTypeBinding type) => LoweredParameter is { } parameter
+        ? $"{Support}.ForeignResourceArgument(nameof({parameter}), \"{Readable(type.CSharpType)}\")"
+        : $"{Support}.ForeignResourceResult({_function}, \"{Readable(type.CSharpType)}\")";
 
     // A C# type as a message names it, without the global:: qualifiers.
     private static string Readable(string csharpType) => csharpType.Replace("global::", "");

@@ -193,7 +193,10 @@ internal static class TypeDeclarationEmitter
         writer.WriteLine("/// call through it throws <see cref=\"global::System.ObjectDisposedException\"/>.");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine(GeneratedCodeAttribute.Line);
-        writer.WriteLine($"public sealed class {resource.Name} : global::WitHost.IGuestResource");
+        // The handle class of a C#-first resource is seen only as the user's interface, which may
+        // be internal: the class is internal too.
+        var (visibility, implemented) = resource.ImplementedInterface is null ? ("public", "") : ("internal", ", " + resource.ImplementedInterface);
+        writer.WriteLine($"{visibility} sealed class {resource.Name} : global::WitHost.IGuestResource{implemented}");
         writer.OpenBlock();
         writer.WriteLine("private readonly ICalls _calls;");
         writer.WriteLine();

@@ -42,6 +42,13 @@ internal sealed record AbiTypeBinding(
     /// <summary>List and option: which of their C# forms <see cref="CSharpType"/> is.</summary>
     public CSharpShape Shape { get; init; }
 
+    /// <summary>
+    /// Own and borrow handles of an exported resource whose <see cref="CSharpType"/> is the user's
+    /// C#-first interface: the generated handle class that implements it, which lifting creates and
+    /// lowering needs. Null when <see cref="CSharpType"/> is the handle class itself.
+    /// </summary>
+    public string? HandleClass { get; init; }
+
     /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
     public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map || Children.Any(child => child.NeedsMemory);
 }

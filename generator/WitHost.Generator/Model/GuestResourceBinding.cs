@@ -11,4 +11,12 @@ namespace WitHost.Generator.Model;
 /// </summary>
 /// <param name="Methods">The methods whose calls are generated, in WIT order.</param>
 internal sealed record GuestResourceBinding(string Name, string WitName, string? Docs, EquatableArray<MethodBinding> Methods)
-    : TypeDeclarationBinding(Name, WitName, Docs);
+    : TypeDeclarationBinding(Name, WitName, Docs)
+{
+    /// <summary>
+    /// The user's C#-first interface (an <see cref="System.IDisposable"/> interface) the handle class
+    /// implements, fully qualified; its methods then carry the user's names and types. Null for a
+    /// resource of a .wit file.
+    /// </summary>
+    public string? ImplementedInterface { get; init; }
+}

@@ -39,6 +39,22 @@ public static class BindingSupport
         => new($"The host's implementation of {functionName} returned null, or a null inside its result, where WIT has no option.");
 
     /// <summary>
+    /// The argument <paramref name="parameterName"/>, or an object inside it, is of the C#-first
+    /// resource interface <paramref name="resourceType"/> that the guest implements, but is not a
+    /// handle the guest made: only objects a guest call returned refer to one of its resources.
+    /// </summary>
+    public static ArgumentException ForeignResourceArgument(string parameterName, string resourceType)
+        => new($"A {resourceType} passed to the guest must be one the guest made (returned by one of its calls); this one was made by the host.", parameterName);
+
+    /// <summary>
+    /// The host's implementation of the import <paramref name="functionName"/> returned an object of
+    /// the C#-first resource interface <paramref name="resourceType"/> that the guest implements, but
+    /// not a handle the guest made; the guest's call then traps with this exception as its cause.
+    /// </summary>
+    public static InvalidOperationException ForeignResourceResult(string functionName, string resourceType)
+        => new($"The host's implementation of {functionName} returned a {resourceType} the host made, where only one the guest made can go.");
+
+    /// <summary>
     /// An array passed as the WIT <c>list&lt;T, N&gt;</c> inside the argument <paramref name="parameterName"/>
     /// has <paramref name="actual"/> elements instead of <paramref name="expected"/>.
     /// </summary>

@@ -166,6 +166,26 @@ public sealed class CSharpFirstDerivationTests
         Assert.DoesNotContain(run.GeneratedSources.Keys, key => key.Contains("example.sample.counters", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// The same interfaces exported: the guest implements the resource, and the generated handle
+    /// class implements the user's interface, so the host's code sees only its own types.
+    /// </summary>
+    [Fact]
+    public void AnExportedDisposableInterfaceIsAGuestResourceWhoseHandleClassImplementsIt()
+    {
+        var run = Run(Counters.Replace("[WitImport(typeof(ICounters))]", "[WitExport(typeof(ICounters))]", StringComparison.Ordinal));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        var handleClass = run.Output.GetTypeByMetadataName("Example.Sample.Counters.Counter")!;
+        Assert.Equal(Accessibility.Internal, handleClass.DeclaredAccessibility);
+        Assert.Contains(handleClass.AllInterfaces, type => type.ToDisplayString() == "Example.Sample.ICounter");
+        Assert.Contains(handleClass.AllInterfaces, type => type.ToDisplayString() == "WitHost.IGuestResource");
+        var guest = run.GeneratedSources.Single(source => source.Key.EndsWith("CounterHost.Guest.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("public global::Example.Sample.ICounter Open(string name)", guest, StringComparison.Ordinal);
+        Assert.Contains("public global::Example.Sample.Pair Both(global::Example.Sample.ICounter left)", guest, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryMappedTypeIsWrittenAsWit()
     {

@@ -4,7 +4,7 @@ using WitHost.Generator.Tests.TestSupport;
 namespace WitHost.Generator.Tests.CSharpFirst;
 
 /// <summary>
-/// The generator's diagnostics for C#-first code (WITHOST0100–0107), each at the C# it is about:
+/// The generator's diagnostics for C#-first code (WITHOST0100–0106), each at the C# it is about:
 /// the type written in the signature, the member, the attribute argument.
 /// </summary>
 public sealed class CSharpFirstDiagnosticTests
@@ -185,30 +185,6 @@ public sealed class CSharpFirstDiagnosticTests
             }
             """);
         AssertAt(source, Single(source, "WITHOST0104"), "Value");
-    }
-
-    [Fact]
-    public void AResourceInAnExportedInterfaceIsRefusedAtTheHost()
-    {
-        var source = Source("""
-            internal interface ICounter : System.IDisposable
-            {
-                uint Value();
-            }
-
-            [WitHost("example:api/counters")]
-            internal partial interface ICounters
-            {
-                ICounter Open();
-            }
-
-            [WitHost]
-            [WitExport(typeof(ICounters))]
-            internal partial class Host;
-            """);
-        var diagnostic = Single(source, "WITHOST0107");
-        AssertAt(source, diagnostic, "WitHost", after: "Open();\n}\n\n[");
-        Assert.Contains("'Example.ICounters' uses the resource 'Example.ICounter'", diagnostic.GetMessage());
     }
 
     [Fact]
