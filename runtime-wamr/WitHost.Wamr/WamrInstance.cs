@@ -101,12 +101,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
             if (slots[i] >= 0)
             {
                 _hostImports[slots[i]] = moduleImports[i];
-                _hostFunctions[slots[i]] = imports.Find(moduleImports[i].Module, moduleImports[i].Name)
-                    // A component may wire a core import to a component import of another name:
-                    // the host defines the world's name.
-                    ?? (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
+                // A component may wire a core import to a component import or built-in of another
+                // name: the host defines the world's name, and what the component wires wins over
+                // what the core name says.
+                _hostFunctions[slots[i]] = (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
                         ? imports.Find(world.Module, world.Name)
-                        : null);
+                        : null)
+                    ?? imports.Find(moduleImports[i].Module, moduleImports[i].Name);
             }
         }
 
