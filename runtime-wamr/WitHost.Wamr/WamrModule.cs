@@ -28,7 +28,7 @@ public sealed unsafe class WamrModule : IDisposable
     private readonly WamrModuleHandle _native;
     private int _disposed;
     // Why the guest's async ABI cannot run here (stack switching), found once when it loads.
-    private readonly string? _asyncRefusal;
+    private string? _asyncRefusal;
 
     private WamrModule(WamrModuleHandle native, WasmModuleInfo info, int[] importSlots)
     {
@@ -77,6 +77,7 @@ public sealed unsafe class WamrModule : IDisposable
             throw new ComponentLoadException($"The component's main core module could not be loaded: {e.Message}", null, e);
         }
         module.Component = component;
+        module._asyncRefusal = Async.AsyncGuestSupport.Refusal(module.Info, component);
         return module;
     }
 

@@ -15,14 +15,25 @@ internal sealed class AsyncGuest : IDisposable
     public const string Tools = "example:concurrency/tools#";
     public const string Fetcher = "example:concurrency/fetcher";
 
+#if ASYNC_GUEST_AS_COMPONENT
+    // tests/WitHost.CrossCheck.Tests compiles this file to run every async test on the guest made
+    // into a component by jco (componentEmbed + componentNew), as a user's toolchain makes it.
+    private static readonly Lazy<byte[]> s_component = new(() =>
+        WitHost.CrossCheck.Tests.JcoComponents.Make("tests/guests/async.wasm", "wit/async.wit", "async-guest", null, adapter: true).Bytes);
+#else
     private static readonly byte[] s_bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async.wasm"));
+#endif
 
     private readonly WamrEngine _engine = new();
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<uint>> _pending = new();
 
     public AsyncGuest(bool fetchAnswersAtOnce = false, Func<uint, CancellationToken, Task<uint>>? fetch = null)
     {
+#if ASYNC_GUEST_AS_COMPONENT
+        Module = _engine.LoadComponent(s_component.Value);
+#else
         Module = _engine.LoadModule(s_bytes);
+#endif
         Imports = new HostImports().DefineAsync(Fetcher, "fetch", (call, cancellationToken) =>
         {
             var key = call.GetUInt32(0);

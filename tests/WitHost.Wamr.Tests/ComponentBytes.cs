@@ -94,6 +94,34 @@ internal static class ComponentBytes
             Section(11, Vector([0x00, .. Name("f"), 0x01, 0x01, 0x00])));
     }
 
+    /// <summary>
+    /// A component wired by hand around one async or thread built-in: its main module imports
+    /// canon definition <paramref name="builtin"/> (bytes after the canon section's count) as
+    /// (<paramref name="module"/>, <paramref name="name"/>), of core type <c>[] -> [i32]</c>, and
+    /// its export <c>f: func() -> u32</c> is <paramref name="liftOptions"/>' lift of the main
+    /// module's <c>impl-f</c>, which returns what the built-in returns.
+    /// </summary>
+    public static byte[] BuiltinComponent(byte[] builtin, string module, string name, params byte[][] liftOptions)
+    {
+        byte[] core =
+        [
+            .. CorePreamble,
+            .. Section(1, Vector([0x60, 0x00, 0x01, 0x7f])),
+            .. Section(2, Vector([.. Name(module), .. Name(name), 0x00, 0x00])),
+            .. Section(3, Vector([0x00])),
+            .. Section(7, Vector([.. Name("impl-f"), 0x00, 0x01])),
+            .. Section(10, Vector([0x04, 0x00, 0x10, 0x00, 0x0b])),
+        ];
+        return Component(
+            Section(1, core),
+            Section(8, Vector(builtin)),
+            Section(2, Vector([0x01, .. Vector([.. Name(name), 0x00, 0x00])], [0x00, 0x00, .. Vector([.. Name(module), 0x12, 0x00])])),
+            Section(6, Vector([0x00, 0x00, 0x01, 0x01, .. Name("impl-f")])),
+            Section(7, Vector([0x40, .. Vector(), 0x00, 0x79])),
+            Section(8, Vector([0x00, 0x00, 0x01, .. Vector(liftOptions), 0x00])),
+            Section(11, Vector([0x00, .. Name("f"), 0x01, 0x00, 0x00])));
+    }
+
     /// <summary>A component that lifts <c>f</c> of one instance of <see cref="CoreModule"/> and exports it.</summary>
     public static byte[] MinimalComponent() => Component(
         Section(1, CoreModule()),

@@ -90,6 +90,20 @@ public sealed class ComponentLoadTests
     }
 
     [Fact]
+    public void An_async_built_in_wired_under_another_core_name_is_served_as_the_component_says()
+    {
+        // The main module imports canon waitable-set.new as 'm' 'new-set': the runtime serves it
+        // as '$root' '[waitable-set-new]', and f returns the new set's handle (the first is 1).
+        using var engine = new WamrEngine();
+        using var module = engine.LoadComponent(ComponentBytes.BuiltinComponent([0x1f], "m", "new-set"));
+        Assert.Equal(new ComponentImportBinding("m", "new-set", "$root", "[waitable-set-new]", new CanonOptions(StringEncoding.Utf8, null, null), ComponentImportKind.AsyncBuiltin),
+            Assert.Single(module.Component!.Imports));
+        using var instance = module.Instantiate(Async.AsyncBuiltins.AddTo(new Hosting.HostImports()));
+        Assert.Equal(1u, instance.Invoke("f")[0].AsUInt32());
+        Assert.Equal(2u, instance.Invoke("f")[0].AsUInt32());
+    }
+
+    [Fact]
     public void A_component_without_the_adapter_has_no_wasi_imports()
     {
         using var engine = new WamrEngine();

@@ -220,6 +220,40 @@ public sealed class ComponentRefusalTests
     }
 
     [Fact]
+    public void A_stackful_async_lift_is_refused_at_instantiation_whatever_its_core_name()
+    {
+        // canon lift with `async` and no `callback`, of a core export named "impl-f": the
+        // component says it is stackful, which the core name alone would not show.
+        byte[] bytes = BuiltinComponent([0x1f], "m", "new-set", [0x06]);
+        using var engine = new WamrEngine();
+        using var module = engine.LoadComponent(bytes);
+        var refused = Assert.Throws<WasmInstantiationException>(() => module.Instantiate(Async.AsyncBuiltins.AddTo(new())));
+        Assert.Contains("its export '[async-lift-stackful]f' is lifted async without a callback (stackful), which needs stack switching", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x26 }, "'$root' '[thread-index]', which needs stack switching")]
+    [InlineData(new byte[] { 0x29, 0x00 }, "'$root' '[thread-suspend]', which needs stack switching")]
+    [InlineData(new byte[] { 0x0c, 0x01 }, "'$root' '[cancellable][thread-yield]': cancellable waits are not supported")]
+    public void Built_ins_that_need_stack_switching_are_refused_at_instantiation_whatever_their_core_names(byte[] builtin, string expected)
+    {
+        byte[] bytes = BuiltinComponent(builtin, "m", "b");
+        using var engine = new WamrEngine();
+        using var module = engine.LoadComponent(bytes);
+        var refused = Assert.Throws<WasmInstantiationException>(() => module.Instantiate(Async.AsyncBuiltins.AddTo(new())));
+        Assert.Contains(expected, refused.Message);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x09, 0x01, 0x00, 0x00 }, "ret", "is canon task.return, which WitHost serves only under the core name wit-bindgen gives it ('[task-return]…' in module '[export]…')")]
+    [InlineData(new byte[] { 0x05 }, "cancel", "is canon task.cancel, which WitHost serves only under the core name wit-bindgen gives it ('[task-cancel]…' in module '[export]…')")]
+    public void A_function_built_in_under_a_name_that_does_not_say_its_function_is_refused(byte[] builtin, string name, string expected)
+    {
+        byte[] bytes = BuiltinComponent(builtin, "m", name);
+        Assert.Contains($"the main core module's import 'm'.'{name}' {expected}", Refused(bytes).Message);
+    }
+
+    [Fact]
     public void Mutated_components_are_refused_or_read_never_anything_else()
     {
         // The reader alone (no WAMR): every mutation of a real component is read or refused

@@ -73,13 +73,11 @@ internal static class HostEmitter
         return writer.ToString();
     }
 
-    private static string DropEntryName(RepTableBinding resource) => "Drop" + resource.FieldName;
-
     private static void EmitDropEntry(SourceWriter writer, RepTableBinding resource)
     {
         writer.WriteLine($"// The guest drops its handle to one of its own {DocCommentWriter.Escape(resource.WitName)} resources: an own handle is the last");
         writer.WriteLine("// reference, so the guest's destructor runs on the representation, as resource.drop asks.");
-        writer.WriteLine($"private static void {DropEntryName(resource)}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.WriteLine($"private static void {resource.DropEntryName}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         writer.WriteLine($"var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName)});");
         writer.WriteLine("table_.Destroy(call_.Instance, rep_);");
@@ -176,7 +174,7 @@ internal static class HostEmitter
             var table = "resources_." + resource.FieldName;
             writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.NewName)}, call_ => call_.SetResult({table}.New(call_.GetUInt32(0))));");
             writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.RepName)}, call_ => call_.SetResult({table}.Rep(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.RepName)})));");
-            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.DropName)}, call_ => {DropEntryName(resource)}({table}, call_));");
+            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.DropName)}, call_ => {resource.DropEntryName}({table}, call_));");
         }
 
         foreach (var property in world.ImportProperties)

@@ -1,3 +1,4 @@
+using WitHost.Wit.Binary;
 using WitHost.Wit.Model;
 
 namespace WitHost.Wit.Abi;
@@ -38,6 +39,12 @@ public static class CoreNames
     /// <summary>The prefix of an export lifted asynchronously with a callback.</summary>
     public const string AsyncLiftPrefix = "[async-lift]";
 
+    /// <summary>The prefix of an export lifted asynchronously without a callback (stackful).</summary>
+    public const string StackfulLiftPrefix = "[async-lift-stackful]";
+
+    /// <summary>The prefix of an async built-in's name when the guest may not block in it (<c>cancellable</c>).</summary>
+    public const string CancellablePrefix = "[cancellable]";
+
     /// <summary>The prefix of the callback of an export lifted asynchronously.</summary>
     public const string CallbackPrefix = "[callback]" + AsyncLiftPrefix;
 
@@ -58,6 +65,89 @@ public static class CoreNames
     public static CoreImportName TaskCancel(string? interfaceItemName)
         => new(ExportedResourceModule(interfaceItemName), "[task-cancel]");
 
+    /// <summary>
+    /// The name in module <see cref="RootModule"/> under which a guest imports async or thread
+    /// built-in <paramref name="builtin"/> (<c>[waitable-set-new]</c>, <c>[context-get-0]</c>,
+    /// <c>[error-context-new-utf8]</c>, <c>[async-lower][subtask-cancel]</c>,
+    /// <c>[cancellable][waitable-set-wait]</c>); null for the built-ins whose names say which
+    /// function they serve (<see cref="FunctionBuiltinPrefix"/>).
+    /// </summary>
+    /// <param name="builtin">The built-in.</param>
+    /// <param name="flag">Its <c>async?</c> or <c>cancellable?</c> immediate.</param>
+    /// <param name="slot">The slot of <c>context.get</c>/<c>context.set</c>.</param>
+    /// <param name="encoding">The string encoding of <c>error-context.new</c>/<c>debug-message</c>.</param>
+    public static string? RootBuiltin(CanonicalBuiltin builtin, bool flag, uint slot, CanonicalStringEncoding encoding)
+    {
+        string cancellable = flag ? CancellablePrefix : "";
+        string encodingName = encoding switch
+        {
+            CanonicalStringEncoding.Utf16 => "utf16",
+            CanonicalStringEncoding.Latin1Utf16 => "latin1+utf16",
+            _ => "utf8",
+        };
+        return builtin switch
+        {
+            CanonicalBuiltin.SubtaskCancel => (flag ? AsyncLowerPrefix : "") + "[subtask-cancel]",
+            CanonicalBuiltin.SubtaskDrop => "[subtask-drop]",
+            CanonicalBuiltin.BackpressureSet => "[backpressure-set]",
+            CanonicalBuiltin.BackpressureInc => "[backpressure-inc]",
+            CanonicalBuiltin.BackpressureDec => "[backpressure-dec]",
+            CanonicalBuiltin.ContextGet => $"[context-get-{slot}]",
+            CanonicalBuiltin.ContextSet => $"[context-set-{slot}]",
+            CanonicalBuiltin.ThreadYield => cancellable + "[thread-yield]",
+            CanonicalBuiltin.ErrorContextNew => $"[error-context-new-{encodingName}]",
+            CanonicalBuiltin.ErrorContextDebugMessage => $"[error-context-debug-message-{encodingName}]",
+            CanonicalBuiltin.ErrorContextDrop => "[error-context-drop]",
+            CanonicalBuiltin.WaitableSetNew => "[waitable-set-new]",
+            CanonicalBuiltin.WaitableSetWait => cancellable + "[waitable-set-wait]",
+            CanonicalBuiltin.WaitableSetPoll => cancellable + "[waitable-set-poll]",
+            CanonicalBuiltin.WaitableSetDrop => "[waitable-set-drop]",
+            CanonicalBuiltin.WaitableJoin => "[waitable-join]",
+            CanonicalBuiltin.ThreadIndex => "[thread-index]",
+            CanonicalBuiltin.ThreadNewIndirect => "[thread-new-indirect-v0]",
+            CanonicalBuiltin.ThreadResumeLater => "[thread-resume-later]",
+            CanonicalBuiltin.ThreadSuspend => cancellable + "[thread-suspend]",
+            CanonicalBuiltin.ThreadSuspendThenResume => cancellable + "[thread-suspend-then-resume]",
+            CanonicalBuiltin.ThreadYieldThenResume => cancellable + "[thread-yield-then-resume]",
+            CanonicalBuiltin.ThreadSuspendThenPromote => cancellable + "[thread-suspend-then-promote]",
+            CanonicalBuiltin.ThreadYieldThenPromote => cancellable + "[thread-yield-then-promote]",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// How the core name of a built-in that serves one function begins; the rest names the
+    /// function (and, for streams and futures, which of its streams or futures):
+    /// <c>[task-return]f</c> and <c>[task-cancel]</c> in module <c>[export]I</c>,
+    /// <c>[stream-read-0]f</c>, <c>[async-lower][future-write-1]f</c>. Null for the others.
+    /// </summary>
+    /// <param name="builtin">The built-in.</param>
+    /// <param name="isAsync">Its <c>async</c> option or immediate (copies and their cancels).</param>
+    public static string? FunctionBuiltinPrefix(CanonicalBuiltin builtin, bool isAsync)
+    {
+        string lowered = isAsync ? AsyncLowerPrefix : "";
+        return builtin switch
+        {
+            CanonicalBuiltin.TaskReturn => "[task-return]",
+            CanonicalBuiltin.TaskCancel => "[task-cancel]",
+            CanonicalBuiltin.StreamNew => "[stream-new-",
+            CanonicalBuiltin.StreamRead => lowered + "[stream-read-",
+            CanonicalBuiltin.StreamWrite => lowered + "[stream-write-",
+            CanonicalBuiltin.StreamCancelRead => lowered + "[stream-cancel-read-",
+            CanonicalBuiltin.StreamCancelWrite => lowered + "[stream-cancel-write-",
+            CanonicalBuiltin.StreamDropReadable => "[stream-drop-readable-",
+            CanonicalBuiltin.StreamDropWritable => "[stream-drop-writable-",
+            CanonicalBuiltin.FutureNew => "[future-new-",
+            CanonicalBuiltin.FutureRead => lowered + "[future-read-",
+            CanonicalBuiltin.FutureWrite => lowered + "[future-write-",
+            CanonicalBuiltin.FutureCancelRead => lowered + "[future-cancel-read-",
+            CanonicalBuiltin.FutureCancelWrite => lowered + "[future-cancel-write-",
+            CanonicalBuiltin.FutureDropReadable => "[future-drop-readable-",
+            CanonicalBuiltin.FutureDropWritable => "[future-drop-writable-",
+            _ => null,
+        };
+    }
+
     /// <summary>The post-return function a guest may export for export <paramref name="exportName"/>.</summary>
     public static string PostReturn(string exportName) => PostReturnPrefix + exportName;
 
@@ -65,9 +155,12 @@ public static class CoreNames
     public static CoreImportName ImportedResourceDrop(string? interfaceItemName, WitResourceType resource)
         => new(interfaceItemName ?? RootModule, "[resource-drop]" + resource.Name);
 
+    /// <summary>How the module of an exported interface's intrinsics (<c>[export]I</c>) begins.</summary>
+    public const string ExportModulePrefix = "[export]";
+
     /// <summary>The module of the intrinsics for resources that world item <paramref name="interfaceItemName"/> exports.</summary>
     public static string ExportedResourceModule(string? interfaceItemName)
-        => "[export]" + (interfaceItemName ?? RootModule);
+        => ExportModulePrefix + (interfaceItemName ?? RootModule);
 
     /// <summary>The import that makes a new handle for a guest-exported resource's representation.</summary>
     public static CoreImportName ExportedResourceNew(string? interfaceItemName, WitResourceType resource)

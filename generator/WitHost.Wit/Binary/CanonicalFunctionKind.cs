@@ -18,6 +18,6 @@ public enum CanonicalFunctionKind
     /// <summary><c>canon resource.rep</c>.</summary>
     ResourceRep,
 
-    /// <summary>Any other built-in (the async ABI's task, stream, future, thread built-ins).</summary>
+    /// <summary>An async or thread built-in (task, subtask, waitable, stream, future, error-context, context, backpressure, thread): <see cref="CanonicalFunction.Builtin"/> says which.</summary>
     Other,
 }

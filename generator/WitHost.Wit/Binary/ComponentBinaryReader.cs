@@ -335,12 +335,117 @@ public static class ComponentBinaryReader
                 break;
             }
             default:
-                // The async ABI's built-ins (task.return, stream.*, future.*, context.*, …) and the
-                // thread built-ins: their payloads differ, and nothing here can run them.
-                throw reader.Error($"canon built-in 0x{opcode:x2} (an async or thread built-in) is not supported", at);
+                canon = ReadBuiltin(reader, component, opcode, at);
+                break;
         }
         component.Canons.Add(canon);
         component.Add(canon.Sort, ComponentItemOrigin.Canon, component.Canons.Count - 1);
+    }
+
+    /// <summary>An async or thread built-in: its immediates as Binary.md's canon definitions give them.</summary>
+    private static CanonicalFunction ReadBuiltin(WasmBinaryReader reader, ComponentBinary component, byte opcode, int at)
+    {
+        CanonicalFunction Builtin(uint type = 0, CanonicalOptionList? options = null, bool flag = false, uint slot = 0) =>
+            new(CanonicalFunctionKind.Other, 0, type, options, opcode, at) { Flag = flag, Slot = slot };
+        uint Type() => ReadIndex(reader, component, ComponentSort.Type);
+        bool Flag(string what)
+        {
+            int flagAt = reader.Position;
+            return reader.ReadByte(what) switch
+            {
+                0x00 => false,
+                0x01 => true,
+                byte other => throw reader.Error($"{what}: expected 0x00 or 0x01, found 0x{other:x2}", flagAt),
+            };
+        }
+
+        switch ((CanonicalBuiltin)opcode)
+        {
+            case CanonicalBuiltin.TaskCancel:
+            case CanonicalBuiltin.BackpressureSet:
+            case CanonicalBuiltin.SubtaskDrop:
+            case CanonicalBuiltin.ErrorContextDrop:
+            case CanonicalBuiltin.WaitableSetNew:
+            case CanonicalBuiltin.WaitableSetDrop:
+            case CanonicalBuiltin.WaitableJoin:
+            case CanonicalBuiltin.BackpressureInc:
+            case CanonicalBuiltin.BackpressureDec:
+            case CanonicalBuiltin.ThreadIndex:
+            case CanonicalBuiltin.ThreadResumeLater:
+                return Builtin();
+            case CanonicalBuiltin.SubtaskCancel:
+                return Builtin(flag: Flag("canon subtask.cancel async"));
+            case CanonicalBuiltin.ThreadYield:
+            case CanonicalBuiltin.ThreadSuspend:
+            case CanonicalBuiltin.ThreadSuspendThenResume:
+            case CanonicalBuiltin.ThreadYieldThenResume:
+            case CanonicalBuiltin.ThreadSuspendThenPromote:
+            case CanonicalBuiltin.ThreadYieldThenPromote:
+                return Builtin(flag: Flag("canon thread built-in cancellable"));
+            case CanonicalBuiltin.TaskReturn:
+            {
+                int resultAt = reader.Position;
+                byte resultKind = reader.ReadByte("task.return results");
+                if (resultKind == 0x00)
+                {
+                    ReadValueType(reader, component.Count(ComponentSort.Type));
+                }
+                else if (resultKind != 0x01 || reader.ReadByte("task.return results") != 0x00)
+                {
+                    throw reader.Error("task.return results: expected one type or none", resultAt);
+                }
+                return Builtin(options: ReadCanonOptions(reader, component));
+            }
+            case CanonicalBuiltin.ContextGet:
+            case CanonicalBuiltin.ContextSet:
+            {
+                int typeAt = reader.Position;
+                if (reader.ReadByte("context type") != 0x7f)
+                {
+                    throw reader.Error("canon context.get/set: only i32 is defined", typeAt);
+                }
+                return Builtin(slot: reader.ReadU32("context slot"));
+            }
+            case CanonicalBuiltin.StreamNew:
+            case CanonicalBuiltin.StreamDropReadable:
+            case CanonicalBuiltin.StreamDropWritable:
+            case CanonicalBuiltin.FutureNew:
+            case CanonicalBuiltin.FutureDropReadable:
+            case CanonicalBuiltin.FutureDropWritable:
+                return Builtin(type: Type());
+            case CanonicalBuiltin.StreamRead:
+            case CanonicalBuiltin.StreamWrite:
+            case CanonicalBuiltin.FutureRead:
+            case CanonicalBuiltin.FutureWrite:
+            {
+                uint type = Type();
+                return Builtin(type, ReadCanonOptions(reader, component));
+            }
+            case CanonicalBuiltin.StreamCancelRead:
+            case CanonicalBuiltin.StreamCancelWrite:
+            case CanonicalBuiltin.FutureCancelRead:
+            case CanonicalBuiltin.FutureCancelWrite:
+            {
+                uint type = Type();
+                return Builtin(type, flag: Flag("canon cancel async"));
+            }
+            case CanonicalBuiltin.ErrorContextNew:
+            case CanonicalBuiltin.ErrorContextDebugMessage:
+                return Builtin(options: ReadCanonOptions(reader, component));
+            case CanonicalBuiltin.WaitableSetWait:
+            case CanonicalBuiltin.WaitableSetPoll:
+            {
+                bool cancellable = Flag("canon waitable-set cancellable");
+                uint memory = ReadIndex(reader, component, ComponentSort.CoreMemory);
+                return Builtin(options: new CanonicalOptionList(CanonicalStringEncoding.Utf8, memory, null, null, false, null), flag: cancellable);
+            }
+            case CanonicalBuiltin.ThreadNewIndirect:
+                reader.ReadU32("thread.new-indirect core type");
+                reader.ReadU32("thread.new-indirect table");
+                return Builtin();
+            default:
+                throw reader.Error($"unknown canon definition 0x{opcode:x2}", at);
+        }
     }
 
     private static void ExpectFuncSort(WasmBinaryReader reader)

@@ -1,4 +1,6 @@
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Components;
+using WitHost.Wit.Abi;
 
 namespace WitHost.Wamr.Async;
 
@@ -14,41 +16,50 @@ namespace WitHost.Wamr.Async;
 /// </summary>
 internal static class AsyncGuestSupport
 {
-    /// <summary>Why <paramref name="info"/> cannot run, or null when it can.</summary>
-    public static string? Refusal(WasmModuleInfo info)
+    /// <summary>
+    /// Why <paramref name="info"/> cannot run, or null when it can. For a component's main module,
+    /// <paramref name="component"/> adds what the component's canon definitions say, whatever core
+    /// names the main module uses for them.
+    /// </summary>
+    public static string? Refusal(WasmModuleInfo info, GuestComponent? component = null)
     {
-        List<string>? reasons = null;
-        foreach (var import in info.FunctionImports)
+        var reasons = new List<string>();
+        var imports = info.FunctionImports.Select(i => (i.Module, i.Name));
+        var exports = info.Exports.Select(e => e.Name).ToList();
+        HashSet<string> exported = [.. exports];
+        if (component is not null)
         {
-            if (import.Name.StartsWith("[thread-", StringComparison.Ordinal) && import.Name != "[thread-yield]")
+            imports = imports.Concat(component.Imports.Where(b => b.Kind == ComponentImportKind.AsyncBuiltin).Select(b => (b.ComponentImport, b.Function)));
+            exports.AddRange(component.ExportNames.Keys.Where(name => name.StartsWith(CoreNames.StackfulLiftPrefix, StringComparison.Ordinal)));
+            exported.UnionWith(component.ExportNames.Keys);
+        }
+
+        foreach (var (module, name) in imports)
+        {
+            if (name.StartsWith("[thread-", StringComparison.Ordinal) && name != "[thread-yield]")
             {
-                (reasons ??= []).Add($"it imports the threading built-in '{import.Module}' '{import.Name}', which needs stack switching");
+                reasons.Add($"it imports the threading built-in '{module}' '{name}', which needs stack switching");
             }
-            else if (import.Name.StartsWith("[cancellable]", StringComparison.Ordinal))
+            else if (name.StartsWith(CoreNames.CancellablePrefix, StringComparison.Ordinal))
             {
-                (reasons ??= []).Add($"it imports '{import.Module}' '{import.Name}': cancellable waits are not supported");
+                reasons.Add($"it imports '{module}' '{name}': cancellable waits are not supported");
             }
         }
 
-        HashSet<string>? exports = null;
-        foreach (var export in info.Exports)
+        foreach (var export in exports)
         {
-            if (export.Name.StartsWith("[async-lift-stackful]", StringComparison.Ordinal))
+            if (export.StartsWith(CoreNames.StackfulLiftPrefix, StringComparison.Ordinal))
             {
-                (reasons ??= []).Add($"its export '{export.Name}' is lifted async without a callback (stackful), which needs stack switching");
+                reasons.Add($"its export '{export}' is lifted async without a callback (stackful), which needs stack switching");
             }
-            else if (export.Name.StartsWith(AsyncExportCall.LiftPrefix, StringComparison.Ordinal))
+            else if (export.StartsWith(AsyncExportCall.LiftPrefix, StringComparison.Ordinal) && !exported.Contains("[callback]" + export))
             {
-                exports ??= [.. info.Exports.Select(e => e.Name)];
-                if (!exports.Contains("[callback]" + export.Name))
-                {
-                    (reasons ??= []).Add($"its async export '{export.Name}' has no callback '[callback]{export.Name}'");
-                }
+                reasons.Add($"its async export '{export}' has no callback '[callback]{export}'");
             }
         }
 
-        return reasons is null
+        return reasons.Count == 0
             ? null
-            : "The guest needs what WitHost cannot give it on WAMR without fibers: " + string.Join("; ", reasons) + ". Build it with callback-based async exports (wit-bindgen's default).";
+            : "The guest needs what WitHost cannot give it on WAMR without fibers: " + string.Join("; ", reasons.Distinct()) + ". Build it with callback-based async exports (wit-bindgen's default).";
     }
 }

@@ -20,4 +20,11 @@ public enum ComponentImportKind
     /// libc-wasi serves it instead.
     /// </summary>
     WasiPreview1,
+
+    /// <summary>
+    /// An async or thread canon built-in (<c>task.return</c>, <c>waitable-set.wait</c>,
+    /// <c>stream.read</c>, …): the runtime's async built-ins serve it under its core name
+    /// (<see cref="ComponentImportBinding.Function"/> in <see cref="ComponentImportBinding.ComponentImport"/>).
+    /// </summary>
+    AsyncBuiltin,
 }

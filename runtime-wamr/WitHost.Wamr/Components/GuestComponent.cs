@@ -31,7 +31,7 @@ public sealed class GuestComponent
         Imports = imports;
         foreach (ComponentImportBinding binding in imports)
         {
-            if (binding.Kind is ComponentImportKind.Function or ComponentImportKind.ResourceDrop or ComponentImportKind.ResourceNew or ComponentImportKind.ResourceRep
+            if (binding.Kind is ComponentImportKind.Function or ComponentImportKind.ResourceDrop or ComponentImportKind.ResourceNew or ComponentImportKind.ResourceRep or ComponentImportKind.AsyncBuiltin
                 && (binding.ComponentImport, binding.Function) != (binding.CoreModule, binding.CoreName))
             {
                 _importAliases[(binding.CoreModule, binding.CoreName)] = (binding.ComponentImport, binding.Function);

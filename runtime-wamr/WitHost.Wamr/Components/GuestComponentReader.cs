@@ -1,4 +1,5 @@
 using WitHost.Wamr.CanonicalAbi;
+using WitHost.Wit.Abi;
 using WitHost.Wit.Binary;
 
 namespace WitHost.Wamr.Components;
@@ -129,26 +130,50 @@ internal sealed class GuestComponentReader
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (ComponentExport export in _component.Exports)
         {
-            if (export.Sort == ComponentSort.Func && LiftedCoreExport(export.Index) is { } core)
+            if (export.Sort == ComponentSort.Func)
             {
-                names[export.Name] = core;
+                AddExportName(names, export.Name, export.Index);
             }
             else if (export.Sort == ComponentSort.Instance)
             {
                 foreach ((string function, uint index) in InstanceFunctions(export.Index, 0))
                 {
-                    if (LiftedCoreExport(index) is { } lifted)
-                    {
-                        names[$"{export.Name}#{function}"] = lifted;
-                    }
+                    AddExportName(names, $"{export.Name}#{function}", index);
                 }
             }
         }
         return names;
     }
 
-    /// <summary>The main module's core export behind component function <paramref name="function"/>, when it is a lift of one.</summary>
-    private string? LiftedCoreExport(uint function)
+    /// <summary>
+    /// Maps world export <paramref name="worldName"/> to what the component lifts for it: the core
+    /// export itself, or for an async lift its core names as a core module would have them
+    /// (<c>[async-lift]E</c> and <c>[callback][async-lift]E</c>, or <c>[async-lift-stackful]E</c>).
+    /// </summary>
+    private void AddExportName(Dictionary<string, string> names, string worldName, uint function)
+    {
+        if (LiftedCoreExport(function) is not { } lifted)
+        {
+            return;
+        }
+        CanonOptions options = Options(lifted.Lift.Options!, lifted.Lift.Offset, $"the lift of '{lifted.Core}'");
+        if (!options.Async)
+        {
+            names[worldName] = lifted.Core;
+        }
+        else if (options.Callback is { } callback)
+        {
+            names[CoreNames.AsyncLift(worldName)] = lifted.Core;
+            names[CoreNames.Callback(worldName)] = callback;
+        }
+        else
+        {
+            names[CoreNames.StackfulLiftPrefix + worldName] = lifted.Core;
+        }
+    }
+
+    /// <summary>The main module's core export behind component function <paramref name="function"/>, and the lift, when it is a lift of one.</summary>
+    private (string Core, CanonicalFunction Lift)? LiftedCoreExport(uint function)
     {
         for (int depth = 0; depth <= MaxForwarding; depth++)
         {
@@ -166,7 +191,7 @@ internal sealed class GuestComponentReader
             if (item.Origin == ComponentItemOrigin.Canon && _component.Canons[item.Definition] is { Kind: CanonicalFunctionKind.Lift } lift)
             {
                 (uint instance, string name) = CoreExportOf(lift.Function, ComponentSort.CoreFunc, lift.Offset);
-                return instance == _mainInstance ? name : null;
+                return instance == _mainInstance ? (name, lift) : null;
             }
             return null;
         }
@@ -302,6 +327,7 @@ internal sealed class GuestComponentReader
                     CanonicalFunctionKind.ResourceNew => Resource(canon, import, ComponentImportKind.ResourceNew),
                     CanonicalFunctionKind.ResourceRep => Resource(canon, import, ComponentImportKind.ResourceRep),
                     CanonicalFunctionKind.ResourceDrop => Resource(canon, import, ComponentImportKind.ResourceDrop),
+                    CanonicalFunctionKind.Other => Builtin(canon, import),
                     _ => throw Refuse($"the main core module's import '{import.Module}'.'{import.Name}' is a canon built-in WitHost cannot serve", canon.Offset),
                 };
             }
@@ -381,7 +407,46 @@ internal sealed class GuestComponentReader
     {
         (string instance, string function) = ImportedFunction(lower.Function, lower.Offset);
         CanonOptions options = Options(lower.Options!, lower.Offset, $"the lowering of '{instance}' '{function}'");
-        return new ComponentImportBinding(import.Module, import.Name, instance, function, options, ComponentImportKind.Function);
+        if (options.Callback is not null)
+        {
+            throw Refuse($"the lowering of '{instance}' '{function}' has a callback, which only a lift may have", lower.Offset);
+        }
+        // The host serves an async lowering under its core name, as for a core module.
+        string served = options.Async ? CoreNames.AsyncLowerPrefix + function : function;
+        return new ComponentImportBinding(import.Module, import.Name, instance, served, options, ComponentImportKind.Function);
+    }
+
+    /// <summary>
+    /// An async or thread built-in the main module imports: served by the runtime's built-ins under
+    /// the core name wit-bindgen gives it. A built-in that serves no one function
+    /// (<c>waitable-set.new</c>, <c>context.get</c>) is served under its <c>$root</c> name whatever
+    /// the main module calls it; one that does (<c>task.return</c>, <c>stream.read</c>) must carry
+    /// that name, since the canon definition does not say which function it serves.
+    /// </summary>
+    private ComponentImportBinding Builtin(CanonicalFunction canon, CoreImportEntry import)
+    {
+        CanonicalBuiltin builtin = canon.Builtin!.Value;
+        string what = $"canon {CanonicalBuiltinNames.Of(builtin)}";
+        CanonOptions options = canon.Options is { } list ? Options(list, canon.Offset, what) : Default;
+        if (CoreNames.RootBuiltin(builtin, canon.Flag, canon.Slot, canon.Options?.Encoding ?? CanonicalStringEncoding.Utf8) is { } root)
+        {
+            return new ComponentImportBinding(import.Module, import.Name, CoreNames.RootModule, root, options, ComponentImportKind.AsyncBuiltin);
+        }
+        // The core name says which function (and which of its streams or futures) the built-in
+        // serves; the definition says the rest, sync or async included, whatever the name's
+        // [async-lower] says (jco 1.35's encoder wires a guest's sync and async import of one
+        // stream built-in to the same async definition: the guest gets what the component says).
+        string prefix = CoreNames.FunctionBuiltinPrefix(builtin, isAsync: false)!;
+        string bare = import.Name.StartsWith(CoreNames.AsyncLowerPrefix, StringComparison.Ordinal) ? import.Name[CoreNames.AsyncLowerPrefix.Length..] : import.Name;
+        bool isTask = builtin is CanonicalBuiltin.TaskReturn or CanonicalBuiltin.TaskCancel;
+        bool named = (builtin == CanonicalBuiltin.TaskCancel ? bare == prefix : bare.StartsWith(prefix, StringComparison.Ordinal))
+            && (!isTask || import.Module.StartsWith(CoreNames.ExportModulePrefix, StringComparison.Ordinal));
+        if (!named)
+        {
+            throw Refuse($"the main core module's import '{import.Module}'.'{import.Name}' is {what}, which WitHost serves only under the core name wit-bindgen gives it ('{prefix}…'{(isTask ? " in module '[export]…'" : "")}), since the definition does not say which function it serves", canon.Offset);
+        }
+        string served = CoreNames.FunctionBuiltinPrefix(builtin, canon.Flag || options.Async) + bare[prefix.Length..];
+        return new ComponentImportBinding(import.Module, import.Name, import.Module, served, options, ComponentImportKind.AsyncBuiltin);
     }
 
     private ComponentImportBinding Resource(CanonicalFunction canon, CoreImportEntry import, ComponentImportKind kind)
@@ -454,9 +519,9 @@ internal sealed class GuestComponentReader
 
     private CanonOptions Options(CanonicalOptionList options, int offset, string what)
     {
-        if (options.Async || options.Callback is not null)
+        if (options.Callback is not null && !options.Async)
         {
-            throw Refuse($"{what} is async (the async ABI is not supported)", offset);
+            throw Refuse($"{what} has a callback but not the async option", offset);
         }
         if (options.Memory is { } memory)
         {
@@ -474,7 +539,9 @@ internal sealed class GuestComponentReader
                 _ => StringEncoding.Utf8,
             },
             MainExportName(options.Realloc, offset, what, "realloc"),
-            MainExportName(options.PostReturn, offset, what, "post-return"));
+            MainExportName(options.PostReturn, offset, what, "post-return"),
+            options.Async,
+            MainExportName(options.Callback, offset, what, "callback"));
     }
 
     private string? MainExportName(uint? function, int offset, string what, string option)
