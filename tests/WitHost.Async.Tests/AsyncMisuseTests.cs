@@ -37,6 +37,7 @@ public sealed class AsyncMisuseTests
     [InlineData(5u, "[task-return]fetch-sum", "task.return was called outside an async export's task")]
     [InlineData(6u, "[waitable-set-wait]", "a synchronous export may not block")]
     [InlineData(7u, "[stream-write-0]produce", "not a writable end")]
+    [InlineData(8u, "[stream-read-0]list-entries", "within one instance only streams and futures of numbers may be copied")]
     public void A_misused_builtin_traps_naming_itself_and_the_misuse(uint which, string builtin, string misuse)
     {
         using var guest = new AsyncGuest();

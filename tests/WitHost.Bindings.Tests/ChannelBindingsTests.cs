@@ -109,6 +109,29 @@ public sealed class ChannelBindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_byte_stream_the_guest_returns_reads_as_a_dotnet_stream()
+    {
+        using var guest = Instantiate();
+        using var bytes = (await guest.Jobs.ProduceAsync(2000, 300).WaitAsync(s_patience)).AsStream();
+        var copy = new MemoryStream();
+
+        await bytes.CopyToAsync(copy).WaitAsync(s_patience);
+
+        Assert.Equal(Enumerable.Range(0, 2000).Select(i => (byte)i), copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_dotnet_stream_the_host_passes_is_read_by_the_guest_as_it_reads()
+    {
+        using var guest = Instantiate();
+        var data = Enumerable.Range(0, 10_000).Select(i => (byte)((i * 7) + 1)).ToArray();
+
+        var sum = await guest.Jobs.ConsumeAsync(WitStreams.FromStream(new MemoryStream(data)), 333).WaitAsync(s_patience);
+
+        Assert.Equal(data.Aggregate(0UL, (total, value) => total + value), sum);
+    }
+
+    [Fact]
     public async Task A_future_the_guest_returns_is_a_task_of_the_value_it_writes()
     {
         using var guest = Instantiate();

@@ -353,6 +353,7 @@ IMPORT(JOBS_EXPORT, "[task-return]list-entries") void list_entries_return(uint32
 IMPORT(JOBS_EXPORT, "[stream-new-0]list-entries") uint64_t list_entries_stream_new(void);
 IMPORT(JOBS_EXPORT, "[async-lower][stream-write-0]list-entries") uint32_t list_entries_stream_write(uint32_t writable, const entry_t *ptr, size_t count);
 IMPORT(JOBS_EXPORT, "[stream-drop-writable-0]list-entries") void list_entries_stream_drop_writable(uint32_t writable);
+IMPORT(JOBS_EXPORT, "[async-lower][stream-read-0]list-entries") uint32_t list_entries_stream_read(uint32_t readable, entry_t *ptr, size_t count);
 
 // The entries' names stay the guest's: a copy lifts them while the write is in progress.
 static int32_t list_entries_finish(task_t *t) {
@@ -612,6 +613,13 @@ EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
     case 7: { // writes to the readable end of a stream
         uint32_t readable = (uint32_t)produce_stream_new();
         produce_stream_write_sync(readable, &byte, 1);
+        break;
+    }
+    case 8: { // reads a stream of records it writes itself: in one instance only numbers may move
+        uint64_t ends = list_entries_stream_new();
+        entry_t written = {{0, 0}, 1}, read;
+        list_entries_stream_write((uint32_t)(ends >> 32), &written, 1);
+        list_entries_stream_read((uint32_t)ends, &read, 1);
         break;
     }
     default:

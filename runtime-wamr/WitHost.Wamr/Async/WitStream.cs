@@ -16,6 +16,8 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
 {
     private readonly ElementChannelEnd<T>? _guestEnd;
     private readonly IAsyncEnumerable<T>? _source;
+    private readonly Func<Memory<T>, CancellationToken, ValueTask<int>>? _read;
+    private readonly IDisposable? _readOwner;
     private IAsyncEnumerator<T>? _sourceElements;
     private ValueTask<bool>? _sourceNext;
     private bool _ended;
@@ -29,6 +31,13 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     }
 
     internal WitStream(ElementChannelEnd<T> guestEnd) => _guestEnd = guestEnd;
+
+    /// <summary>A stream whose elements come from <paramref name="read"/> (0: the end); <paramref name="owner"/> is disposed with it.</summary>
+    internal WitStream(Func<Memory<T>, CancellationToken, ValueTask<int>> read, IDisposable? owner)
+    {
+        _read = read;
+        _readOwner = owner;
+    }
 
     /// <summary>
     /// Reads the next elements into <paramref name="buffer"/>, as many as the writer offers at once
@@ -63,6 +72,18 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
             return read;
         }
 
+        if (_read is not null)
+        {
+            var count = await _read(buffer, cancellationToken).ConfigureAwait(false);
+            _ended = count == 0;
+            return count;
+        }
+
+        return await ReadSourceAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<int> ReadSourceAsync(Memory<T> buffer, CancellationToken cancellationToken)
+    {
         // From the host's source: wait for one element, then take those already there without waiting.
         _sourceElements ??= _source!.GetAsyncEnumerator(cancellationToken);
         var next = _sourceNext ?? _sourceElements.MoveNextAsync();
@@ -107,6 +128,7 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     {
         _ended = true;
         _guestEnd?.Dispose();
+        _readOwner?.Dispose();
         if (_sourceElements is { } elements)
         {
             _sourceElements = null;
