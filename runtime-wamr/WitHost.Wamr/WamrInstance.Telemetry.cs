@@ -79,11 +79,11 @@ public sealed unsafe partial class WamrInstance
     /// </summary>
     internal long ObservedMemoryBytes()
     {
-        if (!_disposeRequested && _callLock.TryEnter())
+        if (!_gate.IsDisposeRequested && _gate.TryEnter())
         {
             try
             {
-                if (!_native.IsClosed && !_disposeRequested)
+                if (!_native.IsClosed && !_gate.IsDisposeRequested)
                 {
                     uint start, end;
                     long bytes = WamrNative.GetAppAddrRange(_native.DangerousGetHandle(), 0, &start, &end) ? (long)end - start : 0;

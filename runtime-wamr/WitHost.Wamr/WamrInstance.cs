@@ -43,10 +43,6 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// </summary>
     public const string NativeStackExhaustedMessage = "native stack exhausted: the calls between the guest and the host nest too deep for this thread's stack";
 
-    private readonly Lock _callLock = new();
-    // How deep the owning thread holds _callLock (EnterCallLock/ExitCallLock): a field the owner
-    // reads instead of asking the lock, which costs a thread-local lookup, on every release.
-    private int _callLockDepth;
     // Call limit scopes open on this instance, on any thread: while there are none, a call skips
     // the thread-local lookup of the innermost scope.
     private int _openLimitScopes;
@@ -78,9 +74,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
     private string? _pendingHostTrap;
-    private readonly CallInterrupter _interrupter;
+    // The instance's lock, the interrupt of its running call and the dispose request, in one word.
+    private readonly CallGate _gate;
     private readonly TimeSpan? _callTimeout;
-    private volatile bool _disposeRequested;
     private GuestStdio? _stdio;
 
     internal WamrInstance(WamrModule module, WamrInstanceHandle native, HostImports imports, InstanceOptions options)
@@ -122,7 +118,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
         _compiledCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.Function : null;
-        _interrupter = new CallInterrupter(_execEnv);
+        _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
             WamrInterrupt.EnsureAvailable();
@@ -267,7 +263,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         realloc.CheckCells(cells);
         // Inside a whole call (a generated call lowering its arguments) the instance is owned
         // already: no second lock.
-        if (_callLock.IsHeldByCurrentThread)
+        if (_gate.IsOwnedByCurrentThread)
         {
             CallOwned(realloc, cells);
         }
@@ -337,7 +333,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <exception cref="WasmTrapException">The instance is on the stack; it is faulted, as after any trap.</exception>
     public CallScope EnterExportCall(string exportName, string? worldName = null)
     {
-        _callLock.Enter();
+        _gate.Enter();
         // Holding the lock, only this thread runs the guest: a core call in progress is one of
         // this thread's, below the caller on its stack.
         if (_callDepth != 0)
@@ -363,7 +359,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     internal CanonicalAbiContext CallContext(StringEncoding encoding, string functionName)
     {
         ArgumentNullException.ThrowIfNull(functionName);
-        if (_callContextDepth == 0 && _scopeDepth > 0 && _callLock.IsHeldByCurrentThread)
+        if (_callContextDepth == 0 && _scopeDepth > 0 && _gate.IsOwnedByCurrentThread)
         {
             CanonicalAbiContext context = _callContext ??= new CanonicalAbiContext(new WamrCanonicalMemory(this), encoding, functionName, MaxLiftBytes);
             context.Reset(encoding, functionName);
@@ -430,13 +426,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         switch (reason)
         {
             case InterruptReason.Deadline:
-                var timeout = new WasmTimeoutException(functionName, _interrupter.Timeout);
+                var timeout = new WasmTimeoutException(functionName, _gate.Timeout);
                 RecordFault(timeout, WamrTelemetry.TimeoutTrap);
                 return timeout;
             case InterruptReason.Cancelled:
                 WasmTrapException cancelled = Fault(functionName, "guest interrupted: the call was cancelled", null, WamrTelemetry.CancelledTrap);
                 return new OperationCanceledException(
-                    $"The call into '{functionName}' was cancelled: the guest was stopped and the instance is faulted.", cancelled, _interrupter.Token);
+                    $"The call into '{functionName}' was cancelled: the guest was stopped and the instance is faulted.", cancelled, _gate.Token);
             default:
                 WasmTrapException disposed = Fault(functionName, "guest interrupted: the instance was disposed", null, WamrTelemetry.DisposedTrap);
                 return new ObjectDisposedException($"The instance was disposed while '{functionName}' ran: the guest was stopped.", disposed);
@@ -458,12 +454,17 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     private void CallUnobserved(WamrFunction function, Span<uint> cells)
     {
-        nint handle = LiveHandle();
+        bool outermost = _callDepth == 0;
+        // What other threads asked of the instance since: Dispose, or an interrupt of the call
+        // this one is nested in. One read of the word the owner shares with them.
+        if (_gate.Pending is var pending and not 0)
+        {
+            throw PendingFailure(function.Name, pending, outermost);
+        }
         if (_fault is not null)
         {
             throw new WasmInstanceFaultedException(_fault);
         }
-        bool outermost = _callDepth == 0;
         // A whole call (cabi_realloc, the export, cabi_post_…) checks the thread once, at its first
         // core call; a call nested in a host function always checks, since the stack has grown.
         if (!outermost || _scopeDepth == 0 || _threadCheckedScope != _scopeDepth)
@@ -485,23 +486,22 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
-        // Only the outermost call is watched: calls a host function makes back into the guest
-        // run inside it, and an interrupt stops them too.
-        if (outermost)
+        // Only the outermost call is watched by a deadline or token: calls a host function makes
+        // back into the guest run inside it, and an interrupt stops them too. A call with
+        // neither (the common one) skips working out its limit; only Dispose can stop it.
+        bool watched = false;
+        if (outermost && (Volatile.Read(ref _openLimitScopes) != 0 || _callTimeout is not null))
         {
-            // No deadline, no token: the common call skips working out its limit.
-            if (Volatile.Read(ref _openLimitScopes) == 0 && _callTimeout is null)
+            CallLimit limit = CurrentLimit();
+            if (!limit.IsNone)
             {
-                _interrupter.BeginUnlimited();
-            }
-            else
-            {
-                _interrupter.Begin(CurrentLimit());
+                _gate.BeginWatched(limit);
+                watched = true;
             }
         }
         _callDepth++;
         bool ok;
-        InterruptReason interrupted;
+        InterruptReason interrupted = InterruptReason.None;
         try
         {
             fixed (uint* argv = cells)
@@ -514,7 +514,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
         finally
         {
             _callDepth--;
-            interrupted = outermost ? _interrupter.End() : _interrupter.Reason;
+            if (watched)
+            {
+                interrupted = _gate.EndWatched();
+            }
+            else if (_gate.InterruptClaimed)
+            {
+                // A nested call leaves the claim to the outermost call, which reports it too.
+                interrupted = _gate.TakeInterrupt(retire: outermost);
+            }
         }
         if (interrupted != InterruptReason.None)
         {
@@ -522,6 +530,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             _pendingHostTrap = null;
             throw Interrupted(function.Name, interrupted);
         }
+        nint handle = _native.DangerousGetHandle();
         if (!ok)
         {
             string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
@@ -598,61 +607,62 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     private nint LiveHandle()
     {
-        ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
+        ObjectDisposedException.ThrowIf(_native.IsClosed || _gate.IsDisposeRequested, this);
         return _native.DangerousGetHandle();
     }
 
-    /// <summary>Takes <see cref="_callLock"/>; every holder but Dispose's try takes it here and leaves through <see cref="ExitCallLock"/>.</summary>
-    private void EnterCallLock()
+    /// <summary>
+    /// What a core call throws instead of entering the guest when another thread asked something
+    /// of the instance (<see cref="CallGate.Pending"/>): it was disposed, or the call this one is
+    /// nested in was interrupted while a host function ran.
+    /// </summary>
+    private Exception PendingFailure(string functionName, long pending, bool outermost)
     {
-        _callLock.Enter();
-        _callLockDepth++;
+        if (CallGate.IsDisposed(pending))
+        {
+            // A claim Dispose made is retired when the owner leaves the instance.
+            return new ObjectDisposedException(nameof(WamrInstance));
+        }
+        return Interrupted(functionName, _gate.TakeInterrupt(retire: outermost));
     }
 
+    /// <summary>Takes the instance (<see cref="_gate"/>); every holder leaves through <see cref="ExitCallLock"/>.</summary>
+    private void EnterCallLock() => _gate.Enter();
+
     /// <summary>
-    /// Leaves <see cref="_callLock"/>, and frees the instance if <see cref="Dispose"/> was called
-    /// from another thread while this one held the lock. Every holder of the lock leaves through
-    /// here: Dispose only tries the lock, so the free falls to whichever thread holds it last.
+    /// Leaves the instance, and frees it if <see cref="Dispose"/> was called from another thread
+    /// while this one owned it: Dispose never waits, so the free falls to the owner as it leaves.
     /// </summary>
     private void ExitCallLock()
     {
-        if (--_callLockDepth > 0)
+        if (_gate.TryExit() || _gate.TryExitContended(freed: false))
         {
-            // A nested hold (a core call inside a whole call): the lock stays this thread's.
-            _callLock.Exit();
             return;
         }
-        _callLock.Exit();
-        // Pairs with Dispose, which sets the flag and then tries the lock: either it gets the
-        // lock, or this thread sees the flag. The barrier keeps the read after the release.
-        Interlocked.MemoryBarrier();
-        if (_disposeRequested && _callLock.TryEnter())
+        IDisposable[]? hostObjects;
+        try
         {
-            IDisposable[]? hostObjects;
-            try
-            {
-                hostObjects = FreeNative();
-            }
-            finally
-            {
-                _callLock.Exit();
-            }
-            // The call that Dispose stopped is unwinding with its own exception: a host object's
-            // failure to dispose must not replace it, so it is not reported here.
-            try
-            {
-                DisposeHostObjects(hostObjects);
-            }
-            catch (AggregateException)
-            {
-            }
+            hostObjects = FreeNative();
+        }
+        finally
+        {
+            _gate.TryExitContended(freed: true);
+        }
+        // The call that Dispose stopped is unwinding with its own exception: a host object's
+        // failure to dispose must not replace it, so it is not reported here.
+        try
+        {
+            DisposeHostObjects(hostObjects);
+        }
+        catch (AggregateException)
+        {
         }
     }
 
     /// <summary>
     /// Deinstantiates, once, when no call and no whole call (<see cref="EnterCall"/>) is on the
-    /// stack: a whole call may still read memory it looked up before. Runs under
-    /// <see cref="_callLock"/>; returns the host objects to dispose once the lock is released.
+    /// stack: a whole call may still read memory it looked up before. Runs owning the instance
+    /// (<see cref="_gate"/>); returns the host objects to dispose once the lock is released.
     /// </summary>
     private IDisposable[]? FreeNative()
     {
@@ -704,7 +714,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         EnterCallLock();
         try
         {
-            ObjectDisposedException.ThrowIf(_native.IsClosed || _disposeRequested, this);
+            ObjectDisposedException.ThrowIf(_native.IsClosed || _gate.IsDisposeRequested, this);
             _hostObjects.Add(owner);
         }
         finally
@@ -725,25 +735,25 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <exception cref="AggregateException">Host objects threw from their <c>Dispose</c>; every one was disposed.</exception>
     public void Dispose()
     {
-        if (_callLock.IsHeldByCurrentThread && (_callDepth > 0 || _scopeDepth > 0))
+        if (_gate.IsOwnedByCurrentThread && (_callDepth > 0 || _scopeDepth > 0))
         {
             throw new InvalidOperationException("An instance cannot be disposed from inside a call into it.");
         }
-        _disposeRequested = true;
-        // Stops a guest running on another thread; with a libiwasm that cannot stop it, the
-        // instance is freed when the guest returns by itself.
-        _interrupter.RequestDispose();
-        IDisposable[]? hostObjects = null;
-        if (_callLock.TryEnter())
+        // Marks the instance disposed. If another thread owns it, its guest is stopped (with a
+        // libiwasm that cannot stop it, it is freed when the guest returns by itself) and that
+        // thread frees it as it leaves; else this thread now owns it and frees it here.
+        if (!_gate.RequestDispose())
         {
-            try
-            {
-                hostObjects = FreeNative();
-            }
-            finally
-            {
-                _callLock.Exit();
-            }
+            return;
+        }
+        IDisposable[]? hostObjects;
+        try
+        {
+            hostObjects = FreeNative();
+        }
+        finally
+        {
+            _gate.TryExitContended(freed: true);
         }
         DisposeHostObjects(hostObjects);
     }

@@ -5,7 +5,6 @@ using WitHost;
 namespace WitHost.Bindings.Tests;
 
 /// <summary>The generated host of the async guest (tests/guests/async.c, world async-guest of wit/async.wit).</summary>
-/// <remarks>Its stream, future and error-context functions are not generated yet (WITHOST0006).</remarks>
 [WitHost("../../wit/async.wit", World = "async-guest")]
 internal partial class AsyncGuestHost;
 

@@ -88,6 +88,12 @@ internal sealed class AbiTypeBinder
                 children = EquatableArray.Create(BindPayload(result.Ok), BindPayload(result.Err));
                 (discriminantSize, payloadOffset, caseCount) = Discriminated(unaliased);
                 break;
+            case WitStreamType stream:
+                children = EquatableArray.Create(BindPayload(stream.Payload));
+                break;
+            case WitFutureType future:
+                children = EquatableArray.Create(BindPayload(future.Payload));
+                break;
             case WitVariantType variant:
                 children = variant.Cases.Select(@case => BindPayload(@case.Payload)).ToEquatableArray();
                 (discriminantSize, payloadOffset, caseCount) = Discriminated(unaliased);
@@ -105,6 +111,12 @@ internal sealed class AbiTypeBinder
                 WitListType { Length: null } => CSharpShape.Array,
                 WitOptionType option => TypeMapper.WrapsOption(option) ? CSharpShape.WrappedOption : CSharpShape.NullableOption,
                 _ => CSharpShape.Plain,
+            },
+            ElementWitName = unaliased switch
+            {
+                WitStreamType { Payload: { } payload } => payload.ToString(),
+                WitFutureType { Payload: { } payload } => payload.ToString(),
+                _ => "",
             },
         };
     }
@@ -154,6 +166,9 @@ internal sealed class AbiTypeBinder
         WitHandleType => AbiTypeKind.Borrow,
         WitResourceType => AbiTypeKind.Own,
         WitMapType => AbiTypeKind.Map,
+        WitStreamType => AbiTypeKind.Stream,
+        WitFutureType => AbiTypeKind.Future,
+        WitErrorContextType => AbiTypeKind.ErrorContext,
         _ => throw new CallNotGeneratedException(type.ToString()),
     };
 }

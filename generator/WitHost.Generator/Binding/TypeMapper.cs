@@ -11,11 +11,14 @@ namespace WitHost.Generator.Binding;
 /// <c>result</c> to <c>WitHost.Result&lt;T, E&gt;</c> with <c>WitHost.Unit</c> for an absent side,
 /// <c>map</c> to <c>IReadOnlyDictionary</c>, named types to their generated declarations, handles
 /// of imported resources to the resource's host interface, and handles of exported resources (the
-/// guest implements them) to the resource's generated handle class.
+/// guest implements them) to the resource's generated handle class; <c>stream&lt;T&gt;</c> to
+/// <c>WitStream&lt;T&gt;</c>, <c>future&lt;T&gt;</c> to <c>Task&lt;T&gt;</c> (<c>future</c> to
+/// <c>Task</c>) and <c>error-context</c> to <c>ErrorContext</c>, of the runtime's async layer.
 /// </summary>
 internal sealed class TypeMapper
 {
     private const string RuntimeNamespace = "global::WitHost.";
+    private const string AsyncNamespace = "global::WitHost.Wamr.Async.";
     private const int MaxFlags = 64;
 
     private readonly HashSet<string> _importedScopes;
@@ -55,9 +58,10 @@ internal sealed class TypeMapper
         WitResourceType resource => MapResource(resource),
         WitAliasType alias => Map(alias.Target),
         WitNamedType named => MapDeclared(named),
-        WitFutureType future => throw new UnsupportedConstructException(future.Payload is null ? "future" : "future<…>"),
-        WitStreamType stream => throw new UnsupportedConstructException(stream.Payload is null ? "stream" : "stream<…>"),
-        WitErrorContextType => throw new UnsupportedConstructException("error-context"),
+        WitFutureType { Payload: null } => "global::System.Threading.Tasks.Task",
+        WitFutureType future => "global::System.Threading.Tasks.Task<" + Map(future.Payload) + ">",
+        WitStreamType stream => AsyncNamespace + "WitStream<" + MapOrUnit(stream.Payload) + ">",
+        WitErrorContextType => AsyncNamespace + "ErrorContext",
         _ => throw new UnsupportedConstructException(type.GetType().Name),
     };
 

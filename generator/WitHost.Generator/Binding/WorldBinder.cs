@@ -110,30 +110,44 @@ internal static class WorldBinder
 
     private static WorldBinding BindWorld(HostSpec spec, WitWorld world, HashSet<string> multiVersionPackages, List<DiagnosticInfo> diagnostics)
     {
+        var items = WorldItems.Of(world);
         var worldOwner = new WitOwner(WitOwnerKind.World, world.Package, null, world.Name);
         var importedScopes = new HashSet<string>(StringComparer.Ordinal) { ScopeKeys.For(worldOwner) };
-        foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
+        foreach (var item in items.ImportedInterfaces)
         {
             importedScopes.Add(ScopeKeys.For(item.Interface.Owner));
         }
 
-        // The import side and the export side of the world map types apart: an interface the world
-        // both imports and exports is two instances, the host's (host interfaces) and the guest's
-        // (handle classes), whose export side gets a namespace of its own.
-        var mapper = new TypeMapper(importedScopes, multiVersionPackages);
-        var calls = new CallBinder(new AbiTypeBinder(mapper));
-        var binder = new ScopeBinder(mapper, diagnostics, spec.AttributeLocation);
-        var exportMapper = new TypeMapper(importedScopes, multiVersionPackages, ExportSideNamespaces(mapper, world, importedScopes));
+        var importMapper = new TypeMapper(importedScopes, multiVersionPackages);
+        var imports = new WorldSide(importMapper, new CallBinder(new AbiTypeBinder(importMapper)), new ScopeBinder(importMapper, diagnostics, spec.AttributeLocation));
+        var exportMapper = new TypeMapper(importedScopes, multiVersionPackages, ExportSideNamespaces(importMapper, items, importedScopes));
         var exportCalls = new CallBinder(new AbiTypeBinder(exportMapper));
-        var exportBinder = new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport);
-        var scopes = new List<ScopeBinding>();
-        var properties = new List<ImportPropertyBinding>();
-        var propertyNames = new ImportPropertyNames(world.Imports.OfType<WitWorldInterfaceItem>());
+        var exports = new WorldSide(exportMapper, exportCalls, new ScopeBinder(exportMapper, diagnostics, spec.AttributeLocation, exportCalls.CanBindExport));
 
-        foreach (var item in world.Imports.OfType<WitWorldInterfaceItem>())
+        var scopes = new List<ScopeBinding>();
+        var properties = BindImports(imports, world, worldOwner, items, scopes, diagnostics, spec);
+        var (exportInterfaces, exportFunctions) = BindExports(exports, items, scopes, diagnostics, spec);
+        var (namedProperties, tables, repTables) = BindTables(imports, exportMapper, worldOwner, items, scopes, properties, diagnostics, spec);
+        return new WorldBinding(spec, world.QualifiedName, world.Docs, namedProperties, exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
+    }
+
+    // The imported interfaces and the world's own imports: their scopes (types and host
+    // interfaces) and a property of the host class for each host interface, with its calls.
+    private static List<ImportPropertyBinding> BindImports(
+        WorldSide imports,
+        WitWorld world,
+        WitOwner worldOwner,
+        WorldItems items,
+        List<ScopeBinding> scopes,
+        List<DiagnosticInfo> diagnostics,
+        HostSpec spec)
+    {
+        var properties = new List<ImportPropertyBinding>();
+        var propertyNames = new ImportPropertyNames(items.ImportedInterfaces);
+        foreach (var item in items.ImportedInterfaces)
         {
             var @interface = item.Interface;
-            var scope = BindInterface(binder, mapper, @interface, isImported: true);
+            var scope = BindInterface(imports.Scopes, imports.Mapper, @interface, isImported: true);
             if (scope is null)
             {
                 continue;
@@ -150,17 +164,17 @@ internal static class WorldBinder
                     propertyNames.For(item),
                     host.FullName,
                     item.Name,
-                    BindImportCalls(InstanceCalls(mapper, calls, item), host, item.Name, @interface.Functions, diagnostics, spec)));
+                    BindImportCalls(InstanceCalls(imports, item), host, item.Name, @interface.Functions, diagnostics, spec)));
             }
         }
 
         // World-level imports (types and functions declared in the world) form one scope of their own.
         var worldName = CSharpNames.ToPascalCase(world.Name);
-        var worldScope = binder.Bind(
+        var worldScope = imports.Scopes.Bind(
             ScopeKeys.For(worldOwner),
             worldOwner,
-            world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type),
-            world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function),
+            items.ImportedTypes,
+            items.ImportedFunctions,
             "I" + worldName + "Imports",
             world.Docs,
             isImported: true);
@@ -170,25 +184,35 @@ internal static class WorldBinder
             scopes.Add(worldScope);
             if (worldScope.HostInterface is { } host)
             {
-                var functions = world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function);
                 properties.Add(new ImportPropertyBinding(
                     propertyNames.Claim(worldName),
                     host.FullName,
                     "$root",
-                    BindImportCalls(calls, host, null, functions, diagnostics, spec)));
+                    BindImportCalls(imports.Calls, host, null, items.ImportedFunctions, diagnostics, spec)));
             }
         }
 
-        // Exported interfaces contribute their types, and the handle classes of their resources.
-        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        return properties;
+    }
+
+    // Exported interfaces contribute their types and the handle classes of their resources (a
+    // scope each, unless the import side bound it already), and the guest class its wrappers.
+    private static (EquatableArray<ExportInterfaceBinding> Interfaces, EquatableArray<CallBinding> Functions) BindExports(
+        WorldSide exports,
+        WorldItems items,
+        List<ScopeBinding> scopes,
+        List<DiagnosticInfo> diagnostics,
+        HostSpec spec)
+    {
+        foreach (var item in items.ExportedInterfaces)
         {
-            var key = exportMapper.ScopeKey(item.Interface.Owner);
+            var key = exports.Mapper.ScopeKey(item.Interface.Owner);
             if (scopes.Any(scope => scope.Key == key))
             {
                 continue;
             }
 
-            if (BindInterface(exportBinder, exportMapper, item.Interface, isImported: false) is { } scope)
+            if (BindInterface(exports.Scopes, exports.Mapper, item.Interface, isImported: false) is { } scope)
             {
                 scopes.Add(scope);
             }
@@ -198,47 +222,55 @@ internal static class WorldBinder
         var guestMembers = new MemberNameSet("Guest", reserveObjectMembers: true);
         guestMembers.Claim("Instance");
         guestMembers.Claim("Dispose");
-        var exportContext = new ExportBindingContext(exportCalls, exportMapper, scopes, diagnostics, spec);
-        var exportInterfaces = BindExportInterfaces(exportContext, world, guestMembers);
-        var exportFunctions = BindExportCalls(
-            exportContext,
-            null,
-            guestMembers,
-            world.Exports.OfType<WitWorldFunctionItem>().Select(item => item.Function));
+        var context = new ExportBindingContext(exports.Calls, exports.Mapper, scopes, diagnostics, spec);
+        var interfaces = BindExportInterfaces(context, items, guestMembers);
+        var functions = BindExportCalls(context, null, guestMembers, items.ExportedFunctions);
+        return (interfaces, functions);
+    }
 
-        // Every imported resource gets a table, also one whose interface has no host interface
-        // (only resource methods): the guest may hold and drop its handles all the same.
-        // Each import entry (the static method serving one imported function) is named here, once.
-        // Property and method names can run together the same way (interface `a` with `b-c` and
-        // interface `a-b` with `c` are both ImportABC), so a later entry takes a free variant.
+    // The handle tables: one for every imported resource, also one whose interface has no host
+    // interface (only resource methods), since the guest may hold and drop its handles all the
+    // same; and one for every resource the guest exports. Each entry of the host class (the
+    // static method serving one imported function, or the drop of an exported resource's
+    // handle) is named here, once: the properties' calls, then the resource methods, then the
+    // drops. Property and method names can run together (interface `a` with `b-c` and interface
+    // `a-b` with `c` are both ImportABC), so a later entry takes a free variant.
+    private static (EquatableArray<ImportPropertyBinding> Properties, EquatableArray<ResourceTableBinding> Tables, EquatableArray<RepTableBinding> RepTables) BindTables(
+        WorldSide imports,
+        TypeMapper exportMapper,
+        WitOwner worldOwner,
+        WorldItems items,
+        List<ScopeBinding> scopes,
+        List<ImportPropertyBinding> properties,
+        List<DiagnosticInfo> diagnostics,
+        HostSpec spec)
+    {
         var entryNames = new MemberNameSet(spec.ClassName, reserveObjectMembers: true);
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var property = properties[i];
-            properties[i] = property with
+        var namedProperties = properties
+            .Select(property => property with
             {
                 Calls = property.Calls.Select(call => call with { EntryName = entryNames.Claim("Import" + property.Name + call.MethodName) }).ToEquatableArray(),
-            };
-        }
+            })
+            .ToEquatableArray();
 
-        var tables = world.Imports.OfType<WitWorldInterfaceItem>()
+        var tables = items.ImportedInterfaces
             .SelectMany(item => BindResourceTables(
-                new ResourceTableContext(InstanceCalls(mapper, calls, item), mapper, entryNames, diagnostics, spec, InstanceSuffix(item)),
-                ScopeOf(scopes, mapper.ScopeKey(item.Interface.Owner)),
+                new ResourceTableContext(InstanceCalls(imports, item), imports.Mapper, entryNames, diagnostics, spec, InstanceSuffix(item)),
+                ScopeOf(scopes, imports.Mapper.ScopeKey(item.Interface.Owner)),
                 item.Name,
                 item.Interface.Types.OfType<WitResourceType>(),
                 item.Interface.Functions))
             .Concat(BindResourceTables(
-                new ResourceTableContext(calls, mapper, entryNames, diagnostics, spec, ""),
-                ScopeOf(scopes, mapper.ScopeKey(worldOwner)),
+                new ResourceTableContext(imports.Calls, imports.Mapper, entryNames, diagnostics, spec, ""),
+                ScopeOf(scopes, imports.Mapper.ScopeKey(worldOwner)),
                 null,
-                world.Imports.OfType<WitWorldTypeItem>().Select(item => item.Type).OfType<WitResourceType>(),
-                world.Imports.OfType<WitWorldFunctionItem>().Select(item => item.Function)))
+                items.ImportedResources,
+                items.ImportedFunctions))
             .ToEquatableArray();
-        var repTables = world.Exports.OfType<WitWorldInterfaceItem>()
-            .SelectMany(item => BindRepTables(exportMapper, item.Name, item.Interface.Types.OfType<WitResourceType>()))
+        var repTables = items.ExportedInterfaces
+            .SelectMany(item => BindRepTables(exportMapper, entryNames, item.Name, item.Interface.Types.OfType<WitResourceType>()))
             .ToEquatableArray();
-        return new WorldBinding(spec, world.QualifiedName, world.Docs, properties.ToEquatableArray(), exportInterfaces, exportFunctions, scopes.ToEquatableArray(), tables, repTables, CoreWorldContract.For(world));
+        return (namedProperties, tables, repTables);
     }
 
     // A named import of an interface (`import primary: store;`) is an instance of its own: the
@@ -247,13 +279,14 @@ internal static class WorldBinder
     private static string InstanceSuffix(WitWorldInterfaceItem item)
         => ImportPropertyNames.IsNamed(item) ? "_" + CSharpNames.ToPascalCase(item.Name) : "";
 
-    private static CallBinder InstanceCalls(TypeMapper mapper, CallBinder calls, WitWorldInterfaceItem item)
+    private static CallBinder InstanceCalls(WorldSide imports, WitWorldInterfaceItem item)
     {
         if (!ImportPropertyNames.IsNamed(item))
         {
-            return calls;
+            return imports.Calls;
         }
 
+        var mapper = imports.Mapper;
         var suffix = InstanceSuffix(item);
         var owner = ScopeKeys.For(item.Interface.Owner);
         return new CallBinder(new AbiTypeBinder(mapper, resource => ScopeKeys.For(resource.Owner) == owner ? CSharpNames.ResourceTableField(mapper.Map(resource)) + suffix : null));
@@ -263,10 +296,10 @@ internal static class WorldBinder
 
     // The export side of each interface the world both imports and exports: its types' namespace
     // with `.Exports` after it (`Exports_` when the interface declares a type named `exports`).
-    private static Dictionary<string, string> ExportSideNamespaces(TypeMapper importMapper, WitWorld world, HashSet<string> importedScopes)
+    private static Dictionary<string, string> ExportSideNamespaces(TypeMapper importMapper, WorldItems items, HashSet<string> importedScopes)
     {
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        foreach (var item in items.ExportedInterfaces)
         {
             var owner = item.Interface.Owner;
             var key = ScopeKeys.For(owner);
@@ -318,21 +351,23 @@ internal static class WorldBinder
 
     // The guest's intrinsics for the resources it exports exist whether or not the resource's
     // functions are generated: the guest may make, read and drop handles in any export.
-    private static IEnumerable<RepTableBinding> BindRepTables(TypeMapper mapper, string interfaceItemName, IEnumerable<WitResourceType> resources)
+    private static IEnumerable<RepTableBinding> BindRepTables(TypeMapper mapper, MemberNameSet entryNames, string interfaceItemName, IEnumerable<WitResourceType> resources)
     {
         foreach (var resource in resources.Where(resource => !mapper.IsImported(resource.Owner)))
         {
             var made = CoreNames.ExportedResourceNew(interfaceItemName, resource);
             var type = mapper.Map(resource);
+            var field = CSharpNames.ResourceTableField(type);
             yield return new RepTableBinding(
-                CSharpNames.ResourceTableField(type),
+                field,
                 type,
                 resource.Name,
                 made.Module,
                 made.Name,
                 CoreNames.ExportedResourceRep(interfaceItemName, resource).Name,
                 CoreNames.ExportedResourceDrop(interfaceItemName, resource).Name,
-                CoreNames.ExportedResourceDestructor(interfaceItemName, resource));
+                CoreNames.ExportedResourceDestructor(interfaceItemName, resource),
+                entryNames.Claim("Drop" + field));
         }
     }
 
@@ -371,10 +406,10 @@ internal static class WorldBinder
         return resource?.Methods.FirstOrDefault(candidate => candidate.WitName == function.ExternalName);
     }
 
-    private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(ExportBindingContext context, WitWorld world, MemberNameSet instanceMembers)
+    private static EquatableArray<ExportInterfaceBinding> BindExportInterfaces(ExportBindingContext context, WorldItems items, MemberNameSet instanceMembers)
     {
         var interfaces = new List<ExportInterfaceBinding>();
-        foreach (var item in world.Exports.OfType<WitWorldInterfaceItem>())
+        foreach (var item in items.ExportedInterfaces)
         {
             var @interface = item.Interface;
             var property = instanceMembers.Claim(CSharpNames.ToPascalCase(@interface.Name));

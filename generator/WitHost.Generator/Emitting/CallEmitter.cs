@@ -299,7 +299,8 @@ internal static class CallEmitter
 
     internal static bool IsReference(AbiTypeBinding type)
         => type.Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.FixedList or AbiTypeKind.Map or AbiTypeKind.Record or AbiTypeKind.Variant
-            or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow;
+            or AbiTypeKind.Own or AbiTypeKind.Borrow or AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow
+            or AbiTypeKind.Stream or AbiTypeKind.Future or AbiTypeKind.ErrorContext;
 
     // Own and borrow handles of the host's resources are added to its tables, an own handle of the
     // guest's resource moves to the guest; a borrow of the guest's resource is just its representation.

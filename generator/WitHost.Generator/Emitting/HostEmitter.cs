@@ -1,4 +1,5 @@
 using WitHost.Generator.Model;
+using WitHost.Wit.Abi;
 
 namespace WitHost.Generator.Emitting;
 
@@ -72,13 +73,11 @@ internal static class HostEmitter
         return writer.ToString();
     }
 
-    private static string DropEntryName(RepTableBinding resource) => "Drop" + resource.FieldName;
-
     private static void EmitDropEntry(SourceWriter writer, RepTableBinding resource)
     {
         writer.WriteLine($"// The guest drops its handle to one of its own {DocCommentWriter.Escape(resource.WitName)} resources: an own handle is the last");
         writer.WriteLine("// reference, so the guest's destructor runs on the representation, as resource.drop asks.");
-        writer.WriteLine($"private static void {DropEntryName(resource)}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
+        writer.WriteLine($"private static void {resource.DropEntryName}({RepTable} table_, global::WitHost.Wamr.Hosting.HostCallContext call_)");
         writer.OpenBlock();
         writer.WriteLine($"var rep_ = table_.Drop(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.DropName)});");
         writer.WriteLine("table_.Destroy(call_.Instance, rep_);");
@@ -175,7 +174,7 @@ internal static class HostEmitter
             var table = "resources_." + resource.FieldName;
             writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.NewName)}, call_ => call_.SetResult({table}.New(call_.GetUInt32(0))));");
             writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.RepName)}, call_ => call_.SetResult({table}.Rep(call_.Instance, call_.GetInt32(0), {CallEmitter.Literal(resource.CoreModule + "#" + resource.RepName)})));");
-            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.DropName)}, call_ => {DropEntryName(resource)}({table}, call_));");
+            writer.WriteLine($"table_.Define({module}, {CallEmitter.Literal(resource.DropName)}, call_ => {resource.DropEntryName}({table}, call_));");
         }
 
         foreach (var property in world.ImportProperties)
@@ -197,7 +196,21 @@ internal static class HostEmitter
             }
         }
 
-        if (UsesAsync(world))
+        if (!world.Contract.Channels.IsEmpty)
+        {
+            writer.WriteLine();
+            writer.WriteLine("// The async built-ins (waitable sets, subtasks, task.return…), and those of the streams and");
+            writer.WriteLine("// futures of the world's functions ([stream-read-N]f…), served per instance.");
+            writer.WriteLine("global::WitHost.Wamr.Async.AsyncBuiltins.AddChannelBuiltins(table_, new global::WitHost.Wamr.Async.ChannelType[]");
+            writer.OpenBlock();
+            foreach (var channel in world.Contract.Channels)
+            {
+                writer.WriteLine($"new({CallEmitter.Literal(channel.Module)}, {CallEmitter.Literal(channel.Function)}, {channel.Index}, IsFuture: {Bool(channel.IsFuture)}, {CallEmitter.Literal(channel.ElementName)}, {channel.ElementSize}, {channel.ElementAlignment}, ElementIsNumber: {Bool(channel.ElementIsNumber)}, ElementIsBytes: {Bool(channel.ElementIsBytes)}),");
+            }
+
+            writer.CloseBlock(");");
+        }
+        else if (UsesAsync(world))
         {
             writer.WriteLine();
             writer.WriteLine("// The async built-ins (waitable sets, subtasks, task.return…), served per instance.");
@@ -252,7 +265,7 @@ internal static class HostEmitter
 
     private static void EmitMethodEntry(SourceWriter writer, WorldBinding world, CallBinding call, string entryName)
     {
-        writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(call.CoreModule == global::WitHost.Wit.Abi.CoreNames.RootModule ? call.WitName : call.CoreModule + "#" + call.WitName)}.");
+        writer.WriteLine($"// The guest's call of {DocCommentWriter.Escape(call.CoreModule == CoreNames.RootModule ? call.WitName : call.CoreModule + "#" + call.WitName)}.");
         if (call.IsAsync)
         {
             EmitAsyncImportEntry(writer, world, call, entryName, $"{TablesClassName} resources_, ");
@@ -267,9 +280,12 @@ internal static class HostEmitter
 
     private const string AsyncHostImports = "global::WitHost.Wamr.Async.AsyncHostImports";
 
-    /// <summary>True when the guest may import the async built-ins: the world has an async function.</summary>
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>True when a guest of the world may import the async built-ins: it has async functions, or moves streams, futures or error contexts.</summary>
     public static bool UsesAsync(WorldBinding world)
-        => world.ImportProperties.Any(property => property.Calls.Any(call => call.IsAsync))
+        => world.Contract.Imports.Any(import => import.Module == CoreNames.RootModule && import.Name == "[waitable-set-new]")
+        || world.ImportProperties.Any(property => property.Calls.Any(call => call.IsAsync))
         || world.ResourceTables.Any(resource => resource.Methods.Any(call => call.IsAsync))
         || world.ExportFunctions.Any(call => call.IsAsync)
         || world.ExportInterfaces.Any(exported => exported.Calls.Any(call => call.IsAsync));

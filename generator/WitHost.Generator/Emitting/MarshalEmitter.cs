@@ -20,13 +20,14 @@ internal sealed class MarshalEmitter
     private const string Support = "global::WitHost.Wamr.Bindings.BindingSupport";
     private const string BitConverter = "global::System.BitConverter";
     private const string Rules = "global::WitHost.Wamr.CanonicalAbi.CanonicalRules";
+    private const string AsyncNamespace = "global::WitHost.Wamr.Async";
 
     private readonly SourceWriter _writer;
-    private readonly string _context;
-    private readonly string _instance;
+    private string _context;
+    private string _instance;
     private readonly string _function;
     private readonly string _tables;
-    private readonly string? _journal;
+    private string? _journal;
     private int _next;
 
     /// <param name="writer">Where the statements go.</param>
@@ -114,6 +115,10 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, Read(address, 0, 4, "uint"));
+            case AbiTypeKind.Stream:
+            case AbiTypeKind.Future:
+            case AbiTypeKind.ErrorContext:
+                return LiftAsyncValue(type, Read(address, 0, 4, "uint"));
             case AbiTypeKind.Enum:
             {
                 var discriminant = CheckDiscriminant(Read(address, 0, type.DiscriminantSize, "uint"), type.CaseCount);
@@ -183,6 +188,11 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
                 Write(address, 0, 4, $"(ulong){LowerHandle(type, value)}");
+                break;
+            case AbiTypeKind.Stream:
+            case AbiTypeKind.Future:
+            case AbiTypeKind.ErrorContext:
+                Write(address, 0, 4, $"(ulong){LowerAsyncValue(type, value)}");
                 break;
             case AbiTypeKind.Enum:
                 Write(address, 0, type.DiscriminantSize, $"(ulong){value}");
@@ -266,6 +276,10 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
                 return new List<string> { LowerHandle(type, value) };
+            case AbiTypeKind.Stream:
+            case AbiTypeKind.Future:
+            case AbiTypeKind.ErrorContext:
+                return new List<string> { LowerAsyncValue(type, value) };
             case AbiTypeKind.Enum:
                 return new List<string> { Declare("uint", "flat", $"(uint){value}") };
 
@@ -358,6 +372,10 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
                 return LiftHandle(type, flat[0]);
+            case AbiTypeKind.Stream:
+            case AbiTypeKind.Future:
+            case AbiTypeKind.ErrorContext:
+                return LiftAsyncValue(type, flat[0]);
             case AbiTypeKind.Enum:
                 return Declare("var", "value", $"({type.CSharpType}){CheckDiscriminant(flat[0], type.CaseCount)}");
 
@@ -705,6 +723,87 @@ internal sealed class MarshalEmitter
     }
 
     private static string FlagsMask(int count) => count >= 64 ? "ulong.MaxValue" : $"0x{(1UL << count) - 1:X}UL";
+
+    // A stream or future from the guest: its readable end leaves the guest's table (the host reads
+    // it now); an error context stays the guest's (the spec's lift_error_context only looks it up).
+    private string LiftAsyncValue(AbiTypeBinding type, string index)
+    {
+        if (type.Kind == AbiTypeKind.ErrorContext)
+        {
+            return Declare("var", "value", $"{AsyncNamespace}.ErrorContexts.Lift({_instance}, {index}, {_function})");
+        }
+
+        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var lift = type.Kind == AbiTypeKind.Stream ? "LiftStream" : "LiftFuture";
+        return Declare("var", "value", $"{AsyncNamespace}.ChannelValues.{lift}({_instance}, {index}, {_function}, {element})");
+    }
+
+    // A stream or future to the guest: a new one whose readable end the guest gets and whose
+    // writable end the host keeps, fed from the value; an error context: a new handle the guest owns.
+    private string LowerAsyncValue(AbiTypeBinding type, string value)
+    {
+        CheckNotNull(value);
+        if (type.Kind == AbiTypeKind.ErrorContext)
+        {
+            return Declare("uint", "flat", $"{AsyncNamespace}.ErrorContexts.Lower({_instance}, {value})");
+        }
+
+        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var lower = type.Kind == AbiTypeKind.Stream ? "LowerStream" : "LowerFuture";
+        return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
+    }
+
+    /// <summary>
+    /// Declares the <c>ChannelElement</c> of a stream's or future's elements: their layout and the
+    /// same load and store as any other value of their type, run when the elements move.
+    /// </summary>
+    private string ChannelElement(AbiTypeBinding element, string witName)
+    {
+        var name = Local("element");
+        var csharpType = element.Kind == AbiTypeKind.None ? "global::WitHost.Unit" : element.CSharpType;
+
+        // The lambdas capture the instance, not the host call it may come from (a ref struct).
+        var instance = Declare("var", "instance", _instance);
+        _writer.WriteLine($"var {name} = new {AsyncNamespace}.ChannelElement<{csharpType}>({CallEmitter.Literal(witName)}, {_context}.Encoding, {element.Size}, {element.Alignment},");
+        _writer.Indent();
+
+        // The element moves later, in a copy of its own: its context and no call's journal.
+        var (outerContext, outerInstance, outerJournal, outerParameter) = (_context, _instance, _journal, LoweredParameter);
+        _context = "elementContext_";
+        _instance = instance;
+        _journal = null;
+        LoweredParameter = null;
+        try
+        {
+            var address = Local("address");
+            if (element.Kind == AbiTypeKind.None)
+            {
+                _writer.WriteLine($"static ({_context}, {address}) => global::WitHost.Unit.Value,");
+                _writer.WriteLine($"static ({_context}, value_, {address}) => {{ }});");
+            }
+            else
+            {
+                _writer.WriteLine($"({_context}, {address}) =>");
+                _writer.OpenBlock();
+                var loaded = Load(element, address);
+                _writer.WriteLine($"return {loaded};");
+                _writer.CloseBlock(",");
+                var value = Local("value");
+                _writer.WriteLine($"({_context}, {value}, {address}) =>");
+                _writer.OpenBlock();
+                Store(element, value, address);
+                _writer.CloseBlock(");");
+            }
+        }
+        finally
+        {
+            (_context, _instance, _journal, LoweredParameter) = (outerContext, outerInstance, outerJournal, outerParameter);
+            _writer.Unindent();
+        }
+
+        return name;
+    }
+
 
     // A handle from the guest. Imported resource: an own leaves the table (the receiver owns the
     // object now), a borrow is looked up; a bad index traps in the table. Exported resource (only

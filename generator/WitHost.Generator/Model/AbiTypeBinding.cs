@@ -49,6 +49,13 @@ internal sealed record AbiTypeBinding(
     /// </summary>
     public string? HandleClass { get; init; }
 
-    /// <summary>True when values of this type need guest memory (strings and lists, anywhere inside).</summary>
-    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map || Children.Any(child => child.NeedsMemory);
+    /// <summary>Stream and future: the element type as WIT writes it (empty without elements), which names the channel's type at run time.</summary>
+    public string ElementWitName { get; init; } = "";
+
+    /// <summary>
+    /// True when values of this type need guest memory (strings and lists, anywhere inside; streams
+    /// and futures, whose elements move through the guest's memory and whose element codec takes the
+    /// call's string encoding from its context).
+    /// </summary>
+    public bool NeedsMemory => Kind is AbiTypeKind.String or AbiTypeKind.List or AbiTypeKind.Map or AbiTypeKind.Stream or AbiTypeKind.Future || Children.Any(child => child.NeedsMemory);
 }

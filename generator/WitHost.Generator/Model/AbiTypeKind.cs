@@ -51,4 +51,16 @@ internal enum AbiTypeKind
     /// callee implements the resource (the Canonical ABI's <c>lower_borrow</c>).
     /// </summary>
     ExportedBorrow,
+
+    /// <summary>
+    /// <c>stream&lt;T&gt;</c>: an i32 handle of a readable end, lifted by taking it from the guest
+    /// and lowered as a new stream the host feeds; <see cref="AbiTypeBinding.Children"/> holds the element.
+    /// </summary>
+    Stream,
+
+    /// <summary><c>future&lt;T&gt;</c>: as <see cref="Stream"/>, with one value.</summary>
+    Future,
+
+    /// <summary><c>error-context</c>: an i32 handle in the instance's table of error contexts.</summary>
+    ErrorContext,
 }

@@ -12,6 +12,7 @@ namespace WitHost.Generator.Model;
 /// <param name="RepName">The core name of its <c>[resource-rep]</c> import.</param>
 /// <param name="DropName">The core name of its <c>[resource-drop]</c> import.</param>
 /// <param name="DestructorExport">The guest's <c>[dtor]</c> export, run when the last handle (the guest's or the host's) goes.</param>
+/// <param name="DropEntryName">The static method of the host class serving the <c>[resource-drop]</c> import.</param>
 internal sealed record RepTableBinding(
     string FieldName,
     string CSharpType,
@@ -20,4 +21,5 @@ internal sealed record RepTableBinding(
     string NewName,
     string RepName,
     string DropName,
-    string DestructorExport);
+    string DestructorExport,
+    string DropEntryName);

@@ -40,6 +40,28 @@ public static class CoreAsyncBuiltins
         return channels;
     }
 
+    /// <summary>The streams and futures of <paramref name="function"/> as its built-ins in <paramref name="module"/> name them, with their element layouts.</summary>
+    public static IEnumerable<CoreChannelType> ChannelTypes(string module, WitFunction function)
+    {
+        var channels = Channels(function);
+        for (var i = 0; i < channels.Count; i++)
+        {
+            yield return ChannelType(module, function.Name, i, channels[i]);
+        }
+    }
+
+    /// <summary>The layout of <paramref name="channel"/> (a stream or future type) for built-ins of <paramref name="module"/> and <paramref name="function"/>, number <paramref name="index"/>.</summary>
+    public static CoreChannelType ChannelType(string module, string function, int index, WitType channel)
+    {
+        var isFuture = channel.Unaliased is WitFutureType;
+        var payload = channel.Unaliased is WitFutureType future ? future.Payload : ((WitStreamType)channel.Unaliased).Payload;
+        var layout = payload is null ? null : CanonicalLayout.Of(payload);
+        var unaliased = payload?.Unaliased;
+        var isNumber = unaliased is null or WitPrimitiveType { Kind: not (WitPrimitiveKind.Bool or WitPrimitiveKind.Char or WitPrimitiveKind.String) };
+        var isBytes = unaliased is null or WitPrimitiveType { Kind: not WitPrimitiveKind.String };
+        return new CoreChannelType(module, function, index, isFuture, payload?.ToString() ?? "", layout?.Size ?? 0, layout?.Alignment ?? 1, isNumber, isBytes);
+    }
+
     /// <summary>
     /// The stream and future built-ins a guest may import for <paramref name="function"/>, in
     /// <paramref name="module"/> (its import module, or <c>[export]…</c> for an export).

@@ -22,6 +22,9 @@ public sealed record CoreWorldContract(
     EquatableArray<CoreContractExport> Exports,
     bool NeedsMemory)
 {
+    /// <summary>The streams and futures the guest's built-ins name, with their element layouts (the element types of <c>[stream-read-N]f</c>…).</summary>
+    public EquatableArray<CoreChannelType> Channels { get; init; } = EquatableArray<CoreChannelType>.Empty;
+
     /// <summary>The name of the memory export the Canonical ABI reads and writes.</summary>
     public const string MemoryExport = "memory";
 
@@ -70,10 +73,12 @@ public sealed record CoreWorldContract(
         }
 
         var usesAsync = false;
+        var channels = new List<CoreChannelType>();
         foreach (var import in bindings.Imports)
         {
             usesAsync |= CoreAsyncBuiltins.UsesAsync(import.Function);
             imports.AddRange(CoreAsyncBuiltins.ChannelImports(import.CoreName.Module, import.Function));
+            channels.AddRange(CoreAsyncBuiltins.ChannelTypes(import.CoreName.Module, import.Function));
         }
 
         var taskCancels = new HashSet<CoreImportName>();
@@ -82,6 +87,7 @@ public sealed record CoreWorldContract(
             exports.Add(new CoreContractExport(export.CoreName, export.Signature.Type, IsRequired: true, PassesStrings(export.Function)));
             usesAsync |= CoreAsyncBuiltins.UsesAsync(export.Function);
             imports.AddRange(CoreAsyncBuiltins.ChannelImports(CoreNames.ExportedResourceModule(export.InterfaceItemName), export.Function));
+            channels.AddRange(CoreAsyncBuiltins.ChannelTypes(CoreNames.ExportedResourceModule(export.InterfaceItemName), export.Function));
             if (export.Function.IsAsync)
             {
                 // Lifted with a callback: the host calls it with each event, and the guest returns
@@ -112,7 +118,7 @@ public sealed record CoreWorldContract(
         }
 
         exports.Add(new CoreContractExport(CoreNames.Realloc, CoreFunctionType.Realloc, needsRealloc));
-        return new CoreWorldContract(imports.ToEquatableArray(), exports.ToEquatableArray(), needsMemory);
+        return new CoreWorldContract(imports.ToEquatableArray(), exports.ToEquatableArray(), needsMemory) { Channels = channels.ToEquatableArray() };
     }
 
     private static bool UsesMemory(WitFunction function, CoreFunctionSignature signature)

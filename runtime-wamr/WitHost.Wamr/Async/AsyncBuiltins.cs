@@ -1,3 +1,4 @@
+using WitHost.Wit.Abi;
 using System.Buffers.Binary;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Hosting;
@@ -38,6 +39,17 @@ public static class AsyncBuiltins
     {
         ArgumentNullException.ThrowIfNull(world);
         var payloads = new ChannelPayloads(world);
+        return AddTo(imports).AddResolver((module, name) => ChannelBuiltins.Resolve(payloads, module, name));
+    }
+
+    /// <summary>
+    /// Serves the async built-ins and the stream and future built-ins of <paramref name="channels"/>
+    /// (what generated hosts pass: their world's streams and futures, listed when the host was generated).
+    /// </summary>
+    public static HostImports AddChannelBuiltins(HostImports imports, IEnumerable<ChannelType> channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        var payloads = new ChannelPayloads(channels.Select(channel => channel.ToCore()));
         return AddTo(imports).AddResolver((module, name) => ChannelBuiltins.Resolve(payloads, module, name));
     }
 

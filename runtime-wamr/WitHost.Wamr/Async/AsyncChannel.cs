@@ -1,6 +1,4 @@
 using WitHost.Wit.Abi;
-using WitHost.Wit.Model;
-
 namespace WitHost.Wamr.Async;
 
 /// <summary>
@@ -13,23 +11,20 @@ namespace WitHost.Wamr.Async;
 /// </summary>
 internal sealed class AsyncChannel
 {
-    public AsyncChannel(WamrInstance instance, bool isFuture, WitType? payload)
+    public AsyncChannel(WamrInstance instance, CoreChannelType type)
     {
         Instance = instance;
-        IsFuture = isFuture;
-        TypeName = (isFuture ? "future" : "stream") + (payload is null ? "" : "<" + payload + ">");
-        if (payload is not null && payload.Unaliased is not WitPrimitiveType { Kind: not WitPrimitiveKind.String })
-        {
-            throw new NotSupportedException($"{TypeName} is not supported yet: WitHost moves streams and futures of numbers, bool and char only.");
-        }
-
-        var layout = payload is null ? null : CanonicalLayout.Of(payload);
-        ElementSize = (uint)(layout?.Size ?? 0);
-        Alignment = (uint)(layout?.Alignment ?? 1);
+        Type = type;
+        IsFuture = type.IsFuture;
+        TypeName = type.TypeName;
+        ElementSize = type.ElementSize;
+        Alignment = Math.Max(type.ElementAlignment, 1);
     }
 
     /// <summary>The instance whose guest holds (or held) an end.</summary>
     public WamrInstance Instance { get; }
+
+    public CoreChannelType Type { get; }
 
     public bool IsFuture { get; }
 
@@ -56,24 +51,34 @@ internal sealed class AsyncChannel
     public uint Transfer(PendingCopy writer, PendingCopy reader)
     {
         var count = Math.Min(writer.Remaining, reader.Remaining);
-        var bytes = checked((int)(count * ElementSize));
-        if (bytes > 0)
+        if (count > 0)
         {
             // Guest memory is looked up only for a guest's side: the caller owns the instance then.
-            if (writer is HostCopy hostWriter && reader is HostCopy hostReader)
+            switch (writer, reader)
             {
-                hostWriter.Source.Span[..bytes].CopyTo(hostReader.Target.Span);
-            }
-            else
-            {
-                var memory = Instance.Memory;
-                ReadOnlySpan<byte> source = writer is GuestCopy guestWriter
-                    ? memory.Slice(guestWriter.Pointer + (guestWriter.Done * ElementSize), (uint)bytes)
-                    : ((HostCopy)writer).Source.Span[..bytes];
-                var target = reader is GuestCopy guestReader
-                    ? memory.Slice(guestReader.Pointer + (guestReader.Done * ElementSize), (uint)bytes)
-                    : ((HostCopy)reader).Target.Span[..bytes];
-                source.CopyTo(target);
+                case (HostCopy hostWriter, HostCopy hostReader):
+                    hostWriter.ToHost(this, hostReader, count);
+                    break;
+                case (GuestCopy guestWriter, HostCopy hostReader):
+                    hostReader.FromGuest(this, guestWriter.Pointer + (guestWriter.Done * ElementSize), count);
+                    break;
+                case (HostCopy hostWriter, GuestCopy guestReader):
+                    hostWriter.ToGuest(this, guestReader.Pointer + (guestReader.Done * ElementSize), count);
+                    break;
+                default:
+                    // Both sides are the guest's (one instance): only numbers may move this way (the
+                    // caller checked), and their bytes are their values.
+                    var guestSource = (GuestCopy)writer;
+                    var guestTarget = (GuestCopy)reader;
+                    var bytes = count * ElementSize;
+                    if (bytes > 0)
+                    {
+                        var memory = Instance.Memory;
+                        memory.Slice(guestSource.Pointer + (guestSource.Done * ElementSize), bytes)
+                            .CopyTo(memory.Slice(guestTarget.Pointer + (guestTarget.Done * ElementSize), bytes));
+                    }
+
+                    break;
             }
         }
 

@@ -1,3 +1,4 @@
+using WitHost.Wit.Abi;
 using WitHost.Wit.Model;
 
 namespace WitHost.Wamr.Async;
@@ -11,18 +12,18 @@ public static class AsyncChannels
 {
     /// <summary>Takes the readable stream end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
     public static HostStreamReader TakeStreamReader(WamrInstance instance, uint handle, string functionName) =>
-        Take(instance, handle, functionName, isFuture: false, (channel, state) => new HostStreamReader(channel, state));
+        Take(instance, handle, functionName, isFuture: false, type => type.ElementIsBytes, "bytes", (channel, state) => new HostStreamReader(channel, state));
 
     /// <summary>Takes the readable future end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
     public static HostFutureReader TakeFutureReader(WamrInstance instance, uint handle, string functionName) =>
-        Take(instance, handle, functionName, isFuture: true, (channel, state) => new HostFutureReader(channel, state));
+        Take(instance, handle, functionName, isFuture: true, type => type.ElementIsBytes, "bytes", (channel, state) => new HostFutureReader(channel, state));
 
     /// <summary>A new stream of <paramref name="type"/>: the guest gets the readable end (the handle returned), the host <paramref name="writer"/>.</summary>
-    /// <exception cref="NotSupportedException">The element type is not yet supported (only numbers, bool and char are).</exception>
+    /// <exception cref="NotSupportedException">The elements are not bytes (only numbers, bool and char are; generated hosts move the others as C# values).</exception>
     public static uint LowerNewStream(WamrInstance instance, WitStreamType type, out HostStreamWriter writer)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var (handle, channel, state) = LowerNew(instance, isFuture: false, type.Payload);
+        var (handle, channel, state) = LowerNew(instance, type);
         writer = new HostStreamWriter(channel, state);
         return handle;
     }
@@ -31,15 +32,27 @@ public static class AsyncChannels
     public static uint LowerNewFuture(WamrInstance instance, WitFutureType type, out HostFutureWriter writer)
     {
         ArgumentNullException.ThrowIfNull(type);
-        var (handle, channel, state) = LowerNew(instance, isFuture: true, type.Payload);
+        var (handle, channel, state) = LowerNew(instance, type);
         writer = new HostFutureWriter(channel, state);
         return handle;
     }
 
-    private static (uint Handle, AsyncChannel Channel, AsyncInstanceState State) LowerNew(WamrInstance instance, bool isFuture, WitType? payload)
+    private static (uint Handle, AsyncChannel Channel, AsyncInstanceState State) LowerNew(WamrInstance instance, WitType channelType)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var channel = new AsyncChannel(instance, isFuture, payload);
+        var type = CoreAsyncBuiltins.ChannelType("", "", 0, channelType);
+        if (!type.ElementIsBytes)
+        {
+            throw new NotSupportedException($"The host ends of a {type.TypeName} move bytes, which only numbers, bool and char are; generated hosts move other elements as C# values.");
+        }
+
+        return LowerNew(instance, type);
+    }
+
+    /// <summary>A new stream or future of <paramref name="type"/> whose readable end the guest gets (the handle returned).</summary>
+    internal static (uint Handle, AsyncChannel Channel, AsyncInstanceState State) LowerNew(WamrInstance instance, CoreChannelType type)
+    {
+        var channel = new AsyncChannel(instance, type);
         var state = instance.AsyncState;
         lock (state.Gate)
         {
@@ -47,7 +60,11 @@ public static class AsyncChannels
         }
     }
 
-    private static T Take<T>(WamrInstance instance, uint handle, string functionName, bool isFuture, Func<AsyncChannel, AsyncInstanceState, T> wrap)
+    /// <summary>
+    /// Takes readable end <paramref name="handle"/> from the guest, if its channel is one
+    /// <paramref name="accepts"/> (<paramref name="expected"/> says which, for the trap's message).
+    /// </summary>
+    internal static T Take<T>(WamrInstance instance, uint handle, string functionName, bool isFuture, Func<CoreChannelType, bool> accepts, string expected, Func<AsyncChannel, AsyncInstanceState, T> wrap)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var state = instance.AsyncState;
@@ -66,6 +83,11 @@ public static class AsyncChannels
             if (!end.IsReadable || end.Channel.IsFuture != isFuture || end.Pending is not null)
             {
                 throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}{(end.Pending is null ? "" : " with a copy in progress")}, not a readable {(isFuture ? "future" : "stream")} end the guest can give away", null);
+            }
+
+            if (!accepts(end.Channel.Type))
+            {
+                throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}, which the host takes as {expected}", null);
             }
 
             end.Join(null);

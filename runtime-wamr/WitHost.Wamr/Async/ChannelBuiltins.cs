@@ -1,6 +1,6 @@
+using WitHost.Wit.Abi;
 using System.Text.RegularExpressions;
 using WitHost.Wamr.Hosting;
-using WitHost.Wit.Model;
 
 namespace WitHost.Wamr.Async;
 
@@ -27,15 +27,14 @@ internal static partial class ChannelBuiltins
 
         var isFuture = match.Groups[1].Value == "future";
         var type = payloads.Find(module, match.Groups[4].Value, index);
-        if (type is null || (type is WitFutureType) != isFuture)
+        if (type is null || type.IsFuture != isFuture)
         {
             return null;
         }
 
-        var payload = type is WitFutureType future ? future.Payload : ((WitStreamType)type).Payload;
         return match.Groups[2].Value switch
         {
-            "new" when !isAsync => call => New(call, isFuture, payload),
+            "new" when !isAsync => call => New(call, type),
             "read" => call => Copy(call, isFuture, reading: true, isAsync),
             "write" => call => Copy(call, isFuture, reading: false, isAsync),
             "cancel-read" => call => Cancel(call, reading: true),
@@ -46,18 +45,9 @@ internal static partial class ChannelBuiltins
         };
     }
 
-    private static void New(HostCallContext call, bool isFuture, WitType? payload)
+    private static void New(HostCallContext call, CoreChannelType type)
     {
-        AsyncChannel channel;
-        try
-        {
-            channel = new AsyncChannel(call.Instance, isFuture, payload);
-        }
-        catch (NotSupportedException unsupported)
-        {
-            throw AsyncTrap.In(call.Import.Name, unsupported.Message);
-        }
-
+        var channel = new AsyncChannel(call.Instance, type);
         var state = AsyncBuiltins.State(call);
         lock (state.Gate)
         {
@@ -108,6 +98,13 @@ internal static partial class ChannelBuiltins
             var copy = new GuestCopy(end, pointer, count);
             if (end.Partner is { } partner)
             {
+                // The spec's (temporary) rule: a read and a write of one instance meet only for
+                // numbers, since anything else would be lifted from and lowered into one memory at once.
+                if (partner is GuestCopy && !channel.Type.ElementIsNumber)
+                {
+                    throw AsyncTrap.In(call.Import.Name, $"the guest both reads and writes this {channel.TypeName}: within one instance only streams and futures of numbers may be copied");
+                }
+
                 channel.Transfer(reading ? partner : copy, reading ? copy : partner);
                 channel.Finish(partner, CopyResult.Completed);
                 end.Done = isFuture;

@@ -1,21 +1,20 @@
 namespace WitHost.Wamr.Async;
 
 /// <summary>
-/// A copy the host started on its end: into <see cref="Target"/> (a read) or from
-/// <see cref="Source"/> (a write). It completes with the number of elements moved (0: the other
-/// end was dropped).
+/// A copy the host started on its end. It completes with the number of elements moved (0: the other
+/// end was dropped). How elements move depends on the host's buffer: bytes (<see cref="ByteHostCopy"/>)
+/// or C# values through the Canonical ABI's load and store (<see cref="ElementHostCopy{T}"/>).
 /// </summary>
-internal sealed class HostCopy : PendingCopy
+internal abstract class HostCopy(uint count) : PendingCopy(count)
 {
-    public HostCopy(Memory<byte> target, uint count)
-        : base(count) => Target = target;
-
-    public HostCopy(ReadOnlyMemory<byte> source, uint count)
-        : base(count) => Source = source;
-
-    public Memory<byte> Target { get; }
-
-    public ReadOnlyMemory<byte> Source { get; }
-
     public TaskCompletionSource<uint> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A read: moves <paramref name="count"/> elements from the guest's memory at <paramref name="pointer"/> into this copy's buffer.</summary>
+    public abstract void FromGuest(AsyncChannel channel, uint pointer, uint count);
+
+    /// <summary>A write: moves <paramref name="count"/> elements of this copy's buffer into the guest's memory at <paramref name="pointer"/>.</summary>
+    public abstract void ToGuest(AsyncChannel channel, uint pointer, uint count);
+
+    /// <summary>A write meeting another host read (the guest passed the readable end back): moves <paramref name="count"/> elements.</summary>
+    public abstract void ToHost(AsyncChannel channel, HostCopy reader, uint count);
 }

@@ -4,7 +4,7 @@ namespace WitHost.Wamr.Execution;
 
 /// <summary>
 /// The one thread in the process that stops guests whose deadline passed. A call with a deadline
-/// registers its instance's <see cref="CallInterrupter"/> here for the length of the call; the
+/// registers its instance's <see cref="CallGate"/> here for the length of the call; the
 /// thread sleeps until the earliest registered deadline and interrupts the calls whose deadline
 /// has come.
 /// </summary>
@@ -17,20 +17,20 @@ namespace WitHost.Wamr.Execution;
 internal static class CallWatchdog
 {
     private static readonly object s_gate = new();
-    private static readonly List<CallInterrupter> s_armed = [];
+    private static readonly List<CallGate> s_armed = [];
     private static long s_wakeAt = long.MaxValue;
     private static Thread? s_thread;
 
-    /// <summary>Watches <paramref name="interrupter"/>'s call <paramref name="callId"/> until
+    /// <summary>Watches <paramref name="gate"/>'s watched call <paramref name="generation"/> until
     /// <see cref="Disarm"/>; interrupts it once <see cref="Stopwatch"/> passes <paramref name="deadline"/>.</summary>
-    public static void Arm(CallInterrupter interrupter, long callId, long deadline)
+    public static void Arm(CallGate gate, long generation, long deadline)
     {
         lock (s_gate)
         {
-            interrupter.WatchedCallId = callId;
-            interrupter.WatchedDeadline = deadline;
-            interrupter.WatchdogIndex = s_armed.Count;
-            s_armed.Add(interrupter);
+            gate.WatchedGeneration = generation;
+            gate.WatchedDeadline = deadline;
+            gate.WatchdogIndex = s_armed.Count;
+            s_armed.Add(gate);
             if (s_thread is null)
             {
                 s_thread = new Thread(Run) { IsBackground = true, Name = "WitHost call watchdog" };
@@ -45,32 +45,32 @@ internal static class CallWatchdog
     }
 
     /// <summary>Stops watching; safe when the watchdog already fired and dropped the entry.</summary>
-    public static void Disarm(CallInterrupter interrupter)
+    public static void Disarm(CallGate gate)
     {
         lock (s_gate)
         {
-            Remove(interrupter);
+            Remove(gate);
         }
     }
 
-    private static void Remove(CallInterrupter interrupter)
+    private static void Remove(CallGate gate)
     {
-        int index = interrupter.WatchdogIndex;
+        int index = gate.WatchdogIndex;
         if (index < 0)
         {
             return;
         }
         // Swap-remove keeps removal O(1); the order of the list means nothing.
-        CallInterrupter last = s_armed[^1];
+        CallGate last = s_armed[^1];
         s_armed[index] = last;
         last.WatchdogIndex = index;
         s_armed.RemoveAt(s_armed.Count - 1);
-        interrupter.WatchdogIndex = -1;
+        gate.WatchdogIndex = -1;
     }
 
     private static void Run()
     {
-        var expired = new List<(CallInterrupter Interrupter, long CallId)>();
+        var expired = new List<(CallGate Gate, long Generation)>();
         while (true)
         {
             lock (s_gate)
@@ -79,15 +79,15 @@ internal static class CallWatchdog
                 long next = long.MaxValue;
                 for (int i = s_armed.Count - 1; i >= 0; i--)
                 {
-                    CallInterrupter interrupter = s_armed[i];
-                    if (interrupter.WatchedDeadline <= now)
+                    CallGate gate = s_armed[i];
+                    if (gate.WatchedDeadline <= now)
                     {
-                        expired.Add((interrupter, interrupter.WatchedCallId));
-                        Remove(interrupter);
+                        expired.Add((gate, gate.WatchedGeneration));
+                        Remove(gate);
                     }
                     else
                     {
-                        next = Math.Min(next, interrupter.WatchedDeadline);
+                        next = Math.Min(next, gate.WatchedDeadline);
                     }
                 }
                 if (expired.Count == 0)
@@ -98,11 +98,11 @@ internal static class CallWatchdog
                 }
             }
 
-            // Interrupting takes the instance's own lock; never do that under the gate, which
-            // the calls themselves take.
-            foreach ((CallInterrupter interrupter, long callId) in expired)
+            // Interrupting calls into the native runtime; never do that under s_gate, which the
+            // calls themselves take.
+            foreach ((CallGate gate, long generation) in expired)
             {
-                interrupter.Interrupt(callId, InterruptReason.Deadline);
+                gate.Interrupt(generation, InterruptReason.Deadline);
             }
             expired.Clear();
         }

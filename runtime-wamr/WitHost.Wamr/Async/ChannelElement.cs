@@ -1,0 +1,45 @@
+using WitHost.Wamr.CanonicalAbi;
+
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// How elements of a stream or future move between the guest's memory and C# values of
+/// <typeparamref name="T"/>: their layout and the load and store of the Canonical ABI for them.
+/// Generated hosts make these from the same load and store they use for every other value, so a
+/// string, a record or a resource handle inside a stream is lifted and lowered by the same rules as
+/// a parameter (the elements are lifted when a guest's write meets the host's read, and lowered when
+/// a guest's read meets the host's write, on the thread that owns the instance).
+/// </summary>
+public sealed class ChannelElement<T>
+{
+    /// <param name="name">The element type as WIT writes it (empty for a stream or future without elements).</param>
+    /// <param name="encoding">The string encoding of the guest's memory.</param>
+    /// <param name="size">The element's size in linear memory.</param>
+    /// <param name="alignment">The element's alignment in linear memory.</param>
+    /// <param name="load">Lifts the element at an address (bounds are checked by the channel for the whole buffer).</param>
+    /// <param name="store">Lowers a value at an address; it may allocate in the guest (strings, lists).</param>
+    public ChannelElement(string name, StringEncoding encoding, uint size, uint alignment, Func<CanonicalAbiContext, uint, T> load, Action<CanonicalAbiContext, T, uint> store)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(store);
+        Name = name;
+        Encoding = encoding;
+        Size = size;
+        Alignment = Math.Max(alignment, 1);
+        Load = load;
+        Store = store;
+    }
+
+    public string Name { get; }
+
+    public StringEncoding Encoding { get; }
+
+    public uint Size { get; }
+
+    public uint Alignment { get; }
+
+    public Func<CanonicalAbiContext, uint, T> Load { get; }
+
+    public Action<CanonicalAbiContext, T, uint> Store { get; }
+}

@@ -1,0 +1,110 @@
+using WitHost.Wit.Abi;
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// Streams and futures as generated hosts move them: <c>stream&lt;T&gt;</c> as
+/// <see cref="WitStream{T}"/>, <c>future&lt;T&gt;</c> as <see cref="Task{T}"/> (<c>future</c> as
+/// <see cref="Task"/>). Lifting takes the readable end the guest gives away; lowering gives the guest
+/// the readable end of a new stream or future whose writable end the host keeps and feeds.
+/// </summary>
+public static class ChannelValues
+{
+    /// <summary>Takes the readable stream end <paramref name="handle"/> from the guest; a bad handle or another type is a trap.</summary>
+    public static WitStream<T> LiftStream<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return AsyncChannels.Take(instance, handle, functionName, isFuture: false, type => Matches(type, element), "stream<" + element.Name + ">",
+            (channel, state) => new WitStream<T>(new ElementChannelEnd<T>(channel, state, readable: true, element)));
+    }
+
+    /// <summary>A new stream whose readable end the guest gets (the handle returned), fed from <paramref name="stream"/>, which moves to the guest.</summary>
+    public static uint LowerStream<T>(WamrInstance instance, WitStream<T> stream, ChannelElement<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(element);
+        var (handle, channel, state) = AsyncChannels.LowerNew(instance, TypeOf(isFuture: false, element));
+        stream.MoveTo(new ElementChannelEnd<T>(channel, state, readable: false, element));
+        return handle;
+    }
+
+    /// <summary>
+    /// Takes the readable future end <paramref name="handle"/> from the guest and reads it at once:
+    /// the task ends with the value the guest writes, or with <see cref="IOException"/> when the guest
+    /// drops its end without writing (or the instance goes away).
+    /// </summary>
+    public static Task<T> LiftFuture<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        var reader = AsyncChannels.Take(instance, handle, functionName, isFuture: true, type => Matches(type, element), "future<" + element.Name + ">",
+            (channel, state) => new ElementChannelEnd<T>(channel, state, readable: true, element));
+        return ReadFutureAsync(reader);
+    }
+
+    /// <summary>A new future whose readable end the guest gets (the handle returned); the guest reads <paramref name="value"/>'s result when it ends.</summary>
+    public static uint LowerFuture<T>(WamrInstance instance, Task<T> value, ChannelElement<T> element)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(element);
+        var (handle, channel, state) = AsyncChannels.LowerNew(instance, TypeOf(isFuture: true, element));
+        _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, element));
+        return handle;
+    }
+
+    /// <summary>A new future without a value whose readable end the guest gets: it completes when <paramref name="value"/> does.</summary>
+    public static uint LowerFuture(WamrInstance instance, Task value, ChannelElement<Unit> element)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return LowerFuture(instance, UnitWhenDone(value), element);
+    }
+
+    private static async Task<Unit> UnitWhenDone(Task value)
+    {
+        await value.ConfigureAwait(false);
+        return Unit.Value;
+    }
+
+    private static async Task<T> ReadFutureAsync<T>(ElementChannelEnd<T> reader)
+    {
+        using (reader)
+        {
+            var value = new T[1];
+            uint read;
+            try
+            {
+                read = await reader.ReadAsync(value, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is ObjectDisposedException or OperationCanceledException)
+            {
+                throw new IOException($"The {reader.TypeName} ended without a value: its guest went away.", exception);
+            }
+
+            return read == 1 ? value[0] : throw new IOException($"The guest dropped its end of the {reader.TypeName} without writing a value.");
+        }
+    }
+
+    // The host's value goes to the guest when both the task and the guest's read are there; a task
+    // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
+    private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer)
+    {
+        using (writer)
+        {
+            try
+            {
+                var result = await value.ConfigureAwait(false);
+                await writer.WriteAsync(new[] { result }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The failure has nowhere to go in a future: WIT types that need one carry a result.
+            }
+        }
+    }
+
+    private static bool Matches<T>(CoreChannelType type, ChannelElement<T> element)
+        => type.ElementName == element.Name && type.ElementSize == element.Size && Math.Max(type.ElementAlignment, 1) == element.Alignment;
+
+    private static CoreChannelType TypeOf<T>(bool isFuture, ChannelElement<T> element)
+        => new("", "", 0, isFuture, element.Name, element.Size, element.Alignment, ElementIsNumber: false, ElementIsBytes: false);
+}

@@ -1,0 +1,169 @@
+namespace WitHost.Wamr.Async;
+
+/// <summary>
+/// A WIT <c>stream&lt;T&gt;</c> as generated hosts pass it: the readable end of a stream. One the
+/// guest passes or returns reads what the guest writes (<see cref="ReadAsync"/>, or
+/// <c>await foreach</c>); one the host makes from an <see cref="IAsyncEnumerable{T}"/> gives the
+/// guest those elements when it is passed to the guest. Either way it is owned once: passing it to
+/// a guest moves it, and disposing it drops the end (the guest's writes then end DROPPED).
+/// </summary>
+/// <remarks>
+/// Elements move only when a read meets a write (the Canonical ABI's rendezvous), so a guest writer
+/// waits until the host reads, and the host's source is pulled only as fast as the guest reads:
+/// backpressure both ways, with no thread held while either side waits.
+/// </remarks>
+public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
+{
+    private readonly ElementChannelEnd<T>? _guestEnd;
+    private readonly IAsyncEnumerable<T>? _source;
+    private IAsyncEnumerator<T>? _sourceElements;
+    private ValueTask<bool>? _sourceNext;
+    private bool _ended;
+    private bool _moved;
+
+    /// <summary>A stream of the elements <paramref name="source"/> yields, pulled as the guest reads them.</summary>
+    public WitStream(IAsyncEnumerable<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _source = source;
+    }
+
+    internal WitStream(ElementChannelEnd<T> guestEnd) => _guestEnd = guestEnd;
+
+    /// <summary>
+    /// Reads the next elements into <paramref name="buffer"/>, as many as the writer offers at once
+    /// (a short read is normal); 0 when the stream is over.
+    /// </summary>
+    public ValueTask<int> ReadAsync(Memory<T> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.IsEmpty)
+        {
+            throw new ArgumentException("A read needs room for at least one element.", nameof(buffer));
+        }
+
+        if (_moved)
+        {
+            throw new InvalidOperationException("This stream was passed to a guest, which owns it now.");
+        }
+
+        return ReadCoreAsync(buffer, cancellationToken);
+    }
+
+    private async ValueTask<int> ReadCoreAsync(Memory<T> buffer, CancellationToken cancellationToken)
+    {
+        if (_ended)
+        {
+            return 0;
+        }
+
+        if (_guestEnd is not null)
+        {
+            var read = (int)await _guestEnd.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            _ended = read == 0;
+            return read;
+        }
+
+        // From the host's source: wait for one element, then take those already there without waiting.
+        _sourceElements ??= _source!.GetAsyncEnumerator(cancellationToken);
+        var next = _sourceNext ?? _sourceElements.MoveNextAsync();
+        _sourceNext = null;
+        var count = 0;
+        while (await next.ConfigureAwait(false))
+        {
+            buffer.Span[count++] = _sourceElements.Current;
+            if (count == buffer.Length)
+            {
+                return count;
+            }
+
+            next = _sourceElements.MoveNextAsync();
+            if (!next.IsCompleted)
+            {
+                _sourceNext = next;
+                return count;
+            }
+        }
+
+        _ended = true;
+        return count;
+    }
+
+    /// <summary>The elements, read in turn until the stream is over.</summary>
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        var buffer = new T[BufferLength];
+        int read;
+        while ((read = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            for (var i = 0; i < read; i++)
+            {
+                yield return buffer[i];
+            }
+        }
+    }
+
+    /// <summary>Drops this end: a guest writing to it sees DROPPED; a host source is disposed.</summary>
+    public void Dispose()
+    {
+        _ended = true;
+        _guestEnd?.Dispose();
+        if (_sourceElements is { } elements)
+        {
+            _sourceElements = null;
+            _ = elements.DisposeAsync().AsTask();
+        }
+    }
+
+    /// <summary>
+    /// Gives the elements to <paramref name="writer"/> (the host's end of a stream a guest reads) as
+    /// the guest reads them, then drops it; this stream is moved. A failing source ends the stream
+    /// early: a stream has no error of its own (WIT types that need one carry a future beside it).
+    /// </summary>
+    internal void MoveTo(ElementChannelEnd<T> writer)
+    {
+        if (_moved)
+        {
+            throw new InvalidOperationException("This stream was already passed to a guest, which owns it now.");
+        }
+
+        _moved = true;
+
+        // The pump starts off the guest's thread: a host source's code must not run inside the guest's call.
+        _ = Task.Run(() => PumpAsync(writer));
+    }
+
+    private async Task PumpAsync(ElementChannelEnd<T> writer)
+    {
+        try
+        {
+            var buffer = new T[BufferLength];
+            int read;
+            while ((read = await ReadCoreAsync(buffer, CancellationToken.None).ConfigureAwait(false)) > 0)
+            {
+                var rest = new ReadOnlyMemory<T>(buffer, 0, read);
+                while (!rest.IsEmpty)
+                {
+                    var written = (int)await writer.WriteAsync(rest, CancellationToken.None).ConfigureAwait(false);
+                    if (written == 0)
+                    {
+                        return;
+                    }
+
+                    rest = rest[written..];
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The guest or the instance went away, or the source failed: the stream ends here.
+        }
+        finally
+        {
+            Dispose();
+            writer.Dispose();
+        }
+    }
+
+    // Elements per read: about 4 KiB of the guest's layout, for a stream of bytes one guest page's worth of reads.
+    private static int BufferLength => Math.Clamp(4096 / Math.Max(System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), 1), 1, 4096);
+}
