@@ -1,3 +1,4 @@
+using Example.Concurrency.Jobs;
 using WitHost.Wamr;
 using WitHost.Wamr.Async;
 
@@ -162,6 +163,74 @@ public sealed class ChannelBindingsTests : IDisposable
 
         Assert.Equal("from the host", guest.Tools.ErrorMessage(new ErrorContext("from the host")));
         Assert.Equal("there and back", guest.Tools.ErrorMessage(guest.Tools.MakeError("there and back")));
+    }
+
+    [Fact]
+    public async Task A_stream_of_records_with_strings_the_guest_writes_is_lifted_element_by_element()
+    {
+        using var guest = Instantiate();
+        using var entries = await guest.Jobs.ListEntriesAsync(7).WaitAsync(s_patience);
+
+        var read = new List<Entry>();
+        var buffer = new Entry[3];
+        int count;
+        while ((count = await entries.ReadAsync(buffer).AsTask().WaitAsync(s_patience)) > 0)
+        {
+            // The guest writes two entries at a time: a read of three gets at most two.
+            Assert.InRange(count, 1, 2);
+            read.AddRange(buffer.Take(count));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => new Entry($"entry-{i}", (ulong)i * 10)), read);
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task A_stream_of_records_with_strings_the_host_passes_is_lowered_into_blocks_the_guest_owns()
+    {
+        using var guest = Instantiate();
+        var entries = Enumerable.Range(0, 8).Select(i => new Entry("name-" + new string('é', i), (ulong)i * 3)).ToArray();
+
+        var (names, total) = await guest.Jobs.JoinEntriesAsync(new WitStream<Entry>(Yield(entries))).WaitAsync(s_patience);
+
+        Assert.Equal(string.Join(",", entries.Select(entry => entry.Name)), names);
+        Assert.Equal(entries.Aggregate(0UL, (sum, entry) => sum + entry.Size), total);
+    }
+
+    [Fact]
+    public async Task A_stream_of_records_goes_from_the_guest_through_the_host_back_to_the_guest()
+    {
+        using var guest = Instantiate();
+
+        var listed = await guest.Jobs.ListEntriesAsync(5).WaitAsync(s_patience);
+        var (names, total) = await guest.Jobs.JoinEntriesAsync(listed).WaitAsync(s_patience);
+
+        Assert.Equal("entry-0,entry-1,entry-2,entry-3,entry-4", names);
+        Assert.Equal(100UL, total);
+    }
+
+    [Fact]
+    public async Task A_future_of_a_result_carries_the_guests_string_or_its_error_context()
+    {
+        using var guest = Instantiate();
+
+        var ok = await (await guest.Jobs.OutcomeAsync("all good", fail: false).WaitAsync(s_patience)).WaitAsync(s_patience);
+        var failed = await (await guest.Jobs.OutcomeAsync("it broke", fail: true).WaitAsync(s_patience)).WaitAsync(s_patience);
+
+        Assert.True(ok.IsOk);
+        Assert.Equal("all good", ok.Value);
+        Assert.False(failed.IsOk);
+        Assert.Equal("it broke", failed.Error.DebugMessage);
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    private static async IAsyncEnumerable<T> Yield<T>(IEnumerable<T> items)
+    {
+        foreach (var item in items)
+        {
+            await Task.Yield();
+            yield return item;
+        }
     }
 
     // Bytes 0, 1, 2… yielded asynchronously every few elements; counts how many the stream pulled.

@@ -62,6 +62,8 @@ typedef struct {
     uint32_t size;       // bytes to move, or the read buffer's size
     uint32_t done;       // bytes moved
     uint8_t *buffer;
+    char *text;          // join-entries: the names joined so far
+    uint32_t text_len;
 } task_t;
 
 static task_t *task_begin(void) {
@@ -338,6 +340,193 @@ CALLBACK("await-value") int32_t await_value_callback(uint32_t event, uint32_t p1
     return await_value_finish(t, p2);
 }
 
+// ---- list-entries and join-entries: stream<entry>, a record with a string ----
+
+typedef struct {
+    string_t name;
+    uint64_t size;
+} entry_t;
+
+_Static_assert(sizeof(entry_t) == 16 && _Alignof(entry_t) == 8, "entry is (string, u64): 16 bytes, aligned to 8");
+
+IMPORT(JOBS_EXPORT, "[task-return]list-entries") void list_entries_return(uint32_t readable);
+IMPORT(JOBS_EXPORT, "[stream-new-0]list-entries") uint64_t list_entries_stream_new(void);
+IMPORT(JOBS_EXPORT, "[async-lower][stream-write-0]list-entries") uint32_t list_entries_stream_write(uint32_t writable, const entry_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-drop-writable-0]list-entries") void list_entries_stream_drop_writable(uint32_t writable);
+
+// The entries' names stay the guest's: a copy lifts them while the write is in progress.
+static int32_t list_entries_finish(task_t *t) {
+    list_entries_stream_drop_writable(t->end);
+    entry_t *entries = (entry_t *)t->buffer;
+    for (uint32_t i = 0; i < t->size; i++) string_free(entries[i].name);
+    return task_end(t);
+}
+
+static int32_t list_entries_step(task_t *t) {
+    entry_t *entries = (entry_t *)t->buffer;
+    while (t->done < t->size) {
+        uint32_t count = t->size - t->done < 2 ? t->size - t->done : 2;
+        uint32_t status = list_entries_stream_write(t->end, entries + t->done, count);
+        if (status == BLOCKED) {
+            waitable_join(t->end, t->set);
+            return wait_on(t->set);
+        }
+        t->done += status >> 4;
+        if ((status & 0xf) == COPY_DROPPED) break;
+    }
+    return list_entries_finish(t);
+}
+
+// "entry-<i>" in a new block.
+static string_t entry_name(uint32_t i) {
+    char digits[10];
+    size_t count = 0;
+    do {
+        digits[count++] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i > 0);
+    string_t name = string_alloc(6 + count);
+    memcpy(name.ptr, "entry-", 6);
+    for (size_t k = 0; k < count; k++) name.ptr[6 + k] = digits[count - 1 - k];
+    return name;
+}
+
+ASYNC_EXPORT("list-entries") int32_t list_entries(uint32_t n) {
+    task_t *t = task_begin();
+    t->size = n;
+    t->buffer = calloc(n == 0 ? 1 : n, sizeof(entry_t));
+    if (!t->buffer) __builtin_trap();
+    entry_t *entries = (entry_t *)t->buffer;
+    for (uint32_t i = 0; i < n; i++) {
+        entries[i].name = entry_name(i);
+        entries[i].size = (uint64_t)i * 10;
+    }
+    uint64_t ends = list_entries_stream_new();
+    t->end = (uint32_t)(ends >> 32);
+    list_entries_return((uint32_t)ends);
+    return list_entries_step(t);
+}
+
+CALLBACK("list-entries") int32_t list_entries_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_STREAM_WRITE || p1 != t->end) __builtin_trap();
+    t->done += p2 >> 4;
+    if ((p2 & 0xf) == COPY_DROPPED) return list_entries_finish(t);
+    return list_entries_step(t);
+}
+
+IMPORT(JOBS_EXPORT, "[task-return]join-entries") void join_entries_return(char *ptr, size_t len, uint64_t total);
+IMPORT(JOBS_EXPORT, "[async-lower][stream-read-0]join-entries") uint32_t join_entries_stream_read(uint32_t readable, entry_t *ptr, size_t count);
+IMPORT(JOBS_EXPORT, "[stream-drop-readable-0]join-entries") void join_entries_stream_drop_readable(uint32_t readable);
+
+// The names the host lowered into the read buffer are the guest's blocks (from cabi_realloc).
+static void join_entries_add(task_t *t, uint32_t count) {
+    entry_t *entries = (entry_t *)t->buffer;
+    for (uint32_t i = 0; i < count; i++) {
+        size_t comma = t->text_len == 0 ? 0 : 1;
+        t->text = realloc(t->text, t->text_len + comma + entries[i].name.len + 1);
+        if (!t->text) __builtin_trap();
+        if (comma) t->text[t->text_len++] = ',';
+        memcpy(t->text + t->text_len, entries[i].name.ptr, entries[i].name.len);
+        t->text_len += entries[i].name.len;
+        t->total += entries[i].size;
+        string_free(entries[i].name);
+    }
+}
+
+static int32_t join_entries_finish(task_t *t) {
+    join_entries_stream_drop_readable(t->end);
+    join_entries_return(t->text, t->text_len, t->total);
+    free(t->text);
+    return task_end(t);
+}
+
+static int32_t join_entries_step(task_t *t) {
+    for (;;) {
+        uint32_t status = join_entries_stream_read(t->end, (entry_t *)t->buffer, 3);
+        if (status == BLOCKED) {
+            waitable_join(t->end, t->set);
+            return wait_on(t->set);
+        }
+        join_entries_add(t, status >> 4);
+        if ((status & 0xf) == COPY_DROPPED) return join_entries_finish(t);
+    }
+}
+
+ASYNC_EXPORT("join-entries") int32_t join_entries(uint32_t readable) {
+    task_t *t = task_begin();
+    t->end = readable;
+    t->buffer = calloc(3, sizeof(entry_t));
+    if (!t->buffer) __builtin_trap();
+    return join_entries_step(t);
+}
+
+CALLBACK("join-entries") int32_t join_entries_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_STREAM_READ || p1 != t->end) __builtin_trap();
+    join_entries_add(t, p2 >> 4);
+    if ((p2 & 0xf) == COPY_DROPPED) return join_entries_finish(t);
+    return join_entries_step(t);
+}
+
+// ---- outcome: future<result<string, error-context>> ----
+
+typedef struct {
+    uint8_t is_err;
+    union {
+        string_t ok;
+        uint32_t err;
+    } value;
+} outcome_t;
+
+_Static_assert(sizeof(outcome_t) == 12 && _Alignof(outcome_t) == 4, "result<string, error-context>: a byte, then the payload at 4");
+
+IMPORT(JOBS_EXPORT, "[task-return]outcome") void outcome_return(uint32_t readable);
+IMPORT(JOBS_EXPORT, "[future-new-0]outcome") uint64_t outcome_future_new(void);
+IMPORT(JOBS_EXPORT, "[async-lower][future-write-0]outcome") uint32_t outcome_future_write(uint32_t writable, const outcome_t *value);
+IMPORT(JOBS_EXPORT, "[future-drop-writable-0]outcome") void outcome_future_drop_writable(uint32_t writable);
+
+// The reader lifted the string, or the error context (whose handle stays the guest's), during the write.
+static int32_t outcome_finish(task_t *t) {
+    outcome_future_drop_writable(t->end);
+    outcome_t *value = (outcome_t *)t->buffer;
+    if (value->is_err) {
+        error_context_drop(value->value.err);
+    } else {
+        string_free(value->value.ok);
+    }
+    return task_end(t);
+}
+
+ASYNC_EXPORT("outcome") int32_t outcome(char *ptr, size_t len, uint32_t fail) {
+    task_t *t = task_begin();
+    t->buffer = calloc(1, sizeof(outcome_t));
+    if (!t->buffer) __builtin_trap();
+    outcome_t *value = (outcome_t *)t->buffer;
+    if (fail) {
+        value->is_err = 1;
+        value->value.err = error_context_new(ptr, len);
+        string_free((string_t){ptr, len});
+    } else {
+        value->value.ok = (string_t){ptr, len};
+    }
+    uint64_t ends = outcome_future_new();
+    t->end = (uint32_t)(ends >> 32);
+    outcome_return((uint32_t)ends);
+    if (outcome_future_write(t->end, value) == BLOCKED) {
+        waitable_join(t->end, t->set);
+        return wait_on(t->set);
+    }
+    return outcome_finish(t);
+}
+
+CALLBACK("outcome") int32_t outcome_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)p2;
+    task_t *t = context_get();
+    if (event != EVENT_FUTURE_WRITE || p1 != t->end) __builtin_trap();
+    return outcome_finish(t);
+}
+
 // ---- Misuse that the host must turn into traps ----
 
 IMPORT(JOBS_EXPORT, "[task-return]return-twice") void return_twice_return(uint32_t value);
@@ -383,18 +572,9 @@ CALLBACK("park") int32_t park_callback(uint32_t event, uint32_t p1, uint32_t p2)
     return task_end(t);
 }
 
-// backpressure.inc/dec, as the current spec has them (it dropped backpressure.set, which the
-// encoder inside jco no longer accepts): the guest counts its own "on".
-IMPORT(ROOT, "[backpressure-inc]") void backpressure_inc(void);
-IMPORT(ROOT, "[backpressure-dec]") void backpressure_dec(void);
-static bool backpressure_on;
+IMPORT(ROOT, "[backpressure-set]") void backpressure_set(bool on);
 
-EXPORT(TOOLS("set-backpressure")) void tools_set_backpressure(bool on) {
-    if (on != backpressure_on) {
-        if (on) backpressure_inc(); else backpressure_dec();
-        backpressure_on = on;
-    }
-}
+EXPORT(TOOLS("set-backpressure")) void tools_set_backpressure(bool on) { backpressure_set(on); }
 
 EXPORT(TOOLS("parked-set")) uint32_t tools_parked_set(void) { return parked_set; }
 
