@@ -78,6 +78,15 @@ public sealed class CSharpFirstResourcesBindingsTests(CSharpFirstResourcesGuest 
     }
 
     [Fact]
+    public void The_committed_contract_is_the_derived_wit()
+    {
+        // The guest was built, and jco checks it, against wit/csharp-first-resources.wit: it must
+        // not drift from the C# it stands for.
+        var committed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "derived", "csharp-first-resources.wit"));
+        Assert.Equal(CSharpFirstResourcesHost.WitText, committed);
+    }
+
+    [Fact]
     public void The_derived_wit_declares_the_resource()
     {
         Assert.Contains("resource counter {", ICounters.WitText, StringComparison.Ordinal);
