@@ -255,7 +255,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// block it returns is aligned and inside memory, as the Canonical ABI requires; a bad block
     /// is a trap.
     /// </summary>
-    public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
+    public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize) =>
+        Realloc(originalPointer, originalSize, alignment, newSize, out _);
+
+    /// <summary>
+    /// <see cref="Realloc(uint, uint, uint, uint)"/>, also giving the memory as it is after the
+    /// call: the check of the block has looked it up, and the caller, about to write into the
+    /// block, would otherwise look it up again (two native calls).
+    /// </summary>
+    internal uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize, out GuestMemory memory)
     {
         WamrFunction realloc = _realloc ??= TryGetFunction(ReallocName)
             ?? throw new WamrException($"The guest does not export {ReallocName}, which the Canonical ABI needs to pass strings and lists.");
@@ -272,11 +280,16 @@ public sealed unsafe partial class WamrInstance : IDisposable
             Call(realloc, cells);
         }
         uint pointer = cells[0];
-        if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)Memory.Length) is { } error)
+        memory = Memory;
+        if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)memory.Length) is { } error)
         {
             throw Fault(ReallocName, error, null);
         }
-        ReallocObserver?.Invoke(originalPointer, originalSize, alignment, newSize, pointer);
+        if (ReallocObserver is { } observer)
+        {
+            observer(originalPointer, originalSize, alignment, newSize, pointer);
+            memory = Memory;
+        }
         return pointer;
     }
 

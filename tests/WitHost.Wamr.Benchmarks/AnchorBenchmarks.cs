@@ -18,6 +18,10 @@ namespace WitHost.Wamr.Benchmarks;
 /// inside one P/Invoke, so the times are per call on both sides. Each side has its own instance of
 /// the module, loaded from the same bytes.
 /// </remarks>
+// Timed by the wall clock and by the benchmark thread's CPU time, like the engine suites: the
+// C host makes its calls on the same thread, so the second leaves out what the shared machine's
+// load adds to both sides.
+[Config(typeof(Engines.EngineTimingConfig))]
 [MemoryDiagnoser]
 [MedianColumn]
 [CategoriesColumn]

@@ -1,4 +1,5 @@
 using WitHost.Wamr;
+using WitHost.Wamr.Async;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
@@ -37,6 +38,14 @@ internal static class StubImports
             {
                 implementation = _ => throw new InvalidOperationException(
                     $"import {import.CoreName} is not served (--imports trap); serve it with --imports default or --import {ImportName(import)}=<WAVE>");
+            }
+
+            if (import.Function.IsAsync)
+            {
+                // Answered at once: the guest sees RETURNED, with no subtask to wait for.
+                var lowered = DynamicHostImport.CreateAsync(import.Function, (arguments, _) => ValueTask.FromResult(implementation(arguments)), encoding);
+                imports.DefineAsync(import.CoreName.Module, import.CoreName.Name[CoreNames.AsyncLowerPrefix.Length..], lowered);
+                continue;
             }
 
             imports.Define(import.CoreName.Module, import.CoreName.Name, DynamicHostImport.Create(import.Function, implementation, encoding));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using WitHost.Cli.Calls;
 using WitHost.Wamr;
+using WitHost.Wamr.Async;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
@@ -40,6 +41,7 @@ internal static class CallCommand
         var guestOutput = new System.CommandLine.Option<string>("--guest-output") { Description = "Where the guest's stdout and stderr go: stderr (default: the command's standard error, so the result stays alone on standard output) or none", DefaultValueFactory = _ => "stderr" };
         var imports = new System.CommandLine.Option<string>("--imports") { Description = "What an import the guest calls does: trap (default: the call fails naming it) or default (returns its result type's default value)", DefaultValueFactory = _ => StubImports.Trap };
         var answers = new System.CommandLine.Option<string[]>("--import") { Description = "An import's answer, name=WAVE (e.g. host-name=\"x\", iface#func=42, log=() for one without result); may be repeated" };
+        var timeout = new System.CommandLine.Option<double?>("--timeout") { Description = "Seconds each call may run: a synchronous call is stopped (a trap); an async export is told it is cancelled, as Ctrl+C does" };
         var command = new Command("call", "Call guest exports with WAVE arguments, in one instance, and print each result")
         {
             guest,
@@ -50,8 +52,10 @@ internal static class CallCommand
             guestOutput,
             imports,
             answers,
+            timeout,
         };
-        command.SetAction(parseResult => Run(
+        // An async action: Ctrl+C cancels the token, which an async export is told of.
+        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(
             parseResult.GetValue(guest)!,
             parseResult.GetValue(wit)!,
             parseResult.GetValue(world),
@@ -62,7 +66,9 @@ internal static class CallCommand
             parseResult.GetValue(answers) ?? [],
             input,
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            parseResult.GetValue(timeout),
+            cancellationToken)));
         return command;
     }
 
@@ -77,8 +83,22 @@ internal static class CallCommand
         IReadOnlyList<string> importAnswers,
         TextReader input,
         TextWriter output,
-        TextWriter error)
+        TextWriter error,
+        double? timeoutSeconds = null,
+        CancellationToken cancellationToken = default)
     {
+        TimeSpan? timeout = null;
+        if (timeoutSeconds is { } seconds)
+        {
+            if (!(seconds > 0 && seconds <= InstanceOptions.MaxCallTimeout.TotalSeconds))
+            {
+                error.WriteLine($"error: --timeout takes a number of seconds more than 0 and at most {InstanceOptions.MaxCallTimeout.TotalSeconds:F0}; got {seconds}");
+                return ExitCodes.Usage;
+            }
+
+            timeout = TimeSpan.FromSeconds(seconds);
+        }
+
         StringEncoding? requestedEncoding = null;
         if (encodingName is not null && (requestedEncoding = ParseEncoding(encodingName)) is null)
         {
@@ -126,9 +146,11 @@ internal static class CallCommand
             using var engine = new WamrEngine();
             using var module = engine.LoadModule(guestPath);
             var hostImports = new HostImports();
+            // The async built-ins, with the stream and future ones of the world's functions.
+            AsyncBuiltins.AddTo(hostImports, selectedWorld);
             StubImports.Define(hostImports, bindings, importMode, answers, requestedEncoding ?? StringEncoding.Utf8);
             resources.Define(hostImports);
-            using var instance = module.Instantiate(hostImports, new InstanceOptions { Wasi = GuestStdio(guestOutputName, error) });
+            using var instance = module.Instantiate(hostImports, new InstanceOptions { Wasi = GuestStdio(guestOutputName, error), CallTimeout = timeout });
             foreach (var call in planned)
             {
                 if (call.DroppedResource is { } resource)
@@ -145,11 +167,34 @@ internal static class CallCommand
                 }
 
                 var arguments = call.Arguments.Select((argument, i) => resources.Lower(export.Function.Parameters[i].Type, argument)).ToArray();
-                var result = DynamicExportCall.Invoke(instance, export.CoreName, export.Function, arguments, encoding);
+                WitValue? result;
+                if (export.Function.IsAsync)
+                {
+                    var token = CallToken(cancellationToken, timeout);
+                    // The bindings name an async export by its [async-lift] core name; the call takes the world's.
+                    var task = DynamicAsyncExportCall.InvokeAsync(instance, ExportNames.WorldName(export), export.Function, arguments, encoding, token);
+                    if (!Ended(task, token))
+                    {
+                        error.WriteLine($"error: {ExportNames.WorldName(export)} was cancelled and did not end its task within {s_cancelGrace.TotalSeconds:F0} s");
+                        return ExitCodes.Failure;
+                    }
+
+                    result = task.GetAwaiter().GetResult();
+                }
+                else
+                {
+                    result = DynamicExportCall.Invoke(instance, export.CoreName, export.Function, arguments, encoding);
+                }
+
                 output.WriteLine(result is null ? "()" : WaveWriter.Write(resources.Lift(instance, export.CoreName, export.Function.Result!, result)));
             }
 
             return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("error: the call was cancelled (the guest ended its task cancelled)");
+            return ExitCodes.Failure;
         }
         catch (UnknownHandleException exception)
         {
@@ -171,6 +216,46 @@ internal static class CallCommand
             error.WriteLine($"error: {exception.Message}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>How long a cancelled async export has to end its task before the command gives up on it.</summary>
+    private static readonly TimeSpan s_cancelGrace = TimeSpan.FromSeconds(2);
+
+    /// <summary>The token of one async call: Ctrl+C's, and cancelled after <paramref name="timeout"/>.</summary>
+    private static CancellationToken CallToken(CancellationToken interrupt, TimeSpan? timeout)
+    {
+        if (timeout is null)
+        {
+            return interrupt;
+        }
+
+        // Left to the finalizer: the command runs a few calls and exits.
+        var source = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        source.CancelAfter(timeout.Value);
+        return source.Token;
+    }
+
+    /// <summary>
+    /// Waits for an async export's task. Cancelling its token tells the guest, which may then end
+    /// the task cancelled, return anyway, or trap; a guest that does none of these within
+    /// <see cref="s_cancelGrace"/> is given up on (false), so the command never hangs on it.
+    /// </summary>
+    private static bool Ended(Task call, CancellationToken token)
+    {
+        try
+        {
+            call.Wait(token);
+        }
+        catch (OperationCanceledException)
+        {
+            return ((IAsyncResult)call).AsyncWaitHandle.WaitOne(s_cancelGrace);
+        }
+        catch (AggregateException)
+        {
+            // The task failed: its exception is the call's, thrown where the result is read.
+        }
+
+        return true;
     }
 
     /// <summary>The calls in order, each <c>-</c> replaced by the lines of standard input (blank lines and <c>//</c> comments left out).</summary>
@@ -221,9 +306,9 @@ internal static class CallCommand
         }
         else
         {
-            var known = bindings.Exports.SelectMany(e => new[] { e.CoreName, ExportNames.ShortName(e) })
+            var known = bindings.Exports.SelectMany(e => new[] { ExportNames.WorldName(e), ExportNames.ShortName(e) })
                 .Concat(resources.Exported.Select(r => "[resource-drop]" + r.Resource.Name));
-            error.WriteLine($"error: world {world.Name} exports no function '{name}'{WorldSelection.Suggestion(name, known)}; it exports: {string.Join(", ", bindings.Exports.Select(e => e.CoreName))}");
+            error.WriteLine($"error: world {world.Name} exports no function '{name}'{WorldSelection.Suggestion(name, known)}; it exports: {string.Join(", ", bindings.Exports.Select(ExportNames.WorldName))}");
             return null;
         }
 

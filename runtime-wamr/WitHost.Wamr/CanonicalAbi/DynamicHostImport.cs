@@ -1,3 +1,4 @@
+using WitHost.Wamr.Async;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
@@ -54,6 +55,53 @@ public static class DynamicHostImport
             {
                 call.SetResult(flatResult[0]);
             }
+        };
+    }
+
+    /// <summary>
+    /// The implementation of async import <paramref name="function"/> (an <c>async func</c> the
+    /// guest lowers with <c>[async-lower]</c>; define it with <see cref="AsyncHostImports.DefineAsync"/>)
+    /// by <paramref name="implementation"/>: the guest's arguments are lifted during its call (from
+    /// memory when they flatten to more than 4 values), and the result is written through its
+    /// out-pointer when the guest learns the subtask returned.
+    /// </summary>
+    /// <param name="function">The imported WIT function.</param>
+    /// <param name="implementation">Gets the lifted arguments and the subtask's token; returns the result, or null when the function has none.</param>
+    /// <param name="encoding">The string encoding the guest uses.</param>
+    public static AsyncHostFunction CreateAsync(WitFunction function, Func<IReadOnlyList<WitValue>, CancellationToken, ValueTask<WitValue?>> implementation, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(implementation);
+        var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
+        return (call, cancellationToken) =>
+        {
+            var name = call.Import.Module + "::" + call.Import.Name;
+            var flat = new WasmValue[call.ArgumentCount];
+            for (var i = 0; i < flat.Length; i++)
+            {
+                flat[i] = call.GetArgument(i);
+            }
+
+            // An async lowering with a result always passes an out-pointer, its last argument.
+            var parameterCount = function.Result is null ? flat.Length : flat.Length - 1;
+            var context = new CanonicalAbiContext(new WamrCanonicalMemory(call.Instance), encoding, name, call.Instance.MaxLiftBytes);
+            var arguments = CanonicalLift.LiftValues(context, parameterTypes, flat[..parameterCount], CoreFunctionSignature.MaxFlatAsyncParams);
+            uint? outPointer = function.Result is null ? null : flat[^1].AsUInt32();
+            return AsyncHostImports.WhenDone(implementation(arguments, cancellationToken), (instance, result) =>
+            {
+                if (function.Result is not { } resultType)
+                {
+                    return;
+                }
+
+                if (result is null)
+                {
+                    throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {resultType}.");
+                }
+
+                var resultContext = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, name, instance.MaxLiftBytes);
+                CanonicalLower.LowerValues(resultContext, [resultType], [result], maxFlat: 0, outPointer);
+            });
         };
     }
 }

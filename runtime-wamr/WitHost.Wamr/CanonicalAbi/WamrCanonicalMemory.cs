@@ -1,3 +1,5 @@
+using WitHost.Wamr.Memory;
+
 namespace WitHost.Wamr.CanonicalAbi;
 
 /// <summary>The Canonical ABI's view of a <see cref="WamrInstance"/>: its memory and its <c>cabi_realloc</c>.</summary>
@@ -47,7 +49,11 @@ public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
     public uint Realloc(uint originalPointer, uint originalSize, uint alignment, uint newSize)
     {
         _size = -1;
-        return _instance.Realloc(originalPointer, originalSize, alignment, newSize);
+        uint pointer = _instance.Realloc(originalPointer, originalSize, alignment, newSize, out GuestMemory memory);
+        // The memory as the guest left it, which the check of the block looked up already.
+        _base = memory.Base;
+        _size = memory.Length;
+        return pointer;
     }
 
     /// <inheritdoc/>

@@ -9,7 +9,10 @@ namespace WitHost.Wamr.Benchmarks.Engines;
 /// process per engine (WAMR's interpreter, WAMR AOT, Wasmtime), each of which reads its resident
 /// set (VmRSS) after starting the engine, after loading the digest guest (the first load also
 /// brings in the native library), after loading it a second time (what one more module costs),
-/// and after making the instances and calling each once, and reports the differences. A fresh process per engine keeps
+/// and after making the instances and calling each once, and reports the differences; then it
+/// makes, calls once and disposes 1,000 more instances one after the other (a host that makes an
+/// instance per request) and reports what each allocated on the managed heap and how many garbage
+/// collections of each generation the thousand caused. A fresh process per engine keeps
 /// one engine's heap from hiding another's; BenchmarkDotNet times, it does not measure a process's
 /// resident memory, so this is a small program of its own.
 /// </summary>
@@ -47,8 +50,8 @@ internal static class FootprintMeasurement
             File.WriteAllBytes(aotFile, BenchmarkGuests.CompileAheadOfTime(wasm));
 
             Console.WriteLine($"digest guest: {wasm.Length / 1024.0:F1} KiB .wasm, {new FileInfo(aotFile).Length / 1024.0:F1} KiB .aot; {instances} instances, each called once");
-            Console.WriteLine("| engine | engine started | first module | one more module | per instance |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| engine | engine started | first module | one more module | per instance | allocated per instance, made and disposed | collections per 1,000 (gen0/1/2) |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (string engine in s_engines)
             {
                 Console.WriteLine(RunChildProcess(engine, engine == "aot" ? aotFile : wasmFile, instances));
@@ -87,6 +90,7 @@ internal static class FootprintMeasurement
         byte[] guest = File.ReadAllBytes(guestFile);
         long atStart = ResidentBytes();
         long engineStarted, firstModule, moduleLoaded, instancesMade;
+        string churn;
         var keep = new List<IDisposable>();
         if (engine == "wasmtime")
         {
@@ -103,6 +107,11 @@ internal static class FootprintMeasurement
                 keep.Add(instance);
             }
             instancesMade = ResidentBytes();
+            churn = Churn(() =>
+            {
+                using var instance = new WasmtimeGuest(wasmtime, module);
+                instance.ReadList(instance.Instance.GetFunction<int, int>("sha256-pattern")!(1024));
+            });
         }
         else
         {
@@ -119,10 +128,33 @@ internal static class FootprintMeasurement
                 keep.Add(instance);
             }
             instancesMade = ResidentBytes();
+            churn = Churn(() =>
+            {
+                using DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports());
+                instance.Sha256Pattern(1024);
+            });
         }
         GC.KeepAlive(keep);
         string name = engine switch { "interpreter" => "WAMR interpreter", "aot" => "WAMR AOT", _ => "Wasmtime (compiles the .wasm)" };
-        Console.WriteLine($"| {name} | {Kib(engineStarted - atStart)} | {Kib(firstModule - engineStarted)} | {Kib(moduleLoaded - firstModule)} | {Kib((instancesMade - moduleLoaded) / count)} |");
+        Console.WriteLine($"| {name} | {Kib(engineStarted - atStart)} | {Kib(firstModule - engineStarted)} | {Kib(moduleLoaded - firstModule)} | {Kib((instancesMade - moduleLoaded) / count)} | {churn} |");
+    }
+
+    /// <summary>Runs <paramref name="makeCallDispose"/> 1,000 times; returns the bytes it allocated
+    /// per run and the collections of each generation, as the two last columns.</summary>
+    private static string Churn(Action makeCallDispose)
+    {
+        const int runs = 1000;
+        makeCallDispose();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < runs; i++)
+        {
+            makeCallDispose();
+        }
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        return $"{allocated / runs:N0} B | {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}";
     }
 
     private static string Kib(long bytes) => $"{bytes / 1024.0:N0} KiB";
