@@ -153,13 +153,21 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static DiagnosticDescriptor CSharpFirstResourceInTwoInterfaces { get; } = new(
+        "WITHOST0108",
+        "One C# resource is two WIT resources",
+        "The resource '{0}' is used by the C#-first interfaces {1}, each of which declares its own WIT resource '{2}': a handle from one is no handle of the other",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly DiagnosticDescriptor[] s_all =
     {
         HostClassNotPartial, HostClassNested, WitPathNotFound, WorldNotFound, WorldNotSpecified,
         UnsupportedConstruct, TooManyFlags, ConflictingInterface, InvalidWitPath, NoRootPackage,
         CallNotGenerated,
         TypeHasNoWitForm, DuplicateWitName, InvalidInterfaceName, MemberHasNoWitForm,
-        InvalidWitName, NotACSharpFirstInterface,
+        InvalidWitName, NotACSharpFirstInterface, CSharpFirstResourceInTwoInterfaces,
     };
 
 

@@ -50,8 +50,31 @@ internal static class CSharpFirstBinding
                 ? table with { CSharpType = resource.CSharpType, Methods = table.Methods.Select(call => Apply(call, resource.Methods)).ToEquatableArray() }
                 : table)
             .ToEquatableArray();
-        return result with { Binding = world with { Scopes = scopes, ImportProperties = imports, ExportInterfaces = exports, ResourceTables = tables } };
+        return result with
+        {
+            Binding = world with { Scopes = scopes, ImportProperties = imports, ExportInterfaces = exports, ResourceTables = tables },
+            Diagnostics = result.Diagnostics.Concat(SharedResources(world, byName)).ToEquatableArray(),
+        };
     }
+
+    // Each C#-first interface declares the resources it uses, since an interface is read on its
+    // own (no `use` between C#-first interfaces yet): one C# resource type used by two interfaces
+    // of a world is two WIT resources there, whose handles the guest cannot pass from one to the other.
+    private static IEnumerable<DiagnosticInfo> SharedResources(WorldBinding world, Dictionary<string, CSharpFirstInterface> byName)
+        => world.ImportProperties.Select(property => property.WitName)
+            .Concat(world.ExportInterfaces.Select(exported => exported.WitName))
+            .Distinct(StringComparer.Ordinal)
+            .Where(byName.ContainsKey)
+            .Select(name => byName[name])
+            .SelectMany(item => item.Resources.Select(resource => (Interface: item, Resource: resource)))
+            .GroupBy(use => use.Resource.CSharpType, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1)
+            .Select(group => DiagnosticInfoFactory.Create(
+                DiagnosticDescriptors.CSharpFirstResourceInTwoInterfaces,
+                world.Spec.AttributeLocation,
+                group.Key.Replace("global::", ""),
+                string.Join(" and ", group.Select(use => "'" + use.Interface.QualifiedName + "'")),
+                group.First().Resource.WitName));
 
     private static CallBinding Apply(CallBinding call, CSharpFirstInterface item) => Apply(call, item.Functions);
 
@@ -124,15 +147,9 @@ internal static class CSharpFirstBinding
             Children = children,
             MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
             VariantPayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.VariantPayloadName,
-            Shape = type.Kind == AbiTypeKind.List ? ListShape(shape.CSharpType) : type.Shape,
+            // A list's or an option's form is the one the user's signature chose (read from its symbol).
+            Shape = shape.Shape == CSharpShape.Plain ? type.Shape : shape.Shape,
             HandleClass = type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow ? type.CSharpType : type.HandleClass,
         };
     }
-
-    // The C# form of a list the user's signature chose; an option's follows from its WIT type alone.
-    private static CSharpShape ListShape(string csharpType)
-        => csharpType == "byte[]" ? CSharpShape.Bytes
-            : csharpType.EndsWith("[]", StringComparison.Ordinal) ? CSharpShape.Array
-            : csharpType.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal) ? CSharpShape.GenericList
-            : CSharpShape.ReadOnlyList;
 }

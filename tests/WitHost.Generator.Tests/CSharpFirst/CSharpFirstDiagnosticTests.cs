@@ -188,6 +188,46 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     [Fact]
+    public void OneResourceTypeInTwoInterfacesOfAWorldIsWarnedAboutAtTheHost()
+    {
+        var source = Source("""
+            internal interface ICounter : System.IDisposable
+            {
+                uint Value();
+            }
+
+            [WitHost("example:api/counters")]
+            internal partial interface ICounters
+            {
+                ICounter Open();
+            }
+
+            [WitHost("example:api/readers")]
+            internal partial interface IReaders
+            {
+                uint Read(ICounter counter);
+            }
+
+            [WitHost]
+            [WitImport(typeof(ICounters))]
+            [WitImport(typeof(IReaders))]
+            internal partial class Host;
+            """);
+        var run = Run(source);
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WITHOST0108", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        AssertAt(source, diagnostic, "WitHost", after: "Read(ICounter counter);\n}\n\n[");
+        Assert.Equal(
+            "The resource 'Example.ICounter' is used by the C#-first interfaces 'example:api/counters' and 'example:api/readers', each of which declares its own WIT resource 'counter': a handle from one is no handle of the other",
+            diagnostic.GetMessage());
+        Assert.Empty(run.CompilationProblems);
+
+        // Each interface on its own host: one resource per world, nothing to warn about.
+        Assert.Empty(Run(source.Replace("[WitImport(typeof(IReaders))]\n", "", StringComparison.Ordinal)).GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void ANestedInterfaceIsReportedAndGeneratesNothing()
     {
         // WITHOST0002, as for a host class.
