@@ -774,25 +774,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <summary>Disposes host objects of a freed instance, every one even when some throw.</summary>
     private static void DisposeHostObjects(IDisposable[]? hostObjects)
     {
-        if (hostObjects is null)
+        if (hostObjects is not null)
         {
-            return;
-        }
-        List<Exception>? failures = null;
-        foreach (IDisposable owner in hostObjects)
-        {
-            try
-            {
-                owner.Dispose();
-            }
-            catch (Exception e)
-            {
-                (failures ??= []).Add(e);
-            }
-        }
-        if (failures is not null)
-        {
-            throw new AggregateException("Host objects of the disposed instance threw while being disposed.", failures);
+            HostObjects.DisposeAll(hostObjects, "Host objects of the disposed instance threw while being disposed.");
         }
     }
 

@@ -332,6 +332,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ATypeLeftOutIsReportedAtItsNameInTheWitFile()
+    {
+        var wide = string.Join(", ", Enumerable.Range(0, 65).Select(i => "g" + i));
+        var wit = "package example:api;\n\ninterface data {\n    flags wide { " + wide + " }\n    record holder { w: wide }\n}\n\nworld one { import data; }\n";
+        var run = Run("""[WitHost("api.wit")] internal partial class Host;""", ("/project/api.wit", wit));
+
+        // As the front end's own errors and a function's are: at the name, not at the [WitHost] attribute.
+        foreach (var (id, name) in new[] { ("WITHOST0006", "holder"), ("WITHOST0007", "wide") })
+        {
+            var span = run.GeneratorDiagnostics.Single(diagnostic => diagnostic.Id == id).Location.GetLineSpan();
+            Assert.Equal("/project/api.wit", span.Path);
+            var line = wit.Split('\n')[span.StartLinePosition.Line];
+            Assert.Equal(name, line.Substring(span.StartLinePosition.Character, span.EndLinePosition.Character - span.StartLinePosition.Character));
+        }
+    }
+
+    [Fact]
     public void CallsPassingImportedAndExportedResourceHandlesAreGenerated()
     {
         const string wit = """

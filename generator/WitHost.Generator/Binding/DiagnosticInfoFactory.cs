@@ -20,6 +20,10 @@ internal static class DiagnosticInfoFactory
     public static SourceLocationInfo LocationOf(WitFunction function, SourceLocationInfo fallback)
         => function.Span is { } span ? FromWitSpan(span) : fallback;
 
+    /// <summary>A type's place in its .wit file, or <paramref name="fallback"/> when it was not read from text.</summary>
+    public static SourceLocationInfo LocationOf(WitNamedType type, SourceLocationInfo fallback)
+        => type.Span is { } span ? FromWitSpan(span) : fallback;
+
     private static SourceLocationInfo FromWitSpan(WitSourceSpan span)
     {
         // WitSourceSpan counts lines and columns from 1; Roslyn's LinePosition from 0.

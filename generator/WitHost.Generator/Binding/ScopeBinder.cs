@@ -111,7 +111,7 @@ internal sealed class ScopeBinder
 
         if (type is WitFlagsType { Flags.Count: > 64 } tooMany)
         {
-            _diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.TooManyFlags, _location, scopeKey + "#" + tooMany.Name, tooMany.Flags.Count.ToString()));
+            _diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.TooManyFlags, DiagnosticInfoFactory.LocationOf(tooMany, _location), scopeKey + "#" + tooMany.Name, tooMany.Flags.Count.ToString()));
             return null;
         }
 
@@ -131,7 +131,7 @@ internal sealed class ScopeBinder
         }
         catch (UnsupportedConstructException exception)
         {
-            ReportUnsupported($"The type '{scopeKey}#{type.Name}'", exception, _location);
+            ReportUnsupported($"The type '{scopeKey}#{type.Name}'", exception, DiagnosticInfoFactory.LocationOf(type, _location));
             return null;
         }
     }

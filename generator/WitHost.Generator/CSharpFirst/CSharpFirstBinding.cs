@@ -147,15 +147,9 @@ internal static class CSharpFirstBinding
             Children = children,
             MemberNames = shape.MemberNames.IsEmpty ? type.MemberNames : shape.MemberNames,
             VariantPayloadName = type.Kind == AbiTypeKind.Variant ? shape.PayloadName : type.VariantPayloadName,
-            Shape = type.Kind == AbiTypeKind.List ? ListShape(shape.CSharpType) : type.Shape,
+            // A list's or an option's form is the one the user's signature chose (read from its symbol).
+            Shape = shape.Shape == CSharpShape.Plain ? type.Shape : shape.Shape,
             HandleClass = type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow ? type.CSharpType : type.HandleClass,
         };
     }
-
-    // The C# form of a list the user's signature chose; an option's follows from its WIT type alone.
-    private static CSharpShape ListShape(string csharpType)
-        => csharpType == "byte[]" ? CSharpShape.Bytes
-            : csharpType.EndsWith("[]", StringComparison.Ordinal) ? CSharpShape.Array
-            : csharpType.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal) ? CSharpShape.GenericList
-            : CSharpShape.ReadOnlyList;
 }

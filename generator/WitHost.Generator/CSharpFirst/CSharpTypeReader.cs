@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.CodeAnalysis;
+using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.CSharpFirst;
@@ -44,7 +45,7 @@ internal sealed class CSharpTypeReader
         var display = type.ToDisplayString(Format);
         if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
         {
-            return Option(display, Read(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)));
+            return Option(display, CSharpShape.NullableOption, Read(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)));
         }
 
         switch (type.SpecialType)
@@ -72,7 +73,7 @@ internal sealed class CSharpTypeReader
                 throw NoForm(display, "only one-dimensional arrays are lists");
             }
 
-            return List(display, Read(array.ElementType));
+            return List(display, array.ElementType.SpecialType == SpecialType.System_Byte ? CSharpShape.Bytes : CSharpShape.Array, Read(array.ElementType));
         }
 
         if (type is not INamedTypeSymbol named)
@@ -82,7 +83,7 @@ internal sealed class CSharpTypeReader
 
         if (named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
-            return Option(display, Read(named.TypeArguments[0]));
+            return Option(display, CSharpShape.NullableOption, Read(named.TypeArguments[0]));
         }
 
         if (named.IsTupleType)
@@ -90,18 +91,19 @@ internal sealed class CSharpTypeReader
             var elements = named.TupleElements.Select(element => Read(element.Type)).ToList();
             return new WitTypeText(
                 "tuple<" + string.Join(", ", elements.Select(element => element.Wit)) + ">",
-                new CSharpTypeShape(display, elements.Select(element => element.Shape).ToEquatableArray(), EquatableArray<string>.Empty, ""));
+                new CSharpTypeShape(display, elements.Select(element => element.Shape).ToEquatableArray(), EquatableArray<string>.Empty, "", CSharpShape.Plain));
         }
 
         switch (MetadataName(named.OriginalDefinition))
         {
             case "System.Collections.Generic.IReadOnlyList`1":
+                return List(display, CSharpShape.ReadOnlyList, Read(named.TypeArguments[0]));
             case "System.Collections.Generic.List`1":
-                return List(display, Read(named.TypeArguments[0]));
+                return List(display, CSharpShape.GenericList, Read(named.TypeArguments[0]));
             case "System.Text.Rune":
                 return Leaf("char", display);
             case "WitHost.Option`1":
-                return Option(display, Read(named.TypeArguments[0]));
+                return Option(display, CSharpShape.WrappedOption, Read(named.TypeArguments[0]));
             case "WitHost.Result`2":
                 return Result(display, named.TypeArguments[0], named.TypeArguments[1]);
             case "WitHost.Unit":
@@ -202,11 +204,11 @@ internal sealed class CSharpTypeReader
 
     private static WitTypeText Leaf(string wit, string display) => new(wit, CSharpTypeShape.Leaf(display));
 
-    private static WitTypeText List(string display, WitTypeText element)
-        => new("list<" + element.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(element.Shape), EquatableArray<string>.Empty, ""));
+    private static WitTypeText List(string display, CSharpShape shape, WitTypeText element)
+        => new("list<" + element.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(element.Shape), EquatableArray<string>.Empty, "", shape));
 
-    private static WitTypeText Option(string display, WitTypeText payload)
-        => new("option<" + payload.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(CSharpTypeShape.None, payload.Shape), EquatableArray<string>.Empty, ""));
+    private static WitTypeText Option(string display, CSharpShape shape, WitTypeText payload)
+        => new("option<" + payload.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(CSharpTypeShape.None, payload.Shape), EquatableArray<string>.Empty, "", shape));
 
     private WitTypeText Result(string display, ITypeSymbol ok, ITypeSymbol error)
     {
@@ -219,7 +221,7 @@ internal sealed class CSharpTypeReader
             (null, _) => "result<_, " + errorText!.Wit + ">",
             _ => "result<" + okText!.Wit + ", " + errorText!.Wit + ">",
         };
-        return new WitTypeText(wit, new CSharpTypeShape(display, EquatableArray.Create(okText?.Shape ?? CSharpTypeShape.None, errorText?.Shape ?? CSharpTypeShape.None), EquatableArray<string>.Empty, ""));
+        return new WitTypeText(wit, new CSharpTypeShape(display, EquatableArray.Create(okText?.Shape ?? CSharpTypeShape.None, errorText?.Shape ?? CSharpTypeShape.None), EquatableArray<string>.Empty, "", CSharpShape.Plain));
     }
 
     private static bool IsUnit(ITypeSymbol type) => type is INamedTypeSymbol named && MetadataName(named) == "WitHost.Unit";
@@ -273,7 +275,7 @@ internal sealed class CSharpTypeReader
             shapes.Add(field.Shape);
         }
 
-        var shape = new CSharpTypeShape(display, shapes.ToEquatableArray(), properties.Select(property => property.Name).ToEquatableArray(), "");
+        var shape = new CSharpTypeShape(display, shapes.ToEquatableArray(), properties.Select(property => property.Name).ToEquatableArray(), "", CSharpShape.Plain);
         return ("record", body.ToString(), shape);
     }
 
@@ -385,7 +387,7 @@ internal sealed class CSharpTypeReader
             shapes.Add(payload.Shape);
         }
 
-        var shape = new CSharpTypeShape(display, shapes.ToEquatableArray(), cases.Select(@case => @case.Name).ToEquatableArray(), payloadName ?? "");
+        var shape = new CSharpTypeShape(display, shapes.ToEquatableArray(), cases.Select(@case => @case.Name).ToEquatableArray(), payloadName ?? "", CSharpShape.Plain);
         return ("variant", body.ToString(), shape);
     }
 

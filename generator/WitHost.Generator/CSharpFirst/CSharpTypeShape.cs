@@ -1,3 +1,4 @@
+using WitHost.Generator.Model;
 using WitHost.Wit.Collections;
 
 namespace WitHost.Generator.CSharpFirst;
@@ -14,16 +15,20 @@ namespace WitHost.Generator.CSharpFirst;
 /// (<see cref="None"/> for an absent side); variant: each case's payload (<see cref="None"/> when it has none).</param>
 /// <param name="MemberNames">Record: the property names; variant: the nested case type names.</param>
 /// <param name="PayloadName">Variant: the payload property of the case records.</param>
+/// <param name="Shape">List and option: the form the user's type takes (<c>byte[]</c>, <c>T[]</c>,
+/// <c>IReadOnlyList&lt;T&gt;</c>, <c>List&lt;T&gt;</c>; <c>T?</c> or <c>WitHost.Option&lt;T&gt;</c>), read
+/// from the type's symbol; <see cref="CSharpShape.Plain"/> for every other kind.</param>
 internal sealed record CSharpTypeShape(
     string CSharpType,
     EquatableArray<CSharpTypeShape> Children,
     EquatableArray<string> MemberNames,
-    string PayloadName)
+    string PayloadName,
+    CSharpShape Shape)
 {
     /// <summary>No value: the absent payload of an option's none, a result side or a variant case.</summary>
     public static CSharpTypeShape None { get; } = Leaf("");
 
     /// <summary>A type without children (a primitive, string, enum or flags).</summary>
     public static CSharpTypeShape Leaf(string csharpType)
-        => new(csharpType, EquatableArray<CSharpTypeShape>.Empty, EquatableArray<string>.Empty, "");
+        => new(csharpType, EquatableArray<CSharpTypeShape>.Empty, EquatableArray<string>.Empty, "", CSharpShape.Plain);
 }

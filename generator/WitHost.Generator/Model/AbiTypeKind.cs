@@ -1,6 +1,12 @@
 namespace WitHost.Generator.Model;
 
 /// <summary>What kind of WIT value an <see cref="AbiTypeBinding"/> describes; each kind has its own lift and lower.</summary>
+/// <remarks>
+/// Its primitive members restate <see cref="WitHost.Wit.Model.WitPrimitiveKind"/> on purpose, mapped
+/// in one place (<c>AbiTypeBinder</c>): this is the emitter's one flat switch key, and it also names
+/// what the WIT model cannot know alone (<see cref="None"/>, and whether a handle's resource is
+/// imported or exported by the world being bound). docs/architecture.md says why they stay two.
+/// </remarks>
 internal enum AbiTypeKind
 {
     /// <summary>No value: the absent payload of a variant case, option or result side.</summary>

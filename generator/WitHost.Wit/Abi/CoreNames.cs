@@ -57,13 +57,31 @@ public static class CoreNames
     /// <summary>The callback the guest exports for async export <paramref name="exportName"/>.</summary>
     public static string Callback(string exportName) => CallbackPrefix + exportName;
 
+    /// <summary>How the name of a <c>task.return</c> import begins; the export's function name follows.</summary>
+    public const string TaskReturnPrefix = "[task-return]";
+
+    /// <summary>The name of the <c>task.cancel</c> import.</summary>
+    public const string TaskCancelName = "[task-cancel]";
+
     /// <summary>The <c>task.return</c> import through which async export <paramref name="function"/> of <paramref name="interfaceItemName"/> returns its result.</summary>
     public static CoreImportName TaskReturn(string? interfaceItemName, WitFunction function)
-        => new(ExportedResourceModule(interfaceItemName), "[task-return]" + function.ExternalName);
+        => new(ExportedResourceModule(interfaceItemName), TaskReturnPrefix + function.ExternalName);
+
+    /// <summary>
+    /// The <c>task.return</c> import of the async export named <paramref name="exportName"/> as
+    /// <see cref="Export"/> names it (<c>ns:pkg/iface#f</c>, or a world function's own name).
+    /// </summary>
+    public static CoreImportName TaskReturn(string exportName)
+    {
+        var hash = exportName.LastIndexOf('#');
+        return hash < 0
+            ? new(ExportedResourceModule(null), TaskReturnPrefix + exportName)
+            : new(ExportedResourceModule(exportName.Substring(0, hash)), TaskReturnPrefix + exportName.Substring(hash + 1));
+    }
 
     /// <summary>The <c>task.cancel</c> import of the async exports of <paramref name="interfaceItemName"/>.</summary>
     public static CoreImportName TaskCancel(string? interfaceItemName)
-        => new(ExportedResourceModule(interfaceItemName), "[task-cancel]");
+        => new(ExportedResourceModule(interfaceItemName), TaskCancelName);
 
     /// <summary>
     /// The name in module <see cref="RootModule"/> under which a guest imports async or thread
@@ -128,8 +146,8 @@ public static class CoreNames
         string lowered = isAsync ? AsyncLowerPrefix : "";
         return builtin switch
         {
-            CanonicalBuiltin.TaskReturn => "[task-return]",
-            CanonicalBuiltin.TaskCancel => "[task-cancel]",
+            CanonicalBuiltin.TaskReturn => TaskReturnPrefix,
+            CanonicalBuiltin.TaskCancel => TaskCancelName,
             CanonicalBuiltin.StreamNew => "[stream-new-",
             CanonicalBuiltin.StreamRead => lowered + "[stream-read-",
             CanonicalBuiltin.StreamWrite => lowered + "[stream-write-",

@@ -1,6 +1,11 @@
 namespace WitHost.Wit.Model;
 
 /// <summary>The WIT primitive types.</summary>
+/// <remarks>
+/// The generator's <c>AbiTypeKind</c> repeats these members in its own flat switch key, which also
+/// holds what depends on the world being bound (docs/architecture.md); the one mapping between the
+/// two is the generator's <c>AbiTypeBinder</c>.
+/// </remarks>
 public enum WitPrimitiveKind
 {
     /// <summary><c>bool</c></summary>

@@ -123,6 +123,9 @@ internal sealed partial class Resolver
             _memberDepth--;
         }
 
+        // Diagnostics about the type (the generator's too) point at its name: the declaration's,
+        // or the local name a `use` gives it.
+        resolved = resolved is null ? null : resolved with { Span = member.Name.Span.ToSourceSpan() };
         if (resolved is not null && !WithinBounds(resolved, member.Name.Span, $"type `{member.Name.Name}`"))
         {
             resolved = null;

@@ -1,7 +1,9 @@
-using WitHost.Wit.Abi;
 using System.Buffers.Binary;
+using System.Collections.Frozen;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Hosting;
+using WitHost.Wit.Abi;
+using WitHost.Wit.Binary;
 using WitHost.Wit.Model;
 
 namespace WitHost.Wamr.Async;
@@ -21,9 +23,6 @@ namespace WitHost.Wamr.Async;
 /// </summary>
 public static class AsyncBuiltins
 {
-    private const string Root = "$root";
-    private const string ExportPrefix = "[export]";
-
     /// <summary>Makes <paramref name="imports"/> serve the async built-ins to the instances it is given to.</summary>
     public static HostImports AddTo(HostImports imports)
     {
@@ -56,19 +55,19 @@ public static class AsyncBuiltins
     /// <summary>The host function serving built-in <paramref name="name"/> of <paramref name="module"/>, or null.</summary>
     internal static HostFunction? Resolve(string module, string name)
     {
-        if (module == Root)
+        if (module == CoreNames.RootModule)
         {
-            return RootBuiltin(name);
+            return s_root.TryGetValue(name, out var builtin) ? builtin : null;
         }
 
-        if (module.StartsWith(ExportPrefix, StringComparison.Ordinal))
+        if (module.StartsWith(CoreNames.ExportModulePrefix, StringComparison.Ordinal))
         {
-            if (name == "[task-cancel]")
+            if (name == CoreNames.TaskCancelName)
             {
                 return TaskCancel;
             }
 
-            if (name.StartsWith("[task-return]", StringComparison.Ordinal))
+            if (name.StartsWith(CoreNames.TaskReturnPrefix, StringComparison.Ordinal))
             {
                 return TaskReturn;
             }
@@ -77,32 +76,59 @@ public static class AsyncBuiltins
         return null;
     }
 
-    private static HostFunction? RootBuiltin(string name) => name switch
+    // The $root built-ins by the names CoreNames gives them (the one place those names live).
+    private static readonly FrozenDictionary<string, HostFunction> s_root = RootBuiltins();
+
+    private static FrozenDictionary<string, HostFunction> RootBuiltins()
     {
-        "[waitable-set-new]" => WaitableSetNew,
-        "[waitable-set-wait]" => WaitableSetWait,
-        "[waitable-set-poll]" => WaitableSetPoll,
-        "[waitable-set-drop]" => WaitableSetDrop,
-        "[waitable-join]" => WaitableJoin,
-        "[subtask-drop]" => SubtaskDrop,
-        "[subtask-cancel]" => call => SubtaskCancel(call, blocking: true),
-        "[async-lower][subtask-cancel]" => call => SubtaskCancel(call, blocking: false),
-        "[context-get-0]" => call => call.SetResult(State(call).Context0),
-        "[context-set-0]" => call => State(call).Context0 = call.GetUInt32(0),
-        "[backpressure-set]" => call => State(call).AdjustBackpressure(call.GetInt32(0) != 0 ? 1 : 0, absolute: true, call.Import.Name),
-        "[backpressure-inc]" => call => State(call).AdjustBackpressure(1, absolute: false, call.Import.Name),
-        "[backpressure-dec]" => call => State(call).AdjustBackpressure(-1, absolute: false, call.Import.Name),
+        var builtins = new Dictionary<string, HostFunction>(StringComparer.Ordinal);
+        foreach (var builtin in Enum.GetValues<CanonicalBuiltin>())
+        {
+            foreach (var flag in (ReadOnlySpan<bool>)[false, true])
+            {
+                foreach (var encoding in Enum.GetValues<CanonicalStringEncoding>())
+                {
+                    if (CoreNames.RootBuiltin(builtin, flag, 0, encoding) is { } name && RootBuiltin(builtin, flag, encoding) is { } function)
+                    {
+                        builtins.TryAdd(name, function);
+                    }
+                }
+            }
+        }
+
+        return builtins.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // What serves each $root built-in; null for the ones WitHost refuses (thread.*, cancellable waits)
+    // and context slots other than 0.
+    private static HostFunction? RootBuiltin(CanonicalBuiltin builtin, bool flag, CanonicalStringEncoding encoding) => (builtin, flag) switch
+    {
+        (CanonicalBuiltin.WaitableSetNew, _) => WaitableSetNew,
+        (CanonicalBuiltin.WaitableSetWait, false) => WaitableSetWait,
+        (CanonicalBuiltin.WaitableSetPoll, false) => WaitableSetPoll,
+        (CanonicalBuiltin.WaitableSetDrop, _) => WaitableSetDrop,
+        (CanonicalBuiltin.WaitableJoin, _) => WaitableJoin,
+        (CanonicalBuiltin.SubtaskDrop, _) => SubtaskDrop,
+        (CanonicalBuiltin.SubtaskCancel, var isAsync) => call => SubtaskCancel(call, blocking: !isAsync),
+        (CanonicalBuiltin.ContextGet, _) => call => call.SetResult(State(call).Context0),
+        (CanonicalBuiltin.ContextSet, _) => call => State(call).Context0 = call.GetUInt32(0),
+        (CanonicalBuiltin.BackpressureSet, _) => call => State(call).AdjustBackpressure(call.GetInt32(0) != 0 ? 1 : 0, absolute: true, call.Import.Name),
+        (CanonicalBuiltin.BackpressureInc, _) => call => State(call).AdjustBackpressure(1, absolute: false, call.Import.Name),
+        (CanonicalBuiltin.BackpressureDec, _) => call => State(call).AdjustBackpressure(-1, absolute: false, call.Import.Name),
         // A task that yields from inside its code (rather than by its callback's YIELD) keeps the
         // instance: nothing else of it can run meanwhile, so the yield returns at once, not cancelled.
-        "[thread-yield]" => call => call.SetResult(0),
-        "[error-context-new-utf8]" => call => ErrorContextNew(call, StringEncoding.Utf8),
-        "[error-context-new-utf16]" => call => ErrorContextNew(call, StringEncoding.Utf16),
-        "[error-context-new-latin1+utf16]" => call => ErrorContextNew(call, StringEncoding.Latin1Utf16),
-        "[error-context-debug-message-utf8]" => call => ErrorContextDebugMessage(call, StringEncoding.Utf8),
-        "[error-context-debug-message-utf16]" => call => ErrorContextDebugMessage(call, StringEncoding.Utf16),
-        "[error-context-debug-message-latin1+utf16]" => call => ErrorContextDebugMessage(call, StringEncoding.Latin1Utf16),
-        "[error-context-drop]" => ErrorContextDrop,
+        (CanonicalBuiltin.ThreadYield, false) => call => call.SetResult(0),
+        (CanonicalBuiltin.ErrorContextNew, _) => call => ErrorContextNew(call, Encoding(encoding)),
+        (CanonicalBuiltin.ErrorContextDebugMessage, _) => call => ErrorContextDebugMessage(call, Encoding(encoding)),
+        (CanonicalBuiltin.ErrorContextDrop, _) => ErrorContextDrop,
         _ => null,
+    };
+
+    private static StringEncoding Encoding(CanonicalStringEncoding encoding) => encoding switch
+    {
+        CanonicalStringEncoding.Utf16 => StringEncoding.Utf16,
+        CanonicalStringEncoding.Latin1Utf16 => StringEncoding.Latin1Utf16,
+        _ => StringEncoding.Utf8,
     };
 
     internal static AsyncInstanceState State(HostCallContext call) => call.Instance.AsyncState;

@@ -70,10 +70,8 @@ public static class AsyncExportCall
     public static (string Module, string Name) TaskReturnImport(string exportName)
     {
         ArgumentNullException.ThrowIfNull(exportName);
-        var hash = exportName.LastIndexOf('#');
-        return hash < 0
-            ? ("[export]$root", "[task-return]" + exportName)
-            : ("[export]" + exportName[..hash], "[task-return]" + exportName[(hash + 1)..]);
+        var import = CoreNames.TaskReturn(exportName);
+        return (import.Module, import.Name);
     }
 
     private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, AsyncArgumentLowering lowerArguments, CancellationToken cancellationToken)

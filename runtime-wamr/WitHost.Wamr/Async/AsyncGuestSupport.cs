@@ -52,9 +52,9 @@ internal static class AsyncGuestSupport
             {
                 reasons.Add($"its export '{export}' is lifted async without a callback (stackful), which needs stack switching");
             }
-            else if (export.StartsWith(AsyncExportCall.LiftPrefix, StringComparison.Ordinal) && !exported.Contains("[callback]" + export))
+            else if (export.StartsWith(AsyncExportCall.LiftPrefix, StringComparison.Ordinal) && !exported.Contains(CoreNames.Callback(export[AsyncExportCall.LiftPrefix.Length..])))
             {
-                reasons.Add($"its async export '{export}' has no callback '[callback]{export}'");
+                reasons.Add($"its async export '{export}' has no callback '{CoreNames.Callback(export[AsyncExportCall.LiftPrefix.Length..])}'");
             }
         }
 

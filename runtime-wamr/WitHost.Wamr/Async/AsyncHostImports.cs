@@ -1,4 +1,5 @@
 using WitHost.Wamr.Hosting;
+using WitHost.Wit.Abi;
 
 namespace WitHost.Wamr.Async;
 
@@ -11,7 +12,7 @@ namespace WitHost.Wamr.Async;
 public static class AsyncHostImports
 {
     /// <summary>The core name prefix of an import lowered asynchronously.</summary>
-    public const string LowerPrefix = "[async-lower]";
+    public const string LowerPrefix = CoreNames.AsyncLowerPrefix;
 
     /// <summary>
     /// Defines the async import <paramref name="functionName"/> of <paramref name="module"/>

@@ -1,3 +1,5 @@
+using WitHost.Wamr.Hosting;
+
 namespace WitHost.Wamr.Bindings;
 
 /// <summary>
@@ -126,23 +128,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
 
         _slots.Clear();
         _liveBorrows = 0;
-        List<Exception>? failures = null;
-        foreach (var disposable in owned)
-        {
-            try
-            {
-                disposable.Dispose();
-            }
-            catch (Exception e)
-            {
-                (failures ??= []).Add(e);
-            }
-        }
-
-        if (failures is not null)
-        {
-            throw new AggregateException($"{_resourceName} objects the guest owned threw while being disposed.", failures);
-        }
+        HostObjects.DisposeAll(owned, $"{_resourceName} objects the guest owned threw while being disposed.");
     }
 
     /// <summary>

@@ -61,4 +61,43 @@ public sealed class CSharpFirstMixedHostTests
             new[] { "Example.App.AppHost.Guest.g.cs", "Example.App.AppHost.WitHost.g.cs", "Example.App.AppHost.WitText.g.cs", "Example.App.IClock.WitText.g.cs", "Example.App.ICounter.WitText.g.cs" },
             run.GeneratedSources.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void ListsAndOptionsTakeTheFormsTheSignaturesChose()
+    {
+        // Option<T> for a plain option (not only for option<option<T>>), T? for a nested one, and
+        // every list form: the generated calls must use the user's types, not the forms the WIT
+        // alone would give.
+        var run = GeneratorHarness.Run(
+            "/project/Host.cs",
+            """
+            using System.Collections.Generic;
+            using WitHost;
+
+            namespace Example.App;
+
+            [WitHost("app.wit", World = "app")]
+            [WitImport(typeof(IDirectory))]
+            [WitExport(typeof(IDirectory))]
+            internal partial class AppHost;
+
+            [WitHost("example:app/directory")]
+            internal partial interface IDirectory
+            {
+                Option<uint> Lookup(Option<string> name);
+
+                Option<uint>? Nested(uint? id);
+
+                IReadOnlyList<byte> Raw(List<byte> data, byte[] more, IReadOnlyList<string> names);
+            }
+            """,
+            new[] { (AdditionalText)new InMemoryAdditionalText("/project/app.wit", "package example:app;\n\nworld app {\n}\n") },
+            "/project");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains(
+            "lookup: func(name: option<string>) -> option<u32>;",
+            CSharpFirstDerivationTests.WitText(run, "Example.App.IDirectory"));
+    }
 }
