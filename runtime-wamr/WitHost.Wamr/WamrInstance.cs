@@ -652,15 +652,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             return;
         }
-        IDisposable[]? hostObjects;
-        try
-        {
-            hostObjects = FreeNative();
-        }
-        finally
-        {
-            _gate.TryExitContended(freed: true);
-        }
+        IDisposable[]? hostObjects = FreeNativeAndLeave();
         // The call that Dispose stopped is unwinding with its own exception: a host object's
         // failure to dispose must not replace it, so it is not reported here.
         try
@@ -669,6 +661,23 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         catch (AggregateException)
         {
+        }
+    }
+
+    /// <summary>
+    /// Frees the instance (<see cref="FreeNative"/>) and leaves the gate marked freed, even when
+    /// the free throws: the last owner of a disposed instance, in <see cref="ExitCallLock"/> or
+    /// <see cref="Dispose"/>. Returns the host objects to dispose after that.
+    /// </summary>
+    private IDisposable[]? FreeNativeAndLeave()
+    {
+        try
+        {
+            return FreeNative();
+        }
+        finally
+        {
+            _gate.TryExitContended(freed: true);
         }
     }
 
@@ -759,15 +768,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             return;
         }
-        IDisposable[]? hostObjects;
-        try
-        {
-            hostObjects = FreeNative();
-        }
-        finally
-        {
-            _gate.TryExitContended(freed: true);
-        }
+        IDisposable[]? hostObjects = FreeNativeAndLeave();
         DisposeHostObjects(hostObjects);
     }
 
