@@ -56,13 +56,9 @@ public static class AsyncExportCall
         ArgumentNullException.ThrowIfNull(exportName);
         ArgumentNullException.ThrowIfNull(lowerArguments);
         ArgumentNullException.ThrowIfNull(onReturn);
-        var lift = instance.TryGetFunction(LiftPrefix + exportName)
-            ?? throw new WamrException($"The guest has no async export '{LiftPrefix}{exportName}'.");
-        var callback = instance.TryGetFunction(CallbackPrefix + exportName)
-            ?? throw new WamrException($"The guest's async export '{LiftPrefix}{exportName}' has no callback '{CallbackPrefix}{exportName}' (WitHost runs async exports with the callback ABI only).");
-        var (returnModule, returnName) = TaskReturnImport(exportName);
-        var task = new GuestTask<T>(exportName, returnModule, returnName, onReturn, cancellationToken);
-        _ = DriveAsync(instance, task, lift, callback, lowerArguments, cancellationToken);
+        var export = Bind(instance, exportName);
+        var task = new GuestTask<T>(exportName, export.ReturnModule, export.ReturnName, onReturn, cancellationToken);
+        _ = DriveAsync(instance, task, export.Lift, export.Callback, lowerArguments, cancellationToken);
         return task.Completion.Task;
     }
 
@@ -72,6 +68,23 @@ public static class AsyncExportCall
         ArgumentNullException.ThrowIfNull(exportName);
         var import = CoreNames.TaskReturn(exportName);
         return (import.Module, import.Name);
+    }
+
+    // The export's functions and task.return import, looked up once per instance: a call makes no names.
+    private static AsyncExportBinding Bind(WamrInstance instance, string exportName)
+    {
+        var bindings = instance.AsyncState.ExportBindings;
+        if (bindings.TryGetValue(exportName, out var bound))
+        {
+            return bound;
+        }
+
+        var lift = instance.TryGetFunction(LiftPrefix + exportName)
+            ?? throw new WamrException($"The guest has no async export '{LiftPrefix}{exportName}'.");
+        var callback = instance.TryGetFunction(CallbackPrefix + exportName)
+            ?? throw new WamrException($"The guest's async export '{LiftPrefix}{exportName}' has no callback '{CallbackPrefix}{exportName}' (WitHost runs async exports with the callback ABI only).");
+        var (returnModule, returnName) = TaskReturnImport(exportName);
+        return bindings.GetOrAdd(exportName, new AsyncExportBinding(lift, callback, returnModule, returnName));
     }
 
     private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, AsyncArgumentLowering lowerArguments, CancellationToken cancellationToken)
@@ -87,7 +100,7 @@ public static class AsyncExportCall
             return;
         }
 
-        using var registration = cancellationToken.Register(() => RequestCancel(state, task));
+        using var registration = cancellationToken.CanBeCanceled ? RegisterCancel(cancellationToken, state, task) : default;
         try
         {
             // Backpressure holds new calls back until the guest lifts it.
@@ -98,7 +111,7 @@ public static class AsyncExportCall
                 state.Running.Add(task);
             }
 
-            var code = RunStep(instance, state, task, lift, lowerArguments, null)!.Value;
+            var code = RunStep(instance, state, task, lift, lowerArguments, null, null)!.Value;
             while (true)
             {
                 var kind = (CallbackCode)(code & AsyncAbi.CodeMask);
@@ -120,7 +133,7 @@ public static class AsyncExportCall
 
                         await Task.Yield();
                         var yielded = EventOrCancel(state, task, null, instance);
-                        code = RunStep(instance, state, task, callback, null, () => yielded)!.Value;
+                        code = RunStep(instance, state, task, callback, null, null, yielded)!.Value;
                         break;
                     case CallbackCode.Wait:
                         code = await WaitAndStepAsync(instance, state, task, callback, payload).ConfigureAwait(false);
@@ -146,25 +159,21 @@ public static class AsyncExportCall
     {
         while (true)
         {
-            Task signal;
+            Task? signal = null;
             WaitableSet set;
             lock (state.Gate)
             {
                 ObjectDisposedException.ThrowIf(state.IsDisposed, instance);
                 try
                 {
-                    set = state.Table.Get<WaitableSet>(setHandle, "waitable set", CallbackPrefix + task.ExportName);
+                    set = state.Table.Get<WaitableSet>(setHandle, "waitable set", callback.Name);
                 }
                 catch (WasmTrapException trap)
                 {
                     throw instance.Fault(task.ExportName, trap.TrapMessage, null);
                 }
 
-                if ((task.CancelRequested && !task.CancelDelivered) || set.Ready() is not null)
-                {
-                    signal = Task.CompletedTask;
-                }
-                else
+                if ((!task.CancelRequested || task.CancelDelivered) && set.Ready() is null)
                 {
                     signal = set.WhenSignalled();
                     set.Waiters++;
@@ -172,7 +181,9 @@ public static class AsyncExportCall
                 }
             }
 
-            if (!signal.IsCompleted)
+            // A task counted as waiting is uncounted however the wait ends, also when the set was
+            // signalled before the await: left counted, its guest could not drop the set.
+            if (signal is not null)
             {
                 try
                 {
@@ -191,12 +202,16 @@ public static class AsyncExportCall
             }
 
             // Another task may have taken the event meanwhile: then wait again.
-            if (RunStep(instance, state, task, callback, null, () => EventOrCancel(state, task, set, instance)) is { } code)
+            if (RunStep(instance, state, task, callback, null, set, null) is { } code)
             {
                 return code;
             }
         }
     }
+
+    // Apart, so that a call without a token allocates no closure for it.
+    private static CancellationTokenRegistration RegisterCancel(CancellationToken cancellationToken, AsyncInstanceState state, GuestTask task)
+        => cancellationToken.Register(() => RequestCancel(state, task));
 
     private static void RequestCancel(AsyncInstanceState state, GuestTask task)
     {
@@ -232,41 +247,45 @@ public static class AsyncExportCall
         }
     }
 
-    // One run of guest code for the task, owning the instance: takes the event (which may write to
-    // guest memory), then calls the export or callback. Null when there was no event after all.
-    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, AsyncArgumentLowering? lowerArguments, Func<AsyncEvent?>? takeEvent)
+    // One run of guest code for the task, owning the instance: the export with the arguments
+    // lowerArguments makes, or the callback with an event: the one given (a yield's), or one taken
+    // from set, which may write to guest memory. Null when the set had no event after all.
+    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, AsyncArgumentLowering? lowerArguments, WaitableSet? set, AsyncEvent? given)
     {
         using var scope = instance.EnterCall();
         var previous = state.Current;
         state.Current = task;
         try
         {
-            WasmValue[] callArguments;
             if (lowerArguments is not null)
             {
-                callArguments = lowerArguments(instance);
+                return InvokeStep(instance, function, lowerArguments(instance));
             }
-            else
+
+            if ((set is null ? given : EventOrCancel(state, task, set, instance)) is not { } ready)
             {
-                if (takeEvent?.Invoke() is not { } ready)
-                {
-                    return null;
-                }
-
-                callArguments = [WasmValue.FromInt32((int)ready.Code), WasmValue.FromInt32((int)ready.Handle), WasmValue.FromInt32((int)ready.Payload)];
+                return null;
             }
 
-            var results = function.Invoke(callArguments);
-            if (results.Length != 1 || results[0].Kind != WasmValueKind.I32)
-            {
-                throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {results.Length} value(s)", null);
-            }
-
-            return results[0].AsUInt32();
+            return InvokeStep(instance, function, [WasmValue.FromInt32((int)ready.Code), WasmValue.FromInt32((int)ready.Handle), WasmValue.FromInt32((int)ready.Payload)]);
         }
         finally
         {
             state.Current = previous;
         }
+    }
+
+    // Calls the export or callback (arguments and results on the stack): its callback code.
+    private static uint InvokeStep(WamrInstance instance, WamrFunction function, ReadOnlySpan<WasmValue> arguments)
+    {
+        int resultCount = function.Type.Results.Length;
+        Span<WasmValue> results = stackalloc WasmValue[Math.Max(resultCount, 1)];
+        function.Invoke(arguments, results);
+        if (resultCount != 1 || results[0].Kind != WasmValueKind.I32)
+        {
+            throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {resultCount} value(s)", null);
+        }
+
+        return results[0].AsUInt32();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using WitHost.Wamr.Bindings;
 using WitHost.Wamr.Execution;
@@ -38,6 +39,9 @@ internal sealed class AsyncInstanceState : IDisposable
 
     /// <summary>The tasks started and not yet resolved (to fail them if the instance goes).</summary>
     public HashSet<GuestTask> Running { get; } = [];
+
+    /// <summary>The async exports called in this instance so far, by name (<see cref="AsyncExportCall"/>).</summary>
+    public ConcurrentDictionary<string, AsyncExportBinding> ExportBindings { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Context slot 0 of the running task (a synchronous export's calls share one).</summary>
     public uint Context0
