@@ -9,18 +9,21 @@ namespace WitHost.Wamr.Benchmarks.Engines;
 /// process per engine (WAMR's interpreter, WAMR AOT, Wasmtime), each of which reads its resident
 /// set (VmRSS) after starting the engine, after loading the digest guest (the first load also
 /// brings in the native library), after loading it a second time (what one more module costs),
-/// and after making the instances and calling each once, and reports the differences; then it
-/// makes, calls once and disposes 1,000 more instances one after the other (a host that makes an
-/// instance per request) and reports what each allocated on the managed heap and how many garbage
-/// collections of each generation the thousand caused. A fresh process per engine keeps
-/// one engine's heap from hiding another's; BenchmarkDotNet times, it does not measure a process's
+/// and after making the instances and calling each once, and reports the differences (the
+/// interpreter twice: with <see cref="InstanceOptions.ReleaseZeroPages"/> on, the default, and
+/// off); then it makes, calls once and disposes 1,000 more instances one after the other (a host
+/// that makes an instance per request) and reports what each allocated on the managed heap and
+/// how many garbage collections of each generation the thousand caused. A fresh process per
+/// engine keeps one engine's heap from hiding another's; BenchmarkDotNet times, it does not measure a process's
 /// resident memory, so this is a small program of its own.
 /// </summary>
 internal static class FootprintMeasurement
 {
     public const string Command = "footprint";
     private const string ChildCommand = "footprint-child";
-    private static readonly string[] s_engines = ["interpreter", "aot", "wasmtime"];
+    // "interpreter-kept": the interpreter with InstanceOptions.ReleaseZeroPages off, so the
+    // same run shows what giving back the zero pages saves.
+    private static readonly string[] s_engines = ["interpreter", "interpreter-kept", "aot", "wasmtime"];
 
     /// <summary>Handles the footprint commands; false when <paramref name="args"/> is not one.</summary>
     public static bool TryRun(string[] args)
@@ -116,6 +119,7 @@ internal static class FootprintMeasurement
         else
         {
             var wamr = new WamrEngine();
+            var options = new InstanceOptions { ReleaseZeroPages = engine != "interpreter-kept" };
             engineStarted = ResidentBytes();
             keep.Add(wamr.LoadModule(guest));
             firstModule = ResidentBytes();
@@ -123,19 +127,25 @@ internal static class FootprintMeasurement
             moduleLoaded = ResidentBytes();
             for (int i = 0; i < count; i++)
             {
-                DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports());
+                DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports(), options);
                 instance.Sha256Pattern(1024);
                 keep.Add(instance);
             }
             instancesMade = ResidentBytes();
             churn = Churn(() =>
             {
-                using DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports());
+                using DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports(), options);
                 instance.Sha256Pattern(1024);
             });
         }
         GC.KeepAlive(keep);
-        string name = engine switch { "interpreter" => "WAMR interpreter", "aot" => "WAMR AOT", _ => "Wasmtime (compiles the .wasm)" };
+        string name = engine switch
+        {
+            "interpreter" => "WAMR interpreter",
+            "interpreter-kept" => "WAMR interpreter, ReleaseZeroPages off",
+            "aot" => "WAMR AOT",
+            _ => "Wasmtime (compiles the .wasm)",
+        };
         Console.WriteLine($"| {name} | {Kib(engineStarted - atStart)} | {Kib(firstModule - engineStarted)} | {Kib(moduleLoaded - firstModule)} | {Kib((instancesMade - moduleLoaded) / count)} | {churn} |");
     }
 
