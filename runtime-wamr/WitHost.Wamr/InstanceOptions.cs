@@ -12,7 +12,7 @@ public sealed record InstanceOptions
     /// <see cref="MinStackSize"/> up; default 64 KiB. Deep guest recursion past it traps with a
     /// stack overflow, at any size (a stack too small for the guest's <c>_initialize</c> fails the
     /// instantiation with that trap). With <see cref="ReleaseZeroPages"/> on, the part no call has
-    /// used yet costs address space, not resident memory.</summary>
+    /// used yet costs address space, not resident memory; off, all of it is resident.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set below <see cref="MinStackSize"/>.</exception>
     public uint StackSize
     {
@@ -30,13 +30,17 @@ public sealed record InstanceOptions
     /// <summary>
     /// Whether, once the instance is created and its <c>_initialize</c> has run, the pages of its
     /// linear memory and of its operand stack that hold only zeros are given back to the
-    /// operating system (default on). WAMR zeroes both whole when it creates them, which makes
+    /// operating system (default off). WAMR zeroes both whole when it creates them, which makes
     /// every page resident whether the guest ever uses it or not; a page given back reads as
-    /// zeros again when next touched, so the guest sees no difference. It costs one read of both
-    /// blocks per instantiation (docs/benchmarks.md measures it). Off, every page stays resident
-    /// for the instance's life. Needs the libiwasm WitHost builds; with another it does nothing.
+    /// zeros again when next touched, so the guest sees no difference. On, an instance of a
+    /// two-page guest keeps about 40 KiB resident instead of about 210 KiB. It is off by default
+    /// because of what it costs a host that makes and disposes instances quickly: the allocator
+    /// reuses the blocks of a disposed instance, and WAMR's zeroing of them for the next instance
+    /// then faults every page given back in again (about 40 page faults per instantiation;
+    /// docs/benchmarks.md measures both). Turn it on for instances that live long, or many at
+    /// once. Needs the libiwasm WitHost builds; with another it does nothing.
     /// </summary>
-    public bool ReleaseZeroPages { get; init; } = true;
+    public bool ReleaseZeroPages { get; init; }
 
     /// <summary>WASI configuration; null gives the guest no arguments, no environment, no directories, and
     /// standard streams that reach nothing of the host (<see cref="WasiOptions.Stdin"/>, <see cref="WasiOptions.Stdout"/>).</summary>
