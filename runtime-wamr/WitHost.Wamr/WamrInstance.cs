@@ -46,6 +46,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // Call limit scopes open on this instance, on any thread: while there are none, a call skips
     // the thread-local lookup of the innermost scope.
     private int _openLimitScopes;
+    // The deadline and token of the watched outermost call running now (None between calls):
+    // what bounds a built-in that blocks the guest's thread (RunningCallLimit).
+    private CallLimit _runningLimit = CallLimit.None;
     private readonly WamrModule _module;
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
@@ -55,6 +58,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // withost_call_wasm for an instance of compiled code when the library has it (a direct call
     // into the compiled function); null: wasm_runtime_call_wasm.
     private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _compiledCall;
+    // The same function, called without the GC transition: for functions that run bounded.
+    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _compiledBoundedCall;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -118,6 +123,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
         _compiledCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.Function : null;
+        _compiledBoundedCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.BoundedFunction : null;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -238,7 +244,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 }
                 if (native != 0)
                 {
-                    function = new WamrFunction(this, name, native, ReadType(handle, native));
+                    function = new WamrFunction(this, name, native, ReadType(handle, native), _module.Info.IsBoundedExport(coreName));
                 }
             }
             _functions[name] = function;
@@ -440,6 +446,14 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return limit;
     }
 
+    /// <summary>
+    /// The deadline and token of the outermost call running on this thread, the instance's
+    /// <see cref="InstanceOptions.CallTimeout"/> included (<see cref="CallLimit.None"/> when it has
+    /// neither): a built-in that blocks the guest's thread waits no longer than the call may run.
+    /// Read by the thread that owns the instance.
+    /// </summary>
+    internal CallLimit RunningCallLimit => _runningLimit;
+
     /// <summary>Counts a <see cref="CallLimitScope"/> opened (+1) or disposed (-1) on this instance.</summary>
     internal void CountLimitScope(int change) => Interlocked.Add(ref _openLimitScopes, change);
 
@@ -519,6 +533,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             if (!limit.IsNone)
             {
                 _gate.BeginWatched(limit);
+                _runningLimit = limit;
                 watched = true;
             }
         }
@@ -529,9 +544,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             fixed (uint* argv = cells)
             {
-                ok = _compiledCall != null
-                    ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
-                    : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                // A function that provably runs bounded without calling the host is called without
+                // the GC transition: docs/reliability.md, "Calls without the GC transition".
+                if (function.RunsBounded)
+                {
+                    ok = _compiledBoundedCall != null
+                        ? _compiledBoundedCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
+                        : WamrNative.CallWasmBounded(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                }
+                else
+                {
+                    ok = _compiledCall != null
+                        ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
+                        : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                }
             }
         }
         finally
@@ -539,6 +565,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             _callDepth--;
             if (watched)
             {
+                _runningLimit = CallLimit.None;
                 interrupted = _gate.EndWatched();
             }
             else if (_gate.InterruptClaimed)
@@ -574,6 +601,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
             Exception? hostException = _pendingHostException;
             _pendingHostException = null;
             _pendingHostTrap = null;
+            if (hostException is CallLimitReachedException reached)
+            {
+                // A built-in blocked the guest until the call's deadline or token stopped it.
+                throw Interrupted(function.Name, reached.Reason);
+            }
             throw Fault(function.Name, message, hostException, kind);
         }
     }
