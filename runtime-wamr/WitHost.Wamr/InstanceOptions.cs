@@ -33,7 +33,7 @@ public sealed record InstanceOptions
     /// operating system (default off). WAMR zeroes both whole when it creates them, which makes
     /// every page resident whether the guest ever uses it or not; a page given back reads as
     /// zeros again when next touched, so the guest sees no difference. On, an instance of a
-    /// two-page guest keeps about 40 KiB resident instead of about 210 KiB. It is off by default
+    /// two-page guest keeps about 35 KiB resident instead of about 200 KiB. It is off by default
     /// because of what it costs a host that makes and disposes instances quickly: the allocator
     /// reuses the blocks of a disposed instance, and WAMR's zeroing of them for the next instance
     /// then faults every page given back in again (about 40 page faults per instantiation;

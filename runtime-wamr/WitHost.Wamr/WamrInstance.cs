@@ -134,8 +134,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         uint memoryStart, memoryEnd;
         long memoryBytes = WamrNative.GetAppAddrRange(handle, 0, &memoryStart, &memoryEnd) ? memoryEnd - memoryStart : 0;
         // What WAMR allocated for the instance: the linear memory (WAMR puts an app heap inside
-        // it, so HeapSize is counted there) and the operand stack; its own structures are a few
-        // hundred bytes.
+        // it, so HeapSize is counted there) and the operand stack; its own structures and WASI's
+        // are about 3 KiB.
         native.AddMemoryPressure(memoryBytes + options.StackSize);
         _observedMemoryBytes = memoryBytes;
         WamrTelemetry.InstanceCreated(this);
