@@ -193,6 +193,31 @@ public sealed class AsyncResourceBindingsTests : IDisposable
     }
 
     [Fact]
+    public void The_guest_dropping_an_account_its_async_balance_still_borrows_traps()
+    {
+        using var guest = Instantiate();
+
+        // The guest lent its own handle to the balance subtask, then drops it before it returns.
+        var trap = Assert.Throws<WasmTrapException>(() => guest.Tools.Misuse(9));
+
+        Assert.Contains("account handle 1 is lent to an async call that has not returned", trap.Message);
+        var account = Assert.Single(_ledger.Opened);
+        Assert.Equal(1, account.BalanceCalls);
+        Assert.False(account.Disposed);
+    }
+
+    [Fact]
+    public async Task An_account_whose_balance_returned_can_be_dropped_and_is_disposed()
+    {
+        using var guest = Instantiate();
+        _ledger.Release(4);
+
+        // The balance was done at once: nothing is lent when the guest drops the account.
+        Assert.Equal(400u, await guest.Counters.BalanceByIdAsync(4).WaitAsync(s_patience));
+        Assert.True(Assert.Single(_ledger.Opened).Disposed);
+    }
+
+    [Fact]
     public async Task Disposing_the_instance_fails_a_running_method_and_its_lend_ends()
     {
         var guest = Instantiate();

@@ -776,6 +776,13 @@ EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
         list_entries_stream_read((uint32_t)ends, &read, 1);
         break;
     }
+    case 9: { // drops an account its async balance still borrows (when the host does not answer at once)
+        static uint32_t balance;
+        uint32_t account = account_new(1);
+        account_balance_lower(account, &balance);
+        account_drop(account);
+        break;
+    }
     default:
         break;
     }

@@ -256,6 +256,7 @@ internal static class AsyncCallEmitter
         }
 
         var arguments = new List<string>();
+        var lends = new List<(string Table, string Handle)>();
         if (!call.Parameters.IsEmpty)
         {
             writer.WriteLine("// Unmarshal the guest's arguments now: they are valid only during its call.");
@@ -286,6 +287,18 @@ internal static class AsyncCallEmitter
             {
                 var take = flat.GetRange(next, parameter.Type.Flat.Count);
                 next += take.Count;
+                if (parameter.Type.Kind == AbiTypeKind.Borrow)
+                {
+                    // The guest lends its handle (a method's self) to the subtask until it returns:
+                    // it may not drop it while the host's task uses the object.
+                    var table = $"{tables}.{parameter.Type.ResourceTableName}";
+                    var lent = marshal.Local("lent");
+                    writer.WriteLine($"var {lent} = {table}.Lend(call_.Instance, (int){take[0]}, {name});");
+                    arguments.Add(lent);
+                    lends.Add((table, take[0]));
+                    continue;
+                }
+
                 arguments.Add(marshal.LiftFlat(parameter.Type, take));
             }
         }
@@ -301,14 +314,23 @@ internal static class AsyncCallEmitter
         var invocation = call.SelfResource is not null
             ? $"{arguments[0]}.{call.MethodName}({string.Join(", ", arguments.Skip(1))})"
             : $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
+        string subtask;
         if (call.Result is null)
         {
-            writer.WriteLine($"return {AsyncHostImports}.WhenDone({invocation});");
-            return;
+            subtask = $"{AsyncHostImports}.WhenDone({invocation})";
+        }
+        else
+        {
+            writer.WriteLine($"var work_ = {invocation};");
+            subtask = $"{AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_))";
         }
 
-        writer.WriteLine($"var work_ = {invocation};");
-        writer.WriteLine($"return {AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_));");
+        foreach (var (table, handle) in lends)
+        {
+            subtask = $"{table}.EndLendWhenDone((int){handle}, {subtask})";
+        }
+
+        writer.WriteLine($"return {subtask};");
     }
 
     /// <summary>

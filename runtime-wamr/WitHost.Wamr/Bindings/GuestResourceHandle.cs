@@ -26,6 +26,11 @@ public sealed class GuestResourceHandle : ILoweringUndo
     private int _taskLends;
     private bool _disposeWhenReturned;
 
+    // Guards the lends and the state against the wrapper's thread and the thread a task ends on,
+    // without the instance: a guest blocked in waitable-set.wait owns the instance, and a task
+    // ending must not wait for it (only a destructor deferred to that moment enters the instance).
+    private readonly object _lendGate = new();
+
     /// <summary>A live handle to <paramref name="rep"/>, of the resource of <paramref name="table"/> in <paramref name="instance"/>.</summary>
     public GuestResourceHandle(RepTable table, WamrInstance instance, uint rep)
     {
@@ -110,12 +115,16 @@ public sealed class GuestResourceHandle : ILoweringUndo
             throw new InvalidOperationException($"This {_table.ResourceName} is passed to {functionName} both as a borrow and as an own argument; the own argument would end what the borrow lends.");
         }
 
-        if (_taskLends > 0)
+        lock (_lendGate)
         {
-            throw new InvalidOperationException($"This {_table.ResourceName} is lent to an async call that has not returned; passing it to {functionName} as an own argument would end what that borrow lends.");
+            if (_taskLends > 0)
+            {
+                throw new InvalidOperationException($"This {_table.ResourceName} is lent to an async call that has not returned; passing it to {functionName} as an own argument would end what that borrow lends.");
+            }
+
+            _state = State.Moved;
         }
 
-        _state = State.Moved;
         return _table.New(_rep);
     }
 
@@ -161,11 +170,12 @@ public sealed class GuestResourceHandle : ILoweringUndo
     /// <exception cref="ArgumentException">The handle belongs to another instance.</exception>
     public uint LendToTask(WamrInstance instance, string functionName)
     {
-        // Taken while no step of any call runs in the instance, as Dispose and Move are.
-        using var scope = Instance.EnterCall();
-        Check(instance, functionName);
-        _taskLends++;
-        return _rep;
+        lock (_lendGate)
+        {
+            Check(instance, functionName);
+            _taskLends++;
+            return _rep;
+        }
     }
 
     /// <summary>
@@ -189,21 +199,27 @@ public sealed class GuestResourceHandle : ILoweringUndo
     /// <summary>Ends a lend of <see cref="LendToTask"/> whose call never started (its start threw).</summary>
     public void EndTaskLend()
     {
-        using var scope = Instance.EnterCall();
-        if (_taskLends == 0)
+        lock (_lendGate)
         {
-            throw new InvalidOperationException($"This {_table.ResourceName} is not lent to an async call.");
+            if (_taskLends == 0)
+            {
+                throw new InvalidOperationException($"This {_table.ResourceName} is not lent to an async call.");
+            }
+
+            if (--_taskLends > 0 || !_disposeWhenReturned)
+            {
+                return;
+            }
+
+            // Disposed before the mark goes: a check on another thread never sees the handle live.
+            _state = State.Disposed;
+            Volatile.Write(ref _disposeWhenReturned, false);
         }
 
-        if (--_taskLends > 0 || !_disposeWhenReturned)
-        {
-            return;
-        }
-
-        _disposeWhenReturned = false;
-        _state = State.Disposed;
         try
         {
+            // The destructor's call belongs to the instance, like any other.
+            using var scope = Instance.EnterCall();
             DestroyUnlessGone();
         }
         catch (WasmTrapException)
@@ -224,18 +240,22 @@ public sealed class GuestResourceHandle : ILoweringUndo
     {
         // The state and the destructor's call belong to the instance's call, like any other.
         using var scope = Instance.EnterCall();
-        if (IsDisposed)
+        lock (_lendGate)
         {
-            return;
+            if (IsDisposed)
+            {
+                return;
+            }
+
+            if (_taskLends > 0)
+            {
+                _disposeWhenReturned = true;
+                return;
+            }
+
+            _state = State.Disposed;
         }
 
-        if (_taskLends > 0)
-        {
-            _disposeWhenReturned = true;
-            return;
-        }
-
-        _state = State.Disposed;
         DestroyUnlessGone();
     }
 

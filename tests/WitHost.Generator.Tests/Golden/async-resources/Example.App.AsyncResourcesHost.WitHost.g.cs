@@ -174,12 +174,12 @@ namespace Example.App
             // Unmarshal the guest's arguments now: they are valid only during its call.
             uint argument0_ = call_.GetUInt32(0);
             uint argument1_ = call_.GetUInt32(1);
-            var value0_ = resources_.Example_AsyncResources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:async-resources/files#[async-lower][method]file.read");
+            var lent0_ = resources_.Example_AsyncResources_Files_IFile.Lend(call_.Instance, (int)argument0_, "example:async-resources/files#[async-lower][method]file.read");
             var resultArea_ = call_.GetUInt32(2);
 
             // Invoke the host's implementation: until its task ends, the guest has a subtask.
-            var work_ = value0_.ReadAsync(argument1_, cancellationToken_);
-            return global::WitHost.Wamr.Async.AsyncHostImports.WhenDone(work_, (instance_, result_) => LowerImportFileReadAsync(instance_, resources_, resultArea_, result_));
+            var work_ = lent0_.ReadAsync(argument1_, cancellationToken_);
+            return resources_.Example_AsyncResources_Files_IFile.EndLendWhenDone((int)argument0_, global::WitHost.Wamr.Async.AsyncHostImports.WhenDone(work_, (instance_, result_) => LowerImportFileReadAsync(instance_, resources_, resultArea_, result_)));
         }
 
         // The result of [method]file.read, written where the guest's out-pointer says when it learns the subtask returned.
@@ -198,10 +198,10 @@ namespace Example.App
         {
             // Unmarshal the guest's arguments now: they are valid only during its call.
             uint argument0_ = call_.GetUInt32(0);
-            var value0_ = resources_.Example_AsyncResources_Files_IFile.Get(call_.Instance, (int)argument0_, "example:async-resources/files#[async-lower][method]file.flush");
+            var lent0_ = resources_.Example_AsyncResources_Files_IFile.Lend(call_.Instance, (int)argument0_, "example:async-resources/files#[async-lower][method]file.flush");
 
             // Invoke the host's implementation: until its task ends, the guest has a subtask.
-            return global::WitHost.Wamr.Async.AsyncHostImports.WhenDone(value0_.FlushAsync(cancellationToken_));
+            return resources_.Example_AsyncResources_Files_IFile.EndLendWhenDone((int)argument0_, global::WitHost.Wamr.Async.AsyncHostImports.WhenDone(lent0_.FlushAsync(cancellationToken_)));
         }
 
         // The guest drops its handle to one of its own job resources: an own handle is the last
