@@ -55,6 +55,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // withost_call_wasm for an instance of compiled code when the library has it (a direct call
     // into the compiled function); null: wasm_runtime_call_wasm.
     private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _compiledCall;
+    // The same function, called without the GC transition: for functions that run bounded.
+    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _compiledBoundedCall;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -118,6 +120,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
         _compiledCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.Function : null;
+        _compiledBoundedCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.BoundedFunction : null;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -228,7 +231,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 }
                 if (native != 0)
                 {
-                    function = new WamrFunction(this, name, native, ReadType(handle, native));
+                    function = new WamrFunction(this, name, native, ReadType(handle, native), _module.Info.IsBoundedExport(coreName));
                 }
             }
             _functions[name] = function;
@@ -519,9 +522,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             fixed (uint* argv = cells)
             {
-                ok = _compiledCall != null
-                    ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
-                    : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                // A function that provably runs bounded without calling the host is called without
+                // the GC transition: docs/reliability.md, "Calls without the GC transition".
+                if (function.RunsBounded)
+                {
+                    ok = _compiledBoundedCall != null
+                        ? _compiledBoundedCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
+                        : WamrNative.CallWasmBounded(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                }
+                else
+                {
+                    ok = _compiledCall != null
+                        ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
+                        : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
+                }
             }
         }
         finally

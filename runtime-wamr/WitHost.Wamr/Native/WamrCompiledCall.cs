@@ -25,6 +25,13 @@ internal static unsafe class WamrCompiledCall
     public static delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> Function =>
         (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)s_function;
 
+    /// <summary>
+    /// <see cref="Function"/>, called without the GC transition: only for a function that
+    /// provably runs bounded without calling the host (<see cref="Binary.BoundedFunctionAnalysis"/>).
+    /// </summary>
+    public static delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> BoundedFunction =>
+        (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)s_function;
+
     private static nint Bind() =>
         // The library the P/Invoke layer resolved (the runtime is initialised before any
         // instance exists), not another copy found by name.

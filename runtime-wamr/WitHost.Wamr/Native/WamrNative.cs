@@ -79,6 +79,16 @@ internal static unsafe partial class WamrNative
     [return: MarshalAs(UnmanagedType.U1)]
     public static partial bool CallWasm(nint execEnv, nint function, uint argc, uint* argv);
 
+    /// <summary>
+    /// <see cref="CallWasm"/> without the GC transition: the thread stays in cooperative mode, so
+    /// a garbage collection on another thread waits for the call to return. Only for a function
+    /// that provably runs bounded without calling the host (<see cref="Binary.BoundedFunctionAnalysis"/>).
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "wasm_runtime_call_wasm")]
+    [SuppressGCTransition]
+    [return: MarshalAs(UnmanagedType.U1)]
+    public static partial bool CallWasmBounded(nint execEnv, nint function, uint argc, uint* argv);
+
     [LibraryImport(Library, EntryPoint = "wasm_runtime_get_exception")]
     public static partial byte* GetException(nint moduleInstance);
 
