@@ -46,6 +46,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // Call limit scopes open on this instance, on any thread: while there are none, a call skips
     // the thread-local lookup of the innermost scope.
     private int _openLimitScopes;
+    // The deadline and token of the watched outermost call running now (None between calls):
+    // what bounds a built-in that blocks the guest's thread (RunningCallLimit).
+    private CallLimit _runningLimit = CallLimit.None;
     private readonly WamrModule _module;
     private readonly Dictionary<string, WamrFunction?> _functions = [];
     private readonly HostFunction?[] _hostFunctions;
@@ -436,6 +439,14 @@ public sealed unsafe partial class WamrInstance : IDisposable
         return limit;
     }
 
+    /// <summary>
+    /// The deadline and token of the outermost call running on this thread, the instance's
+    /// <see cref="InstanceOptions.CallTimeout"/> included (<see cref="CallLimit.None"/> when it has
+    /// neither): a built-in that blocks the guest's thread waits no longer than the call may run.
+    /// Read by the thread that owns the instance.
+    /// </summary>
+    internal CallLimit RunningCallLimit => _runningLimit;
+
     /// <summary>Counts a <see cref="CallLimitScope"/> opened (+1) or disposed (-1) on this instance.</summary>
     internal void CountLimitScope(int change) => Interlocked.Add(ref _openLimitScopes, change);
 
@@ -515,6 +526,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             if (!limit.IsNone)
             {
                 _gate.BeginWatched(limit);
+                _runningLimit = limit;
                 watched = true;
             }
         }
@@ -537,6 +549,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             _callDepth--;
             if (watched)
             {
+                _runningLimit = CallLimit.None;
                 interrupted = _gate.EndWatched();
             }
             else if (_gate.InterruptClaimed)
@@ -572,6 +585,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
             Exception? hostException = _pendingHostException;
             _pendingHostException = null;
             _pendingHostTrap = null;
+            if (hostException is CallLimitReachedException reached)
+            {
+                // A built-in blocked the guest until the call's deadline or token stopped it.
+                throw Interrupted(function.Name, reached.Reason);
+            }
             throw Fault(function.Name, message, hostException, kind);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr.Async;
 using WitHost.Wamr.Hosting;
 
@@ -7,7 +8,8 @@ namespace WitHost.Async.Tests;
 /// <summary>
 /// The async guest (tests/guests/async.c, world async-guest of wit/async.wit) and a host for it:
 /// the async import <c>fetch</c>, which answers key × 10 after the host lets it
-/// (<see cref="Release"/>) or at once, and calls of its exports at the core level.
+/// (<see cref="Release"/>) or at once, and calls of its exports at the core level. Under
+/// <c>WITHOST_TEST_GUEST_MODE=aot</c> the guest runs compiled ahead of time (<see cref="GuestMode"/>).
 /// </summary>
 internal sealed class AsyncGuest : IDisposable
 {
@@ -18,10 +20,10 @@ internal sealed class AsyncGuest : IDisposable
 #if ASYNC_GUEST_AS_COMPONENT
     // tests/WitHost.CrossCheck.Tests compiles this file to run every async test on the guest made
     // into a component by jco (componentEmbed + componentNew), as a user's toolchain makes it.
-    private static readonly Lazy<byte[]> s_component = new(() =>
-        WitHost.CrossCheck.Tests.JcoComponents.Make("tests/guests/async.wasm", "wit/async.wit", "async-guest", null, adapter: true).Bytes);
+    private static readonly Lazy<byte[]> s_component = new(() => GuestMode.Prepare(
+        JcoComponents.Make("tests/guests/async.wasm", "wit/async.wit", "async-guest", null, adapter: true).Bytes));
 #else
-    private static readonly byte[] s_bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async.wasm"));
+    private static readonly Lazy<byte[]> s_bytes = new(() => GuestMode.Prepare(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async.wasm"))));
 #endif
 
     private readonly WamrEngine _engine = new();
@@ -32,7 +34,7 @@ internal sealed class AsyncGuest : IDisposable
 #if ASYNC_GUEST_AS_COMPONENT
         Module = _engine.LoadComponent(s_component.Value);
 #else
-        Module = _engine.LoadModule(s_bytes);
+        Module = _engine.LoadModule(s_bytes.Value);
 #endif
         Imports = new HostImports().DefineAsync(Fetcher, "fetch", (call, cancellationToken) =>
         {

@@ -1,3 +1,4 @@
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr.Async;
 
 namespace WitHost.Async.Tests;
@@ -83,7 +84,7 @@ public sealed class AsyncMisuseTests
     public void A_guest_that_needs_stack_switching_is_refused_at_instantiation_naming_what_it_needs()
     {
         using var engine = new WamrEngine();
-        using var module = engine.LoadModule(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async-stackful.wasm")));
+        using var module = engine.LoadModule(GuestMode.Prepare(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async-stackful.wasm"))));
         var refused = Assert.Throws<WasmInstantiationException>(() => module.Instantiate(AsyncBuiltins.AddTo(new())));
         Assert.Contains("'[thread-new-indirect-v0]', which needs stack switching", refused.Message);
         Assert.Contains("'[async-lift-stackful]example:concurrency/jobs#yield-times' is lifted async without a callback", refused.Message);

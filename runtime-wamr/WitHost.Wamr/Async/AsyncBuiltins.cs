@@ -254,8 +254,9 @@ public static class AsyncBuiltins
                 throw AsyncTrap.In(call.Import.Name, "a synchronous export may not block: subtask.cancel would wait for the host");
             }
 
-            // The host's task needs nothing of the instance to finish, so waiting here cannot deadlock.
-            ((IAsyncResult)subtask.Work).AsyncWaitHandle.WaitOne();
+            // The host's task needs nothing of the instance to finish, so waiting here cannot
+            // deadlock; one that ignores its token is waited for no longer than the call may run.
+            state.Block(subtask.Work);
         }
 
         lock (state.Gate)

@@ -104,7 +104,7 @@ internal sealed class AsyncInstanceState : IDisposable
             throw AsyncTrap.In(builtin, "a synchronous export may not block: waitable-set.wait needs an async task");
         }
 
-        CallLimit limit = CallLimitScope.Innermost(_instance) ?? CallLimit.None;
+        CallLimit limit = _instance.RunningCallLimit;
         while (true)
         {
             Task signal;
@@ -138,20 +138,7 @@ internal sealed class AsyncInstanceState : IDisposable
 
             try
             {
-                var remaining = limit.Deadline == CallLimit.NoDeadline
-                    ? Timeout.InfiniteTimeSpan
-                    : TimeSpan.FromSeconds(Math.Max(0, limit.Deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
-                try
-                {
-                    if (!signal.Wait(remaining, limit.Token))
-                    {
-                        throw new WasmTimeoutException(builtin, limit.Timeout);
-                    }
-                }
-                catch (OperationCanceledException) when (limit.Token.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException("The call was cancelled while its guest waited.", limit.Token);
-                }
+                Block(signal, limit);
             }
             finally
             {
@@ -161,6 +148,36 @@ internal sealed class AsyncInstanceState : IDisposable
                     task.WaitingOn = null;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Blocks the thread that owns the instance, inside a built-in, until <paramref name="signal"/>
+    /// completes (however it ends), no longer than the running call may run: when its deadline
+    /// passes or its token is cancelled, the call ends as when they stop guest code
+    /// (<see cref="CallLimitReachedException"/>), and the instance is faulted.
+    /// </summary>
+    public void Block(Task signal) => Block(signal, _instance.RunningCallLimit);
+
+    private static void Block(Task signal, CallLimit limit)
+    {
+        var remaining = limit.Deadline == CallLimit.NoDeadline
+            ? Timeout.InfiniteTimeSpan
+            : TimeSpan.FromSeconds(Math.Max(0, limit.Deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+        try
+        {
+            if (!signal.Wait(remaining, limit.Token))
+            {
+                throw new CallLimitReachedException(InterruptReason.Deadline);
+            }
+        }
+        catch (OperationCanceledException) when (limit.Token.IsCancellationRequested)
+        {
+            throw new CallLimitReachedException(InterruptReason.Cancelled);
+        }
+        catch (AggregateException) when (signal.IsCompleted)
+        {
+            // The signal ended faulted or cancelled: it ended, which is all the wait is for.
         }
     }
 

@@ -159,7 +159,7 @@ internal static partial class ChannelBuiltins
                 progress = end.WhenProgress();
             }
 
-            progress.Wait();
+            state.Block(progress);
         }
     }
 
