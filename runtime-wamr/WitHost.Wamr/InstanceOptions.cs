@@ -5,13 +5,42 @@ public sealed record InstanceOptions
 {
     public static InstanceOptions Default { get; } = new();
 
-    /// <summary>Size of the WAMR operand stack for calls into the instance, in bytes. Deep guest
-    /// recursion past it traps with a stack overflow.</summary>
-    public uint StackSize { get; init; } = 64 * 1024;
+    /// <summary>The smallest <see cref="StackSize"/>: 1 KiB.</summary>
+    public const uint MinStackSize = 1024;
+
+    /// <summary>Size of the WAMR operand stack for calls into the instance, in bytes, from
+    /// <see cref="MinStackSize"/> up; default 64 KiB. Deep guest recursion past it traps with a
+    /// stack overflow, at any size (a stack too small for the guest's <c>_initialize</c> fails the
+    /// instantiation with that trap). With <see cref="ReleaseZeroPages"/> on, the part no call has
+    /// used yet costs address space, not resident memory; off, all of it is resident.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below <see cref="MinStackSize"/>.</exception>
+    public uint StackSize
+    {
+        get;
+        init => field = value >= MinStackSize
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(StackSize), value, $"The operand stack must be at least {MinStackSize} bytes.");
+    } = 64 * 1024;
 
     /// <summary>Size of WAMR's own app heap inside linear memory, in bytes. Guests built with
-    /// wasi-libc bring their own <c>malloc</c> and <c>cabi_realloc</c>, so the default is none.</summary>
+    /// wasi-libc bring their own <c>malloc</c> and <c>cabi_realloc</c>, so the default is none
+    /// (WAMR also leaves it out for a guest that exports <c>malloc</c> and <c>free</c>).</summary>
     public uint HeapSize { get; init; }
+
+    /// <summary>
+    /// Whether, once the instance is created and its <c>_initialize</c> has run, the pages of its
+    /// linear memory and of its operand stack that hold only zeros are given back to the
+    /// operating system (default off). WAMR zeroes both whole when it creates them, which makes
+    /// every page resident whether the guest ever uses it or not; a page given back reads as
+    /// zeros again when next touched, so the guest sees no difference. On, an instance of a
+    /// two-page guest keeps about 35 KiB resident instead of about 200 KiB. It is off by default
+    /// because of what it costs a host that makes and disposes instances quickly: the allocator
+    /// reuses the blocks of a disposed instance, and WAMR's zeroing of them for the next instance
+    /// then faults every page given back in again (about 40 page faults per instantiation;
+    /// docs/benchmarks.md measures both). Turn it on for instances that live long, or many at
+    /// once. Needs the libiwasm WitHost builds; with another it does nothing.
+    /// </summary>
+    public bool ReleaseZeroPages { get; init; }
 
     /// <summary>WASI configuration; null gives the guest no arguments, no environment, no directories, and
     /// standard streams that reach nothing of the host (<see cref="WasiOptions.Stdin"/>, <see cref="WasiOptions.Stdout"/>).</summary>

@@ -136,10 +136,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
         native.SetOwner(this);
         uint memoryStart, memoryEnd;
         long memoryBytes = WamrNative.GetAppAddrRange(handle, 0, &memoryStart, &memoryEnd) ? memoryEnd - memoryStart : 0;
-        native.AddMemoryPressure(memoryBytes + options.StackSize + options.HeapSize);
+        // What WAMR allocated for the instance: the linear memory (WAMR puts an app heap inside
+        // it, so HeapSize is counted there) and the operand stack; its own structures and WASI's
+        // are about 3 KiB.
+        native.AddMemoryPressure(memoryBytes + options.StackSize);
         _observedMemoryBytes = memoryBytes;
         WamrTelemetry.InstanceCreated(this);
     }
+
+    /// <summary>
+    /// Gives back the all-zero pages of the memory and of the operand stack
+    /// (<see cref="InstanceOptions.ReleaseZeroPages"/>); returns the bytes given back. Only
+    /// before anyone else can call the instance: right after instantiation.
+    /// </summary>
+    internal ulong ReleaseZeroPages() => WamrResidency.ReleaseZeroPages(_native.DangerousGetHandle(), _execEnv);
 
     /// <summary>The module this instance was created from.</summary>
     public WamrModule Module => _module;

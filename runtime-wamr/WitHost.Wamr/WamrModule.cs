@@ -257,6 +257,10 @@ public sealed unsafe class WamrModule : IDisposable
                     throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
                 }
             }
+            if (options.ReleaseZeroPages)
+            {
+                instance.ReleaseZeroPages();
+            }
         }
         catch
         {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds libiwasm.so (WAMR 1.1.2) from the C sources that the npm package @grain/libiwasm ships,
-# together with WitHost's own native additions (interrupt/ and calls/, built by CMakeLists.txt beside this
-# script, which includes WAMR's build-scripts/runtime_lib.cmake).
+# together with WitHost's own native additions (interrupt/, calls/ and residency/, built by
+# CMakeLists.txt beside this script, which includes WAMR's build-scripts/runtime_lib.cmake).
 #
 #   build-libiwasm.sh <output-dir> [--rid <rid>] [--without-interrupt]
 #
@@ -70,7 +70,7 @@ flags=(
   -DWAMR_DISABLE_STACK_HW_BOUND_CHECK=1
 )
 # Our own native sources are part of the signature: editing them rebuilds the library.
-own_sources=$(cat "$here/CMakeLists.txt" "$here"/interrupt/*.c "$here"/calls/*.c | sha256sum | cut -c1-16)
+own_sources=$(cat "$here/CMakeLists.txt" "$here"/interrupt/*.c "$here"/calls/*.c "$here"/residency/*.c | sha256sum | cut -c1-16)
 cmake_source=$here
 if (( without_interrupt )); then
   flags=("${flags[@]/-DWAMR_BUILD_THREAD_MGR=1/-DWAMR_BUILD_THREAD_MGR=0}")

@@ -20,6 +20,23 @@ public sealed class CliCallAsyncTests
     }
 
     [Fact]
+    public void Async_methods_and_statics_of_the_guests_resource_run_on_the_handles_it_hands_out()
+    {
+        // add-fetched(self, k) = self's base + fetch(k); of-fetched(k) makes a counter whose base is fetch(k).
+        var (exitCode, output, error) = Call(
+            ["--import", "fetcher#fetch=7"],
+            "counters#[constructor]counter(5)",
+            "counters#[method]counter.add-fetched(1, 3)",
+            "example:concurrency/counters#[static]counter.of-fetched(0)",
+            "counters#[method]counter.add-fetched(2, 0)",
+            "counters#[resource-drop]counter(1)",
+            "counters#destroyed()");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("1\n12\n2\n14\n()\n1\n", output);
+    }
+
+    [Fact]
     public void Imports_default_answers_an_async_import_with_the_default()
     {
         var (exitCode, output, error) = Call(["--imports", "default"], "jobs#fetch-sum(4)");

@@ -16,6 +16,8 @@ internal sealed class AsyncGuest : IDisposable
     public const string Jobs = "example:concurrency/jobs#";
     public const string Tools = "example:concurrency/tools#";
     public const string Fetcher = "example:concurrency/fetcher";
+    public const string Counters = "example:concurrency/counters#";
+    public const string Ledger = "example:concurrency/ledger";
 
 #if ASYNC_GUEST_AS_COMPONENT
     // tests/WitHost.CrossCheck.Tests compiles this file to run every async test on the guest made
@@ -46,6 +48,7 @@ internal sealed class AsyncGuest : IDisposable
                 : Pending(key, cancellationToken);
             return WriteWhenDone(value, resultPointer);
         });
+        DefineResources(Imports);
         AsyncBuiltins.AddTo(Imports, AsyncWorld.World);
         Instance = Module.Instantiate(Imports);
     }
@@ -62,6 +65,26 @@ internal sealed class AsyncGuest : IDisposable
     /// <summary>The cancellation tokens fetches saw cancelled.</summary>
     public ConcurrentQueue<uint> CancelledFetches { get; } = new();
 
+    /// <summary>The representation behind each counter handle the guest made with <c>[resource-new]counter</c>.</summary>
+    public ConcurrentDictionary<int, uint> CounterReps { get; } = new();
+
+    /// <summary>The id of each live account handle the guest holds (made by <c>[constructor]account</c>).</summary>
+    public ConcurrentDictionary<int, uint> Accounts { get; } = new();
+
+    /// <summary>The ids of the accounts whose balance the guest asked for, in order.</summary>
+    public ConcurrentQueue<uint> Balances { get; } = new();
+
+    /// <summary>Makes a counter with <c>[constructor]counter</c>: its representation, for the methods' <c>self</c>.</summary>
+    public uint NewCounter(uint value)
+    {
+        var handle = Instance.GetFunction(Counters + "[constructor]counter").Invoke(WasmValue.FromUInt32(value))[0].AsInt32();
+        return CounterReps[handle];
+    }
+
+    /// <summary>Calls async method or static function <paramref name="function"/> of counter (<c>[method]counter.add-fetched</c>…).</summary>
+    public Task<uint> CallCounter(string function, CancellationToken cancellationToken, params uint[] arguments) =>
+        AsyncExportCall.InvokeAsync(Instance, Counters + function, [.. arguments.Select(WasmValue.FromUInt32)], call => call.GetUInt32(0), cancellationToken);
+
     /// <summary>Lets the fetch of <paramref name="key"/> answer key × 10 (waits until the guest asked for it).</summary>
     public void Release(uint key) => _pending.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(key * 10);
 
@@ -76,6 +99,41 @@ internal sealed class AsyncGuest : IDisposable
         Instance.Dispose();
         Module.Dispose();
         _engine.Dispose();
+    }
+
+    // The guest's counter handles (a resource it implements) and the host's accounts (one it
+    // imports): an account's balance is its id × 100, answered by the async method when the fetch
+    // of its id would answer (Release), so the guest waits for it on a subtask.
+    private void DefineResources(HostImports imports)
+    {
+        var counterHandles = 0;
+        imports.Define("[export]" + Counters.TrimEnd('#'), "[resource-new]counter", call =>
+        {
+            var handle = Interlocked.Increment(ref counterHandles);
+            CounterReps[handle] = call.GetUInt32(0);
+            call.SetResult(handle);
+        });
+        var accountHandles = 0;
+        imports.Define(Ledger, "[constructor]account", call =>
+        {
+            var handle = Interlocked.Increment(ref accountHandles);
+            Accounts[handle] = call.GetUInt32(0);
+            call.SetResult(handle);
+        });
+        imports.Define(Ledger, "[resource-drop]account", call =>
+        {
+            if (!Accounts.TryRemove(call.GetInt32(0), out _))
+            {
+                throw new InvalidOperationException($"the guest dropped account handle {call.GetInt32(0)}, which it does not hold");
+            }
+        });
+        imports.DefineAsync(Ledger, "[method]account.balance", (call, cancellationToken) =>
+        {
+            var id = Accounts[call.GetInt32(0)];
+            var resultPointer = call.GetUInt32(1);
+            Balances.Enqueue(id);
+            return WriteWhenDone(Pending(id, cancellationToken).ContinueWith(fetched => fetched.Result * 10, TaskScheduler.Default), resultPointer);
+        });
     }
 
     private Task<uint> Pending(uint key, CancellationToken cancellationToken)

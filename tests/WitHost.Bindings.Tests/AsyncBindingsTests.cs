@@ -31,7 +31,7 @@ public sealed class AsyncBindingsTests : IDisposable
     public async Task An_async_export_awaits_the_hosts_async_import_and_returns_when_it_does()
     {
         var fetcher = new Fetcher();
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher, Ledger = new Ledger() });
 
         var sum = guest.Jobs.FetchSumAsync(4);
 
@@ -47,7 +47,7 @@ public sealed class AsyncBindingsTests : IDisposable
     [Fact]
     public async Task An_import_whose_value_task_is_done_at_once_answers_without_a_subtask()
     {
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true) });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true), Ledger = new Ledger() });
 
         var sum = guest.Jobs.FetchSumAsync(1);
 
@@ -66,7 +66,7 @@ public sealed class AsyncBindingsTests : IDisposable
             await Task.Delay(delays[key], cancellationToken);
             return key * 10;
         });
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher, Ledger = new Ledger() });
 
         var calls = Enumerable.Range(0, 100).Select(i => (Key: (uint)(i * 3), Sum: guest.Jobs.FetchSumAsync((uint)(i * 3)))).ToArray();
         await Task.WhenAll(calls.Select(call => call.Sum)).WaitAsync(s_patience);
@@ -82,7 +82,7 @@ public sealed class AsyncBindingsTests : IDisposable
     [Fact]
     public async Task A_guest_that_yields_is_called_back_until_it_returns()
     {
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher() });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(), Ledger = new Ledger() });
         Assert.Equal(5u, await guest.Jobs.YieldTimesAsync(5).WaitAsync(s_patience));
         Assert.Equal(0u, await guest.Jobs.YieldTimesAsync(0).WaitAsync(s_patience));
     }
@@ -91,7 +91,7 @@ public sealed class AsyncBindingsTests : IDisposable
     public async Task Cancelling_the_token_cancels_the_guests_task_which_cancels_the_hosts_value_task()
     {
         var fetcher = new Fetcher();
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher, Ledger = new Ledger() });
         using var cancellation = new CancellationTokenSource();
         var call = guest.Jobs.FetchOrCancelAsync(7, cancellation.Token);
         Assert.False(call.IsCompleted);
@@ -113,7 +113,7 @@ public sealed class AsyncBindingsTests : IDisposable
     [Fact]
     public async Task A_call_whose_import_returned_before_the_cancellation_still_returns_its_value()
     {
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true) });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true), Ledger = new Ledger() });
         using var cancellation = new CancellationTokenSource();
         var call = guest.Jobs.FetchOrCancelAsync(3, cancellation.Token);
         cancellation.Cancel();
@@ -128,7 +128,7 @@ public sealed class AsyncBindingsTests : IDisposable
             await Task.Yield();
             throw new InvalidOperationException("no value under " + key);
         });
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher, Ledger = new Ledger() });
 
         await Assert.ThrowsAsync<WasmTrapException>(() => guest.Jobs.FetchSumAsync(2).WaitAsync(s_patience));
         Assert.True(guest.Instance.IsFaulted);
@@ -137,7 +137,7 @@ public sealed class AsyncBindingsTests : IDisposable
     [Fact]
     public async Task An_export_that_exits_without_returning_fails_its_task_with_a_trap()
     {
-        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher() });
+        using var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(), Ledger = new Ledger() });
         var trap = await Assert.ThrowsAsync<WasmTrapException>(() => guest.Jobs.ExitWithoutReturnAsync().WaitAsync(s_patience));
         Assert.Contains("exited without calling task.return or task.cancel", trap.TrapMessage);
         Assert.True(guest.Instance.IsFaulted);
@@ -147,7 +147,7 @@ public sealed class AsyncBindingsTests : IDisposable
     public async Task Disposing_the_instance_ends_its_waiting_calls_and_cancels_the_hosts_value_tasks()
     {
         var fetcher = new Fetcher();
-        var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher });
+        var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = fetcher, Ledger = new Ledger() });
         var call = guest.Jobs.FetchSumAsync(9);
         guest.Dispose();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => call.WaitAsync(s_patience));

@@ -26,7 +26,7 @@ public sealed class ChannelBindingsTests : IDisposable
         _engine.Dispose();
     }
 
-    private AsyncGuestHost.Guest Instantiate() => AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true) });
+    private AsyncGuestHost.Guest Instantiate() => AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = new Fetcher(answersAtOnce: true), Ledger = new Ledger() });
 
     [Theory]
     [InlineData(100u, 16u, 5)]

@@ -20,6 +20,7 @@ public sealed class AsyncJcoTests
             ["wasm"] = JcoOracle.InRepo("tests", "guests", "async.wasm"),
             ["wit"] = JcoOracle.InRepo("wit", "async.wit"),
             ["world"] = "async-guest",
+            ["host"] = JcoOracle.InRepo("tests", "crosscheck", "hosts", "ledger.mjs"),
             ["imports"] = new JsonObject { ["example:concurrency/fetcher#fetch"] = new JsonObject { ["returns"] = 7 } },
             ["calls"] = new JsonArray(
                 new JsonObject { ["export"] = "example:concurrency/jobs#yield-times", ["args"] = new JsonArray(3) },

@@ -8,7 +8,7 @@ namespace WitHost.Generator.Tests;
 /// </summary>
 public sealed class GoldenFileTests
 {
-    public static TheoryData<string> Cases => new() { "sample", "types", "resources", "guest-resources", "directory", "csharp-first", "import-export", "named-imports", "two-versions" };
+    public static TheoryData<string> Cases => new() { "sample", "types", "resources", "guest-resources", "directory", "csharp-first", "import-export", "named-imports", "two-versions", "async-resources" };
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -13,7 +13,9 @@ namespace WitHost.Wamr.Benchmarks;
 /// </summary>
 internal static unsafe class CallCountDriver
 {
-    public static void Run(string marksLibrary, int calls)
+    /// <summary>Runs the phases named in <paramref name="phaseFilter"/> (comma-separated; all when
+    /// null); the 64 KiB ones make a 256th of <paramref name="calls"/> calls, at least one.</summary>
+    public static void Run(string marksLibrary, int calls, string? phaseFilter)
     {
         nint marks = NativeLibrary.Load(marksLibrary);
         var zero = (delegate* unmanaged<void>)NativeLibrary.GetExport(marks, "marks_zero");
@@ -34,7 +36,10 @@ internal static unsafe class CallCountDriver
         byte[] utf8 = Encoding.UTF8.GetBytes(text16);
         string text1K = string.Concat(Enumerable.Repeat("abcdefghijklmnop", 64));
         byte[] utf8_1K = Encoding.UTF8.GetBytes(text1K);
-        byte[] result = new byte[1024];
+        string text64K = string.Concat(Enumerable.Repeat("abcdefghijklmnop", 4096));
+        byte[] utf8_64K = Encoding.UTF8.GetBytes(text64K);
+        int largeCalls = Math.Max(1, calls / 256);
+        byte[] result = new byte[64 * 1024];
 
         (string Name, Action Batch)[] phases =
         [
@@ -46,6 +51,17 @@ internal static unsafe class CallCountDriver
             ("generated-upper16", () => { for (int i = 0; i < calls; i++) guest.Upper(text16); }),
             ("C-upper1K", () => native.Upper(utf8_1K, (uint)calls, result)),
             ("generated-upper1K", () => { for (int i = 0; i < calls; i++) guest.Upper(text1K); }),
+            ("C-upper64K", () => native.Upper(utf8_64K, (uint)largeCalls, result)),
+            // What a .NET caller of the C host would then do: make a string of each result.
+            ("C-upper64K-string", () =>
+            {
+                for (int i = 0; i < largeCalls; i++)
+                {
+                    native.Upper(utf8_64K, 1, result);
+                    GC.KeepAlive(Encoding.UTF8.GetString(result.AsSpan(0, utf8_64K.Length)));
+                }
+            }),
+            ("generated-upper64K", () => { for (int i = 0; i < largeCalls; i++) guest.Upper(text64K); }),
             ("C-noop-aot", () => compiledNative.Noop((uint)calls)),
             ("generated-noop-aot", () => { for (int i = 0; i < calls; i++) compiledGuest.Noop(); }),
             ("C-add-aot", () => compiledNative.Add((uint)calls, 1)),
@@ -53,6 +69,10 @@ internal static unsafe class CallCountDriver
         ];
         foreach ((string name, Action batch) in phases)
         {
+            if (phaseFilter is not null && !phaseFilter.Split(',').Contains(name))
+            {
+                continue;
+            }
             // Warm: the JIT has compiled (and, with tiering, recompiled) the loop before counting.
             for (int i = 0; i < 5; i++)
             {

@@ -64,6 +64,14 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public void An_async_constructor_is_refused_at_async_and_the_rest_still_parses()
+    {
+        // The Component Model has no async constructors (wasm-tools: "constructor function cannot be async").
+        var error = WitText.Error("package a:b;\ninterface i {\n  resource r {\n    $$async constructor(x: u32);\n    get: func() -> u32;\n  }\n}", Diagnostics.DiagnosticCodes.UnexpectedToken);
+        Assert.Contains("a constructor cannot be async", error.Message);
+    }
+
+    [Fact]
     public void Constructor_result_must_be_its_own_resource()
         => WitText.Error("package a:b;\ninterface i {\n  resource r;\n  resource s {\n    constructor() -> result<$$r, string>;\n  }\n}", Diagnostics.DiagnosticCodes.InvalidConstructorResult);
 

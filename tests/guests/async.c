@@ -12,6 +12,9 @@
 //   function whose type holds the stream or future ("[stream-write-0]produce": the first stream
 //   or future of `produce`).
 //
+// The interface counters (a resource the guest implements, with async methods) and the imported
+// resource account of example:concurrency/ledger are described where they are served, below.
+//
 // Each task keeps its state in a heap block whose address is its context slot 0: the callback
 // of any task finds its own state there, so many calls may run in one instance at once.
 #include "cabi.h"
@@ -64,6 +67,7 @@ typedef struct {
     uint8_t *buffer;
     char *text;          // join-entries: the names joined so far
     uint32_t text_len;
+    void *object;        // the resource a method's task runs on
 } task_t;
 
 static task_t *task_begin(void) {
@@ -573,6 +577,146 @@ CALLBACK("park") int32_t park_callback(uint32_t event, uint32_t p1, uint32_t p2)
     return task_end(t);
 }
 
+// ---- counters: a resource the guest implements, with async methods ----
+//
+// Core names as for jobs, with the method's name: "[async-lift]example:concurrency/counters#[method]counter.add-fetched",
+// its callback, and "[task-return][method]counter.add-fetched" of module "[export]example:concurrency/counters".
+// A method gets its `self` borrow as the representation (the guest implements the resource).
+
+#define COUNTERS(fn) "example:concurrency/counters#" fn
+#define COUNTERS_EXPORT "[export]example:concurrency/counters"
+#define COUNTER_ASYNC(fn) EXPORT("[async-lift]" COUNTERS(fn))
+#define COUNTER_CALLBACK(fn) EXPORT("[callback][async-lift]" COUNTERS(fn))
+
+typedef struct {
+    uint32_t base;
+    uint32_t dead;       // set by the destructor: the counter is kept, so a method running after it notices
+} counter_t;
+
+static uint32_t counters_destroyed;
+
+IMPORT(COUNTERS_EXPORT, "[resource-new]counter") uint32_t counter_handle_new(counter_t *rep);
+IMPORT(COUNTERS_EXPORT, "[task-cancel]") void counters_task_cancel(void);
+
+static counter_t *counter_alive(counter_t *counter) {
+    if (counter->dead) __builtin_trap();
+    return counter;
+}
+
+static uint32_t counter_make(uint32_t base) {
+    counter_t *counter = calloc(1, sizeof(counter_t));
+    if (!counter) __builtin_trap();
+    counter->base = base;
+    return counter_handle_new(counter);
+}
+
+EXPORT(COUNTERS("[constructor]counter")) uint32_t counter_constructor(uint32_t base) { return counter_make(base); }
+
+EXPORT(COUNTERS("[dtor]counter")) void counter_dtor(counter_t *self) {
+    counter_alive(self)->dead = 1;
+    counters_destroyed++;
+}
+
+EXPORT(COUNTERS("destroyed")) uint32_t counters_destroyed_count(void) { return counters_destroyed; }
+
+// add-fetched: base + fetch(key), cancelled as fetch-or-cancel is.
+
+IMPORT(COUNTERS_EXPORT, "[task-return][method]counter.add-fetched") void add_fetched_return(uint32_t value);
+
+static int32_t add_fetched_finish(task_t *t) {
+    add_fetched_return(counter_alive(t->object)->base + t->result);
+    return task_end(t);
+}
+
+COUNTER_ASYNC("[method]counter.add-fetched") int32_t counter_add_fetched(counter_t *self, uint32_t key) {
+    task_t *t = task_begin();
+    t->object = counter_alive(self);
+    if (start_fetch(t, key)) return add_fetched_finish(t);
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("[method]counter.add-fetched") int32_t counter_add_fetched_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event == EVENT_SUBTASK && p1 == t->subtask && p2 == SUBTASK_RETURNED) {
+        subtask_drop(t->subtask);
+        return add_fetched_finish(t);
+    }
+    if (event != EVENT_TASK_CANCELLED) __builtin_trap();
+    uint32_t state = subtask_cancel(t->subtask);
+    subtask_drop(t->subtask);
+    if (state == SUBTASK_RETURNED) return add_fetched_finish(t);
+    if (state != SUBTASK_CANCELLED_BEFORE_RETURNED) __builtin_trap();
+    counters_task_cancel();
+    return task_end(t);
+}
+
+// explode: fetch(key), then a trap in the callback that learns it returned.
+
+COUNTER_ASYNC("[method]counter.explode") int32_t counter_explode(counter_t *self, uint32_t key) {
+    task_t *t = task_begin();
+    t->object = counter_alive(self);
+    if (start_fetch(t, key)) __builtin_trap();
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("[method]counter.explode") int32_t counter_explode_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)event, (void)p1, (void)p2;
+    __builtin_trap();
+}
+
+// of-fetched (static): a new counter whose base is fetch(key), returned as an own handle.
+
+IMPORT(COUNTERS_EXPORT, "[task-return][static]counter.of-fetched") void of_fetched_return(uint32_t handle);
+
+static int32_t of_fetched_finish(task_t *t) {
+    of_fetched_return(counter_make(t->result));
+    return task_end(t);
+}
+
+COUNTER_ASYNC("[static]counter.of-fetched") int32_t counter_of_fetched(uint32_t key) {
+    task_t *t = task_begin();
+    if (start_fetch(t, key)) return of_fetched_finish(t);
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("[static]counter.of-fetched") int32_t counter_of_fetched_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
+    subtask_drop(t->subtask);
+    return of_fetched_finish(t);
+}
+
+// balance-by-id: the host's account `id`, its async method balance awaited, the account dropped.
+
+#define LEDGER "example:concurrency/ledger"
+IMPORT(LEDGER, "[constructor]account") uint32_t account_new(uint32_t id);
+IMPORT(LEDGER, "[async-lower][method]account.balance") uint32_t account_balance_lower(uint32_t self, uint32_t *result);
+IMPORT(LEDGER, "[resource-drop]account") void account_drop(uint32_t handle);
+IMPORT(COUNTERS_EXPORT, "[task-return]balance-by-id") void balance_by_id_return(uint32_t value);
+
+static int32_t balance_by_id_finish(task_t *t) {
+    account_drop(t->end);
+    balance_by_id_return(t->result);
+    return task_end(t);
+}
+
+COUNTER_ASYNC("balance-by-id") int32_t balance_by_id(uint32_t id) {
+    task_t *t = task_begin();
+    t->end = account_new(id);
+    uint32_t status = account_balance_lower(t->end, &t->result);
+    if ((status & 0xf) == SUBTASK_RETURNED) return balance_by_id_finish(t);
+    t->subtask = status >> 4;
+    waitable_join(t->subtask, t->set);
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("balance-by-id") int32_t balance_by_id_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
+    subtask_drop(t->subtask);
+    return balance_by_id_finish(t);
+}
+
 // backpressure.inc/dec, as the current spec has them (it dropped backpressure.set, which the
 // encoder inside jco no longer accepts, and the cross-check tests make a component of this guest
 // with jco): the guest counts its own "on".
@@ -630,6 +774,13 @@ EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
         entry_t written = {{0, 0}, 1}, read;
         list_entries_stream_write((uint32_t)(ends >> 32), &written, 1);
         list_entries_stream_read((uint32_t)ends, &read, 1);
+        break;
+    }
+    case 9: { // drops an account its async balance still borrows (when the host does not answer at once)
+        static uint32_t balance;
+        uint32_t account = account_new(1);
+        account_balance_lower(account, &balance);
+        account_drop(account);
         break;
     }
     default:

@@ -19,11 +19,6 @@ internal sealed class CallBinder
     /// <exception cref="UnsupportedConstructException">A type the marshalling stage does not move yet.</exception>
     public CallBinding BindExport(string methodName, string? interfaceItemName, WitFunction function)
     {
-        if (function.IsAsync && function.Kind != WitFunctionKind.Freestanding)
-        {
-            throw new UnsupportedConstructException("an async method of a resource the guest exports");
-        }
-
         var exportName = CoreNames.Export(interfaceItemName, function);
         return Bind(methodName, function, AbiDirection.Lift, null, exportName, CoreNames.PostReturn(exportName));
     }

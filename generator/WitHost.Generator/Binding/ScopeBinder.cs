@@ -214,7 +214,7 @@ internal sealed class ScopeBinder
 
         var methods = functions
             .Where(function => function.Kind == WitFunctionKind.Method && function.Resource == resource && _isExportCallable(function))
-            .Select(function => BindMethod(names.Claim(CSharpNames.ToPascalCase(function.Name)), function, skipSelf: true))
+            .Select(function => BindMethod(names.Claim(CSharpNames.MethodName(CSharpNames.ToPascalCase(function.Name), function.IsAsync)), function, skipSelf: true, hostCalls: true))
             .ToEquatableArray();
         return new GuestResourceBinding(name, resource.Name, resource.Docs, methods);
     }
@@ -244,7 +244,7 @@ internal sealed class ScopeBinder
         return methods;
     }
 
-    private MethodBinding BindMethod(string name, WitFunction function, bool skipSelf)
+    private MethodBinding BindMethod(string name, WitFunction function, bool skipSelf, bool hostCalls = false)
     {
         var parameters = function.Parameters
             .Skip(skipSelf ? 1 : 0)
@@ -253,13 +253,16 @@ internal sealed class ScopeBinder
         var returnType = function.Result is null ? "void" : _mapper.Map(function.Result);
         if (function.IsAsync)
         {
-            // The host implements an async import as a ValueTask, cancelled when the guest cancels its subtask.
-            returnType = CSharpNames.AsyncReturnType(returnType, "global::System.Threading.Tasks.ValueTask");
+            // The host implements an async import as a ValueTask, cancelled when the guest cancels
+            // its subtask; it calls a guest's async method as a Task (awaited, perhaps more than
+            // once, like any .NET async API's result), cancelled with the token it passes.
+            returnType = CSharpNames.AsyncReturnType(returnType, hostCalls ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.ValueTask");
             parameters.Add(new ParameterBinding(CSharpNames.CancellationTokenParameter(parameters.Select(parameter => parameter.Name)), CSharpNames.CancellationTokenType));
         }
 
-        return new MethodBinding(name, function.ExternalName, returnType, parameters.ToEquatableArray(), function.Docs);
+        return new MethodBinding(name, function.ExternalName, returnType, parameters.ToEquatableArray(), function.Docs) { IsAsync = function.IsAsync };
     }
+
 
     private void ReportUnsupported(string item, UnsupportedConstructException exception, SourceLocationInfo location)
         => _diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.UnsupportedConstruct, location, item, exception.Construct));

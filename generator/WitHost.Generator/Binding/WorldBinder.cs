@@ -462,7 +462,7 @@ internal static class WorldBinder
             {
                 WitFunctionKind.Freestanding => CSharpNames.MethodName(CSharpNames.ToPascalCase(function.Name), function.IsAsync),
                 WitFunctionKind.Constructor when !context.Mapper.IsImported(function.Resource!.Owner) => "Create" + CSharpNames.ToPascalCase(function.Resource.Name),
-                WitFunctionKind.Static when !context.Mapper.IsImported(function.Resource!.Owner) => CSharpNames.ToPascalCase(function.Resource.Name) + CSharpNames.ToPascalCase(function.Name),
+                WitFunctionKind.Static when !context.Mapper.IsImported(function.Resource!.Owner) => CSharpNames.MethodName(CSharpNames.ToPascalCase(function.Resource.Name) + CSharpNames.ToPascalCase(function.Name), function.IsAsync),
                 _ => null,
             };
             if (preferred is not null && TryBindExport(context, preferred, interfaceItemName, function) is { } call)

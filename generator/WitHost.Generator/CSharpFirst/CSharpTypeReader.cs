@@ -108,6 +108,12 @@ internal sealed class CSharpTypeReader
                 return Result(display, named.TypeArguments[0], named.TypeArguments[1]);
             case "WitHost.Unit":
                 throw NoForm(display, "Unit only stands for the absent side of a Result");
+            case "System.Threading.Tasks.Task":
+            case "System.Threading.Tasks.Task`1":
+            case "System.Threading.Tasks.ValueTask":
+            case "System.Threading.Tasks.ValueTask`1":
+            case "System.Threading.CancellationToken":
+                throw NoForm(display, "C#-first interfaces do not derive async functions yet; declare the `async func` in a .wit file, whose generated host maps it to Task or ValueTask with a CancellationToken");
         }
 
         if (named.TypeKind == TypeKind.Interface)

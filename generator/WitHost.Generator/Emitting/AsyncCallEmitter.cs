@@ -39,8 +39,6 @@ internal static class AsyncCallEmitter
     public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string tables, StringEncodingKind encoding, string cancellationToken)
     {
         var name = CallEmitter.Literal(call.CoreName);
-        var context = "context_";
-        var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
 
         // A null where WIT has no option is refused before the guest's task exists.
         var nullChecks = false;
@@ -61,11 +59,68 @@ internal static class AsyncCallEmitter
         }
 
         var resultType = call.Result?.CSharpType ?? "global::WitHost.Unit";
+
+        // A borrow of the guest's own resource (a method's self) is lent to the whole task, as the
+        // spec's lift_borrow lends it until the callee returns: taken now, ended when the task ends.
+        var lent = call.Parameters.Where(parameter => parameter.Type.Kind == AbiTypeKind.ExportedBorrow).ToList();
+        var lentReps = lent.ToDictionary(parameter => parameter.Name, parameter => parameter.Name.TrimStart('@') + "Rep_");
+        if (lent.Count == 0)
+        {
+            EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, "return ");
+            return;
+        }
+
+        writer.WriteLine("// The guest's task borrows these handles until it returns: they stay alive that long (a");
+        writer.WriteLine("// Dispose meanwhile runs the guest's destructor when the task ends).");
+        writer.WriteLine($"global::System.Threading.Tasks.Task<{resultType}> task_;");
+        foreach (var parameter in lent)
+        {
+            writer.WriteLine($"var {lentReps[parameter.Name]} = {CallEmitter.GuestHandleOf(parameter)}.Handle.LendToTask({instance}, {name});");
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
+        EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, "task_ = ");
+        for (var i = lent.Count - 1; i >= 0; i--)
+        {
+            writer.CloseBlock();
+            writer.WriteLine("catch");
+            writer.OpenBlock();
+            writer.WriteLine($"{CallEmitter.GuestHandleOf(lent[i])}.Handle.EndTaskLend();");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        var result = "task_";
+        foreach (var parameter in lent)
+        {
+            result = $"{CallEmitter.GuestHandleOf(parameter)}.Handle.EndTaskLendWhenDone({result})";
+        }
+
+        writer.WriteLine($"return {result};");
+    }
+
+    // The call of AsyncExportCall: its lowering of the arguments, its reader of the result.
+    private static void EmitInvoke(
+        SourceWriter writer,
+        CallBinding call,
+        string instance,
+        string tables,
+        StringEncodingKind encoding,
+        string cancellationToken,
+        IReadOnlyDictionary<string, string> lentReps,
+        string assignment)
+    {
+        var name = CallEmitter.Literal(call.CoreName);
+        var context = "context_";
+        var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
+        var resultType = call.Result?.CSharpType ?? "global::WitHost.Unit";
         writer.WriteLine("// The guest's task starts (after any backpressure) with the arguments lowered then, owning");
         writer.WriteLine("// the instance; between its steps no thread waits. The task ends at the guest's task.return.");
-        writer.WriteLine($"return {AsyncExportCall}.InvokeAsync<{resultType}>({instance}, {name}, instance_ =>");
+        writer.WriteLine($"{assignment}{AsyncExportCall}.InvokeAsync<{resultType}>({instance}, {name}, instance_ =>");
         writer.OpenBlock();
-        foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow))
+        foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow && !lentReps.ContainsKey(parameter.Name)))
         {
             writer.WriteLine($"{CallEmitter.GuestHandleOf(parameter)}.Handle.Check(instance_, {name});");
         }
@@ -87,7 +142,7 @@ internal static class AsyncCallEmitter
             writer.OpenBlock();
         }
 
-        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null);
+        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null) { LentBorrows = lentReps };
         var flat = new List<string>();
         if (call.ParamsInMemory)
         {
@@ -201,6 +256,7 @@ internal static class AsyncCallEmitter
         }
 
         var arguments = new List<string>();
+        var lends = new List<(string Table, string Handle)>();
         if (!call.Parameters.IsEmpty)
         {
             writer.WriteLine("// Unmarshal the guest's arguments now: they are valid only during its call.");
@@ -231,6 +287,18 @@ internal static class AsyncCallEmitter
             {
                 var take = flat.GetRange(next, parameter.Type.Flat.Count);
                 next += take.Count;
+                if (parameter.Type.Kind == AbiTypeKind.Borrow)
+                {
+                    // The guest lends its handle (a method's self) to the subtask until it returns:
+                    // it may not drop it while the host's task uses the object.
+                    var table = $"{tables}.{parameter.Type.ResourceTableName}";
+                    var lent = marshal.Local("lent");
+                    writer.WriteLine($"var {lent} = {table}.Lend(call_.Instance, (int){take[0]}, {name});");
+                    arguments.Add(lent);
+                    lends.Add((table, take[0]));
+                    continue;
+                }
+
                 arguments.Add(marshal.LiftFlat(parameter.Type, take));
             }
         }
@@ -246,14 +314,23 @@ internal static class AsyncCallEmitter
         var invocation = call.SelfResource is not null
             ? $"{arguments[0]}.{call.MethodName}({string.Join(", ", arguments.Skip(1))})"
             : $"{implementation}.{call.MethodName}({string.Join(", ", arguments)})";
+        string subtask;
         if (call.Result is null)
         {
-            writer.WriteLine($"return {AsyncHostImports}.WhenDone({invocation});");
-            return;
+            subtask = $"{AsyncHostImports}.WhenDone({invocation})";
+        }
+        else
+        {
+            writer.WriteLine($"var work_ = {invocation};");
+            subtask = $"{AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_))";
         }
 
-        writer.WriteLine($"var work_ = {invocation};");
-        writer.WriteLine($"return {AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_));");
+        foreach (var (table, handle) in lends)
+        {
+            subtask = $"{table}.EndLendWhenDone((int){handle}, {subtask})";
+        }
+
+        writer.WriteLine($"return {subtask};");
     }
 
     /// <summary>

@@ -120,8 +120,18 @@ internal static class GuestEmitter
             {
                 // Implemented explicitly: the public method is the handle class's, without self.
                 writer.WriteLine();
-                var parameters = string.Join(", ", call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name));
-                writer.WriteLine($"{call.Result?.CSharpType ?? "void"} {resource.CSharpType}.ICalls.{call.MethodName}({parameters})");
+                var parameters = call.Parameters.Select(parameter => parameter.Type.CSharpType + " " + parameter.Name);
+                if (call.IsAsync)
+                {
+                    var token = AsyncCallEmitter.CancellationTokenName(call);
+                    writer.WriteLine($"{AsyncCallEmitter.ExportReturnType(call)} {resource.CSharpType}.ICalls.{call.MethodName}({string.Join(", ", parameters.Append("global::System.Threading.CancellationToken " + token))})");
+                    writer.OpenBlock();
+                    AsyncCallEmitter.EmitExportBody(writer, call, "_wamr", "_resources", encoding, token);
+                    writer.CloseBlock();
+                    continue;
+                }
+
+                writer.WriteLine($"{call.Result?.CSharpType ?? "void"} {resource.CSharpType}.ICalls.{call.MethodName}({string.Join(", ", parameters)})");
                 writer.OpenBlock();
                 var field = MethodField(resource, call);
                 CallEmitter.EmitExportBody(writer, call, "_wamr", field, PostReturnField(field), "_resources", encoding, worldName);

@@ -53,6 +53,13 @@ internal sealed class MarshalEmitter
     /// </summary>
     public string? LoweredParameter { get; set; }
 
+    /// <summary>
+    /// The parameters holding a guest's resource that an async call borrows, lent to the call's
+    /// whole task (<c>GuestResourceHandle.LendToTask</c>) before it started: by parameter name, the
+    /// local holding the representation the lend gave, which is what lowering them passes.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? LentBorrows { get; set; }
+
     /// <summary>The C# type of a flat value of <paramref name="type"/>.</summary>
     public static string FlatType(CoreValueType type) => type.Kind switch
     {
@@ -828,6 +835,9 @@ internal sealed class MarshalEmitter
     {
         switch (type.Kind)
         {
+            case AbiTypeKind.ExportedBorrow when LentBorrows is not null && LentBorrows.TryGetValue(value, out var lentRep):
+                return lentRep;
+
             case AbiTypeKind.ExportedOwn:
             case AbiTypeKind.ExportedBorrow:
             {

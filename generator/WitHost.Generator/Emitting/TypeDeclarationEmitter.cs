@@ -226,10 +226,22 @@ internal static class TypeDeclarationEmitter
         foreach (var method in resource.Methods)
         {
             writer.WriteLine();
-            DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Select(parameter => parameter.Name), method.ReturnType != "void");
+            if (method.IsAsync)
+            {
+                // As a guest's async func: a task that ends at the guest's task.return (docs/async.md).
+                var token = method.Parameters[method.Parameters.Count - 1].Name;
+                DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Take(method.Parameters.Count - 1).Select(parameter => parameter.Name), returnsValue: false);
+                DocCommentWriter.WriteParam(writer, token, null, "Cancels the call: the guest is told, and the task ends cancelled when the guest answers with task.cancel (or with the result, when it returns anyway).");
+                DocCommentWriter.WriteReturns(writer, method.ReturnType == "global::System.Threading.Tasks.Task" ? "A task that ends when the guest's task returns." : "A task that ends with the guest's result.");
+                writer.WriteLine("/// <remarks>The guest borrows the handle until its task returns: disposing it meanwhile runs the guest's destructor only then.</remarks>");
+            }
+            else
+            {
+                DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Select(parameter => parameter.Name), method.ReturnType != "void");
+            }
 
             writer.WriteLine("/// <exception cref=\"global::System.ObjectDisposedException\">The handle was disposed or given to the guest.</exception>");
-            var parameters = string.Join(", ", method.Parameters.Select(parameter => parameter.Type + " " + parameter.Name));
+            var parameters = string.Join(", ", method.Parameters.Select((parameter, i) => parameter.Type + " " + parameter.Name + (method.IsAsync && i == method.Parameters.Count - 1 ? " = default" : "")));
             var arguments = string.Join("", method.Parameters.Select(parameter => ", " + parameter.Name));
             writer.WriteLine($"public {method.ReturnType} {method.Name}({parameters}) => _calls.{method.Name}(this{arguments});");
         }

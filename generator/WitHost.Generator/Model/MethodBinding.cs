@@ -13,4 +13,8 @@ internal sealed record MethodBinding(
     string WitName,
     string ReturnType,
     EquatableArray<ParameterBinding> Parameters,
-    string? Docs);
+    string? Docs)
+{
+    /// <summary>True for an <c>async func</c>: the last parameter is its cancellation token.</summary>
+    public bool IsAsync { get; init; }
+}

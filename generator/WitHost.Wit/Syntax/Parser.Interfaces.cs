@@ -174,6 +174,14 @@ internal sealed partial class Parser
     private ResourceFunctionSyntax ParseResourceFunction()
     {
         var (docs, attributes) = ParseDocsAndAttributes();
+        if (Kind == TokenKind.Async && PeekKind(1) == TokenKind.Constructor)
+        {
+            // The Component Model has no async constructors (a constructor hands back its handle
+            // at once; wasm-tools refuses `[constructor]r` typed `async`): said so, and parsed on
+            // as the constructor it would be.
+            _diagnostics.Error(DiagnosticCodes.UnexpectedToken, Span(Advance()), "a constructor cannot be async: the Component Model has no async constructors; make it a `static async func` returning the resource instead");
+        }
+
         if (Kind == TokenKind.Constructor)
         {
             var token = Advance();

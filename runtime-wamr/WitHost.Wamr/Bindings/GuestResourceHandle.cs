@@ -20,6 +20,17 @@ public sealed class GuestResourceHandle : ILoweringUndo
     // The journal entry of a lend, told apart from the guest handles a move makes (never below 1).
     private const int LendEntry = 0;
 
+    // The async calls this handle is lent to as a borrow, from the call until the guest's
+    // task.return: the spec keeps a lent handle alive until the callee returns (a drop meanwhile
+    // traps in the caller), so Dispose meanwhile only marks it, and the last lend to end drops it.
+    private int _taskLends;
+    private bool _disposeWhenReturned;
+
+    // Guards the lends and the state against the wrapper's thread and the thread a task ends on,
+    // without the instance: a guest blocked in waitable-set.wait owns the instance, and a task
+    // ending must not wait for it (only a destructor deferred to that moment enters the instance).
+    private readonly object _lendGate = new();
+
     /// <summary>A live handle to <paramref name="rep"/>, of the resource of <paramref name="table"/> in <paramref name="instance"/>.</summary>
     public GuestResourceHandle(RepTable table, WamrInstance instance, uint rep)
     {
@@ -40,8 +51,8 @@ public sealed class GuestResourceHandle : ILoweringUndo
     /// <summary>The instance whose resource this is.</summary>
     public WamrInstance Instance { get; }
 
-    /// <summary>True once disposed, or given to the guest as an <c>own</c> argument.</summary>
-    public bool IsDisposed => _state != State.Live;
+    /// <summary>True once disposed (even while an async call it is lent to still runs), or given to the guest as an <c>own</c> argument.</summary>
+    public bool IsDisposed => _state != State.Live || _disposeWhenReturned;
 
     /// <summary>
     /// Checks that the handle can be passed to <paramref name="functionName"/> of
@@ -51,7 +62,7 @@ public sealed class GuestResourceHandle : ILoweringUndo
     /// <exception cref="ArgumentException">The handle belongs to another instance.</exception>
     public void Check(WamrInstance instance, string functionName)
     {
-        if (_state != State.Live)
+        if (IsDisposed)
         {
             throw new ObjectDisposedException(
                 _table.ResourceName,
@@ -104,7 +115,16 @@ public sealed class GuestResourceHandle : ILoweringUndo
             throw new InvalidOperationException($"This {_table.ResourceName} is passed to {functionName} both as a borrow and as an own argument; the own argument would end what the borrow lends.");
         }
 
-        _state = State.Moved;
+        lock (_lendGate)
+        {
+            if (_taskLends > 0)
+            {
+                throw new InvalidOperationException($"This {_table.ResourceName} is lent to an async call that has not returned; passing it to {functionName} as an own argument would end what that borrow lends.");
+            }
+
+            _state = State.Moved;
+        }
+
         return _table.New(_rep);
     }
 
@@ -139,20 +159,108 @@ public sealed class GuestResourceHandle : ILoweringUndo
     }
 
     /// <summary>
+    /// Lends the handle as a <c>borrow</c> to an async call of <paramref name="instance"/> from now
+    /// until <see cref="EndTaskLendWhenDone{T}"/>'s task ends (the guest's <c>task.return</c>, or
+    /// the call failing): the Canonical ABI keeps a lent handle alive until the callee returns,
+    /// however many steps its task takes. A <see cref="Dispose"/> meanwhile marks the handle
+    /// disposed at once, and the guest's destructor runs when the last lend ends.
+    /// </summary>
+    /// <returns>The representation, which the call's arguments carry.</returns>
+    /// <exception cref="ObjectDisposedException">The handle was disposed or given away.</exception>
+    /// <exception cref="ArgumentException">The handle belongs to another instance.</exception>
+    public uint LendToTask(WamrInstance instance, string functionName)
+    {
+        lock (_lendGate)
+        {
+            Check(instance, functionName);
+            _taskLends++;
+            return _rep;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="call"/>, ending the lend <see cref="LendToTask"/> made for it when it ends
+    /// (the returned task ends after that): the handle was disposed meanwhile, the destructor runs
+    /// then, before the returned task completes.
+    /// </summary>
+    public async Task<T> EndTaskLendWhenDone<T>(Task<T> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        finally
+        {
+            EndTaskLend();
+        }
+    }
+
+    /// <summary>Ends a lend of <see cref="LendToTask"/> whose call never started (its start threw).</summary>
+    public void EndTaskLend()
+    {
+        lock (_lendGate)
+        {
+            if (_taskLends == 0)
+            {
+                throw new InvalidOperationException($"This {_table.ResourceName} is not lent to an async call.");
+            }
+
+            if (--_taskLends > 0 || !_disposeWhenReturned)
+            {
+                return;
+            }
+
+            // Disposed before the mark goes: a check on another thread never sees the handle live.
+            _state = State.Disposed;
+            Volatile.Write(ref _disposeWhenReturned, false);
+        }
+
+        try
+        {
+            // The destructor's call belongs to the instance, like any other.
+            using var scope = Instance.EnterCall();
+            DestroyUnlessGone();
+        }
+        catch (WasmTrapException)
+        {
+            // The destructor trapped: the instance is faulted, which its next call reports; the
+            // call that was lent the handle ended before, with its own answer.
+        }
+    }
+
+    /// <summary>
     /// Drops the host's handle, once: the host held the last reference, so the guest's destructor
     /// runs on the representation. Nothing runs when the handle was given away, or when the
     /// instance has trapped or been disposed (its memory, and the resource with it, is gone).
+    /// While an async call it is lent to runs (<see cref="LendToTask"/>), the handle is disposed
+    /// at once for the host, and the destructor runs when that call returns.
     /// </summary>
     public void Dispose()
     {
         // The state and the destructor's call belong to the instance's call, like any other.
         using var scope = Instance.EnterCall();
-        if (_state != State.Live)
+        lock (_lendGate)
         {
-            return;
+            if (IsDisposed)
+            {
+                return;
+            }
+
+            if (_taskLends > 0)
+            {
+                _disposeWhenReturned = true;
+                return;
+            }
+
+            _state = State.Disposed;
         }
 
-        _state = State.Disposed;
+        DestroyUnlessGone();
+    }
+
+    private void DestroyUnlessGone()
+    {
         if (Instance.IsFaulted)
         {
             return;

@@ -1,3 +1,4 @@
+using WitHost.Wamr.Async;
 using WitHost.Wamr.Hosting;
 
 namespace WitHost.Wamr.Bindings;
@@ -16,6 +17,15 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     private readonly string _resourceName;
     private readonly SlotTable<Entry> _slots;
     private int _liveBorrows;
+
+    // Own handles the guest lent to async imports (a method's self) that have not returned, with
+    // how many times each: the spec's lift_borrow lends an own handle to the subtask until it
+    // resolves, and dropping or moving it meanwhile traps. Made at the first lend.
+    private Dictionary<int, int>? _lends;
+
+    // Guards the lends: a subtask ends on another thread, which must not wait for the instance
+    // (a guest blocked in waitable-set.wait owns it, possibly waiting for that very subtask).
+    private readonly object _lendGate = new();
 
     /// <summary>
     /// An empty table; <paramref name="resourceName"/> names the resource in trap messages. Make one
@@ -75,6 +85,63 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     public T Get(WamrInstance instance, int handle, string functionName) => Live(instance, handle, functionName).Value;
 
     /// <summary>
+    /// Lifts a <c>borrow</c> the guest passes to an async import (<c>[async-lower]</c>): as
+    /// <see cref="Get"/>, and an own handle is lent to the guest's subtask until
+    /// <see cref="EndLendWhenDone"/>'s task ends, so the guest cannot drop or move it while the
+    /// host's implementation uses the object.
+    /// </summary>
+    public T Lend(WamrInstance instance, int handle, string functionName)
+    {
+        var entry = Live(instance, handle, functionName);
+        if (entry.Own)
+        {
+            lock (_lendGate)
+            {
+                _lends ??= new Dictionary<int, int>();
+                _lends[handle] = _lends.TryGetValue(handle, out var count) ? count + 1 : 1;
+            }
+        }
+
+        return entry.Value;
+    }
+
+    /// <summary>
+    /// <paramref name="subtask"/>, the task an async import serves the guest with, ending the lend
+    /// <see cref="Lend"/> made of <paramref name="handle"/> when the host's task ends (just before
+    /// the guest can learn so: the spec ends it when the subtask resolves).
+    /// </summary>
+    public async Task<AsyncResultWriter?> EndLendWhenDone(int handle, Task<AsyncResultWriter?> subtask)
+    {
+        ArgumentNullException.ThrowIfNull(subtask);
+        try
+        {
+            return await subtask.ConfigureAwait(false);
+        }
+        finally
+        {
+            EndLend(handle);
+        }
+    }
+
+    private void EndLend(int handle)
+    {
+        lock (_lendGate)
+        {
+            if (_lends is not null && _lends.TryGetValue(handle, out var count))
+            {
+                if (count == 1)
+                {
+                    _lends.Remove(handle);
+                }
+                else
+                {
+                    _lends[handle] = count - 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Lifts an <c>own</c> the guest gives to the host: the handle must be an own handle that lends
     /// nothing, and it leaves the table (the host now owns the object).
     /// </summary>
@@ -85,6 +152,8 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         {
             throw Trap(instance, functionName, $"{_resourceName} handle {handle} is borrowed, but an own handle was expected");
         }
+
+        CheckNotLent(instance, handle, functionName);
 
         _slots.Remove(handle);
         return entry.Value;
@@ -98,6 +167,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     public void Drop(WamrInstance instance, int handle, string functionName)
     {
         var entry = Live(instance, handle, functionName);
+        CheckNotLent(instance, handle, functionName);
         _slots.Remove(handle);
         if (entry.Own)
         {
@@ -128,6 +198,10 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
 
         _slots.Clear();
         _liveBorrows = 0;
+        lock (_lendGate)
+        {
+            _lends = null;
+        }
         HostObjects.DisposeAll(owned, $"{_resourceName} objects the guest owned threw while being disposed.");
     }
 
@@ -161,6 +235,20 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         ArgumentNullException.ThrowIfNull(journal);
         journal.Record(this, handle);
         return handle;
+    }
+
+    private void CheckNotLent(WamrInstance instance, int handle, string functionName)
+    {
+        bool lent;
+        lock (_lendGate)
+        {
+            lent = _lends is not null && _lends.ContainsKey(handle);
+        }
+
+        if (lent)
+        {
+            throw Trap(instance, functionName, $"{_resourceName} handle {handle} is lent to an async call that has not returned");
+        }
     }
 
     private Entry Live(WamrInstance instance, int handle, string functionName)

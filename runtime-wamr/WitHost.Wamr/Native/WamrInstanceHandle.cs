@@ -42,16 +42,16 @@ internal sealed class WamrInstanceHandle : SafeHandle
     }
 
     /// <summary>
-    /// Tells the garbage collector about the native memory the instance holds (its linear memory
-    /// and stacks), which it cannot see: forgotten instances are then finalized before many of them
-    /// pile up.
+    /// Counts the native memory the instance holds (its linear memory and operand stack), which
+    /// the garbage collector cannot see, in what it is told (<see cref="NativeMemoryPressure"/>):
+    /// forgotten instances are then finalized before many of them pile up.
     /// </summary>
     public void AddMemoryPressure(long bytes)
     {
         if (bytes > 0 && _memoryPressure == 0)
         {
             _memoryPressure = bytes;
-            GC.AddMemoryPressure(bytes);
+            NativeMemoryPressure.Add(bytes);
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed class WamrInstanceHandle : SafeHandle
     {
         if (_memoryPressure > 0)
         {
-            GC.RemoveMemoryPressure(_memoryPressure);
+            NativeMemoryPressure.Remove(_memoryPressure);
         }
         WamrNative.SetCustomData(handle, 0);
         WamrNative.Deinstantiate(handle);

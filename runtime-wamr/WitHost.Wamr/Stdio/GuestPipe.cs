@@ -17,6 +17,10 @@ internal sealed class GuestPipe
     private readonly CancellationTokenSource _stop = new();
     private Task _pump = Task.CompletedTask;
 
+    // What an output pump reads into while it waits, and while the guest writes a lot.
+    private const int IdleBufferBytes = 256;
+    private const int BurstBufferBytes = 16 * 1024;
+
     private GuestPipe(PipeDirection hostDirection)
     {
         _host = new AnonymousPipeServerStream(hostDirection, HandleInheritability.None);
@@ -82,8 +86,12 @@ internal sealed class GuestPipe
 
     private async Task PumpOutputAsync(WasiOutput? target)
     {
-        // Pooled: instances come and go by the thousand, each with two output pumps.
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        // Pooled: instances come and go by the thousand, each with two output pumps. The pump
+        // waits for output with a small buffer, since most guests write little or nothing and a
+        // live instance would otherwise hold two large buffers for its whole life; a read that
+        // fills the small one suggests more is waiting, so the next reads take a large one until
+        // a read leaves it part empty (the pipe is drained).
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(IdleBufferBytes);
         try
         {
             while (true)
@@ -110,6 +118,13 @@ internal sealed class GuestPipe
                     // The host's stream or callback failed. Keep draining, discarding, so that the
                     // guest never waits on a full pipe; the rest of this instance's output is lost.
                     target = null;
+                }
+                int next = read == buffer.Length ? BurstBufferBytes : IdleBufferBytes;
+                if (next != buffer.Length)
+                {
+                    byte[] previous = buffer;
+                    buffer = ArrayPool<byte>.Shared.Rent(next);
+                    ArrayPool<byte>.Shared.Return(previous);
                 }
             }
         }

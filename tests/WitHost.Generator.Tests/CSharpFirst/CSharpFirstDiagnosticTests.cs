@@ -27,6 +27,21 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     [Fact]
+    public void AnAsyncMethodIsNotDerivedAndSaysWhereAsyncFunctionsAreDeclared()
+    {
+        var source = Source("""
+            [WitHost("example:api/jobs")]
+            internal partial interface IJobs
+            {
+                global::System.Threading.Tasks.ValueTask<uint> RunAsync(uint times);
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0100");
+        AssertAt(source, diagnostic, "global::System.Threading.Tasks.ValueTask<uint>");
+        Assert.Contains("C#-first interfaces do not derive async functions yet; declare the `async func` in a .wit file", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void AReturnTypeWithoutWitFormPointsAtTheReturnType()
     {
         var source = Source("""

@@ -9,18 +9,23 @@ namespace WitHost.Wamr.Benchmarks.Engines;
 /// process per engine (WAMR's interpreter, WAMR AOT, Wasmtime), each of which reads its resident
 /// set (VmRSS) after starting the engine, after loading the digest guest (the first load also
 /// brings in the native library), after loading it a second time (what one more module costs),
-/// and after making the instances and calling each once, and reports the differences; then it
-/// makes, calls once and disposes 1,000 more instances one after the other (a host that makes an
-/// instance per request) and reports what each allocated on the managed heap and how many garbage
-/// collections of each generation the thousand caused. A fresh process per engine keeps
-/// one engine's heap from hiding another's; BenchmarkDotNet times, it does not measure a process's
+/// after making, calling and disposing one instance (which brings in the code every instance
+/// runs: compiled once, it is no instance's own), and after making the instances and calling
+/// each once, and reports the differences (the
+/// WAMR rows twice: with <see cref="InstanceOptions.ReleaseZeroPages"/> off, the default, and
+/// on); then it makes, calls once and disposes 1,000 more instances one after the other (a host
+/// that makes an instance per request) and reports what each allocated on the managed heap and
+/// how many garbage collections of each generation the thousand caused. A fresh process per
+/// engine keeps one engine's heap from hiding another's; BenchmarkDotNet times, it does not measure a process's
 /// resident memory, so this is a small program of its own.
 /// </summary>
 internal static class FootprintMeasurement
 {
     public const string Command = "footprint";
     private const string ChildCommand = "footprint-child";
-    private static readonly string[] s_engines = ["interpreter", "aot", "wasmtime"];
+    // "-released": WAMR with InstanceOptions.ReleaseZeroPages on, so the same run shows what
+    // giving back the zero pages saves.
+    private static readonly string[] s_engines = ["interpreter", "interpreter-released", "aot", "aot-released", "wasmtime"];
 
     /// <summary>Handles the footprint commands; false when <paramref name="args"/> is not one.</summary>
     public static bool TryRun(string[] args)
@@ -54,7 +59,7 @@ internal static class FootprintMeasurement
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (string engine in s_engines)
             {
-                Console.WriteLine(RunChildProcess(engine, engine == "aot" ? aotFile : wasmFile, instances));
+                Console.WriteLine(RunChildProcess(engine, engine.StartsWith("aot", StringComparison.Ordinal) ? aotFile : wasmFile, instances));
             }
         }
         finally
@@ -89,7 +94,7 @@ internal static class FootprintMeasurement
     {
         byte[] guest = File.ReadAllBytes(guestFile);
         long atStart = ResidentBytes();
-        long engineStarted, firstModule, moduleLoaded, instancesMade;
+        long engineStarted, firstModule, moduleLoaded, warmedUp, instancesMade;
         string churn;
         var keep = new List<IDisposable>();
         if (engine == "wasmtime")
@@ -100,6 +105,11 @@ internal static class FootprintMeasurement
             firstModule = ResidentBytes();
             var module = Wasmtime.Module.FromBytes(wasmtime, "digest", guest);
             moduleLoaded = ResidentBytes();
+            using (var first = new WasmtimeGuest(wasmtime, module))
+            {
+                first.ReadList(first.Instance.GetFunction<int, int>("sha256-pattern")!(1024));
+            }
+            warmedUp = ResidentBytes();
             for (int i = 0; i < count; i++)
             {
                 var instance = new WasmtimeGuest(wasmtime, module);
@@ -116,27 +126,40 @@ internal static class FootprintMeasurement
         else
         {
             var wamr = new WamrEngine();
+            var options = new InstanceOptions { ReleaseZeroPages = engine.EndsWith("-released", StringComparison.Ordinal) };
             engineStarted = ResidentBytes();
             keep.Add(wamr.LoadModule(guest));
             firstModule = ResidentBytes();
             WamrModule module = wamr.LoadModule(guest);
             moduleLoaded = ResidentBytes();
+            using (DigestHost.Guest first = DigestHost.Instantiate(module, new DigestHost.Imports(), options))
+            {
+                first.Sha256Pattern(1024);
+            }
+            warmedUp = ResidentBytes();
             for (int i = 0; i < count; i++)
             {
-                DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports());
+                DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports(), options);
                 instance.Sha256Pattern(1024);
                 keep.Add(instance);
             }
             instancesMade = ResidentBytes();
             churn = Churn(() =>
             {
-                using DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports());
+                using DigestHost.Guest instance = DigestHost.Instantiate(module, new DigestHost.Imports(), options);
                 instance.Sha256Pattern(1024);
             });
         }
         GC.KeepAlive(keep);
-        string name = engine switch { "interpreter" => "WAMR interpreter", "aot" => "WAMR AOT", _ => "Wasmtime (compiles the .wasm)" };
-        Console.WriteLine($"| {name} | {Kib(engineStarted - atStart)} | {Kib(firstModule - engineStarted)} | {Kib(moduleLoaded - firstModule)} | {Kib((instancesMade - moduleLoaded) / count)} | {churn} |");
+        string name = engine switch
+        {
+            "interpreter" => "WAMR interpreter",
+            "interpreter-released" => "WAMR interpreter, ReleaseZeroPages on",
+            "aot-released" => "WAMR AOT, ReleaseZeroPages on",
+            "aot" => "WAMR AOT",
+            _ => "Wasmtime (compiles the .wasm)",
+        };
+        Console.WriteLine($"| {name} | {Kib(engineStarted - atStart)} | {Kib(firstModule - engineStarted)} | {Kib(moduleLoaded - firstModule)} | {Kib((instancesMade - warmedUp) / count)} | {churn} |");
     }
 
     /// <summary>Runs <paramref name="makeCallDispose"/> 1,000 times; returns the bytes it allocated

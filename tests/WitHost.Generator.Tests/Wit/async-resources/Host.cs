@@ -1,0 +1,6 @@
+using WitHost;
+
+namespace Example.App;
+
+[WitHost("async-resources.wit")]
+internal partial class AsyncResourcesHost;

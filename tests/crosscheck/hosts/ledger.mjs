@@ -1,0 +1,29 @@
+// The host side of example:concurrency/ledger (wit/async.wit) for run-component.mjs: `account`,
+// whose async method balance answers the account's id × 100, as the .NET tests' ledger does.
+// Every call the guest makes is recorded with the WIT name, self first for methods.
+const ledger = 'example:concurrency/ledger';
+
+export default function host({ record }) {
+  // The symbol jco calls when the guest drops its last handle to a host object.
+  const dispose = Symbol.dispose ?? Symbol.for('dispose');
+
+  class Account {
+    #id;
+
+    constructor(id) {
+      record(`${ledger}#[constructor]account`, [id]);
+      this.#id = id;
+    }
+
+    async balance() {
+      record(`${ledger}#[method]account.balance`, [this]);
+      return this.#id * 100;
+    }
+
+    [dispose]() {
+      record(`${ledger}#[resource-drop]account`, [this]);
+    }
+  }
+
+  return { [ledger]: { Account } };
+}
