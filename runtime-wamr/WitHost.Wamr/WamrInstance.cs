@@ -55,11 +55,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private readonly ModuleImport?[] _hostImports;
     private readonly WamrInstanceHandle _native;
     private readonly nint _execEnv;
-    // withost_call_wasm for an instance of compiled code when the library has it (a direct call
-    // into the compiled function); null: wasm_runtime_call_wasm.
-    private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _compiledCall;
+    // The core call: withost_call_wasm for an instance of compiled code when the library has it
+    // (a direct call into the compiled function), else wasm_runtime_call_wasm. Through a function
+    // pointer, so the JIT inlines the P/Invoke's frame and transition into the call instead of
+    // calling a marshalling stub.
+    private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _call;
     // The same function, called without the GC transition: for functions that run bounded.
-    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _compiledBoundedCall;
+    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _boundedCall;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -122,8 +124,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
-        _compiledCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.Function : null;
-        _compiledBoundedCall = module.IsAheadOfTimeCompiled ? WamrCompiledCall.BoundedFunction : null;
+        nint call = module.IsAheadOfTimeCompiled && WamrCallFunctions.Compiled != 0 ? WamrCallFunctions.Compiled : WamrCallFunctions.General;
+        _call = (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)call;
+        _boundedCall = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)call;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -546,18 +549,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
             {
                 // A function that provably runs bounded without calling the host is called without
                 // the GC transition: docs/reliability.md, "Calls without the GC transition".
-                if (function.RunsBounded)
-                {
-                    ok = _compiledBoundedCall != null
-                        ? _compiledBoundedCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
-                        : WamrNative.CallWasmBounded(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
-                }
-                else
-                {
-                    ok = _compiledCall != null
-                        ? _compiledCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0
-                        : WamrNative.CallWasm(_execEnv, function.Handle, (uint)function.ParameterCells, argv);
-                }
+                ok = (function.RunsBounded
+                    ? _boundedCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv)
+                    : _call(_execEnv, function.Handle, (uint)function.ParameterCells, argv)) != 0;
             }
         }
         finally

@@ -44,6 +44,17 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
         return await Assert.ThrowsAsync<TException>(() => running);
     }
 
+    /// <summary>Completes once the guest has called the host's <c>tick</c>: it is running.</summary>
+    private async Task WhenTicked()
+    {
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref _ticks) == 0)
+        {
+            Assert.True(clock.Elapsed < GiveUpAfter, "the guest never started");
+            await Task.Delay(1);
+        }
+    }
+
     private WamrInstance Instantiate(InstanceOptions? options = null) => _module.Instantiate(
         new HostImports().Define("test:runaway/host", "tick", _ => Interlocked.Increment(ref _ticks)),
         options);
@@ -152,9 +163,11 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
         using WamrInstance instance = Instantiate();
         using var source = new CancellationTokenSource();
         var clock = new Stopwatch();
+        // Cancelled only once the guest has ticked, so the token lands in its branch-only loop;
+        // a token cancelled before the call is a different case (the guest never runs).
         var cancelling = Task.Run(async () =>
         {
-            await Task.Delay(50);
+            await WhenTicked();
             clock.Start();
             await source.CancelAsync();
         });
@@ -162,7 +175,7 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
         {
             using (instance.Cancellation(source.Token))
             {
-                instance.Invoke("spin-forever");
+                instance.Invoke("tick-then-spin");
             }
         });
         await cancelling;
@@ -216,10 +229,10 @@ public sealed class RunawayGuestTests(ITestOutputHelper output) : IDisposable
         WamrInstance instance = Instantiate();
         var disposing = Task.Run(async () =>
         {
-            await Task.Delay(50);
+            await WhenTicked();
             instance.Dispose();
         });
-        await Stopped<ObjectDisposedException>(() => instance.Invoke("spin-forever"));
+        await Stopped<ObjectDisposedException>(() => instance.Invoke("tick-then-spin"));
         Assert.True(await Task.WhenAny(disposing, Task.Delay(GiveUpAfter)) == disposing, "Dispose blocked");
     }
 

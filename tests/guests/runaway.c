@@ -22,6 +22,13 @@ EXPORT("spin-with-calls") void spin_with_calls(void) {
     for (;;) { x = step(x); sink = x; }
 }
 
+// Tells the host it is running (one tick), then loops with branches only: a test can stop it
+// knowing the guest is in its loop, not still on its way in, however loaded the machine is.
+EXPORT("tick-then-spin") void tick_then_spin(void) {
+    host_tick();
+    for (;;) sink++;
+}
+
 // A loop that calls the host every turn: a stop must land while the host function runs too.
 EXPORT("spin-calling-host") void spin_calling_host(void) {
     for (;;) host_tick();

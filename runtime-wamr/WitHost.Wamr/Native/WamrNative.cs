@@ -75,20 +75,6 @@ internal static unsafe partial class WamrNative
     [SuppressGCTransition]
     public static partial nint GetModuleInstance(nint execEnv);
 
-    [LibraryImport(Library, EntryPoint = "wasm_runtime_call_wasm")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool CallWasm(nint execEnv, nint function, uint argc, uint* argv);
-
-    /// <summary>
-    /// <see cref="CallWasm"/> without the GC transition: the thread stays in cooperative mode, so
-    /// a garbage collection on another thread waits for the call to return. Only for a function
-    /// that provably runs bounded without calling the host (<see cref="Binary.BoundedFunctionAnalysis"/>).
-    /// </summary>
-    [LibraryImport(Library, EntryPoint = "wasm_runtime_call_wasm")]
-    [SuppressGCTransition]
-    [return: MarshalAs(UnmanagedType.U1)]
-    public static partial bool CallWasmBounded(nint execEnv, nint function, uint argc, uint* argv);
-
     [LibraryImport(Library, EntryPoint = "wasm_runtime_get_exception")]
     public static partial byte* GetException(nint moduleInstance);
 
