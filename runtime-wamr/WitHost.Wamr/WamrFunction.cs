@@ -6,9 +6,8 @@ namespace WitHost.Wamr;
 /// <summary>A function the guest exports, with its core type. Calls go through its instance.</summary>
 public sealed class WamrFunction
 {
-    internal WamrFunction(WamrInstance instance, string name, nint handle, FunctionType type, bool runsBounded)
+    internal WamrFunction(WamrInstance instance, string name, nint handle, FunctionType type)
     {
-        RunsBounded = runsBounded;
         Instance = instance;
         Name = name;
         Handle = handle;
@@ -31,13 +30,6 @@ public sealed class WamrFunction
     /// call under the Canonical ABI, not a call of its own for telemetry.
     /// </summary>
     internal bool IsAbiHelper { get; }
-
-    /// <summary>
-    /// Whether every call of the function provably finishes in a short, bounded time without
-    /// calling the host (<see cref="Binary.BoundedFunctionAnalysis"/>): the instance then calls it
-    /// without the P/Invoke's GC transition.
-    /// </summary>
-    internal bool RunsBounded { get; }
 
     /// <summary>32-bit cells the parameters take in <see cref="InvokeCells"/> (i64 and f64 take two).</summary>
     public int ParameterCells { get; }

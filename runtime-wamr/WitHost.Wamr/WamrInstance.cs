@@ -60,8 +60,6 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // pointer, so the JIT inlines the P/Invoke's frame and transition into the call instead of
     // calling a marshalling stub.
     private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _call;
-    // The same function, called without the GC transition: for functions that run bounded.
-    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _boundedCall;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -126,7 +124,6 @@ public sealed unsafe partial class WamrInstance : IDisposable
         WamrInterrupt.UseWholeAuxStack(_execEnv);
         nint call = module.IsAheadOfTimeCompiled && WamrCallFunctions.Compiled != 0 ? WamrCallFunctions.Compiled : WamrCallFunctions.General;
         _call = (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)call;
-        _boundedCall = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)call;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -247,7 +244,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 }
                 if (native != 0)
                 {
-                    function = new WamrFunction(this, name, native, ReadType(handle, native), _module.Info.IsBoundedExport(coreName));
+                    function = new WamrFunction(this, name, native, ReadType(handle, native));
                 }
             }
             _functions[name] = function;
@@ -547,11 +544,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             fixed (uint* argv = cells)
             {
-                // A function that provably runs bounded without calling the host is called without
-                // the GC transition: docs/reliability.md, "Calls without the GC transition".
-                ok = (function.RunsBounded
-                    ? _boundedCall(_execEnv, function.Handle, (uint)function.ParameterCells, argv)
-                    : _call(_execEnv, function.Handle, (uint)function.ParameterCells, argv)) != 0;
+                ok = _call(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0;
             }
         }
         finally

@@ -35,22 +35,6 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
-    public void A_call_made_without_the_gc_transition_is_observed_as_any_other()
-    {
-        using WamrModule module = _engine.LoadModule(GuestFiles.Loadable("bounded.wasm"), new ModuleOptions { Name = _moduleName + "-bounded" });
-        using var instance = module.Instantiate(BoundedCallTests.Imports());
-        using var recorder = new TelemetryRecorder(_moduleName + "-bounded");
-        Assert.True(instance.GetFunction("divide").RunsBounded);
-
-        Assert.Equal(4, instance.Invoke("divide", 9, 2)[0].AsInt32());
-        Assert.Throws<WasmTrapException>(() => instance.Invoke("divide", 9, 0));
-
-        Assert.Equal(["ok", "trap"], recorder.Of("withost.wamr.calls").Select(call => (string?)call[WamrTelemetry.OutcomeTag]));
-        Assert.Single(recorder.Of("withost.wamr.traps"));
-        Assert.Equal(2, recorder.Activities.Count(span => span.DisplayName == "divide"));
-    }
-
-    [Fact]
     public void A_call_is_a_span_and_counted_with_its_duration()
     {
         using var instance = _module.Instantiate(CoreGuest.DefaultImports());

@@ -6,16 +6,9 @@ namespace WitHost.Wamr.Binary;
 /// <param name="MemoryLimits">The limits of the module's own (not imported) memory, if it defines one.</param>
 /// <param name="MemorySection">Where the memory section sits in the module bytes, for <see cref="WasmModulePatcher"/>.</param>
 /// <param name="ImportsMemory">Whether the module imports its memory instead of defining one.</param>
-/// <param name="BoundedExports">The exported functions that provably finish in a short, bounded
-/// time without calling the host (<see cref="BoundedFunctionAnalysis"/>); null: none.</param>
 public sealed record WasmModuleInfo(
     IReadOnlyList<ModuleImport> FunctionImports,
     IReadOnlyList<ModuleExport> Exports,
     MemoryLimits? MemoryLimits,
     MemorySectionLocation? MemorySection,
-    bool ImportsMemory,
-    IReadOnlySet<string>? BoundedExports = null)
-{
-    /// <summary>Whether the export <paramref name="name"/> is a function in <see cref="BoundedExports"/>.</summary>
-    public bool IsBoundedExport(string name) => BoundedExports?.Contains(name) == true;
-}
+    bool ImportsMemory);

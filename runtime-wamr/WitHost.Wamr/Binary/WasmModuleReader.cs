@@ -46,9 +46,6 @@ internal ref struct WasmModuleReader
     // The end of the section being read: reads past it are errors even when the module goes on.
     private int _limit;
 
-    // What each function body read so far does, in order (for BoundedFunctionAnalysis).
-    private readonly List<FunctionBodySummary> _bodies = [];
-
     private WasmModuleReader(ReadOnlySpan<byte> bytes)
     {
         _bytes = bytes;
@@ -82,7 +79,6 @@ internal ref struct WasmModuleReader
         var imports = new List<ModuleImport>();
         var functions = new List<FunctionType>();
         var exports = new List<ModuleExport>();
-        var exportedFunctions = new List<(string Name, uint Index)>();
         MemoryLimits? memory = null;
         MemorySectionLocation? memorySection = null;
         bool importsMemory = false;
@@ -140,7 +136,7 @@ internal ref struct WasmModuleReader
                     });
                     break;
                 case CoreSectionId.Export:
-                    ReadExports(imports, functions, exports, exportedFunctions);
+                    ReadExports(imports, functions, exports);
                     break;
                 case CoreSectionId.Start:
                 case CoreSectionId.DataCount:
@@ -165,16 +161,7 @@ internal ref struct WasmModuleReader
             }
         }
 
-        bool[] bounded = BoundedFunctionAnalysis.BoundedFunctions((uint)imports.Count, _bodies);
-        var boundedExports = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string name, uint index) in exportedFunctions)
-        {
-            if (index >= (uint)imports.Count && index - (uint)imports.Count < (uint)bounded.Length && bounded[index - (uint)imports.Count])
-            {
-                boundedExports.Add(name);
-            }
-        }
-        return new WasmModuleInfo(imports, exports, memory, memorySection, importsMemory, boundedExports);
+        return new WasmModuleInfo(imports, exports, memory, memorySection, importsMemory);
     }
 
     private delegate void EntryReader(ref WasmModuleReader reader);
@@ -269,7 +256,7 @@ internal ref struct WasmModuleReader
         }
     }
 
-    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports, List<(string Name, uint Index)> exportedFunctions)
+    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports)
     {
         uint count = ReadCount();
         for (uint i = 0; i < count; i++)
@@ -288,7 +275,6 @@ internal ref struct WasmModuleReader
                 type = index < imports.Count ? imports[(int)index].Type
                     : index - (uint)imports.Count < (uint)functions.Count ? functions[(int)(index - (uint)imports.Count)]
                     : throw new FormatException($"export {name} names unknown function {index}");
-                exportedFunctions.Add((name, index));
             }
             exports.Add(new ModuleExport(name, (ModuleExportKind)kind, type));
         }
@@ -382,7 +368,7 @@ internal ref struct WasmModuleReader
             }
         }
 
-        _bodies.Add(ScanInstructions(end, (uint)locals));
+        ScanInstructions(end);
         _limit = sectionLimit;
     }
 
@@ -392,29 +378,19 @@ internal ref struct WasmModuleReader
     /// 2^32 - 1 passes and its loader reads outside its control stack (a segfault found by
     /// fuzzing). The rest of the validation (types, stack, indexes) is WAMR's. Opcodes outside
     /// what the runtime's WAMR build accepts (SIMD, atomics, exceptions, tail calls) are refused
-    /// here as WAMR would refuse them. Returns what <see cref="BoundedFunctionAnalysis"/> needs of
-    /// the body.
+    /// here as WAMR would refuse them.
     /// </summary>
-    private FunctionBodySummary ScanInstructions(int end, uint locals)
+    private void ScanInstructions(int end)
     {
         int bodyStart = _position;
         uint labels = 1; // The function's own block, which the final `end` closes.
-        // At most MaxLocals plus one per byte of the body: no overflow.
-        uint cost = locals;
-        bool unbounded = false;
-        var callees = ImmutableArray.CreateBuilder<uint>();
         while (true)
         {
             byte opcode = ReadByte();
-            cost++;
             switch (opcode)
             {
-                case 0x03: // loop: the only label a branch goes back to
-                    unbounded = true;
-                    SkipBlockType();
-                    labels++;
-                    break;
                 case 0x02: // block
+                case 0x03: // loop
                 case 0x04: // if
                     SkipBlockType();
                     labels++;
@@ -426,7 +402,7 @@ internal ref struct WasmModuleReader
                         {
                             throw new FormatException($"the function body at offset {bodyStart} has instructions after its final end");
                         }
-                        return new FunctionBodySummary(cost, callees.ToImmutable(), unbounded);
+                        return;
                     }
                     break;
                 case 0x0C: // br
@@ -441,22 +417,13 @@ internal ref struct WasmModuleReader
                     }
                     break;
                 case 0x10: // call
-                    callees.Add(ReadU32());
-                    break;
-                case 0x40: // memory.grow
-                    unbounded = true;
-                    ReadU32();
-                    break;
                 case >= 0x20 and <= 0x26: // local.get/set/tee, global.get/set, table.get/set
                 case 0x3F: // memory.size
+                case 0x40: // memory.grow
                 case 0xD2: // ref.func
                     ReadU32();
                     break;
                 case 0x11: // call_indirect: type index, table index
-                    unbounded = true;
-                    ReadU32();
-                    ReadU32();
-                    break;
                 case >= 0x28 and <= 0x3E: // loads and stores: alignment, offset
                     ReadU32();
                     ReadU32();
@@ -469,8 +436,7 @@ internal ref struct WasmModuleReader
                     SkipConstant(opcode);
                     break;
                 case 0xFC:
-                    // Past the saturating truncations (0-7), bulk memory and table instructions.
-                    unbounded |= SkipMiscImmediates() > 7;
+                    SkipMiscImmediates();
                     break;
                 case 0x00 or 0x01 or 0x05 or 0x0F or 0x1A or 0x1B or 0xD1:
                 case >= 0x45 and <= 0xC4:
@@ -483,8 +449,8 @@ internal ref struct WasmModuleReader
         }
     }
 
-    // The 0xFC prefix: saturating truncations, bulk memory and table instructions. Returns the sub-opcode.
-    private uint SkipMiscImmediates()
+    // The 0xFC prefix: saturating truncations, bulk memory and table instructions.
+    private void SkipMiscImmediates()
     {
         uint subOpcode = ReadU32();
         switch (subOpcode)
@@ -501,7 +467,6 @@ internal ref struct WasmModuleReader
             default:
                 throw new FormatException($"opcode 0xfc {subOpcode} at offset {_position} is not supported by the WitHost runtime's WAMR build");
         }
-        return subOpcode;
     }
 
     private void SkipBlockType()

@@ -14,8 +14,7 @@ namespace WitHost.Wamr.Native;
 /// <remarks>
 /// The instance calls them through unmanaged function pointers rather than
 /// <see cref="LibraryImportAttribute"/> methods: the JIT then inlines the P/Invoke's frame into
-/// the call instead of calling a marshalling stub (about 55 instructions a call), and the same
-/// address can be called with or without the GC transition. <c>withost_call_wasm</c> is looked
+/// the call instead of calling a marshalling stub (about 55 instructions a call). <c>withost_call_wasm</c> is looked
 /// up by name, as <see cref="WamrInterrupt"/>'s functions are: a libiwasm without it (one the
 /// user built from plain WAMR) calls compiled code through <c>wasm_runtime_call_wasm</c>, as it
 /// calls interpreted code.
