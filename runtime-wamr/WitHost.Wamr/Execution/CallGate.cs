@@ -200,11 +200,19 @@ internal sealed unsafe class CallGate(nint execEnv)
             return true;
         }
         long state = Volatile.Read(ref _state);
-        if ((state & (Claimed | DisposeRequested | Waiting)) == 0 && Interlocked.CompareExchange(ref _state, state & ~OwnerMask, state) == state)
+        if ((state & (Claimed | DisposeRequested | Waiting)) != 0)
         {
-            _depth = 0;
+            return false;
+        }
+        // The depth is cleared before the exchange that lets go, never after: once Owner is 0 the
+        // next owner sets its own depth, and a late write here would leave it owning at depth 0,
+        // so its next nested exit would let go in the middle of its whole call.
+        _depth = 0;
+        if (Interlocked.CompareExchange(ref _state, state & ~OwnerMask, state) == state)
+        {
             return true;
         }
+        _depth = 1;
         return false;
     }
 
@@ -228,9 +236,10 @@ internal sealed unsafe class CallGate(nint execEnv)
             {
                 return false;
             }
+            // Cleared before letting go, as in TryExit.
+            _depth = 0;
             if (Interlocked.CompareExchange(ref _state, state & ~(OwnerMask | Waiting), state) == state)
             {
-                _depth = 0;
                 if ((state & Waiting) != 0)
                 {
                     lock (_waiters)
@@ -240,6 +249,7 @@ internal sealed unsafe class CallGate(nint execEnv)
                 }
                 return true;
             }
+            _depth = 1;
         }
     }
 
