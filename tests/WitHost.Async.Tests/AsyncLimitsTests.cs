@@ -67,14 +67,20 @@ public sealed class AsyncLimitsTests
     {
         var timeout = TimeSpan.FromMilliseconds(500);
         var ignored = new TaskCompletionSource<uint>();
-        using var guest = new LimitsGuest((_, _) => ignored.Task, new InstanceOptions { CallTimeout = timeout });
         using var cancellation = new CancellationTokenSource();
 
-        var call = Task.Run(() => guest.Call("wait-for", cancellation.Token, 5));
-        await guest.Fetched.WaitAsync(s_patience);
-        cancellation.Cancel();
+        // The call is cancelled from inside the fetch, on the thread running the guest: cancelled
+        // from the test's thread after the fetch began, a late thread-pool thread could let the
+        // deadline pass first, and then the guest never hears of the cancellation.
+        using var guest = new LimitsGuest((_, _) =>
+        {
+            cancellation.Cancel();
+            return ignored.Task;
+        }, new InstanceOptions { CallTimeout = timeout });
 
-        // The guest hears of the cancellation and cancels its fetch, which never ends.
+        var call = Task.Run(() => guest.Call("wait-for", cancellation.Token, 5));
+
+        // The guest hears of the cancellation at its wait and cancels its fetch, which never ends.
         var stopped = await Assert.ThrowsAsync<WasmTimeoutException>(() => call.WaitAsync(s_patience));
         Assert.Equal(timeout, stopped.Timeout);
         Assert.Equal([5u], guest.CancelledFetches);
