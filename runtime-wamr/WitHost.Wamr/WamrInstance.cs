@@ -672,6 +672,30 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private void EnterCallLock() => _gate.Enter();
 
     /// <summary>
+    /// Owns the instance for a moment's work on its memory, if nobody runs it: no thread owns it,
+    /// this one included (a guest below on this thread's stack is in the middle of a call), and it
+    /// is neither faulted nor being disposed. Never waits; leave with <see cref="ExitIdle"/>.
+    /// </summary>
+    internal bool TryEnterIdle()
+    {
+        if (_gate.IsOwnedByCurrentThread || _gate.IsDisposeRequested || !_gate.TryEnter())
+        {
+            return false;
+        }
+
+        if (_native.IsClosed || _gate.IsDisposeRequested || IsFaulted)
+        {
+            ExitCallLock();
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Leaves what <see cref="TryEnterIdle"/> took.</summary>
+    internal void ExitIdle() => ExitCallLock();
+
+    /// <summary>
     /// Leaves the instance, and frees it if <see cref="Dispose"/> was called from another thread
     /// while this one owned it: Dispose never waits, so the free falls to the owner as it leaves.
     /// </summary>

@@ -13,6 +13,14 @@ public sealed class StreamTests
         AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "produce", [WasmValue.FromUInt32(count), WasmValue.FromUInt32(chunk)],
             call => AsyncChannels.TakeStreamReader(call.Instance, call.GetUInt32(0), "produce"));
 
+    // The guest's consume(stream, buffer) on a new stream<u8> whose writable end is the host's: the sum of the bytes it reads.
+    private static Task<ulong> Consume(AsyncGuest guest, uint buffer, out HostStreamWriter writer)
+    {
+        var type = (WitStreamType)AsyncWorld.Export("jobs", "consume").Parameters[0].Type;
+        var handle = AsyncChannels.LowerNewStream(guest.Instance, type, out writer);
+        return AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "consume", [WasmValue.FromUInt32(handle), WasmValue.FromUInt32(buffer)], call => call.GetUInt64(0));
+    }
+
     private static async Task<byte[]> ReadAll(HostStreamReader reader, int bufferSize, List<int>? reads = null)
     {
         var all = new List<byte>();
@@ -54,9 +62,7 @@ public sealed class StreamTests
     public async Task The_guest_reads_a_stream_the_host_writes_in_short_reads_until_the_host_ends_it()
     {
         using var guest = new AsyncGuest();
-        var type = (WitStreamType)AsyncWorld.Export("jobs", "consume").Parameters[0].Type;
-        var handle = AsyncChannels.LowerNewStream(guest.Instance, type, out var writer);
-        var sum = AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "consume", [WasmValue.FromUInt32(handle), WasmValue.FromUInt32(7)], call => call.GetUInt64(0));
+        var sum = Consume(guest, 7, out var writer);
 
         var data = Enumerable.Range(0, 1000).Select(i => (byte)(i * 7)).ToArray();
         // The guest reads 7 bytes at a time, so each host write of 64 is taken in short pieces.
@@ -68,6 +74,23 @@ public sealed class StreamTests
         Assert.False(sum.IsCompleted);
         writer.Dispose();
         Assert.Equal((ulong)data.Sum(b => (long)b), await sum.WaitAsync(s_patience));
+    }
+
+    [Fact]
+    public async Task A_host_write_meeting_a_guest_read_that_waits_completes_without_waiting_for_the_guest()
+    {
+        using var guest = new AsyncGuest();
+        // The task's first step runs on this thread: the guest's read of 7 bytes waits when it returns.
+        var sum = Consume(guest, 7, out var writer);
+
+        // Nobody runs the guest: this thread copies the bytes into its read at once.
+        var write = writer.WriteSomeAsync(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 });
+        Assert.True(write.IsCompleted);
+        Assert.Equal(7, await write);
+
+        await writer.WriteAsync(new byte[] { 100 }).WaitAsync(s_patience);
+        writer.Dispose();
+        Assert.Equal(128UL, await sum.WaitAsync(s_patience));
     }
 
     [Fact]

@@ -13,7 +13,10 @@ namespace WitHost.Wamr.Benchmarks;
 /// <c>stream&lt;u32&gt;</c> elements 4 Ki at a time, 16 Ki <c>stream&lt;string&gt;</c> elements
 /// ("s-0" … "s-1023") 1 Ki at a time. Guest to host: the guest writes, the host reads with a buffer
 /// of the same size. Host to guest: the host feeds a <see cref="MemoryStream"/> (bytes) or an
-/// <see cref="IAsyncEnumerable{T}"/> whose elements are all available, and the guest reads.
+/// <see cref="IAsyncEnumerable{T}"/> whose elements are all available, and the guest reads. The
+/// bytes' baselines move the same bytes in the same chunks as <c>list&lt;u8&gt;</c>s through
+/// synchronous calls (<c>bytes-chunk</c> returns one, <c>bytes-sum</c> takes one), with the same
+/// work on both sides.
 /// </summary>
 [Config(typeof(AsyncTimingConfig))]
 [MemoryDiagnoser]
@@ -33,6 +36,7 @@ public class AsyncStreamBenchmarks
     private readonly uint[] _numberBuffer = new uint[NumberChunk];
     private readonly string[] _stringBuffer = new string[StringChunk];
     private byte[] _bytes = null!;
+    private byte[][] _byteChunks = null!;
     private uint[] _numbers = null!;
     private string[] _strings = null!;
     private AsyncBenchGuest _guest = null!;
@@ -47,12 +51,15 @@ public class AsyncStreamBenchmarks
         _guest = new AsyncBenchGuest(Engine);
         _instance = _guest.Instantiate(new BenchClock(answersAtOnce: true));
         _bytes = [.. Enumerable.Range(0, Bytes).Select(i => (byte)(i % ByteChunk))];
+        _byteChunks = [.. _bytes.Chunk(ByteChunk)];
         _numbers = [.. Enumerable.Range(0, Numbers).Select(i => (uint)(i % NumberChunk))];
         _strings = [.. Enumerable.Range(0, Strings).Select(i => "s-" + (i % StringChunk))];
 
         // What each direction must add up to, checked once.
         Expect("bytes out", BytesOut().Result, _bytes.Aggregate(0UL, (sum, value) => sum + value));
         Expect("bytes in", BytesIn().Result, _bytes.Aggregate(0UL, (sum, value) => sum + value));
+        Expect("bytes out as lists", BytesOutAsLists(), _bytes.Aggregate(0UL, (sum, value) => sum + value));
+        Expect("bytes in as lists", BytesInAsLists(), _bytes.Aggregate(0UL, (sum, value) => sum + value));
         Expect("numbers out", NumbersOut().Result, _numbers.Aggregate(0UL, (sum, value) => sum + value));
         Expect("numbers in", NumbersIn().Result, _numbers.Aggregate(0UL, (sum, value) => sum + value));
         Expect("strings out", StringsOut().Result, _strings.Aggregate(0UL, (sum, value) => sum + (ulong)value.Length));
@@ -62,10 +69,37 @@ public class AsyncStreamBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _guest.Dispose();
 
-    [BenchmarkCategory("stream<u8>, 1 MiB"), Benchmark(Description = "guest to host")]
+    [BenchmarkCategory("1 MiB of u8, guest to host"), Benchmark(Baseline = true, Description = "list<u8> calls")]
+    public ulong BytesOutAsLists()
+    {
+        ulong total = 0;
+        for (var done = 0; done < Bytes; done += ByteChunk)
+        {
+            foreach (var value in _instance.Streams.BytesChunk(ByteChunk))
+            {
+                total += value;
+            }
+        }
+
+        return total;
+    }
+
+    [BenchmarkCategory("1 MiB of u8, guest to host"), Benchmark(Description = "stream<u8>")]
     public async Task<ulong> BytesOut() => await ReadAllAsync(await _instance.Streams.BytesOutAsync(Bytes, ByteChunk).ConfigureAwait(false), _byteBuffer, static value => value).ConfigureAwait(false);
 
-    [BenchmarkCategory("stream<u8>, 1 MiB"), Benchmark(Description = "host to guest")]
+    [BenchmarkCategory("1 MiB of u8, host to guest"), Benchmark(Baseline = true, Description = "list<u8> calls")]
+    public ulong BytesInAsLists()
+    {
+        ulong total = 0;
+        for (var done = 0; done < Bytes; done += ByteChunk)
+        {
+            total += _instance.Streams.BytesSum(_byteChunks[done / ByteChunk]);
+        }
+
+        return total;
+    }
+
+    [BenchmarkCategory("1 MiB of u8, host to guest"), Benchmark(Description = "stream<u8>")]
     public Task<ulong> BytesIn() => _instance.Streams.BytesInAsync(WitStreams.FromStream(new MemoryStream(_bytes)), ByteChunk);
 
     [BenchmarkCategory("stream<u32>, 64 Ki"), Benchmark(Description = "guest to host")]

@@ -231,6 +231,26 @@ EXPORT("[callback][async-lift]" STREAMS("bytes-in")) int32_t bytes_in_callback(u
     return reader_callback(event, p1, p2);
 }
 
+// The synchronous baselines of bytes-out and bytes-in: the same bytes as lists, a chunk a call.
+// bytes-chunk returns one buffer it keeps, filled once, as bytes-out writes from one buffer.
+
+static list_t bytes_chunk_result;
+
+EXPORT(STREAMS("bytes-chunk")) list_t *bytes_chunk(uint32_t chunk) {
+    if (bytes_chunk_result.len != chunk) {
+        free_block(bytes_chunk_result.ptr, bytes_chunk_result.len);
+        bytes_chunk_result = LIST_ALLOC(uint8_t, chunk);
+        bytes_fill(bytes_chunk_result.ptr, chunk);
+    }
+    return &bytes_chunk_result;
+}
+
+EXPORT(STREAMS("bytes-sum")) uint64_t bytes_sum(uint8_t *ptr, size_t len) {
+    uint64_t sum = bytes_add(ptr, len);
+    free_block(ptr, len);
+    return sum;
+}
+
 // stream<u32>
 
 static void numbers_fill(void *buffer, uint32_t count) {

@@ -116,10 +116,25 @@ internal static class AsyncCallEmitter
         var context = "context_";
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
         var resultType = call.Result?.CSharpType ?? "global::WitHost.Unit";
+        // The arguments travel beside the lowering (a lent borrow as its rep), so that the lowering
+        // captures no parameter: a lowering that captures nothing is one delegate for every call.
+        var names = call.Parameters.Select(parameter => lentReps.TryGetValue(parameter.Name, out var rep) ? rep : parameter.Name).ToList();
+        var types = call.Parameters.Select(parameter => lentReps.ContainsKey(parameter.Name) ? "uint" : parameter.Type.CSharpType).ToList();
+        var (argumentsType, arguments, argumentsParameter) = names.Count switch
+        {
+            0 => ("global::WitHost.Unit", "global::WitHost.Unit.Value", "arguments_"),
+            1 => (types[0], names[0], names[0]),
+            _ => ($"({string.Join(", ", types)})", $"({string.Join(", ", names)})", "arguments_"),
+        };
         writer.WriteLine("// The guest's task starts (after any backpressure) with the arguments lowered then, owning");
         writer.WriteLine("// the instance; between its steps no thread waits. The task ends at the guest's task.return.");
-        writer.WriteLine($"{assignment}{AsyncExportCall}.InvokeAsync<{resultType}>({instance}, {name}, instance_ =>");
+        writer.WriteLine($"{assignment}{AsyncExportCall}.InvokeAsync<{argumentsType}, {resultType}>({instance}, {name}, {arguments}, (instance_, {argumentsParameter}, flat_) =>");
         writer.OpenBlock();
+        if (names.Count > 1)
+        {
+            writer.WriteLine($"var ({string.Join(", ", names)}) = arguments_;");
+        }
+
         foreach (var parameter in call.Parameters.Where(parameter => parameter.Type.Kind is AbiTypeKind.ExportedOwn or AbiTypeKind.ExportedBorrow && !lentReps.ContainsKey(parameter.Name)))
         {
             writer.WriteLine($"{CallEmitter.GuestHandleOf(parameter)}.Handle.Check(instance_, {name});");
@@ -165,22 +180,20 @@ internal static class AsyncCallEmitter
             }
         }
 
-        var values = string.Join(", ", flat.Select((value, i) => $"{WasmValue}.{FromFlat(call.CoreParams[i])}({value})"));
+        for (var i = 0; i < flat.Count; i++)
+        {
+            writer.WriteLine($"flat_[{i}] = {WasmValue}.{FromFlat(call.CoreParams[i])}({flat[i]});");
+        }
+
         if (journaled)
         {
-            writer.WriteLine($"var values_ = new {WasmValue}[] {{ {values} }};");
             writer.WriteLine("journal_.Commit(mark_);");
-            writer.WriteLine("return values_;");
             writer.CloseBlock();
             writer.WriteLine("catch");
             writer.OpenBlock();
             writer.WriteLine("journal_.Undo(mark_);");
             writer.WriteLine("throw;");
             writer.CloseBlock();
-        }
-        else
-        {
-            writer.WriteLine(flat.Count == 0 ? $"return global::System.Array.Empty<{WasmValue}>();" : $"return new {WasmValue}[] {{ {values} }};");
         }
 
         writer.CloseBlock(",");

@@ -52,13 +52,42 @@ public static class AsyncExportCall
     /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
     public static Task<T> InvokeAsync<T>(WamrInstance instance, string exportName, AsyncArgumentLowering lowerArguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lowerArguments);
+        return InvokeAsync(instance, exportName, lowerArguments, static (instance, lower, flat) =>
+        {
+            var values = lower(instance);
+            if (values.Length != flat.Length)
+            {
+                throw new ArgumentException($"The lowering made {values.Length} core arguments; the async export takes {flat.Length}.", nameof(lowerArguments));
+            }
+
+            values.CopyTo(flat);
+        }, onReturn, cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls async export <paramref name="exportName"/> as
+    /// <see cref="InvokeAsync{T}(WamrInstance, string, AsyncArgumentLowering, TaskReturnReader{T}, CancellationToken)"/>
+    /// does, with <paramref name="arguments"/> lowered by <paramref name="lowerArguments"/> when the
+    /// task starts: the form generated calls use, which allocates nothing for the arguments when
+    /// the lowering captures nothing (the arguments travel in <paramref name="arguments"/>).
+    /// </summary>
+    /// <param name="instance">The instance; its imports must serve the built-ins (<see cref="AsyncBuiltins.AddTo(Hosting.HostImports)"/>).</param>
+    /// <param name="exportName">The export, as the guest names it after the <c>[async-lift]</c> prefix.</param>
+    /// <param name="arguments">The call's arguments (a tuple when there are several), handed to <paramref name="lowerArguments"/>.</param>
+    /// <param name="lowerArguments">Lowers the arguments into the instance, writing the flat core arguments.</param>
+    /// <param name="onReturn">Reads the results from the guest's <c>task.return</c> call.</param>
+    /// <param name="cancellationToken">Cancels the call: the guest is told (a task-cancelled event) at its next wait or yield.</param>
+    /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
+    public static Task<T> InvokeAsync<TArguments, T>(WamrInstance instance, string exportName, TArguments arguments, AsyncArgumentLowering<TArguments> lowerArguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(exportName);
         ArgumentNullException.ThrowIfNull(lowerArguments);
         ArgumentNullException.ThrowIfNull(onReturn);
         var export = Bind(instance, exportName);
         var task = new GuestTask<T>(exportName, export.ReturnModule, export.ReturnName, onReturn, cancellationToken);
-        _ = DriveAsync(instance, task, export.Lift, export.Callback, lowerArguments, cancellationToken);
+        _ = DriveAsync(instance, task, export.Lift, export.Callback, arguments, lowerArguments, cancellationToken);
         return task.Completion.Task;
     }
 
@@ -87,7 +116,7 @@ public static class AsyncExportCall
         return bindings.GetOrAdd(exportName, new AsyncExportBinding(lift, callback, returnModule, returnName));
     }
 
-    private static async Task DriveAsync(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, AsyncArgumentLowering lowerArguments, CancellationToken cancellationToken)
+    private static async Task DriveAsync<TArguments>(WamrInstance instance, GuestTask task, WamrFunction lift, WamrFunction callback, TArguments arguments, AsyncArgumentLowering<TArguments> lowerArguments, CancellationToken cancellationToken)
     {
         AsyncInstanceState state;
         try
@@ -111,7 +140,7 @@ public static class AsyncExportCall
                 state.Running.Add(task);
             }
 
-            var code = RunStep(instance, state, task, lift, lowerArguments, null, null)!.Value;
+            var code = RunFirstStep(instance, state, task, lift, arguments, lowerArguments);
             while (true)
             {
                 var kind = (CallbackCode)(code & AsyncAbi.CodeMask);
@@ -133,7 +162,7 @@ public static class AsyncExportCall
 
                         await Task.Yield();
                         var yielded = EventOrCancel(state, task, null, instance);
-                        code = RunStep(instance, state, task, callback, null, null, yielded)!.Value;
+                        code = RunStep(instance, state, task, callback, null, yielded)!.Value;
                         break;
                     case CallbackCode.Wait:
                         code = await WaitAndStepAsync(instance, state, task, callback, payload).ConfigureAwait(false);
@@ -202,7 +231,7 @@ public static class AsyncExportCall
             }
 
             // Another task may have taken the event meanwhile: then wait again.
-            if (RunStep(instance, state, task, callback, null, set, null) is { } code)
+            if (RunStep(instance, state, task, callback, set, null) is { } code)
             {
                 return code;
             }
@@ -247,21 +276,39 @@ public static class AsyncExportCall
         }
     }
 
-    // One run of guest code for the task, owning the instance: the export with the arguments
-    // lowerArguments makes, or the callback with an event: the one given (a yield's), or one taken
-    // from set, which may write to guest memory. Null when the set had no event after all.
-    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, AsyncArgumentLowering? lowerArguments, WaitableSet? set, AsyncEvent? given)
+    // The task's first run of guest code, owning the instance: the export, with the arguments
+    // lowered now (into the guest's memory, where they need it) as its flat core arguments.
+    private static uint RunFirstStep<TArguments>(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction lift, TArguments arguments, AsyncArgumentLowering<TArguments> lowerArguments)
     {
         using var scope = instance.EnterCall();
         var previous = state.Current;
         state.Current = task;
         try
         {
-            if (lowerArguments is not null)
-            {
-                return InvokeStep(instance, function, lowerArguments(instance));
-            }
+            // At most MAX_FLAT_PARAMS core arguments (more go in memory, behind one pointer), so
+            // on the stack, unless the guest declared its export otherwise.
+            var count = lift.Type.Parameters.Length;
+            Span<WasmValue> flat = count <= CoreFunctionSignature.MaxFlatParams ? stackalloc WasmValue[CoreFunctionSignature.MaxFlatParams] : new WasmValue[count];
+            flat = flat[..count];
+            lowerArguments(instance, arguments, flat);
+            return InvokeStep(instance, lift, flat);
+        }
+        finally
+        {
+            state.Current = previous;
+        }
+    }
 
+    // A later run of guest code for the task, owning the instance: the callback with an event:
+    // the one given (a yield's), or one taken from set, which may write to guest memory. Null
+    // when the set had no event after all.
+    private static uint? RunStep(WamrInstance instance, AsyncInstanceState state, GuestTask task, WamrFunction function, WaitableSet? set, AsyncEvent? given)
+    {
+        using var scope = instance.EnterCall();
+        var previous = state.Current;
+        state.Current = task;
+        try
+        {
             if ((set is null ? given : EventOrCancel(state, task, set, instance)) is not { } ready)
             {
                 return null;

@@ -1,27 +1,24 @@
 namespace WitHost.Wamr.Async;
 
 /// <summary>
-/// A host copy of elements as their bytes in linear memory (numbers, <c>bool</c>, <c>char</c>):
-/// into <see cref="Target"/> (a read) or from <see cref="Source"/> (a write).
+/// A host copy of elements whose bytes in linear memory are their value (numbers, <c>bool</c>,
+/// <c>char</c>): the bytes move as one block into <see cref="TargetBytes"/> (a read) or from
+/// <see cref="SourceBytes"/> (a write), with no work per element.
 /// </summary>
-internal sealed class ByteHostCopy : HostCopy
+internal abstract class ByteHostCopy(uint count) : HostCopy(count)
 {
-    public ByteHostCopy(Memory<byte> target, uint count)
-        : base(count) => Target = target;
+    /// <summary>The read's buffer, as bytes.</summary>
+    protected abstract Span<byte> TargetBytes { get; }
 
-    public ByteHostCopy(ReadOnlyMemory<byte> source, uint count)
-        : base(count) => Source = source;
-
-    public Memory<byte> Target { get; }
-
-    public ReadOnlyMemory<byte> Source { get; }
+    /// <summary>The write's elements, as bytes.</summary>
+    protected abstract ReadOnlySpan<byte> SourceBytes { get; }
 
     public override void FromGuest(AsyncChannel channel, uint pointer, uint count)
     {
         var bytes = count * channel.ElementSize;
         if (bytes > 0)
         {
-            channel.Instance.Memory.Slice(pointer, bytes).CopyTo(Target.Span[(int)(Done * channel.ElementSize)..]);
+            channel.Instance.Memory.Slice(pointer, bytes).CopyTo(TargetBytes[(int)(Done * channel.ElementSize)..]);
         }
     }
 
@@ -30,13 +27,13 @@ internal sealed class ByteHostCopy : HostCopy
         var bytes = count * channel.ElementSize;
         if (bytes > 0)
         {
-            Source.Span.Slice((int)(Done * channel.ElementSize), (int)bytes).CopyTo(channel.Instance.Memory.Slice(pointer, bytes));
+            SourceBytes.Slice((int)(Done * channel.ElementSize), (int)bytes).CopyTo(channel.Instance.Memory.Slice(pointer, bytes));
         }
     }
 
     public override void ToHost(AsyncChannel channel, HostCopy reader, uint count)
     {
         var size = (int)channel.ElementSize;
-        Source.Span.Slice((int)Done * size, (int)count * size).CopyTo(((ByteHostCopy)reader).Target.Span[((int)reader.Done * size)..]);
+        SourceBytes.Slice((int)Done * size, (int)count * size).CopyTo(((ByteHostCopy)reader).TargetBytes[((int)reader.Done * size)..]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WitHost.Wamr.CanonicalAbi;
 
 namespace WitHost.Wamr.Async;
@@ -29,6 +30,7 @@ public sealed class ChannelElement<T>
         Alignment = Math.Max(alignment, 1);
         Load = load;
         Store = store;
+        IsMemoryImage = BitConverter.IsLittleEndian && Unsafe.SizeOf<T>() == size && name == NumberName();
     }
 
     public string Name { get; }
@@ -42,4 +44,26 @@ public sealed class ChannelElement<T>
     public Func<CanonicalAbiContext, uint, T> Load { get; }
 
     public Action<CanonicalAbiContext, T, uint> Store { get; }
+
+    /// <summary>
+    /// Whether an element's bytes in linear memory are its C# value: a WIT number held in the C#
+    /// type of the same size and kind (linear memory is little-endian, as the host must be). Such
+    /// elements move as one block of bytes, without a load or store per element.
+    /// </summary>
+    internal bool IsMemoryImage { get; }
+
+    // The WIT number T holds as its own bytes; null for any other T (bool and char are not: a
+    // guest's bool byte may be any nonzero value, and a WIT char is a code point, not a UTF-16 unit).
+    private static string? NumberName() =>
+        typeof(T) == typeof(byte) ? "u8"
+        : typeof(T) == typeof(sbyte) ? "s8"
+        : typeof(T) == typeof(ushort) ? "u16"
+        : typeof(T) == typeof(short) ? "s16"
+        : typeof(T) == typeof(uint) ? "u32"
+        : typeof(T) == typeof(int) ? "s32"
+        : typeof(T) == typeof(ulong) ? "u64"
+        : typeof(T) == typeof(long) ? "s64"
+        : typeof(T) == typeof(float) ? "f32"
+        : typeof(T) == typeof(double) ? "f64"
+        : null;
 }

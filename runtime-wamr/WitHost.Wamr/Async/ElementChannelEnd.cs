@@ -14,9 +14,13 @@ internal sealed class ElementChannelEnd<T> : HostChannelEnd
 
     /// <summary>Reads what the guest writes next, up to the buffer's length; 0 when the guest dropped its end.</summary>
     public Task<uint> ReadAsync(Memory<T> buffer, CancellationToken cancellationToken)
-        => CopyAsync(new ElementHostCopy<T>(_element, buffer), cancellationToken);
+        => CopyAsync(
+            _element.IsMemoryImage ? new ByteHostCopy<T>(buffer, (uint)buffer.Length) : new ElementHostCopy<T>(_element, buffer),
+            cancellationToken);
 
     /// <summary>Writes the start of <paramref name="source"/> when the guest reads, as much as its read has room for; 0 when it dropped its end.</summary>
     public Task<uint> WriteAsync(ReadOnlyMemory<T> source, CancellationToken cancellationToken)
-        => CopyAsync(new ElementHostCopy<T>(_element, source), cancellationToken);
+        => CopyAsync(
+            _element.IsMemoryImage ? new ByteHostCopy<T>(source, (uint)source.Length) : new ElementHostCopy<T>(_element, source),
+            cancellationToken);
 }

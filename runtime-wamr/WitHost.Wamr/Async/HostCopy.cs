@@ -2,8 +2,9 @@ namespace WitHost.Wamr.Async;
 
 /// <summary>
 /// A copy the host started on its end. It completes with the number of elements moved (0: the other
-/// end was dropped). How elements move depends on the host's buffer: bytes (<see cref="ByteHostCopy"/>)
-/// or C# values through the Canonical ABI's load and store (<see cref="ElementHostCopy{T}"/>).
+/// end was dropped). How elements move depends on what they are: as one block of bytes when their
+/// bytes are their value (<see cref="ByteHostCopy"/>: the byte-level ends, and numbers in C#), or
+/// as C# values through the Canonical ABI's load and store (<see cref="ElementHostCopy{T}"/>).
 /// </summary>
 internal abstract class HostCopy(uint count) : PendingCopy(count)
 {

@@ -16,6 +16,6 @@ public sealed class HostFutureReader : HostChannelEnd
             throw new ArgumentException($"The value of a {TypeName} takes {ElementSize} bytes.", nameof(value));
         }
 
-        return await CopyAsync(new ByteHostCopy(value, 1), cancellationToken).ConfigureAwait(false) == 1;
+        return await CopyAsync(new ByteHostCopy<byte>(value, 1), cancellationToken).ConfigureAwait(false) == 1;
     }
 }

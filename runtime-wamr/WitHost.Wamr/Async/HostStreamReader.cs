@@ -20,7 +20,7 @@ public sealed class HostStreamReader : HostChannelEnd
             throw new ArgumentException("A read needs room for at least one element.", nameof(buffer));
         }
 
-        var count = await CopyAsync(new ByteHostCopy(buffer, Elements(buffer.Length)), cancellationToken).ConfigureAwait(false);
+        var count = await CopyAsync(new ByteHostCopy<byte>(buffer, Elements(buffer.Length)), cancellationToken).ConfigureAwait(false);
         return (int)count * Math.Max(ElementSize, 1);
     }
 }

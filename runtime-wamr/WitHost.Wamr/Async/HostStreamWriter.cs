@@ -19,7 +19,7 @@ public sealed class HostStreamWriter : HostChannelEnd
             throw new ArgumentException("A write needs at least one element.", nameof(source));
         }
 
-        var count = await CopyAsync(new ByteHostCopy(source, Elements(source.Length)), cancellationToken).ConfigureAwait(false);
+        var count = await CopyAsync(new ByteHostCopy<byte>(source, Elements(source.Length)), cancellationToken).ConfigureAwait(false);
         return (int)count * Math.Max(ElementSize, 1);
     }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace WitHost.Wamr.Async;
 
 /// <summary>
@@ -112,14 +115,21 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     /// <summary>The elements, read in turn until the stream is over.</summary>
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
     {
-        var buffer = new T[BufferLength];
-        int read;
-        while ((read = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<T>.Shared.Rent(BufferLength);
+        try
         {
-            for (var i = 0; i < read; i++)
+            int read;
+            while ((read = await ReadAsync(buffer.AsMemory(0, BufferLength), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                yield return buffer[i];
+                for (var i = 0; i < read; i++)
+                {
+                    yield return buffer[i];
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 
@@ -156,11 +166,11 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
 
     private async Task PumpAsync(ElementChannelEnd<T> writer)
     {
+        var buffer = ArrayPool<T>.Shared.Rent(BufferLength);
         try
         {
-            var buffer = new T[BufferLength];
             int read;
-            while ((read = await ReadCoreAsync(buffer, CancellationToken.None).ConfigureAwait(false)) > 0)
+            while ((read = await ReadCoreAsync(buffer.AsMemory(0, BufferLength), CancellationToken.None).ConfigureAwait(false)) > 0)
             {
                 var rest = new ReadOnlyMemory<T>(buffer, 0, read);
                 while (!rest.IsEmpty)
@@ -183,9 +193,13 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         {
             Dispose();
             writer.Dispose();
+            ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 
-    // Elements per read: about 4 KiB of the guest's layout, for a stream of bytes one guest page's worth of reads.
-    private static int BufferLength => Math.Clamp(4096 / Math.Max(System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), 1), 1, 4096);
+    // Elements per read or write: up to 64 KiB of them. Each meeting of the host and the guest
+    // costs two thread-pool hops whatever it moves, so the pump offers a guest's large reads as
+    // much as they take at once (with 4 KiB writes, a guest reading 64 KiB at a time got sixteen
+    // short reads, each a meeting of its own).
+    private static int BufferLength => Math.Clamp(65536 / Math.Max(Unsafe.SizeOf<T>(), 1), 1, 65536);
 }

@@ -94,12 +94,13 @@ namespace Example.App
 
                     // The guest's task starts (after any backpressure) with the arguments lowered then, owning
                     // the instance; between its steps no thread waits. The task ends at the guest's task.return.
-                    return global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<global::Example.AsyncResources.Jobs.Job>(_wamr, "example:async-resources/jobs#[static]job.start", instance_ =>
+                    return global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<string, global::Example.AsyncResources.Jobs.Job>(_wamr, "example:async-resources/jobs#[static]job.start", name, (instance_, name, flat_) =>
                     {
                         var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(instance_, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:async-resources/jobs#[static]job.start");
                         // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                         var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, name);
-                        return new global::WitHost.Wamr.WasmValue[] { global::WitHost.Wamr.WasmValue.FromUInt32(pointer0_), global::WitHost.Wamr.WasmValue.FromUInt32(length1_) };
+                        flat_[0] = global::WitHost.Wamr.WasmValue.FromUInt32(pointer0_);
+                        flat_[1] = global::WitHost.Wamr.WasmValue.FromUInt32(length1_);
                     },
                     call_ =>
                     {
@@ -123,10 +124,12 @@ namespace Example.App
                     {
                         // The guest's task starts (after any backpressure) with the arguments lowered then, owning
                         // the instance; between its steps no thread waits. The task ends at the guest's task.return.
-                        task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<string>(_wamr, "example:async-resources/jobs#[method]job.run", instance_ =>
+                        task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<(uint, uint), string>(_wamr, "example:async-resources/jobs#[method]job.run", (selfRep_, times), (instance_, arguments_, flat_) =>
                         {
+                            var (selfRep_, times) = arguments_;
                             // Marshal: the arguments are core values.
-                            return new global::WitHost.Wamr.WasmValue[] { global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_), global::WitHost.Wamr.WasmValue.FromUInt32(times) };
+                            flat_[0] = global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_);
+                            flat_[1] = global::WitHost.Wamr.WasmValue.FromUInt32(times);
                         },
                         call_ =>
                         {
@@ -159,10 +162,12 @@ namespace Example.App
                     {
                         // The guest's task starts (after any backpressure) with the arguments lowered then, owning
                         // the instance; between its steps no thread waits. The task ends at the guest's task.return.
-                        task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<global::WitHost.Unit>(_wamr, "example:async-resources/jobs#[method]job.wait", instance_ =>
+                        task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<(uint, uint), global::WitHost.Unit>(_wamr, "example:async-resources/jobs#[method]job.wait", (selfRep_, cancellationToken), (instance_, arguments_, flat_) =>
                         {
+                            var (selfRep_, cancellationToken) = arguments_;
                             // Marshal: the arguments are core values.
-                            return new global::WitHost.Wamr.WasmValue[] { global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_), global::WitHost.Wamr.WasmValue.FromUInt32(cancellationToken) };
+                            flat_[0] = global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_);
+                            flat_[1] = global::WitHost.Wamr.WasmValue.FromUInt32(cancellationToken);
                         },
                         call_ =>
                         {
@@ -194,10 +199,12 @@ namespace Example.App
                         {
                             // The guest's task starts (after any backpressure) with the arguments lowered then, owning
                             // the instance; between its steps no thread waits. The task ends at the guest's task.return.
-                            task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<bool>(_wamr, "example:async-resources/jobs#[method]job.same", instance_ =>
+                            task_ = global::WitHost.Wamr.Async.AsyncExportCall.InvokeAsync<(uint, uint), bool>(_wamr, "example:async-resources/jobs#[method]job.same", (selfRep_, otherRep_), (instance_, arguments_, flat_) =>
                             {
+                                var (selfRep_, otherRep_) = arguments_;
                                 // Marshal: the arguments are core values.
-                                return new global::WitHost.Wamr.WasmValue[] { global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_), global::WitHost.Wamr.WasmValue.FromUInt32(otherRep_) };
+                                flat_[0] = global::WitHost.Wamr.WasmValue.FromUInt32(selfRep_);
+                                flat_[1] = global::WitHost.Wamr.WasmValue.FromUInt32(otherRep_);
                             },
                             call_ =>
                             {
