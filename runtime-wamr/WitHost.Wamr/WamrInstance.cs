@@ -81,6 +81,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private string? _pendingHostTrap;
     // The instance's lock, the interrupt of its running call and the dispose request, in one word.
     private readonly CallGate _gate;
+    // The word where WAMR keeps the linear memory's size (null: no memory, or a libiwasm that
+    // cannot tell), and the size counted in the memory pressure so far.
+    private readonly uint* _memorySize;
+    private uint _countedMemoryBytes;
     private readonly TimeSpan? _callTimeout;
     private GuestStdio? _stdio;
 
@@ -138,6 +142,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         // are about 3 KiB.
         native.AddMemoryPressure(memoryBytes + options.StackSize);
         _observedMemoryBytes = memoryBytes;
+        _memorySize = WamrResidency.MemorySizeCell(handle);
+        _countedMemoryBytes = (uint)memoryBytes;
         WamrTelemetry.InstanceCreated(this);
     }
 
@@ -561,6 +567,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 interrupted = _gate.TakeInterrupt(retire: outermost);
             }
         }
+        if (_memorySize != null && *_memorySize != _countedMemoryBytes)
+        {
+            CountGrownMemory();
+        }
         if (interrupted != InterruptReason.None)
         {
             _pendingHostException = null;
@@ -595,6 +605,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
             }
             throw Fault(function.Name, message, hostException, kind);
         }
+    }
+
+    /// <summary>
+    /// Adds what the guest's <c>memory.grow</c> added to its memory, in this call or in one nested
+    /// in it, to the native memory the garbage collector is told of: WAMR keeps it allocated until
+    /// the instance is freed, so an instance that grew is as heavy to forget as one that started
+    /// that large.
+    /// </summary>
+    private void CountGrownMemory()
+    {
+        uint size = *_memorySize;
+        _native.AddGrownMemoryPressure((long)size - _countedMemoryBytes);
+        _countedMemoryBytes = size;
+        Volatile.Write(ref _observedMemoryBytes, size);
     }
 
     /// <summary>
