@@ -327,9 +327,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             return false;
         }
-        Span<uint> cells = stackalloc uint[Math.Max(post.ParameterCells, 1)];
-        resultCells[..Math.Min(resultCells.Length, post.ParameterCells)].CopyTo(cells);
-        post.InvokeCells(cells);
+        EnterCallLock();
+        try
+        {
+            CallPostReturn(post, resultCells);
+        }
+        finally
+        {
+            ExitCallLock();
+        }
         return true;
     }
 
@@ -378,6 +384,51 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         _scopeDepth++;
         return new CallScope(this);
+    }
+
+    /// <summary>
+    /// The whole call of a <see cref="Bindings.ScalarExport"/>: owns the instance as
+    /// <see cref="EnterExportCall"/> does (re-entering it is the same trap), makes the core call and
+    /// the guest's post-return, and leaves. No scope is opened: nothing of the call outlives its
+    /// core calls (no memory to read, no context), so the instance need not be held for code of
+    /// the caller's in between.
+    /// </summary>
+    internal void CallScalarExport(Bindings.ScalarExport export, Span<uint> cells)
+    {
+        _gate.Enter();
+        try
+        {
+            WamrFunction function = export.Function;
+            if (_callDepth != 0)
+            {
+                throw Fault(function.Name, ReentranceMessage(function.Name, export.WorldName), null);
+            }
+            // An export is never cabi_realloc or a post-return: the telemetry check is CallOwned's without that test.
+            if (WamrTelemetry.CallsObserved)
+            {
+                CallObserved(function, cells);
+            }
+            else
+            {
+                CallUnobserved(function, cells);
+            }
+            if (export.PostReturn is { } postReturn)
+            {
+                CallPostReturn(postReturn, cells);
+            }
+        }
+        finally
+        {
+            ExitCallLock();
+        }
+    }
+
+    /// <summary>Calls <paramref name="postReturn"/> with the flat results in <paramref name="resultCells"/>, which it leaves as they are.</summary>
+    private void CallPostReturn(WamrFunction postReturn, ReadOnlySpan<uint> resultCells)
+    {
+        Span<uint> cells = stackalloc uint[Math.Max(postReturn.ParameterCells, 1)];
+        resultCells[..Math.Min(resultCells.Length, postReturn.ParameterCells)].CopyTo(cells);
+        CallUnobserved(postReturn, cells);
     }
 
     private static string ReentranceMessage(string exportName, string? worldName)
