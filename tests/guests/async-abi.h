@@ -1,6 +1,6 @@
 // The Canonical ABI's async codes and the $root built-ins, by the core names wit-bindgen uses,
-// for the async guests written by hand (async-bench.c, async-limits.c). Declared only: a guest
-// imports what it calls.
+// for the async guests written by hand (async.c, async-bench.c, async-limits.c,
+// csharp-first-async.c). Declared only: a guest imports what it calls.
 #ifndef ASYNC_ABI_H
 #define ASYNC_ABI_H
 

@@ -17,37 +17,18 @@
 //
 // Each task keeps its state in a heap block whose address is its context slot 0: the callback
 // of any task finds its own state there, so many calls may run in one instance at once.
+#include "async-abi.h"
 #include "entries.h"
 
 #define JOBS(fn) "example:concurrency/jobs#" fn
 #define ASYNC_EXPORT(fn) EXPORT("[async-lift]" JOBS(fn))
 #define CALLBACK(fn) EXPORT("[callback][async-lift]" JOBS(fn))
 #define TOOLS(fn) "example:concurrency/tools#" fn
-#define ROOT "$root"
 #define JOBS_EXPORT "[export]example:concurrency/jobs"
 
-// Callback codes, event codes, subtask states and copy results (CanonicalABI.md).
-enum { CODE_EXIT = 0, CODE_YIELD = 1, CODE_WAIT = 2 };
-enum { EVENT_NONE = 0, EVENT_SUBTASK = 1, EVENT_STREAM_READ = 2, EVENT_STREAM_WRITE = 3,
-       EVENT_FUTURE_READ = 4, EVENT_FUTURE_WRITE = 5, EVENT_TASK_CANCELLED = 6 };
-enum { SUBTASK_STARTING = 0, SUBTASK_STARTED = 1, SUBTASK_RETURNED = 2,
-       SUBTASK_CANCELLED_BEFORE_STARTED = 3, SUBTASK_CANCELLED_BEFORE_RETURNED = 4 };
-enum { COPY_COMPLETED = 0, COPY_DROPPED = 1, COPY_CANCELLED = 2 };
-#define BLOCKED 0xffffffffu
-
-static inline int32_t wait_on(uint32_t set) { return CODE_WAIT | (int32_t)(set << 4); }
-
-IMPORT(ROOT, "[waitable-set-new]") uint32_t waitable_set_new(void);
-IMPORT(ROOT, "[waitable-set-wait]") uint32_t waitable_set_wait(uint32_t set, uint32_t *event);
-IMPORT(ROOT, "[waitable-set-drop]") void waitable_set_drop(uint32_t set);
-IMPORT(ROOT, "[waitable-join]") void waitable_join(uint32_t waitable, uint32_t set);
-IMPORT(ROOT, "[subtask-drop]") void subtask_drop(uint32_t subtask);
-IMPORT(ROOT, "[subtask-cancel]") uint32_t subtask_cancel(uint32_t subtask);
-IMPORT(ROOT, "[context-get-0]") void *context_get(void);
-IMPORT(ROOT, "[context-set-0]") void context_set(void *value);
-IMPORT(ROOT, "[error-context-new-utf8]") uint32_t error_context_new(char *ptr, size_t len);
-IMPORT(ROOT, "[error-context-debug-message-utf8]") void error_context_debug_message(uint32_t handle, string_t *ret);
-IMPORT(ROOT, "[error-context-drop]") void error_context_drop(uint32_t handle);
+IMPORT(ASYNC_ROOT, "[error-context-new-utf8]") uint32_t error_context_new(char *ptr, size_t len);
+IMPORT(ASYNC_ROOT, "[error-context-debug-message-utf8]") void error_context_debug_message(uint32_t handle, string_t *ret);
+IMPORT(ASYNC_ROOT, "[error-context-drop]") void error_context_drop(uint32_t handle);
 IMPORT(JOBS_EXPORT, "[task-cancel]") void task_cancel(void);
 
 IMPORT("example:concurrency/fetcher", "[async-lower]fetch") uint32_t fetch_lower(uint32_t key, uint32_t *result);
@@ -702,8 +683,8 @@ COUNTER_CALLBACK("balance-by-id") int32_t balance_by_id_callback(uint32_t event,
 // backpressure.inc/dec, as the current spec has them (it dropped backpressure.set, which the
 // encoder inside jco no longer accepts, and the cross-check tests make a component of this guest
 // with jco): the guest counts its own "on".
-IMPORT(ROOT, "[backpressure-inc]") void backpressure_inc(void);
-IMPORT(ROOT, "[backpressure-dec]") void backpressure_dec(void);
+IMPORT(ASYNC_ROOT, "[backpressure-inc]") void backpressure_inc(void);
+IMPORT(ASYNC_ROOT, "[backpressure-dec]") void backpressure_dec(void);
 static bool backpressure_on;
 
 EXPORT(TOOLS("set-backpressure")) void tools_set_backpressure(bool on) {

@@ -101,7 +101,19 @@ internal static class CSharpNames
     public const string CancellationTokenType = "global::System.Threading.CancellationToken";
 
     /// <summary>The name of a method: an async function's ends in <c>Async</c>, as .NET's do (<c>fetch</c> → <c>FetchAsync</c>).</summary>
-    public static string MethodName(string pascalCaseName, bool isAsync) => isAsync ? pascalCaseName + "Async" : pascalCaseName;
+    public static string MethodName(string pascalCaseName, bool isAsync) => isAsync ? pascalCaseName + AsyncSuffix : pascalCaseName;
+
+    /// <summary>
+    /// The inverse of <see cref="MethodName"/> for an async C# method: the name without its
+    /// <c>Async</c> suffix, from which a C#-first interface derives the WIT name (a name that is
+    /// only <c>Async</c> is kept).
+    /// </summary>
+    public static string WithoutAsyncSuffix(string methodName)
+        => methodName.Length > AsyncSuffix.Length && methodName.EndsWith(AsyncSuffix, StringComparison.Ordinal)
+            ? methodName.Substring(0, methodName.Length - AsyncSuffix.Length)
+            : methodName;
+
+    private const string AsyncSuffix = "Async";
 
     /// <summary>
     /// The return type of an async method whose result is <paramref name="resultType"/>

@@ -94,13 +94,14 @@ internal static class CSharpFirstBinding
             ImplementedInterface = declared.CSharpType,
             Methods = resource.Methods.Select(method =>
             {
-                // The binding's methods leave out self, the declared functions' first parameter.
+                // The binding's methods leave out self, the declared functions' first parameter; an
+                // async method's last is its cancellation token, which the declared function leaves out.
                 var function = declared.Methods.First(candidate => candidate.WitName == method.WitName);
                 return method with
                 {
                     Name = function.MethodName,
-                    ReturnType = function.Result?.CSharpType ?? "void",
-                    Parameters = method.Parameters.Select((parameter, i) => parameter with { Type = function.Parameters[i + 1].CSharpType }).ToEquatableArray(),
+                    ReturnType = function.ReturnType,
+                    Parameters = method.Parameters.Select((parameter, i) => i + 1 < function.Parameters.Count ? parameter with { Type = function.Parameters[i + 1].CSharpType } : parameter).ToEquatableArray(),
                 };
             }).ToEquatableArray(),
         };
@@ -129,7 +130,7 @@ internal static class CSharpFirstBinding
             .Select((parameter, i) => parameter with { Type = Apply(parameter.Type, function.Parameters[i]) })
             .ToEquatableArray();
         var result = call.Result is null || function.Result is null ? call.Result : Apply(call.Result, function.Result);
-        return call with { MethodName = function.MethodName, Parameters = parameters, Result = result };
+        return call with { MethodName = function.MethodName, Parameters = parameters, Result = result, ReturnsValueTask = function.ReturnsValueTask };
     }
 
     /// <summary>The binding with the C# types and member names of <paramref name="shape"/>, which has its structure.</summary>

@@ -11,4 +11,18 @@ internal sealed record CSharpFirstFunction(
     string WitName,
     string MethodName,
     EquatableArray<CSharpTypeShape> Parameters,
-    CSharpTypeShape? Result);
+    CSharpTypeShape? Result)
+{
+    /// <summary>The C# return type as declared (<c>void</c>, <c>global::System.Threading.Tasks.ValueTask&lt;uint&gt;</c>, …).</summary>
+    public string ReturnType { get; init; } = Result?.CSharpType ?? "void";
+
+    /// <summary>
+    /// True for a method returning <c>Task</c> or <c>ValueTask</c>: an <c>async func</c>, whose
+    /// <see cref="Result"/> is the task's result and whose trailing <c>CancellationToken</c> is
+    /// not among <see cref="Parameters"/>.
+    /// </summary>
+    public bool IsAsync { get; init; }
+
+    /// <summary>True when the async method returns a <c>ValueTask</c> (a guest's export is then wrapped in one).</summary>
+    public bool ReturnsValueTask => IsAsync && ReturnType.StartsWith("global::System.Threading.Tasks.ValueTask", StringComparison.Ordinal);
+}

@@ -186,7 +186,25 @@ internal static class CSharpFirstReader
 
         var syntax = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) as MethodDeclarationSyntax;
         var count = diagnostics.Count;
-        var witName = Name(method, method.Name, location, diagnostics);
+
+        // A method returning Task or ValueTask is an async func, and its trailing CancellationToken
+        // is the guest's cancellation of the call, not a WIT parameter (as for a .wit file's async
+        // func, whose generated methods take one).
+        var isAsync = CSharpTypeReader.IsAsyncResult(method.ReturnType, out var asyncResult);
+        var witParameters = method.Parameters;
+        if (isAsync)
+        {
+            if (method.Parameters.IsEmpty || !CSharpTypeReader.IsCancellationToken(method.Parameters[method.Parameters.Length - 1].Type))
+            {
+                diagnostics.Add(DiagnosticInfoFactory.Create(DiagnosticDescriptors.MemberHasNoWitForm, location, method.Name, "an async method (one returning Task or ValueTask) takes a CancellationToken as its last parameter, cancelled when the guest cancels the call"));
+            }
+            else
+            {
+                witParameters = method.Parameters.RemoveAt(method.Parameters.Length - 1);
+            }
+        }
+
+        var witName = Name(method, isAsync ? CSharpNames.WithoutAsyncSuffix(method.Name) : method.Name, location, diagnostics);
         if (witName is not null)
         {
             Claim(functionNames, witName, method.Name, location, diagnostics);
@@ -194,7 +212,7 @@ internal static class CSharpFirstReader
 
         var parameters = new List<(string CSharpName, string Name, WitTypeText Type)>();
         var parameterNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in witParameters)
         {
             var parameterSyntax = syntax?.ParameterList.Parameters[parameter.Ordinal];
             var typeLocation = DiagnosticInfoFactory.FromLocation(parameterSyntax?.Type?.GetLocation() ?? parameter.Locations[0]);
@@ -223,9 +241,10 @@ internal static class CSharpFirstReader
         }
 
         WitTypeText? result = null;
-        if (!method.ReturnsVoid)
+        var resultType = isAsync ? asyncResult : method.ReturnsVoid ? null : method.ReturnType;
+        if (resultType is not null)
         {
-            result = ReadType(types, method.ReturnType, DiagnosticInfoFactory.FromLocation(syntax?.ReturnType.GetLocation() ?? method.Locations[0]), diagnostics);
+            result = ReadType(types, resultType, DiagnosticInfoFactory.FromLocation(syntax?.ReturnType.GetLocation() ?? method.Locations[0]), diagnostics);
         }
 
         if (diagnostics.Count > count || witName is null)
@@ -235,13 +254,17 @@ internal static class CSharpFirstReader
 
         var docs = new StringBuilder();
         AppendDocs(docs, CSharpDocComment.FunctionDocs(syntax, parameters.Select(parameter => (parameter.CSharpName, parameter.Name)).ToList()));
-        var text = docs + WitNames.Escape(witName) + ": func(" + string.Join(", ", parameters.Select(parameter => WitNames.Escape(parameter.Name) + ": " + parameter.Type.Wit)) + ")"
+        var text = docs + WitNames.Escape(witName) + (isAsync ? ": async func(" : ": func(") + string.Join(", ", parameters.Select(parameter => WitNames.Escape(parameter.Name) + ": " + parameter.Type.Wit)) + ")"
             + (result is null ? "" : " -> " + result.Wit) + ";";
         var function = new CSharpFirstFunction(
             witName,
             method.Name,
             parameters.Select(parameter => parameter.Type.Shape).ToEquatableArray(),
-            result?.Shape);
+            result?.Shape)
+        {
+            ReturnType = method.ReturnType.ToDisplayString(CSharpTypeReader.Format),
+            IsAsync = isAsync,
+        };
         return (function, text);
     }
 

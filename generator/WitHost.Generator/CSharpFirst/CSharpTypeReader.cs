@@ -17,6 +17,13 @@ internal sealed class CSharpTypeReader
     public static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    private const string TaskMetadataName = "System.Threading.Tasks.Task";
+    private const string GenericTaskMetadataName = "System.Threading.Tasks.Task`1";
+    private const string ValueTaskMetadataName = "System.Threading.Tasks.ValueTask";
+    private const string GenericValueTaskMetadataName = "System.Threading.Tasks.ValueTask`1";
+    private const string CancellationTokenMetadataName = "System.Threading.CancellationToken";
+    private const string StreamMetadataName = "WitHost.Wamr.Async.WitStream`1";
+
     private readonly Dictionary<ITypeSymbol, WitTypeText> _defined = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, ITypeSymbol> _byWitName = new(StringComparer.Ordinal);
     private readonly HashSet<ITypeSymbol> _inProgress = new(SymbolEqualityComparer.Default);
@@ -108,12 +115,19 @@ internal sealed class CSharpTypeReader
                 return Result(display, named.TypeArguments[0], named.TypeArguments[1]);
             case "WitHost.Unit":
                 throw NoForm(display, "Unit only stands for the absent side of a Result");
-            case "System.Threading.Tasks.Task":
-            case "System.Threading.Tasks.Task`1":
-            case "System.Threading.Tasks.ValueTask":
-            case "System.Threading.Tasks.ValueTask`1":
-            case "System.Threading.CancellationToken":
-                throw NoForm(display, "C#-first interfaces do not derive async functions yet; declare the `async func` in a .wit file, whose generated host maps it to Task or ValueTask with a CancellationToken");
+            // As a value (a parameter, or inside a type), a task is a WIT future; as a method's
+            // result, it makes the method an async func (CSharpFirstReader), not a future.
+            case TaskMetadataName:
+                return Future(display, null);
+            case GenericTaskMetadataName:
+                return Future(display, Read(named.TypeArguments[0]));
+            case ValueTaskMetadataName:
+            case GenericValueTaskMetadataName:
+                throw NoForm(display, "a ValueTask is only the result of an async method; a WIT future is a Task or Task<T>");
+            case StreamMetadataName:
+                return Stream(display, named.TypeArguments[0]);
+            case CancellationTokenMetadataName:
+                throw NoForm(display, "a CancellationToken is only the last parameter of an async method (one returning Task or ValueTask), where it is the guest's cancellation of the call");
         }
 
         if (named.TypeKind == TypeKind.Interface)
@@ -143,6 +157,37 @@ internal sealed class CSharpTypeReader
 
         throw NoForm(display, "no WIT type corresponds to it (records, record structs, enums, [WitVariant] records and interfaces extending IDisposable, which are resources, do)");
     }
+
+    /// <summary>
+    /// True when <paramref name="returnType"/> makes a method an <c>async func</c>: <c>Task</c>,
+    /// <c>Task&lt;T&gt;</c>, <c>ValueTask</c> or <c>ValueTask&lt;T&gt;</c>. <paramref name="result"/> is
+    /// then the func's result type (<c>T</c>), or null for none.
+    /// </summary>
+    public static bool IsAsyncResult(ITypeSymbol returnType, out ITypeSymbol? result)
+    {
+        result = null;
+        if (returnType is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        switch (MetadataName(named.OriginalDefinition))
+        {
+            case TaskMetadataName:
+            case ValueTaskMetadataName:
+                return true;
+            case GenericTaskMetadataName:
+            case GenericValueTaskMetadataName:
+                result = named.TypeArguments[0];
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>True for <see cref="System.Threading.CancellationToken"/>, an async method's last parameter.</summary>
+    public static bool IsCancellationToken(ITypeSymbol type)
+        => type is INamedTypeSymbol named && MetadataName(named) == CancellationTokenMetadataName;
 
     /// <summary>True when <paramref name="type"/> is read as a WIT resource (a parameter of that type is a <c>borrow</c>).</summary>
     public static bool IsResource(ITypeSymbol type)
@@ -209,6 +254,17 @@ internal sealed class CSharpTypeReader
     }
 
     private static WitTypeText Leaf(string wit, string display) => new(wit, CSharpTypeShape.Leaf(display));
+
+    /// <summary><c>future&lt;T&gt;</c> from <c>Task&lt;T&gt;</c>, <c>future</c> from <c>Task</c> (<paramref name="payload"/> null).</summary>
+    private static WitTypeText Future(string display, WitTypeText? payload)
+        => new(payload is null ? "future" : "future<" + payload.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(payload?.Shape ?? CSharpTypeShape.None), EquatableArray<string>.Empty, "", CSharpShape.Plain));
+
+    /// <summary><c>stream&lt;T&gt;</c> from <c>WitStream&lt;T&gt;</c>; <c>WitStream&lt;Unit&gt;</c> is <c>stream</c>, a stream of no values.</summary>
+    private WitTypeText Stream(string display, ITypeSymbol element)
+    {
+        var payload = IsUnit(element) ? null : Read(element);
+        return new(payload is null ? "stream" : "stream<" + payload.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(payload?.Shape ?? CSharpTypeShape.None), EquatableArray<string>.Empty, "", CSharpShape.Plain));
+    }
 
     private static WitTypeText List(string display, CSharpShape shape, WitTypeText element)
         => new("list<" + element.Wit + ">", new CSharpTypeShape(display, EquatableArray.Create(element.Shape), EquatableArray<string>.Empty, "", shape));

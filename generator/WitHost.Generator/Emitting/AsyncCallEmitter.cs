@@ -26,7 +26,10 @@ internal static class AsyncCallEmitter
 
     /// <summary>The C# return type of an async export wrapper.</summary>
     public static string ExportReturnType(CallBinding call)
-        => call.Result is { } result ? $"global::System.Threading.Tasks.Task<{result.CSharpType}>" : "global::System.Threading.Tasks.Task";
+    {
+        var task = call.ReturnsValueTask ? "global::System.Threading.Tasks.ValueTask" : "global::System.Threading.Tasks.Task";
+        return call.Result is { } result ? $"{task}<{result.CSharpType}>" : task;
+    }
 
     /// <summary>The name of an async export wrapper's cancellation token parameter.</summary>
     public static string CancellationTokenName(CallBinding call)
@@ -64,14 +67,18 @@ internal static class AsyncCallEmitter
         // spec's lift_borrow lends it until the callee returns: taken now, ended when the task ends.
         var lent = call.Parameters.Where(parameter => parameter.Type.Kind == AbiTypeKind.ExportedBorrow).ToList();
         var lentReps = lent.ToDictionary(parameter => parameter.Name, parameter => parameter.Name.TrimStart('@') + "Rep_");
-        if (lent.Count == 0)
+        if (lent.Count == 0 && !call.ReturnsValueTask)
         {
             EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, "return ");
             return;
         }
 
-        writer.WriteLine("// The guest's task borrows these handles until it returns: they stay alive that long (a");
-        writer.WriteLine("// Dispose meanwhile runs the guest's destructor when the task ends).");
+        if (lent.Count > 0)
+        {
+            writer.WriteLine("// The guest's task borrows these handles until it returns: they stay alive that long (a");
+            writer.WriteLine("// Dispose meanwhile runs the guest's destructor when the task ends).");
+        }
+
         writer.WriteLine($"global::System.Threading.Tasks.Task<{resultType}> task_;");
         foreach (var parameter in lent)
         {
@@ -91,14 +98,18 @@ internal static class AsyncCallEmitter
             writer.CloseBlock();
         }
 
-        writer.WriteLine();
+        if (lent.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
         var result = "task_";
         foreach (var parameter in lent)
         {
             result = $"{CallEmitter.GuestHandleOf(parameter)}.Handle.EndTaskLendWhenDone({result})";
         }
 
-        writer.WriteLine($"return {result};");
+        writer.WriteLine(call.ReturnsValueTask ? $"return new {ExportReturnType(call)}({result});" : $"return {result};");
     }
 
     // The call of AsyncExportCall: its lowering of the arguments, its reader of the result.

@@ -232,7 +232,7 @@ internal static class TypeDeclarationEmitter
                 var token = method.Parameters[method.Parameters.Count - 1].Name;
                 DocCommentWriter.WriteGuestCall(writer, method.Docs, method.WitName, method.Parameters.Take(method.Parameters.Count - 1).Select(parameter => parameter.Name), returnsValue: false);
                 DocCommentWriter.WriteParam(writer, token, null, "Cancels the call: the guest is told, and the task ends cancelled when the guest answers with task.cancel (or with the result, when it returns anyway).");
-                DocCommentWriter.WriteReturns(writer, method.ReturnType == "global::System.Threading.Tasks.Task" ? "A task that ends when the guest's task returns." : "A task that ends with the guest's result.");
+                DocCommentWriter.WriteReturns(writer, method.ReturnType is "global::System.Threading.Tasks.Task" or "global::System.Threading.Tasks.ValueTask" ? "A task that ends when the guest's task returns." : "A task that ends with the guest's result.");
                 writer.WriteLine("/// <remarks>The guest borrows the handle until its task returns: disposing it meanwhile runs the guest's destructor only then.</remarks>");
             }
             else

@@ -62,6 +62,12 @@ internal sealed record CallBinding(
     /// </summary>
     public bool IsAsync { get; init; }
 
+    /// <summary>
+    /// Async exports of a C#-first interface whose method returns <c>ValueTask</c>: the wrapper
+    /// returns one around the call's task (the .wit path's wrappers return the <c>Task</c> itself).
+    /// </summary>
+    public bool ReturnsValueTask { get; init; }
+
     /// <summary>Async exports: the core parameters of the guest's <c>task.return</c> (the flat result, or a pointer to it when <see cref="ResultsInMemory"/>).</summary>
     public EquatableArray<CoreValueType> TaskReturnParams { get; init; } = EquatableArray<CoreValueType>.Empty;
 

@@ -53,6 +53,23 @@ public static class AsyncHostImports
         }
     }
 
+    /// <summary>
+    /// <see cref="WhenDone{T}(ValueTask{T}, Action{WamrInstance, T})"/> for an implementation
+    /// returning a <see cref="Task{TResult}"/> (a C#-first interface's async method may return either).
+    /// </summary>
+    public static Task<AsyncResultWriter?> WhenDone<T>(Task<T> work, Action<WamrInstance, T> lowerResult)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WhenDone(new ValueTask<T>(work), lowerResult);
+    }
+
+    /// <summary><see cref="WhenDone(ValueTask)"/> for an implementation returning a <see cref="Task"/>.</summary>
+    public static Task<AsyncResultWriter?> WhenDone(Task work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return WhenDone(new ValueTask(work));
+    }
+
     /// <summary>The task an <see cref="AsyncHostFunction"/> returns for a host implementation's <paramref name="work"/> that has no result.</summary>
     public static Task<AsyncResultWriter?> WhenDone(ValueTask work)
     {

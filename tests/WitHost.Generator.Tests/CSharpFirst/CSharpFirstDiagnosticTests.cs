@@ -27,7 +27,7 @@ public sealed class CSharpFirstDiagnosticTests
     }
 
     [Fact]
-    public void AnAsyncMethodIsNotDerivedAndSaysWhereAsyncFunctionsAreDeclared()
+    public void AnAsyncMethodWithoutATrailingCancellationTokenPointsAtTheMethod()
     {
         var source = Source("""
             [WitHost("example:api/jobs")]
@@ -36,9 +36,41 @@ public sealed class CSharpFirstDiagnosticTests
                 global::System.Threading.Tasks.ValueTask<uint> RunAsync(uint times);
             }
             """);
+        var diagnostic = Single(source, "WITHOST0104");
+        AssertAt(source, diagnostic, "RunAsync");
+        Assert.Equal(
+            "The member 'RunAsync' has no WIT form: an async method (one returning Task or ValueTask) takes a CancellationToken as its last parameter, cancelled when the guest cancels the call",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void ACancellationTokenThatIsNotAnAsyncMethodsLastParameterPointsAtIt()
+    {
+        var source = Source("""
+            [WitHost("example:api/jobs")]
+            internal partial interface IJobs
+            {
+                global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken first, uint times, global::System.Threading.CancellationToken last);
+            }
+            """);
+        var diagnostic = Single(source, "WITHOST0100");
+        AssertAt(source, diagnostic, "global::System.Threading.CancellationToken", after: "RunAsync(");
+        Assert.Contains("a CancellationToken is only the last parameter of an async method", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void AValueTaskThatIsNotAMethodsResultPointsAtIt()
+    {
+        var source = Source("""
+            [WitHost("example:api/jobs")]
+            internal partial interface IJobs
+            {
+                void Wait(global::System.Threading.Tasks.ValueTask<uint> done);
+            }
+            """);
         var diagnostic = Single(source, "WITHOST0100");
         AssertAt(source, diagnostic, "global::System.Threading.Tasks.ValueTask<uint>");
-        Assert.Contains("C#-first interfaces do not derive async functions yet; declare the `async func` in a .wit file", diagnostic.GetMessage());
+        Assert.Contains("a ValueTask is only the result of an async method; a WIT future is a Task or Task<T>", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -71,26 +71,38 @@ public sealed class CSharpFirstRoundTripTests
         var csharpFirst = GeneratorHarness.Run("/project/Contracts.cs", Contracts, Array.Empty<AdditionalText>());
         Assert.Empty(csharpFirst.GeneratorDiagnostics);
         Assert.Empty(csharpFirst.CompilationProblems);
-        var derived = CSharpFirstDerivationTests.WitText(csharpFirst, "Example.Calc.CalcHost");
-
-        var fromWit = GeneratorHarness.Run(
-            "/project/Host.cs",
-            "using WitHost;\n\nnamespace Example.Calc;\n\n[WitHost(\"calc.wit\")]\ninternal partial class CalcHost;\n",
-            new[] { (AdditionalText)new InMemoryAdditionalText("/project/calc.wit", derived) },
-            "/project");
-        Assert.Empty(fromWit.GeneratorDiagnostics);
-        Assert.Empty(fromWit.CompilationProblems);
+        var fromWit = AssertSameStubs(csharpFirst, "Example.Calc", "CalcHost", "Ops");
 
         // The .wit host declares the types and the imported interface itself; the C#-first host uses the user's.
         Assert.Contains("example.calc.logging.g.cs", fromWit.GeneratedSources.Keys);
         Assert.DoesNotContain("example.calc.logging.g.cs", csharpFirst.GeneratedSources.Keys);
+    }
 
-        Assert.Equal(fromWit.GeneratedSources["Example.Calc.CalcHost.WitHost.g.cs"], csharpFirst.GeneratedSources["Example.Calc.CalcHost.WitHost.g.cs"]);
+    /// <summary>
+    /// Generates host <paramref name="hostClass"/> of namespace <paramref name="ns"/> from the WIT
+    /// derived in <paramref name="csharpFirst"/> and asserts that both get the same host and guest
+    /// files, but for the C#-first export class of interface <c>I</c><paramref name="exported"/>
+    /// implementing the user's interface. Returns the .wit path's run.
+    /// </summary>
+    internal static GeneratorRun AssertSameStubs(GeneratorRun csharpFirst, string ns, string hostClass, string exported)
+    {
+        var derived = CSharpFirstDerivationTests.WitText(csharpFirst, ns + "." + hostClass);
+        var fromWit = GeneratorHarness.Run(
+            "/project/Host.cs",
+            $"using WitHost;\n\nnamespace {ns};\n\n[WitHost(\"host.wit\")]\ninternal partial class {hostClass};\n",
+            new[] { (AdditionalText)new InMemoryAdditionalText("/project/host.wit", derived) },
+            "/project");
+        Assert.Empty(fromWit.GeneratorDiagnostics);
+        Assert.Empty(fromWit.CompilationProblems);
+
+        var prefix = ns + "." + hostClass;
+        Assert.Equal(fromWit.GeneratedSources[prefix + ".WitHost.g.cs"], csharpFirst.GeneratedSources[prefix + ".WitHost.g.cs"]);
 
         // The only difference in the guest: the C#-first export class implements the user's interface.
-        const string implements = " : global::Example.Calc.IOps";
-        var guest = csharpFirst.GeneratedSources["Example.Calc.CalcHost.Guest.g.cs"];
-        Assert.Contains("public sealed class OpsExports" + implements + "\n", guest);
-        Assert.Equal(fromWit.GeneratedSources["Example.Calc.CalcHost.Guest.g.cs"], guest.Replace(implements, ""));
+        var implements = " : global::" + ns + ".I" + exported;
+        var guest = csharpFirst.GeneratedSources[prefix + ".Guest.g.cs"];
+        Assert.Contains("public sealed class " + exported + "Exports" + implements + "\n", guest);
+        Assert.Equal(fromWit.GeneratedSources[prefix + ".Guest.g.cs"], guest.Replace(implements, ""));
+        return fromWit;
     }
 }
