@@ -54,3 +54,6 @@ public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");
 
 /// <summary>tests/guests/lift-probe.wasm, hand-written: its exports return the memory image the host wrote.</summary>
 public sealed class LiftProbeGuest() : TestGuest("lift-probe");
+
+/// <summary>tests/guests/channels.wasm.</summary>
+public sealed class ChannelGuest() : TestGuest("channels");

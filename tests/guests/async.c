@@ -18,6 +18,7 @@
 // Each task keeps its state in a heap block whose address is its context slot 0: the callback
 // of any task finds its own state there, so many calls may run in one instance at once.
 #include "async-abi.h"
+#include "entries.h"
 
 #define JOBS(fn) "example:concurrency/jobs#" fn
 #define ASYNC_EXPORT(fn) EXPORT("[async-lift]" JOBS(fn))
@@ -326,13 +327,6 @@ CALLBACK("await-value") int32_t await_value_callback(uint32_t event, uint32_t p1
 
 // ---- list-entries and join-entries: stream<entry>, a record with a string ----
 
-typedef struct {
-    string_t name;
-    uint64_t size;
-} entry_t;
-
-_Static_assert(sizeof(entry_t) == 16 && _Alignof(entry_t) == 8, "entry is (string, u64): 16 bytes, aligned to 8");
-
 IMPORT(JOBS_EXPORT, "[task-return]list-entries") void list_entries_return(uint32_t readable);
 IMPORT(JOBS_EXPORT, "[stream-new-0]list-entries") uint64_t list_entries_stream_new(void);
 IMPORT(JOBS_EXPORT, "[async-lower][stream-write-0]list-entries") uint32_t list_entries_stream_write(uint32_t writable, const entry_t *ptr, size_t count);
@@ -404,19 +398,8 @@ IMPORT(JOBS_EXPORT, "[task-return]join-entries") void join_entries_return(char *
 IMPORT(JOBS_EXPORT, "[async-lower][stream-read-0]join-entries") uint32_t join_entries_stream_read(uint32_t readable, entry_t *ptr, size_t count);
 IMPORT(JOBS_EXPORT, "[stream-drop-readable-0]join-entries") void join_entries_stream_drop_readable(uint32_t readable);
 
-// The names the host lowered into the read buffer are the guest's blocks (from cabi_realloc).
 static void join_entries_add(task_t *t, uint32_t count) {
-    entry_t *entries = (entry_t *)t->buffer;
-    for (uint32_t i = 0; i < count; i++) {
-        size_t comma = t->text_len == 0 ? 0 : 1;
-        t->text = realloc(t->text, t->text_len + comma + entries[i].name.len + 1);
-        if (!t->text) __builtin_trap();
-        if (comma) t->text[t->text_len++] = ',';
-        memcpy(t->text + t->text_len, entries[i].name.ptr, entries[i].name.len);
-        t->text_len += entries[i].name.len;
-        t->total += entries[i].size;
-        string_free(entries[i].name);
-    }
+    entries_join((const entry_t *)t->buffer, count, &t->text, &t->text_len, &t->total);
 }
 
 static int32_t join_entries_finish(task_t *t) {

@@ -18,6 +18,7 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     private readonly IAsyncEnumerable<T>? _source;
     private readonly Func<Memory<T>, CancellationToken, ValueTask<int>>? _read;
     private readonly IDisposable? _readOwner;
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IAsyncEnumerator<T>? _sourceElements;
     private ValueTask<bool>? _sourceNext;
     private bool _ended;
@@ -38,6 +39,15 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         _read = read;
         _readOwner = owner;
     }
+
+    /// <summary>
+    /// Ends when the stream is over: successfully when its elements ran out or its reader dropped it
+    /// (disposing it, or a guest dropping its end), faulted with the exception that ended it early:
+    /// the host source's, for a stream the host feeds to a guest (a stream has no error of its own,
+    /// so this is how the host learns it, e.g. to answer the future WASI 0.3 pairs with a stream), or
+    /// the failure of a read (a guest writer that trapped).
+    /// </summary>
+    public Task Completion => _completion.Task;
 
     /// <summary>
     /// Reads the next elements into <paramref name="buffer"/>, as many as the writer offers at once
@@ -65,6 +75,27 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
             return 0;
         }
 
+        int count;
+        try
+        {
+            count = await ReadElementsAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _completion.TrySetException(exception);
+            throw;
+        }
+
+        if (count == 0)
+        {
+            _completion.TrySetResult();
+        }
+
+        return count;
+    }
+
+    private async ValueTask<int> ReadElementsAsync(Memory<T> buffer, CancellationToken cancellationToken)
+    {
         if (_guestEnd is not null)
         {
             var read = (int)await _guestEnd.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -127,6 +158,7 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     public void Dispose()
     {
         _ended = true;
+        _completion.TrySetResult();
         _guestEnd?.Dispose();
         _readOwner?.Dispose();
         if (_sourceElements is { } elements)

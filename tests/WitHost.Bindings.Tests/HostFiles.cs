@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Example.Channels;
+using Example.Channels.Files;
+using WitHost.Wamr.Async;
+
+namespace WitHost.Bindings.Tests;
+
+/// <summary>
+/// The host's <c>files</c> of the channel guest: a file's bytes come from <paramref name="contents"/>
+/// (by name), fed to the guest as it reads; the streams the guest writes are read to their end. It
+/// keeps what it handed out and what it read, for the tests to look at.
+/// </summary>
+internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) : IFiles
+{
+    /// <summary>The streams <c>open</c> and <c>read-via-stream</c> gave the guest, in order.</summary>
+    public ConcurrentQueue<WitStream<byte>> Opened { get; } = new();
+
+    /// <summary>The reads of the streams <c>write-via-stream</c> and <c>append</c> took, in order: each ends with the bytes read.</summary>
+    public ConcurrentQueue<Task<byte[]>> Reads { get; } = new();
+
+    public WitStream<byte> Open(string name)
+    {
+        var stream = new WitStream<byte>(contents(name));
+        Opened.Enqueue(stream);
+        return stream;
+    }
+
+    public ValueTask<(WitStream<byte>, Task<Result<Unit, string>>)> ReadViaStreamAsync(string name, CancellationToken cancellationToken)
+    {
+        var stream = Open(name);
+        return ValueTask.FromResult((stream, StatusOf(stream)));
+    }
+
+    public Task<Result<ulong, string>> WriteViaStream(WitStream<byte> data) => CountOf(Read(data));
+
+    public async ValueTask<ulong> AppendAsync(WitStream<byte> data, CancellationToken cancellationToken) => (ulong)(await Read(data)).Length;
+
+    public async ValueTask<uint> ScaleAsync(Task<uint> value, uint factor, CancellationToken cancellationToken) => await value * factor;
+
+    public WitStream<Entry> Entries(uint n) => new(Listing(n));
+
+    // WASI 0.3's pairing: the future beside a stream says how the stream ended, which its Completion tells.
+    private static async Task<Result<Unit, string>> StatusOf(WitStream<byte> stream)
+    {
+        try
+        {
+            await stream.Completion;
+            return Result<Unit, string>.Ok(Unit.Value);
+        }
+        catch (Exception exception)
+        {
+            return Result<Unit, string>.Err(exception.Message);
+        }
+    }
+
+    private static async Task<Result<ulong, string>> CountOf(Task<byte[]> read)
+    {
+        try
+        {
+            return Result<ulong, string>.Ok((ulong)(await read).Length);
+        }
+        catch (Exception exception)
+        {
+            return Result<ulong, string>.Err(exception.Message);
+        }
+    }
+
+    private Task<byte[]> Read(WitStream<byte> data)
+    {
+        var read = ReadAllAsync(data);
+        Reads.Enqueue(read);
+        return read;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(WitStream<byte> data)
+    {
+        using (data)
+        {
+            var bytes = new List<byte>();
+            await foreach (var value in data)
+            {
+                bytes.Add(value);
+            }
+
+            return [.. bytes];
+        }
+    }
+
+    // Entry i is "file-<i>" of i × 100 bytes; every other one comes after a yield, so the guest's reads meet both ready and late entries.
+    private static async IAsyncEnumerable<Entry> Listing(uint n)
+    {
+        for (var i = 0u; i < n; i++)
+        {
+            if (i % 2 == 1)
+            {
+                await Task.Yield();
+            }
+
+            yield return new Entry($"file-{i}", i * 100UL);
+        }
+    }
+}
