@@ -81,6 +81,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private string? _pendingHostTrap;
     // The instance's lock, the interrupt of its running call and the dispose request, in one word.
     private readonly CallGate _gate;
+    // The word where WAMR keeps the linear memory's size (null: no memory, or a libiwasm that
+    // cannot tell), and the size counted in the memory pressure so far.
+    private readonly uint* _memorySize;
+    private uint _countedMemoryBytes;
     private readonly TimeSpan? _callTimeout;
     private GuestStdio? _stdio;
 
@@ -138,6 +142,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         // are about 3 KiB.
         native.AddMemoryPressure(memoryBytes + options.StackSize);
         _observedMemoryBytes = memoryBytes;
+        _memorySize = WamrResidency.MemorySizeCell(handle);
+        _countedMemoryBytes = (uint)memoryBytes;
         WamrTelemetry.InstanceCreated(this);
     }
 
@@ -321,9 +327,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             return false;
         }
-        Span<uint> cells = stackalloc uint[Math.Max(post.ParameterCells, 1)];
-        resultCells[..Math.Min(resultCells.Length, post.ParameterCells)].CopyTo(cells);
-        post.InvokeCells(cells);
+        EnterCallLock();
+        try
+        {
+            CallPostReturn(post, resultCells);
+        }
+        finally
+        {
+            ExitCallLock();
+        }
         return true;
     }
 
@@ -372,6 +384,51 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         _scopeDepth++;
         return new CallScope(this);
+    }
+
+    /// <summary>
+    /// The whole call of a <see cref="Bindings.ScalarExport"/>: owns the instance as
+    /// <see cref="EnterExportCall"/> does (re-entering it is the same trap), makes the core call and
+    /// the guest's post-return, and leaves. No scope is opened: nothing of the call outlives its
+    /// core calls (no memory to read, no context), so the instance need not be held for code of
+    /// the caller's in between.
+    /// </summary>
+    internal void CallScalarExport(Bindings.ScalarExport export, Span<uint> cells)
+    {
+        _gate.Enter();
+        try
+        {
+            WamrFunction function = export.Function;
+            if (_callDepth != 0)
+            {
+                throw Fault(function.Name, ReentranceMessage(function.Name, export.WorldName), null);
+            }
+            // An export is never cabi_realloc or a post-return: the telemetry check is CallOwned's without that test.
+            if (WamrTelemetry.CallsObserved)
+            {
+                CallObserved(function, cells);
+            }
+            else
+            {
+                CallUnobserved(function, cells);
+            }
+            if (export.PostReturn is { } postReturn)
+            {
+                CallPostReturn(postReturn, cells);
+            }
+        }
+        finally
+        {
+            ExitCallLock();
+        }
+    }
+
+    /// <summary>Calls <paramref name="postReturn"/> with the flat results in <paramref name="resultCells"/>, which it leaves as they are.</summary>
+    private void CallPostReturn(WamrFunction postReturn, ReadOnlySpan<uint> resultCells)
+    {
+        Span<uint> cells = stackalloc uint[Math.Max(postReturn.ParameterCells, 1)];
+        resultCells[..Math.Min(resultCells.Length, postReturn.ParameterCells)].CopyTo(cells);
+        CallUnobserved(postReturn, cells);
     }
 
     private static string ReentranceMessage(string exportName, string? worldName)
@@ -561,6 +618,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 interrupted = _gate.TakeInterrupt(retire: outermost);
             }
         }
+        if (_memorySize != null && *_memorySize != _countedMemoryBytes)
+        {
+            CountGrownMemory();
+        }
         if (interrupted != InterruptReason.None)
         {
             _pendingHostException = null;
@@ -595,6 +656,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
             }
             throw Fault(function.Name, message, hostException, kind);
         }
+    }
+
+    /// <summary>
+    /// Adds what the guest's <c>memory.grow</c> added to its memory, in this call or in one nested
+    /// in it, to the native memory the garbage collector is told of: WAMR keeps it allocated until
+    /// the instance is freed, so an instance that grew is as heavy to forget as one that started
+    /// that large.
+    /// </summary>
+    private void CountGrownMemory()
+    {
+        uint size = *_memorySize;
+        _native.AddGrownMemoryPressure((long)size - _countedMemoryBytes);
+        _countedMemoryBytes = size;
+        Volatile.Write(ref _observedMemoryBytes, size);
     }
 
     /// <summary>

@@ -133,6 +133,32 @@ public sealed class InstanceFootprintTests
         Assert.InRange(NativeMemoryPressure.ReportedBytes - NativeMemoryPressure.HeldBytes, -(NativeMemoryPressure.Step - 1), NativeMemoryPressure.Step - 1);
     }
 
+    [Fact]
+    public void Memory_the_guest_grows_counts_until_the_instance_is_freed()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Loadable);
+        FinalizationTests.CollectEverything();
+        long held = NativeMemoryPressure.HeldBytes;
+        var instance = module.Instantiate(CoreGuest.DefaultImports());
+        long instantiated = NativeMemoryPressure.HeldBytes;
+        long pages = instance.Memory.Length / 65536;
+
+        // 64 pages, 4 MiB: WAMR keeps them allocated, whether the guest uses them or not.
+        Assert.Equal(pages, instance.Invoke("memory-grow", 64)[0].AsInt32());
+
+        Assert.Equal(instantiated + (64 * 65536), NativeMemoryPressure.HeldBytes);
+        // Told to the collector, but for less than a step.
+        Assert.InRange(NativeMemoryPressure.HeldBytes - NativeMemoryPressure.ReportedBytes, 0, NativeMemoryPressure.Step - 1);
+        // A failed grow (past the 4 GiB a 32-bit memory can have) adds nothing.
+        Assert.Equal(-1, instance.Invoke("memory-grow", 65536)[0].AsInt32());
+        Assert.Equal(instantiated + (64 * 65536), NativeMemoryPressure.HeldBytes);
+
+        instance.Dispose();
+        Assert.Equal(held, NativeMemoryPressure.HeldBytes);
+        Assert.InRange(NativeMemoryPressure.ReportedBytes - NativeMemoryPressure.HeldBytes, -(NativeMemoryPressure.Step - 1), NativeMemoryPressure.Step - 1);
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Forget(WamrModule module, int count)
     {

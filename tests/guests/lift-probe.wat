@@ -15,6 +15,9 @@
   (func (export "get-bool") (result i32) (i32.load (i32.const 1024)))
   (func (export "get-s8") (result i32) (i32.load (i32.const 1024)))
   (func (export "get-s16") (result i32) (i32.load (i32.const 1024)))
+  ;; get-s16's post-return (ScalarExportTests): stores the result it is given, plus one, at 1024.
+  (func (export "cabi_post_get-s16") (param $result i32)
+    (i32.store (i32.const 1024) (i32.add (local.get $result) (i32.const 1))))
   (func (export "get-u64") (result i64) (i64.load (i32.const 1024)))
   (func (export "get-f32") (result f32) (f32.load (i32.const 1024)))
   (func (export "get-f64") (result f64) (f64.load (i32.const 1024)))

@@ -25,9 +25,15 @@ internal static class CallEmitter
     /// </summary>
     public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding, string worldName)
     {
+        if (call.IsScalarExport)
+        {
+            EmitScalarExportBody(writer, call, instance, function, tables);
+            return;
+        }
+
         var name = Literal(call.CoreName);
         var context = "context_";
-        var cellCount = Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
+        var cellCount = CellCount(call);
 
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
 
@@ -181,6 +187,35 @@ internal static class CallEmitter
             writer.WriteLine($"return {result};");
         }
     }
+
+    /// <summary>
+    /// The body of a call of a <see cref="CallBinding.IsScalarExport"/> function: the core values
+    /// into the cells, the runtime's <c>ScalarExport</c> in <paramref name="function"/>, the result
+    /// out of the cells.
+    /// </summary>
+    private static void EmitScalarExportBody(SourceWriter writer, CallBinding call, string instance, string function, string tables)
+    {
+        writer.WriteLine("// Core values both ways: one entry into the instance owns it for the core call (and the");
+        writer.WriteLine("// guest's post-return); entering an instance already on this thread's stack is a trap.");
+        writer.WriteLine($"global::System.Span<uint> cells_ = stackalloc uint[{CellCount(call)}];");
+        var marshal = new MarshalEmitter(writer, "context_", instance, Literal(call.CoreName), tables);
+        var flat = new List<string>();
+        foreach (var parameter in call.Parameters)
+        {
+            marshal.LoweredParameter = parameter.Name;
+            flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
+        }
+
+        WriteCells(writer, call.CoreParams, flat);
+        writer.WriteLine($"{function}.Invoke(cells_);");
+        if (call.Result is { } resultType)
+        {
+            writer.WriteLine($"return {marshal.LiftFlat(resultType, ReadCells(writer, marshal, call.CoreResults))};");
+        }
+    }
+
+    /// <summary>The cells a call's core arguments and results take (at least one).</summary>
+    internal static int CellCount(CallBinding call) => Math.Max(Math.Max(Cells(call.CoreParams), Cells(call.CoreResults)), 1);
 
     /// <summary>
     /// The body of an import entry: <paramref name="implementation"/> is the host object, <c>call_</c>

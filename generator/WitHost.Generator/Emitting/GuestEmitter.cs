@@ -13,6 +13,7 @@ internal static class GuestEmitter
 
     private const string WamrInstance = "global::WitHost.Wamr.WamrInstance";
     private const string WamrFunction = "global::WitHost.Wamr.WamrFunction";
+    private const string ScalarExport = "global::WitHost.Wamr.Bindings.ScalarExport";
 
     public static string HintName(HostSpec spec) => HostClassWriter.HintName(spec, "Guest");
 
@@ -51,7 +52,7 @@ internal static class GuestEmitter
             }
         }
 
-        EmitLookups(writer, world.ExportFunctions, FunctionField);
+        EmitLookups(writer, world.ExportFunctions, FunctionField, world.WorldQualifiedName);
         writer.CloseBlock();
         writer.WriteLine();
         DocCommentWriter.WriteSummary(writer, null, "The runtime instance: its memory, its exports as core functions.");
@@ -106,10 +107,10 @@ internal static class GuestEmitter
             writer.WriteLine("_resources = resources;");
         }
 
-        EmitLookups(writer, exported.Calls, FunctionField);
+        EmitLookups(writer, exported.Calls, FunctionField, worldName);
         foreach (var resource in exported.Resources)
         {
-            EmitLookups(writer, resource.Methods, call => MethodField(resource, call));
+            EmitLookups(writer, resource.Methods, call => MethodField(resource, call), worldName);
         }
 
         writer.CloseBlock();
@@ -158,6 +159,13 @@ internal static class GuestEmitter
         // An async export is looked up by AsyncExportCall, with its callback, when called.
         foreach (var call in calls.Where(call => !call.IsAsync))
         {
+            if (call.IsScalarExport)
+            {
+                // Bound with its post-return and checked against its cells once, at instantiation.
+                writer.WriteLine($"private readonly {ScalarExport} {field(call)};");
+                continue;
+            }
+
             writer.WriteLine($"private readonly {WamrFunction} {field(call)};");
 
             // Looked up once: cabi_post_ is optional, and a lookup per call would allocate its name.
@@ -165,10 +173,16 @@ internal static class GuestEmitter
         }
     }
 
-    private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field)
+    private static void EmitLookups(SourceWriter writer, IReadOnlyList<CallBinding> calls, Func<CallBinding, string> field, string worldName)
     {
         foreach (var call in calls.Where(call => !call.IsAsync))
         {
+            if (call.IsScalarExport)
+            {
+                writer.WriteLine($"{field(call)} = {ScalarExport}.Bind(instance, {CallEmitter.Literal(call.CoreName)}, {CallEmitter.Literal(worldName)}, {CallEmitter.CellCount(call)});");
+                continue;
+            }
+
             writer.WriteLine($"{field(call)} = instance.GetFunction({CallEmitter.Literal(call.CoreName)});");
             writer.WriteLine($"{PostReturnField(field(call))} = instance.TryGetFunction({CallEmitter.Literal(call.PostReturnName)});");
         }

@@ -71,6 +71,23 @@ internal sealed record CallBinding(
     /// <summary>Async exports: the core parameters of the guest's <c>task.return</c> (the flat result, or a pointer to it when <see cref="ResultsInMemory"/>).</summary>
     public EquatableArray<CoreValueType> TaskReturnParams { get; init; } = EquatableArray<CoreValueType>.Empty;
 
+    /// <summary>
+    /// True for a synchronous export whose arguments and result are core values only (nothing in
+    /// memory, no handle) and whose result cannot fail to lift: no <c>char</c>, enum or variant
+    /// result, whose lift checks a value the guest chose. Its generated call goes through the
+    /// runtime's <c>ScalarExport</c>, one entry into the instance without a whole-call scope; the
+    /// guest's post-return then runs before the lift, which nothing can tell from after
+    /// (docs/generator.md). A <c>char</c> or enum argument is lowered by the host and cannot fail.
+    /// </summary>
+    public bool IsScalarExport => CoreModule is null && !IsAsync && !ParamsInMemory && !ResultsInMemory
+        && Parameters.All(parameter => LiftsWithoutCheck(parameter.Type.Kind) || parameter.Type.Kind is AbiTypeKind.Char or AbiTypeKind.Enum)
+        && (Result is null || LiftsWithoutCheck(Result.Kind));
+
+    // A value of one or more core values that lifts and lowers without memory, handles or a check.
+    private static bool LiftsWithoutCheck(AbiTypeKind kind) => kind is AbiTypeKind.Bool
+        or AbiTypeKind.S8 or AbiTypeKind.U8 or AbiTypeKind.S16 or AbiTypeKind.U16 or AbiTypeKind.S32 or AbiTypeKind.U32
+        or AbiTypeKind.S64 or AbiTypeKind.U64 or AbiTypeKind.F32 or AbiTypeKind.F64 or AbiTypeKind.Flags;
+
     /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
 

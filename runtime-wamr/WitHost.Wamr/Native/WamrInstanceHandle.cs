@@ -55,6 +55,17 @@ internal sealed class WamrInstanceHandle : SafeHandle
         }
     }
 
+    /// <summary>
+    /// Counts <paramref name="bytes"/> the guest added to its linear memory since instantiation
+    /// (<c>memory.grow</c>): WAMR keeps the grown memory until the instance is freed, and it is
+    /// given back with the rest then.
+    /// </summary>
+    public void AddGrownMemoryPressure(long bytes)
+    {
+        _memoryPressure += bytes;
+        NativeMemoryPressure.Add(bytes);
+    }
+
     protected override bool ReleaseHandle()
     {
         if (_memoryPressure > 0)

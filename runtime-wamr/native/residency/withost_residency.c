@@ -22,6 +22,7 @@
 #include "wasm_export.h"
 #include "wasm_exec_env.h"
 #include "wasm_runtime_common.h"
+#include "wasm_runtime.h"
 
 /* Raised when this file's contract with the managed side changes. */
 #define WITHOST_RESIDENCY_VERSION 1
@@ -96,4 +97,19 @@ withost_release_zero_pages(wasm_module_inst_t module_inst, wasm_exec_env_t exec_
             (uint64_t)(exec_env->wasm_stack.s.top_boundary - exec_env->wasm_stack.s.top));
     }
     return released;
+}
+
+/*
+ * The address of the byte size of the instance's linear memory (memory 0), or NULL when it has
+ * none. WAMR keeps the memory's description in one place for the instance's lifetime and updates
+ * the size there when the guest grows the memory (the data itself may move), so the managed
+ * runtime reads the word after a call to see whether the memory grew: a load, where asking
+ * wasm_runtime_get_app_addr_range would be a native call on every call. Valid until the instance
+ * is deinstantiated.
+ */
+__attribute__((visibility("default"))) const uint32_t *
+withost_memory_size_cell(wasm_module_inst_t module_inst)
+{
+    WASMMemoryInstance *memory = wasm_get_default_memory((WASMModuleInstance *)module_inst);
+    return memory != NULL ? &memory->memory_data_size : NULL;
 }

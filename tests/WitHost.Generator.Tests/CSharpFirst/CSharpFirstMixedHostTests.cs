@@ -54,7 +54,7 @@ public sealed class CSharpFirstMixedHostTests
         var guest = run.GeneratedSources["Example.App.AppHost.Guest.g.cs"];
         Assert.Contains("public GreeterExports Greeter { get; }", guest);
         Assert.Contains("public sealed class CounterExports : global::Example.App.ICounter", guest);
-        Assert.Contains("instance.GetFunction(\"example:tools/counter@1.0.0#increment\")", guest);
+        Assert.Contains("ScalarExport.Bind(instance, \"example:tools/counter@1.0.0#increment\"", guest);
 
         // Nothing is generated for the C#-first interfaces' scopes: their C# is the user's.
         Assert.Equal(

@@ -32,8 +32,7 @@ namespace Example.Shapes
             public sealed class GeometryExports : global::Example.Shapes.IGeometry
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
-                private readonly global::WitHost.Wamr.WamrFunction _add;
-                private readonly global::WitHost.Wamr.WamrFunction? _addPostReturn;
+                private readonly global::WitHost.Wamr.Bindings.ScalarExport _add;
                 private readonly global::WitHost.Wamr.WamrFunction _translate;
                 private readonly global::WitHost.Wamr.WamrFunction? _translatePostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _sum;
@@ -44,8 +43,7 @@ namespace Example.Shapes
                 private readonly global::WitHost.Wamr.WamrFunction? _splitPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _indexOf;
                 private readonly global::WitHost.Wamr.WamrFunction? _indexOfPostReturn;
-                private readonly global::WitHost.Wamr.WamrFunction _mirror;
-                private readonly global::WitHost.Wamr.WamrFunction? _mirrorPostReturn;
+                private readonly global::WitHost.Wamr.Bindings.ScalarExport _mirror;
                 private readonly global::WitHost.Wamr.WamrFunction _area;
                 private readonly global::WitHost.Wamr.WamrFunction? _areaPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _firstChar;
@@ -58,8 +56,7 @@ namespace Example.Shapes
                 internal GeometryExports(global::WitHost.Wamr.WamrInstance instance)
                 {
                     _wamr = instance;
-                    _add = instance.GetFunction("example:shapes/geometry@0.1.0#add");
-                    _addPostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#add");
+                    _add = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "example:shapes/geometry@0.1.0#add", "example:shapes/shapes-host", 2);
                     _translate = instance.GetFunction("example:shapes/geometry@0.1.0#translate");
                     _translatePostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#translate");
                     _sum = instance.GetFunction("example:shapes/geometry@0.1.0#sum");
@@ -70,8 +67,7 @@ namespace Example.Shapes
                     _splitPostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#split");
                     _indexOf = instance.GetFunction("example:shapes/geometry@0.1.0#index-of");
                     _indexOfPostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#index-of");
-                    _mirror = instance.GetFunction("example:shapes/geometry@0.1.0#mirror");
-                    _mirrorPostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#mirror");
+                    _mirror = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "example:shapes/geometry@0.1.0#mirror", "example:shapes/shapes-host", 1);
                     _area = instance.GetFunction("example:shapes/geometry@0.1.0#area");
                     _areaPostReturn = instance.TryGetFunction("cabi_post_example:shapes/geometry@0.1.0#area");
                     _firstChar = instance.GetFunction("example:shapes/geometry@0.1.0#first-char");
@@ -88,28 +84,16 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public int Add(int a, int b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends. Entering
-                    // an instance already on this thread's stack (from a host import it called) is a trap.
-                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#add", "example:shapes/shapes-host");
-
-                    // Setup: the cells hold the core arguments, then the core results.
+                    // Core values both ways: one entry into the instance owns it for the core call (and the
+                    // guest's post-return); entering an instance already on this thread's stack is a trap.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
-
-                    // Marshal: the arguments are core values.
                     uint flat0_ = unchecked((uint)a);
                     uint flat1_ = unchecked((uint)b);
                     cells_[0] = flat0_;
                     cells_[1] = flat1_;
-
-                    // Invoke
-                    scope_.InvokeCells(_add, cells_);
-
-                    // Unmarshal: the result is core values.
+                    _add.Invoke(cells_);
                     uint result2_ = cells_[0];
                     var value3_ = unchecked((int)result2_);
-
-                    // Cleanup: the guest frees what it returned once the host has copied it.
-                    if (_addPostReturn is not null) scope_.InvokeCells(_addPostReturn, cells_);
                     return value3_;
                 }
 
@@ -361,26 +345,14 @@ namespace Example.Shapes
                 /// <returns>The guest's result.</returns>
                 public global::Example.Shapes.Axes Mirror(global::Example.Shapes.Axes axes)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends. Entering
-                    // an instance already on this thread's stack (from a host import it called) is a trap.
-                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#mirror", "example:shapes/shapes-host");
-
-                    // Setup: the cells hold the core arguments, then the core results.
+                    // Core values both ways: one entry into the instance owns it for the core call (and the
+                    // guest's post-return); entering an instance already on this thread's stack is a trap.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
-
-                    // Marshal: the arguments are core values.
                     uint flat0_ = (uint)axes;
                     cells_[0] = flat0_;
-
-                    // Invoke
-                    scope_.InvokeCells(_mirror, cells_);
-
-                    // Unmarshal: the result is core values.
+                    _mirror.Invoke(cells_);
                     uint result1_ = cells_[0];
                     var value2_ = (global::Example.Shapes.Axes)((ulong)result1_ & 0x3UL);
-
-                    // Cleanup: the guest frees what it returned once the host has copied it.
-                    if (_mirrorPostReturn is not null) scope_.InvokeCells(_mirrorPostReturn, cells_);
                     return value2_;
                 }
 

@@ -42,8 +42,7 @@ namespace Example.App
                 private readonly global::WitHost.Wamr.WamrFunction? _createSessionPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _sessionFind;
                 private readonly global::WitHost.Wamr.WamrFunction? _sessionFindPostReturn;
-                private readonly global::WitHost.Wamr.WamrFunction _get;
-                private readonly global::WitHost.Wamr.WamrFunction? _getPostReturn;
+                private readonly global::WitHost.Wamr.Bindings.ScalarExport _get;
                 private readonly global::WitHost.Wamr.WamrFunction _openAll;
                 private readonly global::WitHost.Wamr.WamrFunction? _openAllPostReturn;
                 private readonly global::WitHost.Wamr.WamrFunction _count;
@@ -83,8 +82,7 @@ namespace Example.App
                     _createSessionPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[constructor]session");
                     _sessionFind = instance.GetFunction("example:guest-resources/sessions#[static]session.find");
                     _sessionFindPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#[static]session.find");
-                    _get = instance.GetFunction("example:guest-resources/sessions#get");
-                    _getPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#get");
+                    _get = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "example:guest-resources/sessions#get", "example:guest-resources/guest-resources", 1);
                     _openAll = instance.GetFunction("example:guest-resources/sessions#open-all");
                     _openAllPostReturn = instance.TryGetFunction("cabi_post_example:guest-resources/sessions#open-all");
                     _count = instance.GetFunction("example:guest-resources/sessions#count");
@@ -207,23 +205,11 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public uint Get()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends. Entering
-                    // an instance already on this thread's stack (from a host import it called) is a trap.
-                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#get", "example:guest-resources/guest-resources");
-
-                    // Setup: the cells hold the core arguments, then the core results.
+                    // Core values both ways: one entry into the instance owns it for the core call (and the
+                    // guest's post-return); entering an instance already on this thread's stack is a trap.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
-
-                    // Marshal: the arguments are core values.
-
-                    // Invoke
-                    scope_.InvokeCells(_get, cells_);
-
-                    // Unmarshal: the result is core values.
+                    _get.Invoke(cells_);
                     uint result0_ = cells_[0];
-
-                    // Cleanup: the guest frees what it returned once the host has copied it.
-                    if (_getPostReturn is not null) scope_.InvokeCells(_getPostReturn, cells_);
                     return result0_;
                 }
 

@@ -11,16 +11,14 @@ namespace Example.App
         {
             private readonly global::WitHost.Wamr.WamrInstance _wamr;
             private readonly ResourceTables _resources;
-            private readonly global::WitHost.Wamr.WamrFunction _run;
-            private readonly global::WitHost.Wamr.WamrFunction? _runPostReturn;
+            private readonly global::WitHost.Wamr.Bindings.ScalarExport _run;
 
             internal Guest(global::WitHost.Wamr.WamrInstance instance, ResourceTables resources)
             {
                 Instance = instance;
                 _wamr = instance;
                 _resources = resources;
-                _run = instance.GetFunction("run");
-                _runPostReturn = instance.TryGetFunction("cabi_post_run");
+                _run = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "run", "example:named/named", 1);
             }
 
             /// <summary>The runtime instance: its memory, its exports as core functions.</summary>
@@ -30,23 +28,11 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public uint Run()
             {
-                // The whole call owns the instance; another thread's call waits until it ends. Entering
-                // an instance already on this thread's stack (from a host import it called) is a trap.
-                using var scope_ = _wamr.EnterExportCall("run", "example:named/named");
-
-                // Setup: the cells hold the core arguments, then the core results.
+                // Core values both ways: one entry into the instance owns it for the core call (and the
+                // guest's post-return); entering an instance already on this thread's stack is a trap.
                 global::System.Span<uint> cells_ = stackalloc uint[1];
-
-                // Marshal: the arguments are core values.
-
-                // Invoke
-                scope_.InvokeCells(_run, cells_);
-
-                // Unmarshal: the result is core values.
+                _run.Invoke(cells_);
                 uint result0_ = cells_[0];
-
-                // Cleanup: the guest frees what it returned once the host has copied it.
-                if (_runPostReturn is not null) scope_.InvokeCells(_runPostReturn, cells_);
                 return result0_;
             }
 

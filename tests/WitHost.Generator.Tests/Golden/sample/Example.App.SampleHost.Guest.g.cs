@@ -92,14 +92,12 @@ namespace Example.App
             public sealed class BooleansExports
             {
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
-                private readonly global::WitHost.Wamr.WamrFunction _and;
-                private readonly global::WitHost.Wamr.WamrFunction? _andPostReturn;
+                private readonly global::WitHost.Wamr.Bindings.ScalarExport _and;
 
                 internal BooleansExports(global::WitHost.Wamr.WamrInstance instance)
                 {
                     _wamr = instance;
-                    _and = instance.GetFunction("example:sample/booleans#and");
-                    _andPostReturn = instance.TryGetFunction("cabi_post_example:sample/booleans#and");
+                    _and = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "example:sample/booleans#and", "example:sample/sample", 2);
                 }
 
                 /// <summary>Calls the guest's <c>and</c>.</summary>
@@ -108,28 +106,16 @@ namespace Example.App
                 /// <returns>The guest's result.</returns>
                 public bool And(bool a, bool b)
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends. Entering
-                    // an instance already on this thread's stack (from a host import it called) is a trap.
-                    using var scope_ = _wamr.EnterExportCall("example:sample/booleans#and", "example:sample/sample");
-
-                    // Setup: the cells hold the core arguments, then the core results.
+                    // Core values both ways: one entry into the instance owns it for the core call (and the
+                    // guest's post-return); entering an instance already on this thread's stack is a trap.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
-
-                    // Marshal: the arguments are core values.
                     uint flat0_ = a ? 1U : 0U;
                     uint flat1_ = b ? 1U : 0U;
                     cells_[0] = flat0_;
                     cells_[1] = flat1_;
-
-                    // Invoke
-                    scope_.InvokeCells(_and, cells_);
-
-                    // Unmarshal: the result is core values.
+                    _and.Invoke(cells_);
                     uint result2_ = cells_[0];
                     var value3_ = result2_ != 0;
-
-                    // Cleanup: the guest frees what it returned once the host has copied it.
-                    if (_andPostReturn is not null) scope_.InvokeCells(_andPostReturn, cells_);
                     return value3_;
                 }
             }

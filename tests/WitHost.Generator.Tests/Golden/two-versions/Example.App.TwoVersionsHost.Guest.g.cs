@@ -10,15 +10,13 @@ namespace Example.App
         public sealed class Guest : global::System.IDisposable
         {
             private readonly global::WitHost.Wamr.WamrInstance _wamr;
-            private readonly global::WitHost.Wamr.WamrFunction _check;
-            private readonly global::WitHost.Wamr.WamrFunction? _checkPostReturn;
+            private readonly global::WitHost.Wamr.Bindings.ScalarExport _check;
 
             internal Guest(global::WitHost.Wamr.WamrInstance instance)
             {
                 Instance = instance;
                 _wamr = instance;
-                _check = instance.GetFunction("check");
-                _checkPostReturn = instance.TryGetFunction("cabi_post_check");
+                _check = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "check", "example:versions/versions", 1);
             }
 
             /// <summary>The runtime instance: its memory, its exports as core functions.</summary>
@@ -28,23 +26,11 @@ namespace Example.App
             /// <returns>The guest's result.</returns>
             public uint Check()
             {
-                // The whole call owns the instance; another thread's call waits until it ends. Entering
-                // an instance already on this thread's stack (from a host import it called) is a trap.
-                using var scope_ = _wamr.EnterExportCall("check", "example:versions/versions");
-
-                // Setup: the cells hold the core arguments, then the core results.
+                // Core values both ways: one entry into the instance owns it for the core call (and the
+                // guest's post-return); entering an instance already on this thread's stack is a trap.
                 global::System.Span<uint> cells_ = stackalloc uint[1];
-
-                // Marshal: the arguments are core values.
-
-                // Invoke
-                scope_.InvokeCells(_check, cells_);
-
-                // Unmarshal: the result is core values.
+                _check.Invoke(cells_);
                 uint result0_ = cells_[0];
-
-                // Cleanup: the guest frees what it returned once the host has copied it.
-                if (_checkPostReturn is not null) scope_.InvokeCells(_checkPostReturn, cells_);
                 return result0_;
             }
 

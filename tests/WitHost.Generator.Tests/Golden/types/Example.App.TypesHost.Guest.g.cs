@@ -34,16 +34,14 @@ namespace Example.App
                 private readonly global::WitHost.Wamr.WamrInstance _wamr;
                 private readonly global::WitHost.Wamr.WamrFunction _draw;
                 private readonly global::WitHost.Wamr.WamrFunction? _drawPostReturn;
-                private readonly global::WitHost.Wamr.WamrFunction _clear;
-                private readonly global::WitHost.Wamr.WamrFunction? _clearPostReturn;
+                private readonly global::WitHost.Wamr.Bindings.ScalarExport _clear;
 
                 internal ShapesExports(global::WitHost.Wamr.WamrInstance instance)
                 {
                     _wamr = instance;
                     _draw = instance.GetFunction("example:types/shapes@1.2.0#draw");
                     _drawPostReturn = instance.TryGetFunction("cabi_post_example:types/shapes@1.2.0#draw");
-                    _clear = instance.GetFunction("example:types/shapes@1.2.0#clear");
-                    _clearPostReturn = instance.TryGetFunction("cabi_post_example:types/shapes@1.2.0#clear");
+                    _clear = global::WitHost.Wamr.Bindings.ScalarExport.Bind(instance, "example:types/shapes@1.2.0#clear", "example:types/types@1.2.0", 1);
                 }
 
                 /// <summary>Draws <c>s</c>; <c>in</c> and <c>type</c> are C# keywords.</summary>
@@ -416,20 +414,10 @@ namespace Example.App
                 /// <summary>Calls the guest's <c>clear</c>.</summary>
                 public void Clear()
                 {
-                    // The whole call owns the instance; another thread's call waits until it ends. Entering
-                    // an instance already on this thread's stack (from a host import it called) is a trap.
-                    using var scope_ = _wamr.EnterExportCall("example:types/shapes@1.2.0#clear", "example:types/types@1.2.0");
-
-                    // Setup: the cells hold the core arguments, then the core results.
+                    // Core values both ways: one entry into the instance owns it for the core call (and the
+                    // guest's post-return); entering an instance already on this thread's stack is a trap.
                     global::System.Span<uint> cells_ = stackalloc uint[1];
-
-                    // Marshal: the arguments are core values.
-
-                    // Invoke
-                    scope_.InvokeCells(_clear, cells_);
-
-                    // Cleanup: the guest frees what it returned once the host has copied it.
-                    if (_clearPostReturn is not null) scope_.InvokeCells(_clearPostReturn, cells_);
+                    _clear.Invoke(cells_);
                 }
             }
         }
