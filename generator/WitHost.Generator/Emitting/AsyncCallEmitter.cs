@@ -67,16 +67,24 @@ internal static class AsyncCallEmitter
         // spec's lift_borrow lends it until the callee returns: taken now, ended when the task ends.
         var lent = call.Parameters.Where(parameter => parameter.Type.Kind == AbiTypeKind.ExportedBorrow).ToList();
         var lentReps = lent.ToDictionary(parameter => parameter.Name, parameter => parameter.Name.TrimStart('@') + "Rep_");
-        if (lent.Count == 0 && !call.ReturnsValueTask)
+
+        // So is every borrow of the guest's resources nested in the arguments, lent as it is lowered.
+        var lends = call.LendsNestedGuestBorrows ? "lends_" : null;
+        if (lent.Count == 0 && lends is null && !call.ReturnsValueTask)
         {
-            EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, "return ");
+            EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, lends, "return ");
             return;
         }
 
-        if (lent.Count > 0)
+        if (lent.Count > 0 || lends is not null)
         {
             writer.WriteLine("// The guest's task borrows these handles until it returns: they stay alive that long (a");
             writer.WriteLine("// Dispose meanwhile runs the guest's destructor when the task ends).");
+        }
+
+        if (lends is not null)
+        {
+            writer.WriteLine($"var {lends} = new global::WitHost.Wamr.Bindings.TaskLends();");
         }
 
         writer.WriteLine($"global::System.Threading.Tasks.Task<{resultType}> task_;");
@@ -87,7 +95,23 @@ internal static class AsyncCallEmitter
             writer.OpenBlock();
         }
 
-        EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, "task_ = ");
+        if (lends is not null)
+        {
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
+        EmitInvoke(writer, call, instance, tables, encoding, cancellationToken, lentReps, lends, "task_ = ");
+        if (lends is not null)
+        {
+            writer.CloseBlock();
+            writer.WriteLine("catch");
+            writer.OpenBlock();
+            writer.WriteLine($"{lends}.End();");
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+        }
+
         for (var i = lent.Count - 1; i >= 0; i--)
         {
             writer.CloseBlock();
@@ -98,12 +122,12 @@ internal static class AsyncCallEmitter
             writer.CloseBlock();
         }
 
-        if (lent.Count > 0)
+        if (lent.Count > 0 || lends is not null)
         {
             writer.WriteLine();
         }
 
-        var result = "task_";
+        var result = lends is null ? "task_" : $"{lends}.EndWhenDone(task_)";
         foreach (var parameter in lent)
         {
             result = $"{CallEmitter.GuestHandleOf(parameter)}.Handle.EndTaskLendWhenDone({result})";
@@ -121,6 +145,7 @@ internal static class AsyncCallEmitter
         StringEncodingKind encoding,
         string cancellationToken,
         IReadOnlyDictionary<string, string> lentReps,
+        string? lends,
         string assignment)
     {
         var name = CallEmitter.Literal(call.CoreName);
@@ -153,7 +178,7 @@ internal static class AsyncCallEmitter
             writer.OpenBlock();
         }
 
-        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null) { LentBorrows = lentReps };
+        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null) { LentBorrows = lentReps, TaskLends = lends };
         var flat = new List<string>();
         if (call.ParamsInMemory)
         {

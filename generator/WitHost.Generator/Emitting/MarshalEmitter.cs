@@ -60,6 +60,13 @@ internal sealed class MarshalEmitter
     /// </summary>
     public IReadOnlyDictionary<string, string>? LentBorrows { get; set; }
 
+    /// <summary>
+    /// The local holding an async call's <c>TaskLends</c>, or null: a borrow of a guest's resource
+    /// nested in the arguments is then lent to the call's whole task as it is lowered, not for the
+    /// lowering alone.
+    /// </summary>
+    public string? TaskLends { get; set; }
+
     /// <summary>The C# type of a flat value of <paramref name="type"/>.</summary>
     public static string FlatType(CoreValueType type) => type.Kind switch
     {
@@ -851,7 +858,9 @@ internal sealed class MarshalEmitter
                 var handle = handleObject + ".Handle";
                 var lowered = type.Kind == AbiTypeKind.ExportedOwn
                     ? $"(uint){handle}.Move({_instance}, {_function}{JournalArgument})"
-                    : $"{handle}.Borrow({_instance}, {_function}{JournalArgument})";
+                    : TaskLends is { } lends
+                        ? $"{lends}.Lend({handle}, {_instance}, {_function})"
+                        : $"{handle}.Borrow({_instance}, {_function}{JournalArgument})";
                 return Declare("uint", "flat", lowered);
             }
 

@@ -91,6 +91,15 @@ internal sealed record CallBinding(
     /// <summary>The resource tables (fields of the generated table holder) of the <c>borrow</c>s among the parameters.</summary>
     public IEnumerable<string> BorrowTables => Parameters.SelectMany(parameter => Borrows(parameter.Type)).Distinct();
 
+    /// <summary>
+    /// True when a parameter holds a <c>borrow</c> of a resource the guest implements inside
+    /// another value (a list, a record, …): an async call lends those to its whole task as it
+    /// lowers them (<c>TaskLends</c>), where a top-level one is lent before the call.
+    /// </summary>
+    public bool LendsNestedGuestBorrows => Parameters.Any(parameter => parameter.Type.Children.Any(HoldsGuestBorrow));
+
+    private static bool HoldsGuestBorrow(AbiTypeBinding type) => type.Kind == AbiTypeKind.ExportedBorrow || type.Children.Any(HoldsGuestBorrow);
+
     private static IEnumerable<string> Borrows(AbiTypeBinding type)
         => (type.Kind == AbiTypeKind.Borrow ? new[] { type.ResourceTableName } : Enumerable.Empty<string>()).Concat(type.Children.SelectMany(Borrows));
 }

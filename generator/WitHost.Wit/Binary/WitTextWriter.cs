@@ -275,6 +275,10 @@ internal sealed class WitTextWriter
                 {
                     members.Add(member.Kind switch
                     {
+                        // WIT text has no async constructor to write (`async` there is WIT0100), and a
+                        // sync one would not be the function the binary declares.
+                        "constructor" when function.Async => throw new ComponentFormatException(
+                            $"the constructor of resource '{member.Resource}' is an async function; WIT has no async constructors", 0),
                         "constructor" => $"constructor({Parameters(function, instance, false)});",
                         "static" => $"{Identifier(member.Name)}: static {FunctionSignature(function, instance, false)};",
                         _ => $"{Identifier(member.Name)}: {FunctionSignature(function, instance, true)};",
