@@ -25,3 +25,6 @@ public sealed class AbiCallComponentGuest() : TestGuest(JcoComponents.Make("test
 
 /// <summary>tests/guests/resource-misuse.wasm as a component, without the adapter.</summary>
 public sealed class ResourceMisuseComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/resource-misuse.wasm", "tests/WitHost.Bindings.Tests/wit/resource-misuse.wit", "resource-misuse", null, adapter: false));
+
+/// <summary>tests/guests/rust-shape.wasm as a component (jco's encoder checks its Rust-shaped core names), without the adapter.</summary>
+public sealed class RustShapeComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/rust-shape.wasm", "wit/rust-shape.wit", "rust-shape", null, adapter: false));
