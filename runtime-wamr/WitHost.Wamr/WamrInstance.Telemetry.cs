@@ -69,6 +69,8 @@ public sealed unsafe partial class WamrInstance
             _fault = trap;
             _faultKind = kind;
             WamrTelemetry.RecordTrap(_module.Name, kind);
+            // The host's reads and writes waiting for this guest's streams and futures would wait for ever.
+            _asyncState?.Fault(trap);
         }
     }
 

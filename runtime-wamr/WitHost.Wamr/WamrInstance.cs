@@ -563,13 +563,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         // core call; a call nested in a host function always checks, since the stack has grown.
         if (!outermost || _scopeDepth == 0 || _threadCheckedScope != _scopeDepth)
         {
-            WamrRuntime.EnsureThreadEnvironment();
             // WAMR stops a call only when 1 KiB is left above the thread's guard page, too little
             // for the .NET frames that then report its trap: the process would die of a stack
             // overflow. So the guest is not entered unless .NET could still run and unwind a
             // typical call chain here (128 KiB on 64-bit); past that it is a trap, which unwinds
             // the nested calls.
-            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            byte frame = 0;
+            if (!WamrRuntime.PrepareCoreCall((nuint)(&frame)))
             {
                 throw Fault(function.Name, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
             }

@@ -26,5 +26,8 @@ public sealed class AbiCallComponentGuest() : TestGuest(JcoComponents.Make("test
 /// <summary>tests/guests/resource-misuse.wasm as a component, without the adapter.</summary>
 public sealed class ResourceMisuseComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/resource-misuse.wasm", "tests/WitHost.Bindings.Tests/wit/resource-misuse.wit", "resource-misuse", null, adapter: false));
 
+/// <summary>tests/guests/channels.wasm as a component (its async glue and stream and future built-ins checked by jco's encoder), without the adapter.</summary>
+public sealed class ChannelComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/channels.wasm", "wit/channels.wit", "channel-guest", null, adapter: false));
+
 /// <summary>tests/guests/rust-shape.wasm as a component (jco's encoder checks its Rust-shaped core names), without the adapter.</summary>
 public sealed class RustShapeComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/rust-shape.wasm", "wit/rust-shape.wit", "rust-shape", null, adapter: false));

@@ -12,11 +12,19 @@ namespace WitHost.Bindings.Tests;
 /// </summary>
 internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) : IFiles
 {
+    private int _bytesRead;
+
     /// <summary>The streams <c>open</c> and <c>read-via-stream</c> gave the guest, in order.</summary>
     public ConcurrentQueue<WitStream<byte>> Opened { get; } = new();
 
     /// <summary>The reads of the streams <c>write-via-stream</c> and <c>append</c> took, in order: each ends with the bytes read.</summary>
     public ConcurrentQueue<Task<byte[]>> Reads { get; } = new();
+
+    /// <summary>The futures <c>scale</c> was given, in order.</summary>
+    public ConcurrentQueue<Task<uint>> Scaled { get; } = new();
+
+    /// <summary>The bytes read so far of the streams the guest writes, all of them.</summary>
+    public int BytesRead => Volatile.Read(ref _bytesRead);
 
     public WitStream<byte> Open(string name)
     {
@@ -35,7 +43,11 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
 
     public async ValueTask<ulong> AppendAsync(WitStream<byte> data, CancellationToken cancellationToken) => (ulong)(await Read(data)).Length;
 
-    public async ValueTask<uint> ScaleAsync(Task<uint> value, uint factor, CancellationToken cancellationToken) => await value * factor;
+    public async ValueTask<uint> ScaleAsync(Task<uint> value, uint factor, CancellationToken cancellationToken)
+    {
+        Scaled.Enqueue(value);
+        return await value * factor;
+    }
 
     public WitStream<Entry> Entries(uint n) => new(Listing(n));
 
@@ -72,7 +84,7 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
         return read;
     }
 
-    private static async Task<byte[]> ReadAllAsync(WitStream<byte> data)
+    private async Task<byte[]> ReadAllAsync(WitStream<byte> data)
     {
         using (data)
         {
@@ -80,6 +92,7 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
             await foreach (var value in data)
             {
                 bytes.Add(value);
+                Interlocked.Increment(ref _bytesRead);
             }
 
             return [.. bytes];

@@ -10,11 +10,18 @@ namespace WitHost.Bindings.Tests;
 /// into an import taking one (<c>write-via-stream</c>, and an async <c>append</c>), a future the
 /// guest writes into an async import, and a <c>stream&lt;entry&gt;</c> of records with strings.
 /// </summary>
-public sealed class ImportChannelBindingsTests(ChannelGuest guest) : IClassFixture<ChannelGuest>
+public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
 {
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
 
-    private ChannelGuestHost.Guest Instantiate(HostFiles files) => ChannelGuestHost.Instantiate(guest.Module, new ChannelGuestHost.Imports { Files = files });
+    private readonly TestGuest _guest;
+
+    public ImportChannelBindingsTests(ChannelGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected ImportChannelBindingsTests(TestGuest guest) => _guest = guest;
+
+    private ChannelGuestHost.Guest Instantiate(HostFiles files) => ChannelGuestHost.Instantiate(_guest.Module, new ChannelGuestHost.Imports { Files = files });
 
     private static ulong SumOf(int count) => (ulong)Enumerable.Range(0, count).Sum(i => (byte)i);
 
@@ -114,6 +121,116 @@ public sealed class ImportChannelBindingsTests(ChannelGuest guest) : IClassFixtu
         Assert.Equal(Enumerable.Range(0, (int)count).Aggregate(0UL, (sum, i) => sum + ((ulong)i * 100)), total);
     }
 
+    [Theory]
+    [InlineData(5u)]
+    [InlineData(100u)]
+    public async Task A_source_whose_stream_the_guest_drops_is_cancelled_and_disposed(uint guestRead)
+    {
+        // The source offers 10 bytes, then waits for a next one that never comes. A guest reading 5
+        // drops its end while the rest of the host's write waits for it; one reading 100 takes all
+        // 10 and drops it while the host waits on its source.
+        var source = new WaitingSource(10);
+        var files = new HostFiles(_ => source);
+        using var instance = Instantiate(files);
+
+        Assert.Equal(Math.Min(guestRead, 10u), await instance.Jobs.ReadSomeAsync("data", guestRead).WaitAsync(s_patience));
+
+        await source.Finished.WaitAsync(s_patience);
+        Assert.True(source.WasCancelled);
+        await Assert.Single(files.Opened).Completion.WaitAsync(s_patience);
+        Assert.False(instance.Instance.IsFaulted);
+    }
+
+    [Theory]
+    [InlineData(0, "trap")]
+    [InlineData(0, "dispose")]
+    [InlineData(10, "dispose")]
+    [InlineData(10, "trap")]
+    public async Task A_stream_the_host_feeds_ends_with_the_trap_or_disposal_of_the_guests_instance(int offered, string end)
+    {
+        // With nothing offered the host waits on its source; with 10 bytes its write waits for a
+        // read the guest never makes. Either way only the instance going ends the wait.
+        var source = new WaitingSource(offered);
+        var files = new HostFiles(_ => source);
+        using var instance = Instantiate(files);
+        var waiting = instance.Jobs.OpenAndWaitAsync("data");
+        await source.Waiting.WaitAsync(s_patience);
+
+        var (expected, taskExpected) = EndInstance(instance, end);
+
+        await Assert.ThrowsAsync(expected, () => Assert.Single(files.Opened).Completion.WaitAsync(s_patience));
+        await source.Finished.WaitAsync(s_patience);
+        Assert.True(source.WasCancelled);
+        await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+    }
+
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public Task A_read_of_a_stream_the_guest_writes_fails_when_its_instance_traps_or_is_disposed(string end) =>
+        HostWaitEndsWithTheInstance(
+            end,
+            instance => instance.Jobs.WriteAndWaitAsync(10),
+            files => files.BytesRead == 10,
+            files => Assert.Single(files.Reads));
+
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public Task A_future_the_guest_passes_and_never_writes_fails_when_its_instance_traps_or_is_disposed(string end) =>
+        HostWaitEndsWithTheInstance(
+            end,
+            instance => instance.Jobs.ScaleUnwrittenAsync(6),
+            files => !files.Scaled.IsEmpty,
+            files => Assert.Single(files.Scaled));
+
+    /// <summary>
+    /// Starts a guest task that leaves the host waiting on an end the guest holds, until
+    /// <paramref name="hostWaits"/>; then ends the instance and checks that the host's wait and the
+    /// task fail as they should.
+    /// </summary>
+    private async Task HostWaitEndsWithTheInstance(string end, Func<ChannelGuestHost.Guest, Task> startTask, Func<HostFiles, bool> hostWaits, Func<HostFiles, Task> hostWait)
+    {
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"));
+        using var instance = Instantiate(files);
+        var waiting = startTask(instance);
+        await Eventually(() => hostWaits(files));
+
+        var (expected, taskExpected) = EndInstance(instance, end);
+
+        await Assert.ThrowsAsync(expected, () => hostWait(files).WaitAsync(s_patience));
+        await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+    }
+
+    /// <summary>
+    /// Ends the guest's instance the way <paramref name="end"/> says: a trap of another export
+    /// (<c>trap</c>), which faults it, or disposal. Returns what the host's waits on the guest's
+    /// ends fail with (the trap, or <see cref="ObjectDisposedException"/>), and what its waiting
+    /// tasks fail with (<see cref="WasmInstanceFaultedException"/>, or the same).
+    /// </summary>
+    private static (Type Waits, Type Tasks) EndInstance(ChannelGuestHost.Guest instance, string end)
+    {
+        if (end == "trap")
+        {
+            Assert.Throws<WasmTrapException>(instance.Jobs.Trap);
+            Assert.True(instance.Instance.IsFaulted);
+            return (typeof(WasmTrapException), typeof(WasmInstanceFaultedException));
+        }
+
+        instance.Dispose();
+        return (typeof(ObjectDisposedException), typeof(ObjectDisposedException));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < s_patience, "the guest never got there");
+            await Task.Delay(5);
+        }
+    }
+
     private static async IAsyncEnumerable<byte> FailingSource(int count, Exception failure)
     {
         for (var i = 0; i < count; i++)
@@ -123,6 +240,43 @@ public sealed class ImportChannelBindingsTests(ChannelGuest guest) : IClassFixtu
         }
 
         throw failure;
+    }
+
+    /// <summary>
+    /// <c>offered</c> bytes at once, then a wait for the next one that only its token ends. It tells
+    /// when it waits, whether its token was cancelled, and when its <c>finally</c> ran (the
+    /// enumerator disposed, or its exception out).
+    /// </summary>
+    private sealed class WaitingSource(int offered) : IAsyncEnumerable<byte>
+    {
+        private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _cancelled;
+
+        public Task Waiting => _waiting.Task;
+
+        public Task Finished => _finished.Task;
+
+        public bool WasCancelled => Volatile.Read(ref _cancelled) == 1;
+
+        public async IAsyncEnumerator<byte> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                for (var i = 0; i < offered; i++)
+                {
+                    yield return (byte)i;
+                }
+
+                _waiting.TrySetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            finally
+            {
+                Volatile.Write(ref _cancelled, cancellationToken.IsCancellationRequested ? 1 : 0);
+                _finished.TrySetResult();
+            }
+        }
     }
 
     /// <summary>The bytes 0, 1, 2, … modulo 256, counting those pulled; it yields before every <c>yieldEvery</c>-th.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace WitHost.Wamr.Tests;
 
@@ -44,6 +45,52 @@ public sealed class NativeStackTests
         }
         Assert.Equal(WamrInstance.NativeStackExhaustedMessage, Assert.IsType<WasmTrapException>(innermost).TrapMessage);
         Assert.True(instance.IsFaulted);
+    }
+
+    [Fact]
+    public void A_call_from_deep_in_the_host_stack_is_a_trap_after_calls_from_shallower_passed()
+    {
+        // The stack check of a core call is remembered per thread from the depth where it passed:
+        // a call from higher up needs no new check, one from further down does. Here the host
+        // itself recurses (no guest in between, whose host calls check the stack on their own)
+        // until .NET says its stack is short, having called the guest on the way down.
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(CoreGuest.Loadable);
+        using var instance = module.Instantiate(CoreGuest.DefaultImports());
+        WasmTrapException? trap = null;
+        int shallowCalls = 0;
+        var thread = new Thread(() => trap = CallWithTheStackShort(instance, ref shallowCalls), 1 << 20);
+        thread.Start();
+        thread.Join();
+
+        Assert.True(shallowCalls > 10, $"only {shallowCalls} calls were made before the stack ran short");
+        Assert.NotNull(trap);
+        Assert.Equal(WamrInstance.NativeStackExhaustedMessage, trap.TrapMessage);
+        Assert.True(instance.IsFaulted);
+    }
+
+    /// <summary>Calls the guest at every level of a host recursion while .NET has stack to spare,
+    /// then once where it has not; returns that call's trap.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WasmTrapException? CallWithTheStackShort(WamrInstance instance, ref int shallowCalls)
+    {
+        Span<byte> frame = stackalloc byte[4096];
+        frame[0] = 1;
+        if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            Assert.Equal(3, instance.Invoke("add-i32", 1, 2)[0].AsInt32());
+            shallowCalls++;
+            return CallWithTheStackShort(instance, ref shallowCalls);
+        }
+        try
+        {
+            instance.Invoke("add-i32", 1, 2);
+            return null;
+        }
+        catch (WasmTrapException e)
+        {
+            return e;
+        }
     }
 
     private static (int ExitCode, string Output) RunProbe(int operandStackKiB, string thread)

@@ -477,3 +477,63 @@ CALLBACK("join-listing") int32_t join_listing_callback(uint32_t event, uint32_t 
     if ((p2 & 0xf) == COPY_DROPPED) return join_listing_finish(t);
     return join_listing_step(t);
 }
+
+// ---- open-and-wait, write-and-wait, scale-unwritten: the host left waiting on the guest ----
+// Each hands the host an end and then waits on a set where no event can come, so the host's copy
+// on the other end waits until the instance traps (`trap`) or is disposed.
+
+// The callback of a task that waits where no event can come.
+static int32_t no_event_expected(uint32_t event, uint32_t p1, uint32_t p2) {
+    (void)event;
+    (void)p1;
+    (void)p2;
+    __builtin_trap();
+}
+
+ASYNC_EXPORT("open-and-wait") int32_t open_and_wait(char *ptr, size_t len) {
+    task_t *t = task_begin(0);
+    t->end = files_open(ptr, len);
+    string_free((string_t){ptr, len});
+    // Joined with no read in progress: the end never has an event.
+    waitable_join(t->end, t->set);
+    return wait_on(t->set);
+}
+
+CALLBACK("open-and-wait") int32_t open_and_wait_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    return no_event_expected(event, p1, p2);
+}
+
+ASYNC_EXPORT("write-and-wait") int32_t write_and_wait(uint32_t n) {
+    task_t *t = task_begin(0);
+    fill_bytes(t, n, n);
+    write_via_stream_begin(t);
+    // A write that waited joined the end; one done at once leaves it to be joined here.
+    if (write_bytes(t, wvs_stream_write)) waitable_join(t->end, t->set);
+    return wait_on(t->set);
+}
+
+CALLBACK("write-and-wait") int32_t write_and_wait_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    if (event != EVENT_STREAM_WRITE || p1 != t->end) __builtin_trap();
+    // The rest of the bytes, if the host took only some; then no more events come.
+    write_bytes_after(t, p2, wvs_stream_write);
+    return wait_on(t->set);
+}
+
+ASYNC_EXPORT("scale-unwritten") int32_t scale_unwritten(uint32_t factor) {
+    task_t *t = task_begin(0);
+    uint64_t ends = scale_future_new();
+    t->future = (uint32_t)(ends >> 32);
+    // The host needs the future's value to answer: it cannot return at once.
+    if (subtask_started(t, scale_lower((uint32_t)ends, factor, &t->result.value))) __builtin_trap();
+    return wait_on(t->set);
+}
+
+// The subtask cannot return without the value, which is never written.
+CALLBACK("scale-unwritten") int32_t scale_unwritten_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    return no_event_expected(event, p1, p2);
+}
+
+EXPORT(JOBS("trap")) void trap_now(void) {
+    __builtin_trap();
+}

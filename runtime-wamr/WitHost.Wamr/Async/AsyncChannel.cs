@@ -45,6 +45,54 @@ internal sealed class AsyncChannel
     public bool WritableDropped { get; set; }
 
     /// <summary>
+    /// Why the guest holding an end will never take part again: the trap that faulted its instance,
+    /// or the instance's disposal. The host's copies waiting for it failed with this, and new ones do.
+    /// </summary>
+    public Exception? GuestGone { get; private set; }
+
+    // Made only for a host end that watches the channel (a stream the host feeds from its source).
+    private TaskCompletionSource? _ended;
+
+    /// <summary>
+    /// Completes when an end is dropped, faulted with <see cref="GuestGone"/> when the guest holding
+    /// one goes first: what a host end waiting on something else (its source) watches the guest by.
+    /// </summary>
+    public Task WhenEnded()
+    {
+        if (GuestGone is { } gone)
+        {
+            return Task.FromException(gone);
+        }
+
+        if (ReadableDropped || WritableDropped)
+        {
+            return Task.CompletedTask;
+        }
+
+        return (_ended ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    }
+
+    /// <summary>An end was dropped: tells whoever watches (<see cref="WhenEnded"/>).</summary>
+    public void EndDropped() => _ended?.TrySetResult();
+
+    /// <summary>
+    /// The guest holding an end will not run again (its instance trapped or was disposed): the host's
+    /// copies waiting for it fail with <paramref name="reason"/>, as will those it starts later.
+    /// </summary>
+    public void Abandon(Exception reason)
+    {
+        if (GuestGone is not null)
+        {
+            return;
+        }
+
+        GuestGone = reason;
+        _ended?.TrySetException(reason);
+        (Read as HostCopy)?.Completion.TrySetException(reason);
+        (Write as HostCopy)?.Completion.TrySetException(reason);
+    }
+
+    /// <summary>
     /// Moves as many elements as both <paramref name="writer"/> and <paramref name="reader"/> have
     /// room for; the caller owns the instance when either is the guest's.
     /// </summary>

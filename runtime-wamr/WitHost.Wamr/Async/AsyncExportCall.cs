@@ -193,6 +193,13 @@ public static class AsyncExportCall
             lock (state.Gate)
             {
                 ObjectDisposedException.ThrowIf(state.IsDisposed, instance);
+
+                // Another call trapped (which wakes the waiting tasks): no step of this one can run.
+                if (instance.CurrentFault is { } fault)
+                {
+                    throw new WasmInstanceFaultedException(fault);
+                }
+
                 try
                 {
                     set = state.Table.Get<WaitableSet>(setHandle, "waitable set", callback.Name);

@@ -200,6 +200,31 @@ internal sealed class AsyncInstanceState : IDisposable
         }
     }
 
+    /// <summary>
+    /// The guest trapped, which faults its instance: it will never read or write its stream and
+    /// future ends again, so the host's copies on their other ends fail with the trap, now and
+    /// later; and its tasks waiting for an event are woken, to fail as the instance is faulted.
+    /// Called by the instance as it records its first trap.
+    /// </summary>
+    public void Fault(WasmTrapException trap)
+    {
+        lock (Gate)
+        {
+            foreach (var entry in Table.Live())
+            {
+                switch (entry)
+                {
+                    case WaitableSet set:
+                        set.Signal();
+                        break;
+                    case ChannelEnd end:
+                        end.Channel.Abandon(trap);
+                        break;
+                }
+            }
+        }
+    }
+
     /// <summary>The instance is gone: host tasks are asked to stop, waiting tasks fail.</summary>
     public void Dispose()
     {
@@ -222,11 +247,7 @@ internal sealed class AsyncInstanceState : IDisposable
                         break;
                     case ChannelEnd end:
                         // A host read or write waiting for this guest would wait for ever.
-                        foreach (var copy in new[] { end.Channel.Read, end.Channel.Write })
-                        {
-                            (copy as HostCopy)?.Completion.TrySetException(new ObjectDisposedException(nameof(WamrInstance), $"The instance holding the other end of the {end.Channel.TypeName} was disposed."));
-                        }
-
+                        end.Channel.Abandon(new ObjectDisposedException(nameof(WamrInstance), $"The instance holding the other end of the {end.Channel.TypeName} was disposed."));
                         break;
                 }
             }

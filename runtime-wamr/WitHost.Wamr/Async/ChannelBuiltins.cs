@@ -210,6 +210,7 @@ internal static partial class ChannelBuiltins
     /// <summary>One end goes: a copy waiting on the other side ends with what it moved. Called under the gate.</summary>
     public static void DropEnd(AsyncChannel channel, bool readable)
     {
+        channel.EndDropped();
         if (readable)
         {
             channel.ReadableDropped = true;

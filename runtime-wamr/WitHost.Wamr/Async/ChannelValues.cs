@@ -30,8 +30,9 @@ public static class ChannelValues
 
     /// <summary>
     /// Takes the readable future end <paramref name="handle"/> from the guest and reads it at once:
-    /// the task ends with the value the guest writes, or with <see cref="IOException"/> when the guest
-    /// drops its end without writing (or the instance goes away).
+    /// the task ends with the value the guest writes, with <see cref="IOException"/> when the guest
+    /// drops its end without writing, with the trap (<see cref="WasmTrapException"/>) when its
+    /// instance traps first, or with <see cref="ObjectDisposedException"/> when it is disposed first.
     /// </summary>
     public static Task<T> LiftFuture<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
     {
@@ -69,17 +70,9 @@ public static class ChannelValues
     {
         using (reader)
         {
+            // A trap of the guest's instance fails the read with the trap, its disposal with ObjectDisposedException.
             var value = new T[1];
-            uint read;
-            try
-            {
-                read = await reader.ReadAsync(value, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is ObjectDisposedException or OperationCanceledException)
-            {
-                throw new IOException($"The {reader.TypeName} ended without a value: its guest went away.", exception);
-            }
-
+            var read = await reader.ReadAsync(value, CancellationToken.None).ConfigureAwait(false);
             return read == 1 ? value[0] : throw new IOException($"The guest dropped its end of the {reader.TypeName} without writing a value.");
         }
     }

@@ -75,6 +75,12 @@ public abstract class HostChannelEnd : IDisposable
                 return Task.FromResult(0u);
             }
 
+            // The guest will never come: its instance trapped or was disposed.
+            if (Channel.GuestGone is { } gone)
+            {
+                return Task.FromException<uint>(gone);
+            }
+
             if (_readable)
             {
                 Channel.Read = copy;
@@ -136,6 +142,20 @@ public abstract class HostChannelEnd : IDisposable
         }
 
         return copy.Completion.Task;
+    }
+
+    /// <summary>
+    /// Completes when an end of the channel is dropped (the guest's, or this one), faulted with the
+    /// trap when the guest's instance trapped first (<see cref="ObjectDisposedException"/> when it
+    /// was disposed): lets a host end that waits on something other than the guest (its source)
+    /// learn that the guest went away.
+    /// </summary>
+    internal Task WhenEnded()
+    {
+        lock (_state.Gate)
+        {
+            return Channel.WhenEnded();
+        }
     }
 
     private protected uint Elements(int bytes)

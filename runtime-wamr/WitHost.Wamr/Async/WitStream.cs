@@ -174,7 +174,36 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         if (_sourceElements is { } elements)
         {
             _sourceElements = null;
-            _ = elements.DisposeAsync().AsTask();
+            var pending = _sourceNext;
+            _sourceNext = null;
+            _ = DisposeSourceAsync(elements, pending);
+        }
+    }
+
+    // An enumerator may not be disposed while a MoveNextAsync is in flight (an async iterator
+    // throws, and its finally never runs): the one taken ahead is awaited first, and ends soon when
+    // the source honours the token the pump cancelled.
+    private static async Task DisposeSourceAsync(IAsyncEnumerator<T> elements, ValueTask<bool>? pending)
+    {
+        try
+        {
+            if (pending is { } next)
+            {
+                await next.ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // However the source's last step ended, it is disposed now.
+        }
+
+        try
+        {
+            await elements.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A source failing to dispose has nobody left to tell: the stream is over.
         }
     }
 
@@ -198,11 +227,16 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
 
     private async Task PumpAsync(ElementChannelEnd<T> writer)
     {
+        // The guest dropping its end, or its instance trapping or being disposed, cancels the
+        // source's enumerator, which may be waiting for its next element: nothing else would stop it.
+        var stop = new CancellationTokenSource();
+        var guestEnded = writer.WhenEnded();
+        _ = guestEnded.ContinueWith(static (_, cancel) => ((CancellationTokenSource)cancel!).Cancel(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var buffer = ArrayPool<T>.Shared.Rent(BufferLength);
         try
         {
             int read;
-            while ((read = await ReadCoreAsync(buffer.AsMemory(0, BufferLength), CancellationToken.None).ConfigureAwait(false)) > 0)
+            while ((read = await ReadCoreAsync(buffer.AsMemory(0, BufferLength), stop.Token).ConfigureAwait(false)) > 0)
             {
                 var rest = new ReadOnlyMemory<T>(buffer, 0, read);
                 while (!rest.IsEmpty)
@@ -219,10 +253,21 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // The guest or the instance went away, or the source failed: the stream ends here.
+            // The source failed (Completion has its exception already), or the guest went away: a
+            // trap or disposal of its instance is how the stream ended; a dropped end is a normal end.
+            if (guestEnded.IsFaulted)
+            {
+                _completion.TrySetException(guestEnded.Exception!.InnerExceptions);
+            }
+            else if (!guestEnded.IsCompleted)
+            {
+                _completion.TrySetException(exception);
+            }
         }
         finally
         {
+            // A source element taken ahead may still be on its way: it is cancelled before the source is disposed.
+            stop.Cancel();
             Dispose();
             writer.Dispose();
             ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());

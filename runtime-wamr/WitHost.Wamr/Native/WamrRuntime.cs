@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WitHost.Wamr.Hosting;
 
 namespace WitHost.Wamr.Native;
@@ -20,6 +21,11 @@ internal static unsafe class WamrRuntime
 
     [ThreadStatic]
     private static int t_threadEnvGeneration;
+
+    // The lowest frame address from which PrepareCoreCall found the stack sufficient on this
+    // thread (0: none yet).
+    [ThreadStatic]
+    private static nuint t_sufficientStackFrom;
 
     private static int s_generation;
 
@@ -79,12 +85,59 @@ internal static unsafe class WamrRuntime
     /// WAMR needs it on every thread but the one that initialised the runtime; the builds with
     /// hardware bound checks set up signal handling there.
     /// </summary>
+    /// <remarks>Every core call makes this check: the set-up, with its P/Invokes, is a method of its
+    /// own, so that the check inlines without the P/Invoke frame those would make every caller
+    /// set up on each call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void EnsureThreadEnvironment()
     {
-        if (t_threadEnvGeneration == s_generation)
+        if (t_threadEnvGeneration != s_generation)
         {
-            return;
+            InitThreadEnvironment();
         }
+    }
+
+    /// <summary>
+    /// Readies the calling thread for a core call into a guest (<see cref="EnsureThreadEnvironment"/>)
+    /// and tells whether its native stack has room for it: whether .NET could still run and unwind
+    /// a typical call chain from here (<see cref="RuntimeHelpers.TryEnsureSufficientExecutionStack"/>,
+    /// 128 KiB on 64-bit). WAMR stops a call only 1 KiB above the guard page, too little for the
+    /// .NET frames that then report its trap, so a core call is refused (a trap) without it.
+    /// </summary>
+    /// <param name="frame">An address in the caller's own frame. The core call is the only
+    /// caller, so every check is made from the same frame layout.</param>
+    /// <remarks>
+    /// The runtime compares the stack pointer with a limit it fixes once per thread: an answer
+    /// that was yes from one depth is yes from every shallower one. So the runtime is asked (about
+    /// 30 instructions, with a thread-local lookup of its own) only from deeper in the stack than
+    /// any check that passed on this thread; the others compare <paramref name="frame"/> with the
+    /// lowest such frame, in the same thread-local block as the environment's generation. The
+    /// runtime is asked one frame further down (<see cref="StackSufficientFrom"/>) than the frame
+    /// remembered, so a check that passes here would have passed in the runtime too. A new thread
+    /// starts with nothing remembered.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool PrepareCoreCall(nuint frame)
+    {
+        EnsureThreadEnvironment();
+        nuint sufficientFrom = t_sufficientStackFrom;
+        return (sufficientFrom != 0 && frame >= sufficientFrom) || StackSufficientFrom(frame);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool StackSufficientFrom(nuint frame)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            return false;
+        }
+        t_sufficientStackFrom = frame;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void InitThreadEnvironment()
+    {
         if (!WamrNative.ThreadEnvInited() && !WamrNative.InitThreadEnv())
         {
             throw new WamrException("wasm_runtime_init_thread_env failed on this thread.");
