@@ -60,6 +60,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // pointer, so the JIT inlines the P/Invoke's frame and transition into the call instead of
     // calling a marshalling stub.
     private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _call;
+    // The core call for a thread that made the last one: withost_call_wasm_same_thread, which
+    // leaves the execution environment's stack boundary as that call set it, when _call is
+    // withost_call_wasm and the library has it; else _call.
+    private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _callSameThread;
+    // The number (WamrRuntime.PrepareCoreCall) of the thread whose checks the core calls rely on
+    // now (the owner's, once its first core call checked it), and of the thread whose core call
+    // last set the stack boundary (0: none). Only the thread that owns the instance touches them.
+    private long _checkedThread;
+    private long _stackBoundThread;
     private readonly List<IDisposable> _hostObjects = [];
     // cabi_realloc, looked up on the first Realloc: every string and list lowered calls it.
     private WamrFunction? _realloc;
@@ -128,6 +137,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         WamrInterrupt.UseWholeAuxStack(_execEnv);
         nint call = module.IsAheadOfTimeCompiled && WamrCallFunctions.Compiled != 0 ? WamrCallFunctions.Compiled : WamrCallFunctions.General;
         _call = (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)call;
+        _callSameThread = call == WamrCallFunctions.Compiled && WamrCallFunctions.CompiledSameThread != 0
+            ? (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)WamrCallFunctions.CompiledSameThread
+            : _call;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -569,10 +581,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
             // typical call chain here (128 KiB on 64-bit); past that it is a trap, which unwinds
             // the nested calls.
             byte frame = 0;
-            if (!WamrRuntime.PrepareCoreCall((nuint)(&frame)))
+            if (!WamrRuntime.PrepareCoreCall((nuint)(&frame), out long thread))
             {
                 throw Fault(function.Name, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
             }
+            _checkedThread = thread;
             if (outermost)
             {
                 _threadCheckedScope = _scopeDepth;
@@ -601,7 +614,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
         {
             fixed (uint* argv = cells)
             {
-                ok = _call(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0;
+                // The stack boundary is set again unless this thread's core call set it last.
+                // _checkedThread is this thread's: its checks ran above, or at the first core call
+                // of the whole call this one is part of, on the thread that still owns the instance.
+                var call = _checkedThread == _stackBoundThread ? _callSameThread : _call;
+                _stackBoundThread = _checkedThread;
+                ok = call(_execEnv, function.Handle, (uint)function.ParameterCells, argv) != 0;
             }
         }
         finally

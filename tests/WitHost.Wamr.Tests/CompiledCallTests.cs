@@ -126,6 +126,73 @@ public sealed class CompiledCallTests : IDisposable
         });
     }
 
+    [Fact]
+    public void Compiled_code_checks_the_stack_of_each_thread_when_threads_take_turns()
+    {
+        // The boundary is set again only when the thread changes: a thread that made the last
+        // call keeps the one it set. Two threads with stacks of different sizes (and places)
+        // take turns on one instance, each calling twice in a row; a boundary kept from the
+        // other thread would stop a shallow call, or let the endless recursion at the end run
+        // past the small stack.
+        using WamrModule module = _engine.LoadModule(s_coreCompiled.Value);
+        using WamrInstance instance = module.Instantiate(CoreGuest.DefaultImports());
+        Action shallow = () => Assert.Equal(200, instance.Invoke("recurse", 0, 100)[0].AsInt32());
+        (int Thread, Action Call)[] steps =
+        [
+            (0, shallow), (0, shallow), (1, shallow), (1, shallow), (0, shallow), (0, shallow),
+            (1, shallow),
+            (1, () => Assert.Contains("stack overflow", Assert.Throws<WasmTrapException>(() => instance.Invoke("recurse", 0, int.MaxValue)).TrapMessage)),
+        ];
+        int[] stackKiB = [16 * 1024, 512];
+        SemaphoreSlim[] turns = [new(0), new(0)];
+        using var stepDone = new SemaphoreSlim(0);
+        var failures = new Exception?[steps.Length];
+        var threads = new Thread[2];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            int index = t;
+            threads[t] = new Thread(() =>
+            {
+                for (int i = 0; i < steps.Length; i++)
+                {
+                    if (steps[i].Thread != index)
+                    {
+                        continue;
+                    }
+                    turns[index].Wait();
+                    try
+                    {
+                        steps[i].Call();
+                    }
+                    catch (Exception e)
+                    {
+                        failures[i] = e;
+                    }
+                    stepDone.Release();
+                }
+            }, stackKiB[t] * 1024);
+            threads[t].Start();
+        }
+        foreach (var (thread, _) in steps)
+        {
+            turns[thread].Release();
+            stepDone.Wait();
+        }
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+        foreach (SemaphoreSlim turn in turns)
+        {
+            turn.Dispose();
+        }
+
+        for (int i = 0; i < steps.Length; i++)
+        {
+            Assert.True(failures[i] is null, $"step {i}, on the thread with {stackKiB[steps[i].Thread]} KiB of stack: {failures[i]}");
+        }
+    }
+
     private static void OnThread(int stackKiB, Action action)
     {
         Exception? failure = null;

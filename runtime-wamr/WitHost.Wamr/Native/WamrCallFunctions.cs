@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace WitHost.Wamr.Native;
 
 /// <summary>
-/// The two functions a core call goes through, as addresses in the loaded libiwasm:
+/// The functions a core call goes through, as addresses in the loaded libiwasm:
 /// <c>wasm_runtime_call_wasm</c>, and WitHost's call into compiled code
 /// (<c>runtime-wamr/native/calls/withost_call.c</c>): <c>withost_call_wasm</c> takes the arguments
 /// and returns the results as <c>wasm_runtime_call_wasm</c> does, and calls an ahead-of-time
@@ -33,6 +33,14 @@ internal static class WamrCallFunctions
     /// a compiled module uses it; interpreted code gains nothing from it.
     /// </summary>
     public static nint Compiled { get; } = Bind("withost_call_wasm");
+
+    /// <summary>
+    /// <c>withost_call_wasm_same_thread</c> of the loaded libiwasm, or 0 when it has none:
+    /// <see cref="Compiled"/> without setting the execution environment's stack boundary for the
+    /// calling thread, for a call whose thread made the last call on it (the boundary is still
+    /// that thread's).
+    /// </summary>
+    public static nint CompiledSameThread { get; } = Bind("withost_call_wasm_same_thread");
 
     private static nint Bind(string name) =>
         // The library the P/Invoke layer resolved (the runtime is initialised before any

@@ -27,6 +27,13 @@ internal static unsafe class WamrRuntime
     [ThreadStatic]
     private static nuint t_sufficientStackFrom;
 
+    // A number for the calling thread, given at its first core call, which no other thread of the
+    // process ever gets (0: none yet), and the last number given.
+    [ThreadStatic]
+    private static long t_threadNumber;
+
+    private static long s_lastThreadNumber;
+
     private static int s_generation;
 
     /// <summary>The engines and modules holding the runtime up, in the whole process (for leak tests).</summary>
@@ -106,6 +113,9 @@ internal static unsafe class WamrRuntime
     /// </summary>
     /// <param name="frame">An address in the caller's own frame. The core call is the only
     /// caller, so every check is made from the same frame layout.</param>
+    /// <param name="thread">A number for the calling thread that no other thread of the process
+    /// ever has (unlike its managed id or its pthread_t, which a new thread may get from a dead
+    /// one); 0 when the stack has no room.</param>
     /// <remarks>
     /// The runtime compares the stack pointer with a limit it fixes once per thread: an answer
     /// that was yes from one depth is yes from every shallower one. So the runtime is asked (about
@@ -117,11 +127,18 @@ internal static unsafe class WamrRuntime
     /// starts with nothing remembered.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool PrepareCoreCall(nuint frame)
+    public static bool PrepareCoreCall(nuint frame, out long thread)
     {
         EnsureThreadEnvironment();
         nuint sufficientFrom = t_sufficientStackFrom;
-        return (sufficientFrom != 0 && frame >= sufficientFrom) || StackSufficientFrom(frame);
+        if ((sufficientFrom == 0 || frame < sufficientFrom) && !StackSufficientFrom(frame))
+        {
+            thread = 0;
+            return false;
+        }
+        // Not 0: the check that passed on this thread first numbered it.
+        thread = t_threadNumber;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -130,6 +147,10 @@ internal static unsafe class WamrRuntime
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             return false;
+        }
+        if (t_threadNumber == 0)
+        {
+            t_threadNumber = Interlocked.Increment(ref s_lastThreadNumber);
         }
         t_sufficientStackFrom = frame;
         return true;

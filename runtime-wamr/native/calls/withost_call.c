@@ -11,10 +11,18 @@
  * callgrind (docs/benchmarks.md), the general path costs about 400 instructions per call.
  *
  * Everything that call path guarantees is kept: the execution environment's native stack
- * boundary is set for the calling thread before every call (the compiled code checks the stack
+ * boundary is set for the calling thread before the call (the compiled code checks the stack
  * against it), a trap is the exception the compiled code set, and `proc_exit` from WASI is a
  * normal return, as in aot_call_function. Anything else (the interpreter, a float anywhere in the
  * signature, more than eight parameters, several results) goes through wasm_runtime_call_wasm.
+ *
+ * Setting the boundary costs about 60 instructions a call (pthread_self, WAMR's thread-local
+ * cache of the stack's end), for a value that changes only when another thread calls the
+ * instance. withost_call_wasm_same_thread leaves it as it is: the caller uses it only when it
+ * knows that the last call on exec_env, with nothing else on it since, was made by the calling
+ * thread, which set the boundary then. WitHost knows it from a number its threads never share
+ * (WamrRuntime.PrepareCoreCall); a thread's id or pthread_t would not do, since a new thread may
+ * get a dead one's, with another stack.
  */
 #include <string.h>
 
@@ -66,11 +74,11 @@ integer_parameters(const WASMType *type, const uint32 *argv, uint64 *slots)
 /*
  * Calls function on exec_env as wasm_runtime_call_wasm does (same arguments, same results in
  * argv, same exception on a trap), directly when the function is compiled code with an integer
- * signature.
+ * signature; set_thread_info: whether the direct call sets the thread's stack boundary first.
  */
-__attribute__((visibility("default"))) bool
-withost_call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc,
-                  uint32 *argv)
+static inline bool
+call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, uint32 *argv,
+          bool set_thread_info)
 {
 #if WITHOST_DIRECT_CALLS
     WASMModuleInstanceCommon *instance = exec_env->module_inst;
@@ -91,7 +99,8 @@ withost_call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint3
         return wasm_runtime_call_wasm(exec_env, function, argc, argv);
 
     /* As aot_call_function does before every call: the thread may differ from the last one. */
-    wasm_exec_env_set_thread_info(exec_env);
+    if (set_thread_info)
+        wasm_exec_env_set_thread_info(exec_env);
     uint64 result = ((direct_function)compiled->u.func.func_ptr)(
         exec_env, slots[0], slots[1], slots[2], slots[3], slots[4], slots[5], slots[6],
         slots[7]);
@@ -111,6 +120,26 @@ withost_call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint3
     }
     return true;
 #else
+    (void)set_thread_info;
     return wasm_runtime_call_wasm(exec_env, function, argc, argv);
 #endif
+}
+
+/* Calls function on exec_env as wasm_runtime_call_wasm does; see call_wasm. */
+__attribute__((visibility("default"))) bool
+withost_call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc,
+                  uint32 *argv)
+{
+    return call_wasm(exec_env, function, argc, argv, true);
+}
+
+/*
+ * withost_call_wasm for a caller whose thread made the last call on exec_env, with nothing
+ * else on it since: the stack boundary set then is this thread's (see the top of this file).
+ */
+__attribute__((visibility("default"))) bool
+withost_call_wasm_same_thread(wasm_exec_env_t exec_env, wasm_function_inst_t function,
+                              uint32 argc, uint32 *argv)
+{
+    return call_wasm(exec_env, function, argc, argv, false);
 }
