@@ -4,6 +4,7 @@ using WitHost.Wamr.Hosting;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
+using WitHost.Wit.Model;
 
 namespace WitHost.Cli.Calls;
 
@@ -24,7 +25,13 @@ internal static class StubImports
         foreach (var import in bindings.Imports)
         {
             Func<IReadOnlyList<WitValue>, WitValue?> implementation;
-            if (answers.TryGetValue(import, out var answer))
+            if (ChannelRefusal(FullName(import), import.Function) is { } refusal)
+            {
+                // Served as a clear failure whatever --imports says: as a number, a stream or future
+                // the guest passes would stay in its table, and one returned would be a handle of its own.
+                implementation = _ => throw new NotSupportedException("import " + refusal);
+            }
+            else if (answers.TryGetValue(import, out var answer))
             {
                 implementation = _ => answer;
             }
@@ -50,6 +57,18 @@ internal static class StubImports
 
             imports.Define(import.CoreName.Module, import.CoreName.Name, DynamicHostImport.Create(import.Function, implementation, encoding));
         }
+    }
+
+    /// <summary>
+    /// Why the command can neither call nor serve <paramref name="function"/> (named
+    /// <paramref name="name"/>), naming the streams and futures its type holds; null when it holds none.
+    /// </summary>
+    public static string? ChannelRefusal(string name, WitFunction function)
+    {
+        var channels = CoreAsyncBuiltins.Channels(function);
+        return channels.Count == 0
+            ? null
+            : $"{name} passes {string.Join(" and ", channels.Select(channel => channel.ToString()).Distinct())}, and wit-host call has no streams or futures to give or read (they have no WAVE form)";
     }
 
     /// <summary>The name <c>--import</c> takes for <paramref name="import"/>: a world function's own name, an interface function's <c>iface#func</c>.</summary>

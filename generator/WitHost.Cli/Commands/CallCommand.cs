@@ -301,6 +301,12 @@ internal static class CallCommand
         }
         else if (ExportNames.Find(bindings, name) is { } found)
         {
+            if (StubImports.ChannelRefusal(name, found.Function) is { } refusal)
+            {
+                error.WriteLine("error: " + refusal);
+                return null;
+            }
+
             export = found;
             parameterTypes = found.Function.Parameters.Select(p => p.Type).ToArray();
         }
@@ -358,6 +364,12 @@ internal static class CallCommand
             {
                 var known = bindings.Imports.Select(StubImports.ImportName).ToArray();
                 error.WriteLine($"error: the world imports no function '{name}'{WorldSelection.Suggestion(name, known)}; it imports: {(known.Length == 0 ? "none" : string.Join(", ", known))}");
+                return null;
+            }
+
+            if (StubImports.ChannelRefusal(name, import.Function) is { } refusal)
+            {
+                error.WriteLine("error: --import " + refusal);
                 return null;
             }
 

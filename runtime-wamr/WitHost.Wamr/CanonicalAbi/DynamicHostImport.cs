@@ -11,6 +11,13 @@ namespace WitHost.Wamr.CanonicalAbi;
 /// flatten to more than 16 values), runs the implementation, and lowers its result (through the
 /// guest's out-pointer when it flattens to more than one value).
 /// </summary>
+/// <remarks>
+/// A stream or future is a <see cref="WitHandleValue"/>: the index of an end in the guest's table,
+/// as the byte-level <see cref="AsyncChannels"/> functions number them. Nothing moves it: an end
+/// the guest passes stays in its table until the host takes it
+/// (<see cref="AsyncChannels.TakeStreamReader"/>), and one the implementation returns must be an
+/// end the guest holds (<see cref="AsyncChannels.LowerNewStream"/>).
+/// </remarks>
 public static class DynamicHostImport
 {
     /// <summary>A host function for import <paramref name="function"/> implemented by <paramref name="implementation"/>.</summary>
