@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WitHost.Wamr.Native;
 
 namespace WitHost.Wamr.Execution;
@@ -102,9 +103,15 @@ internal sealed unsafe class CallGate(nint execEnv)
     public static bool IsDisposed(long pending) => (pending & DisposeRequested) != 0;
 
     /// <summary>Whether an interrupt was claimed for the owner's call (after a core call returned).</summary>
-    public bool InterruptClaimed => (Volatile.Read(ref _state) & Claimed) != 0;
+    public bool InterruptClaimed
+    {
+        // Read in the core call's finally, where the JIT left it a call of its own.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Volatile.Read(ref _state) & Claimed) != 0;
+    }
 
     /// <summary>Takes the instance for the calling thread, waiting while another thread owns it; re-entrant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
         long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
@@ -192,6 +199,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// Leaves a nested hold, or the outermost one when no other thread has touched the word
     /// since; false when the outermost exit has work to do (<see cref="TryExitContended"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryExit()
     {
         if (_depth > 1)
