@@ -28,3 +28,6 @@ public sealed class ResourceMisuseComponentGuest() : TestGuest(JcoComponents.Mak
 
 /// <summary>tests/guests/channels.wasm as a component (its async glue and stream and future built-ins checked by jco's encoder), without the adapter.</summary>
 public sealed class ChannelComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/channels.wasm", "wit/channels.wit", "channel-guest", null, adapter: false));
+
+/// <summary>tests/guests/rust-shape.wasm as a component (jco's encoder checks its Rust-shaped core names), without the adapter.</summary>
+public sealed class RustShapeComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/rust-shape.wasm", "wit/rust-shape.wit", "rust-shape", null, adapter: false));

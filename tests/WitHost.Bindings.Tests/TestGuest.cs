@@ -57,3 +57,6 @@ public sealed class LiftProbeGuest() : TestGuest("lift-probe");
 
 /// <summary>tests/guests/channels.wasm.</summary>
 public sealed class ChannelGuest() : TestGuest("channels");
+
+/// <summary>tests/guests/rust-shape.wasm, whose async glue has the shape of wit-bindgen's Rust runtime.</summary>
+public sealed class RustShapeGuest() : TestGuest("rust-shape");

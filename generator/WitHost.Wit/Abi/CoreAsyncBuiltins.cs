@@ -6,7 +6,8 @@ namespace WitHost.Wit.Abi;
 /// <summary>
 /// The Canonical ABI's async built-ins a core guest may import, under the names wit-bindgen and
 /// <c>wasm-tools component new</c> give them, with their core types (CanonicalABI.md): the ones of
-/// module <c>$root</c>, and the stream and future built-ins of each function whose type holds
+/// module <c>$root</c> (among them those of streams and futures without elements,
+/// <c>[stream-new-unit]</c>…), and the stream and future built-ins of each function whose type holds
 /// streams or futures (<c>[stream-read-0]f</c>: the first stream or future of <c>f</c>).
 /// </summary>
 public static class CoreAsyncBuiltins
@@ -71,25 +72,41 @@ public static class CoreAsyncBuiltins
         var channels = Channels(function);
         for (var i = 0; i < channels.Count; i++)
         {
-            var kind = channels[i] is WitFutureType ? "future" : "stream";
-            var name = "-" + i + "]" + function.Name;
-
-            // A stream copy passes (end, pointer, count), a future's (end, pointer): both answer a copy result or BLOCKED.
-            var copy = new CoreFunctionType(
-                kind == "stream" ? EquatableArray.Create(I32, I32, I32) : EquatableArray.Create(I32, I32),
-                EquatableArray.Create(I32));
-            yield return new CoreContractImport(module, "[" + kind + "-new" + name, new CoreFunctionType(EquatableArray<CoreValueType>.Empty, EquatableArray.Create(CoreValueType.I64)));
-            foreach (var prefix in new[] { "", CoreNames.AsyncLowerPrefix })
+            foreach (var import in ChannelImports(module, channels[i].Unaliased is WitFutureType, i.ToString(System.Globalization.CultureInfo.InvariantCulture), function.Name))
             {
-                yield return new CoreContractImport(module, prefix + "[" + kind + "-read" + name, copy);
-                yield return new CoreContractImport(module, prefix + "[" + kind + "-write" + name, copy);
-                yield return new CoreContractImport(module, prefix + "[" + kind + "-cancel-read" + name, CoreFunctionType.HandleToI32);
-                yield return new CoreContractImport(module, prefix + "[" + kind + "-cancel-write" + name, CoreFunctionType.HandleToI32);
+                yield return import;
             }
-
-            yield return new CoreContractImport(module, "[" + kind + "-drop-readable" + name, CoreFunctionType.ConsumeI32);
-            yield return new CoreContractImport(module, "[" + kind + "-drop-writable" + name, CoreFunctionType.ConsumeI32);
         }
+    }
+
+    /// <summary>
+    /// The layout of a stream or future without elements as the <c>$root</c> built-ins named with
+    /// <see cref="CoreNames.UnitChannel"/> (<c>[stream-new-unit]</c>) serve it.
+    /// </summary>
+    public static CoreChannelType UnitChannelType(bool isFuture)
+        => new(CoreNames.RootModule, "", -1, isFuture, "", 0, 1, ElementIsNumber: true, ElementIsBytes: true);
+
+    // The built-ins of one stream or future: N is its number in the function's type, or "unit".
+    private static IEnumerable<CoreContractImport> ChannelImports(string module, bool isFuture, string index, string function)
+    {
+        var kind = isFuture ? "future" : "stream";
+        var name = "-" + index + "]" + function;
+
+        // A stream copy passes (end, pointer, count), a future's (end, pointer): both answer a copy result or BLOCKED.
+        var copy = new CoreFunctionType(
+            isFuture ? EquatableArray.Create(I32, I32) : EquatableArray.Create(I32, I32, I32),
+            EquatableArray.Create(I32));
+        yield return new CoreContractImport(module, "[" + kind + "-new" + name, new CoreFunctionType(EquatableArray<CoreValueType>.Empty, EquatableArray.Create(CoreValueType.I64)));
+        foreach (var prefix in new[] { "", CoreNames.AsyncLowerPrefix })
+        {
+            yield return new CoreContractImport(module, prefix + "[" + kind + "-read" + name, copy);
+            yield return new CoreContractImport(module, prefix + "[" + kind + "-write" + name, copy);
+            yield return new CoreContractImport(module, prefix + "[" + kind + "-cancel-read" + name, CoreFunctionType.HandleToI32);
+            yield return new CoreContractImport(module, prefix + "[" + kind + "-cancel-write" + name, CoreFunctionType.HandleToI32);
+        }
+
+        yield return new CoreContractImport(module, "[" + kind + "-drop-readable" + name, CoreFunctionType.ConsumeI32);
+        yield return new CoreContractImport(module, "[" + kind + "-drop-writable" + name, CoreFunctionType.ConsumeI32);
     }
 
     private static bool HoldsAsyncValue(WitType type)
@@ -180,6 +197,10 @@ public static class CoreAsyncBuiltins
             builtins.Add(Builtin("[error-context-new-" + encoding + "]", new CoreFunctionType(two, one)));
             builtins.Add(Builtin("[error-context-debug-message-" + encoding + "]", new CoreFunctionType(two, none)));
         }
+
+        // Streams and futures without elements, named by no function (wit-bindgen's inter-task wake-up).
+        builtins.AddRange(ChannelImports(CoreNames.RootModule, isFuture: false, CoreNames.UnitChannel, ""));
+        builtins.AddRange(ChannelImports(CoreNames.RootModule, isFuture: true, CoreNames.UnitChannel, ""));
 
         return builtins.ToEquatableArray();
     }

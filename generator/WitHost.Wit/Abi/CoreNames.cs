@@ -166,6 +166,14 @@ public static class CoreNames
         };
     }
 
+    /// <summary>
+    /// What stands for N in the stream and future built-ins of module <see cref="RootModule"/> that
+    /// serve streams and futures without elements (<c>[stream-new-unit]</c>,
+    /// <c>[async-lower][stream-read-unit]</c>…), which name no function: wit-bindgen's Rust runtime
+    /// wakes one task from another through such a stream, and wit-component accepts the names.
+    /// </summary>
+    public const string UnitChannel = "unit";
+
     /// <summary>The post-return function a guest may export for export <paramref name="exportName"/>.</summary>
     public static string PostReturn(string exportName) => PostReturnPrefix + exportName;
 

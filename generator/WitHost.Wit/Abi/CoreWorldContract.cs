@@ -95,10 +95,14 @@ public sealed record CoreWorldContract(
                 exports.Add(new CoreContractExport(CoreNames.Callback(CoreNames.Export(export.InterfaceItemName, export.Function)), CoreFunctionType.Callback, IsRequired: true));
                 var taskReturn = CoreNames.TaskReturn(export.InterfaceItemName, export.Function);
                 imports.Add(new CoreContractImport(taskReturn.Module, taskReturn.Name, new CoreFunctionType(export.Signature.TaskReturnParams, EquatableArray<CoreValueType>.Empty), PassesStrings(export.Function)));
-                var taskCancel = CoreNames.TaskCancel(export.InterfaceItemName);
-                if (taskCancels.Add(taskCancel))
+                // task.cancel is one built-in whatever the export: wit-bindgen's Rust runtime imports
+                // it from [export]$root for the exports of interfaces too.
+                foreach (var taskCancel in new[] { CoreNames.TaskCancel(export.InterfaceItemName), CoreNames.TaskCancel(null) })
                 {
-                    imports.Add(new CoreContractImport(taskCancel.Module, taskCancel.Name, new CoreFunctionType(EquatableArray<CoreValueType>.Empty, EquatableArray<CoreValueType>.Empty)));
+                    if (taskCancels.Add(taskCancel))
+                    {
+                        imports.Add(new CoreContractImport(taskCancel.Module, taskCancel.Name, new CoreFunctionType(EquatableArray<CoreValueType>.Empty, EquatableArray<CoreValueType>.Empty)));
+                    }
                 }
             }
             else

@@ -16,7 +16,8 @@ namespace WitHost.Wamr.Async;
 /// <c>[async-lower]</c> form), <c>[context-get-0]</c>, <c>[context-set-0]</c>,
 /// <c>[backpressure-set]</c>, <c>[backpressure-inc]</c>, <c>[backpressure-dec]</c>,
 /// <c>[thread-yield]</c>, <c>[error-context-new-E]</c>, <c>[error-context-debug-message-E]</c>
-/// (E = <c>utf8</c>, <c>utf16</c> or <c>latin1+utf16</c>) and <c>[error-context-drop]</c>; in
+/// (E = <c>utf8</c>, <c>utf16</c> or <c>latin1+utf16</c>), <c>[error-context-drop]</c> and the
+/// built-ins of streams and futures without elements (<c>[stream-new-unit]</c>…); in
 /// the modules <c>[export]…</c> of exported interfaces (<c>[export]$root</c> for world functions)
 /// <c>[task-return]f</c> and <c>[task-cancel]</c>. Every state lives in the calling instance, and
 /// every misuse the spec names is a trap.
@@ -57,7 +58,9 @@ public static class AsyncBuiltins
     {
         if (module == CoreNames.RootModule)
         {
-            return s_root.TryGetValue(name, out var builtin) ? builtin : null;
+            // Besides the built-ins of no type, those of streams and futures without elements
+            // ([stream-new-unit]…), which need nothing of the world.
+            return s_root.TryGetValue(name, out var builtin) ? builtin : ChannelBuiltins.Resolve(ChannelPayloads.None, module, name);
         }
 
         if (module.StartsWith(CoreNames.ExportModulePrefix, StringComparison.Ordinal))

@@ -9,24 +9,27 @@ namespace WitHost.Wamr.Async;
 /// <c>[stream-write-N]f</c>, <c>[stream-cancel-read-N]f</c>, <c>[stream-cancel-write-N]f</c>,
 /// <c>[stream-drop-readable-N]f</c>, <c>[stream-drop-writable-N]f</c> and the same for
 /// <c>future</c>, reads, writes and cancels also in their <c>[async-lower]</c> form. The payload
-/// type comes from the world (<see cref="ChannelPayloads"/>).
+/// type comes from the world (<see cref="ChannelPayloads"/>); the built-ins of module <c>$root</c>
+/// whose N is <c>unit</c> (<c>[stream-new-unit]</c>) serve streams and futures without elements.
 /// </summary>
 internal static partial class ChannelBuiltins
 {
-    [GeneratedRegex(@"^\[(stream|future)-(new|read|write|cancel-read|cancel-write|drop-readable|drop-writable)-(\d+)\](.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\[(stream|future)-(new|read|write|cancel-read|cancel-write|drop-readable|drop-writable)-(\d+|unit)\](.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex BuiltinName();
 
     public static HostFunction? Resolve(ChannelPayloads payloads, string module, string name)
     {
         var isAsync = name.StartsWith(AsyncHostImports.LowerPrefix, StringComparison.Ordinal);
         var match = BuiltinName().Match(isAsync ? name[AsyncHostImports.LowerPrefix.Length..] : name);
-        if (!match.Success || !int.TryParse(match.Groups[3].Value, out var index))
+        if (!match.Success)
         {
             return null;
         }
 
         var isFuture = match.Groups[1].Value == "future";
-        var type = payloads.Find(module, match.Groups[4].Value, index);
+        var type = match.Groups[3].Value == CoreNames.UnitChannel
+            ? UnitType(module, match.Groups[4].Value, isFuture)
+            : int.TryParse(match.Groups[3].Value, out var index) ? payloads.Find(module, match.Groups[4].Value, index) : null;
         if (type is null || type.IsFuture != isFuture)
         {
             return null;
@@ -44,6 +47,10 @@ internal static partial class ChannelBuiltins
             _ => null,
         };
     }
+
+    // The $root built-ins of streams and futures without elements name no function ([stream-new-unit]).
+    private static CoreChannelType? UnitType(string module, string function, bool isFuture)
+        => module == CoreNames.RootModule && function.Length == 0 ? CoreAsyncBuiltins.UnitChannelType(isFuture) : null;
 
     private static void New(HostCallContext call, CoreChannelType type)
     {

@@ -13,6 +13,9 @@ internal sealed class ChannelPayloads
 {
     private readonly Dictionary<(string Module, string Function, int Index), CoreChannelType> _types = [];
 
+    /// <summary>No stream or future types: what the built-ins of no function (<c>[stream-new-unit]</c>) need.</summary>
+    public static ChannelPayloads None { get; } = new([]);
+
     public ChannelPayloads(IEnumerable<CoreChannelType> types)
     {
         foreach (var type in types)

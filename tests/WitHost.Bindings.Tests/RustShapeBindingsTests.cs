@@ -1,0 +1,134 @@
+using WitHost.Wamr.Async;
+
+namespace WitHost.Bindings.Tests;
+
+/// <summary>
+/// A guest whose async glue has the shape wit-bindgen's Rust runtime gives one (tests/guests/rust-shape.c
+/// through its generated host): its core names (stream and future "vtables" named after the first
+/// function holding each type, with N &gt; 0, <c>[task-cancel]</c> from <c>[export]$root</c> for an
+/// interface's exports), its callback loop with the task in context slot 0, its synchronous
+/// <c>subtask.cancel</c> when a task is dropped, and its inter-task wake-up through the <c>$root</c>
+/// built-ins of a stream without elements (<c>[stream-new-unit]</c>…).
+/// </summary>
+public class RustShapeBindingsTests : IClassFixture<RustShapeGuest>
+{
+    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(20);
+
+    private readonly TestGuest _guest;
+
+    public RustShapeBindingsTests(RustShapeGuest guest) => _guest = guest;
+
+    /// <summary>The same tests on another form of the guest (its component file).</summary>
+    protected RustShapeBindingsTests(TestGuest guest) => _guest = guest;
+
+    private RustShapeHost.Guest Instantiate(RustShapeLookup lookup) => RustShapeHost.Instantiate(_guest.Module, new RustShapeHost.Imports { Lookup = lookup });
+
+    private static async IAsyncEnumerable<byte> Bytes(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (i % 100 == 0)
+            {
+                await Task.Yield();
+            }
+
+            yield return (byte)i;
+        }
+    }
+
+    private static ulong SumOf(int count) => (ulong)Enumerable.Range(0, count).Sum(i => (byte)i);
+
+    [Fact]
+    public void The_guest_matches_the_world_with_the_rust_runtimes_imports()
+        => Assert.Empty(RustShapeHost.Validate(_guest.Module));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1000)]
+    public async Task An_export_awaits_the_hosts_import_then_reads_the_stream_the_host_passed(int count)
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+
+        var answer = guest.Tasks.FetchAndSumAsync(4, new WitStream<byte>(Bytes(count)));
+
+        Assert.False(answer.IsCompleted);
+        Assert.Equal([4u], lookup.Fetches);
+        lookup.Release(4);
+        Assert.Equal(40 + SumOf(count), await answer.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task An_import_done_at_once_goes_straight_to_the_stream()
+    {
+        using var guest = Instantiate(new RustShapeLookup(answersAtOnce: true));
+
+        Assert.Equal(70 + SumOf(300), await guest.Tasks.FetchAndSumAsync(7, new WitStream<byte>(Bytes(300))).WaitAsync(s_patience));
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(5000u)]
+    public async Task A_stream_and_a_future_the_guest_writes_after_returning_reach_the_host(uint count)
+    {
+        using var guest = Instantiate(new RustShapeLookup());
+
+        var (numbers, message) = await guest.Tasks.NumbersAsync(count).WaitAsync(s_patience);
+
+        var read = new List<uint>();
+        using var patience = new CancellationTokenSource(s_patience);
+        await foreach (var number in numbers.WithCancellation(patience.Token))
+        {
+            read.Add(number);
+        }
+
+        Assert.Equal(Enumerable.Range(0, (int)count).Select(i => (uint)i), read);
+        Assert.Equal($"wrote {count}", await message.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task A_task_sleeps_until_another_task_wakes_it_through_a_stream_without_elements()
+    {
+        using var guest = Instantiate(new RustShapeLookup());
+
+        var sleep = guest.Tasks.SleepAsync();
+        await Task.Delay(50);
+        Assert.False(sleep.IsCompleted);
+
+        await guest.Tasks.WakeAsync(41).WaitAsync(s_patience);
+
+        Assert.Equal(41u, await sleep.WaitAsync(s_patience));
+
+        // Its wake-up stream, read, cancelled and dropped, left nothing behind: it sleeps and wakes again.
+        var again = guest.Tasks.SleepAsync();
+        Assert.False(again.IsCompleted);
+        await guest.Tasks.WakeAsync(42).WaitAsync(s_patience);
+        Assert.Equal(42u, await again.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_task_awaiting_the_host_cancels_the_import_and_ends_the_task_cancelled()
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+        using var cancellation = new CancellationTokenSource();
+
+        var answer = guest.Tasks.FetchAndSumAsync(9, new WitStream<byte>(Bytes(10)), cancellation.Token);
+        Assert.False(answer.IsCompleted);
+        await cancellation.CancelAsync();
+
+        // The guest drops its task: a blocking subtask.cancel of the fetch, then [task-cancel] of [export]$root.
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer.WaitAsync(s_patience));
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
+        await lookup.Cancelled.Task.WaitAsync(s_patience);
+        Assert.False(guest.Instance.IsFaulted);
+
+        // The instance goes on: the next task runs to its end.
+        var next = guest.Tasks.FetchAndSumAsync(2, new WitStream<byte>(Bytes(5)));
+        lookup.Release(2);
+        Assert.Equal(20 + SumOf(5), await next.WaitAsync(s_patience));
+    }
+}

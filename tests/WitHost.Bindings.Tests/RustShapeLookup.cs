@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace WitHost.Bindings.Tests;
+
+/// <summary>
+/// The host's <c>lookup</c> of the Rust-shaped guest: <c>fetch(key)</c> answers <c>key * 10</c> when
+/// the test releases the key (or at once), and remembers whether the guest cancelled it.
+/// </summary>
+internal sealed class RustShapeLookup(bool answersAtOnce = false) : Test.RustShape.ILookup
+{
+    private readonly ConcurrentDictionary<uint, TaskCompletionSource> _gates = new();
+
+    /// <summary>The keys fetched, in order.</summary>
+    public ConcurrentQueue<uint> Fetches { get; } = new();
+
+    /// <summary>Completes when a fetch's token is cancelled (the guest's <c>subtask.cancel</c>).</summary>
+    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets the fetch of <paramref name="key"/> answer.</summary>
+    public void Release(uint key) => Gate(key).TrySetResult();
+
+    public async ValueTask<uint> FetchAsync(uint key, CancellationToken cancellationToken)
+    {
+        Fetches.Enqueue(key);
+        if (!answersAtOnce)
+        {
+            try
+            {
+                await Gate(key).Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                Cancelled.TrySetResult();
+                throw;
+            }
+        }
+
+        return key * 10;
+    }
+
+    private TaskCompletionSource Gate(uint key) => _gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+}

@@ -1,0 +1,545 @@
+// The guest of the rust-shape world (wit/rust-shape.wit), whose async glue has the shape
+// wit-bindgen's Rust runtime (the `wit-bindgen` crate's rt::async_support, with its inter-task
+// wake-up) gives a guest, so the host is tested against what a Rust guest imports and does:
+//
+// - imports: module "$root" [waitable-set-new], [waitable-set-drop], [waitable-join],
+//   [waitable-set-poll], [subtask-cancel] (the synchronous one), [subtask-drop], [context-get-0],
+//   [context-set-0]; the stream without elements of the wake-up, named by no function:
+//   [stream-new-unit], [async-lower][stream-read-unit], [async-lower][stream-write-unit],
+//   [stream-cancel-read-unit], [stream-cancel-write-unit], [stream-drop-readable-unit],
+//   [stream-drop-writable-unit]; module "[export]$root" [task-cancel] (the runtime names that module
+//   whatever interface the export belongs to); module "[export]test:rust-shape/tasks"
+//   [task-return]f and, for each stream or future type, one "vtable" of seven built-ins named
+//   after the first function whose type holds it: [stream-new-N]f, [async-lower][stream-read-N]f,
+//   [async-lower][stream-write-N]f, the synchronous [stream-cancel-read-N]f and
+//   [stream-cancel-write-N]f, [stream-drop-readable-N]f, [stream-drop-writable-N]f (and the same
+//   with future); module "test:rust-shape/lookup" [async-lower]fetch.
+// - each export starts a task: the task's state goes to context slot 0 (which must be empty),
+//   then the callback runs with no event; the callback takes the state out of the slot, delivers
+//   the event, polls the export's state machine and answers EXIT, YIELD or WAIT | set << 4,
+//   putting the state back unless it exits. A task that has nothing to wait on but the wake-up
+//   reads its stream without elements (one read, BLOCKED) and waits; each callback cancels that
+//   read first. Another task wakes it by writing one element to that stream.
+// - cancellation (a TASK_CANCELLED event) drops the task: an import in progress is cancelled with
+//   the blocking [subtask-cancel] and dropped, a read in progress cancelled with the synchronous
+//   cancel, the stream dropped, and [task-cancel] called; the callback answers EXIT.
+#include "async-abi.h"
+
+#define LOOKUP "test:rust-shape/lookup"
+#define TASKS "test:rust-shape/tasks"
+#define TASKS_EXPORT "[export]" TASKS
+#define ASYNC_EXPORT(fn) EXPORT("[async-lift]" TASKS "#" fn)
+#define CALLBACK(fn) EXPORT("[callback][async-lift]" TASKS "#" fn)
+
+// What a copy's result says: how many elements moved, and how it ended.
+#define COPY_COUNT(code) ((code) >> 4)
+#define COPY_RESULT(code) ((code) & 0xf)
+
+IMPORT(ASYNC_ROOT, "[waitable-set-poll]") uint32_t waitable_set_poll(uint32_t set, uint32_t *event);
+IMPORT("[export]$root", "[task-cancel]") void task_cancel(void);
+IMPORT(LOOKUP, "[async-lower]fetch") uint32_t lookup_fetch(uint32_t key, uint32_t *result);
+IMPORT(TASKS_EXPORT, "[task-return]fetch-and-sum") void return_fetch_and_sum(uint64_t sum);
+IMPORT(TASKS_EXPORT, "[task-return]numbers") void return_numbers(uint32_t stream, uint32_t future);
+IMPORT(TASKS_EXPORT, "[task-return]sleep") void return_sleep(uint32_t value);
+IMPORT(TASKS_EXPORT, "[task-return]wake") void return_wake(void);
+
+// The seven built-ins of one stream or future type, as the runtime's StreamVtable holds them.
+typedef struct {
+    uint64_t (*new_)(void);
+    uint32_t (*start_read)(uint32_t end, void *buffer, size_t count);
+    uint32_t (*start_write)(uint32_t end, const void *buffer, size_t count);
+    uint32_t (*cancel_read)(uint32_t end);
+    uint32_t (*cancel_write)(uint32_t end);
+    void (*drop_readable)(uint32_t end);
+    void (*drop_writable)(uint32_t end);
+} stream_vtable_t;
+
+typedef struct {
+    uint64_t (*new_)(void);
+    uint32_t (*start_read)(uint32_t end, void *buffer);
+    uint32_t (*start_write)(uint32_t end, const void *buffer);
+    uint32_t (*cancel_read)(uint32_t end);
+    uint32_t (*cancel_write)(uint32_t end);
+    void (*drop_readable)(uint32_t end);
+    void (*drop_writable)(uint32_t end);
+} future_vtable_t;
+
+#define STREAM_VTABLE(var, module, n, fn)                                                                   \
+    IMPORT(module, "[stream-new-" n "]" fn) uint64_t var##_new(void);                                        \
+    IMPORT(module, "[async-lower][stream-read-" n "]" fn) uint32_t var##_read(uint32_t, void *, size_t);     \
+    IMPORT(module, "[async-lower][stream-write-" n "]" fn) uint32_t var##_write(uint32_t, const void *, size_t); \
+    IMPORT(module, "[stream-cancel-read-" n "]" fn) uint32_t var##_cancel_read(uint32_t);                    \
+    IMPORT(module, "[stream-cancel-write-" n "]" fn) uint32_t var##_cancel_write(uint32_t);                  \
+    IMPORT(module, "[stream-drop-readable-" n "]" fn) void var##_drop_readable(uint32_t);                    \
+    IMPORT(module, "[stream-drop-writable-" n "]" fn) void var##_drop_writable(uint32_t);                    \
+    __attribute__((used)) static stream_vtable_t var = {var##_new, var##_read, var##_write, var##_cancel_read, \
+                                                        var##_cancel_write, var##_drop_readable, var##_drop_writable};
+
+#define FUTURE_VTABLE(var, module, n, fn)                                                                   \
+    IMPORT(module, "[future-new-" n "]" fn) uint64_t var##_new(void);                                        \
+    IMPORT(module, "[async-lower][future-read-" n "]" fn) uint32_t var##_read(uint32_t, void *);             \
+    IMPORT(module, "[async-lower][future-write-" n "]" fn) uint32_t var##_write(uint32_t, const void *);     \
+    IMPORT(module, "[future-cancel-read-" n "]" fn) uint32_t var##_cancel_read(uint32_t);                    \
+    IMPORT(module, "[future-cancel-write-" n "]" fn) uint32_t var##_cancel_write(uint32_t);                  \
+    IMPORT(module, "[future-drop-readable-" n "]" fn) void var##_drop_readable(uint32_t);                    \
+    IMPORT(module, "[future-drop-writable-" n "]" fn) void var##_drop_writable(uint32_t);                    \
+    __attribute__((used)) static future_vtable_t var = {var##_new, var##_read, var##_write, var##_cancel_read, \
+                                                        var##_cancel_write, var##_drop_readable, var##_drop_writable};
+
+// The wake-up's stream without elements, then stream<u8>, stream<u32> and future<string>: each type
+// named after the first function that holds it (numbers' future is its second: N = 1).
+STREAM_VTABLE(unit_vtable, ASYNC_ROOT, "unit", "")
+STREAM_VTABLE(bytes_vtable, TASKS_EXPORT, "0", "fetch-and-sum")
+STREAM_VTABLE(numbers_vtable, TASKS_EXPORT, "0", "numbers")
+FUTURE_VTABLE(message_vtable, TASKS_EXPORT, "1", "numbers")
+
+// The runtime's sleep states: being polled, woken (poll again), waiting for a wake-up.
+enum { SLEEP_POLLING = 0, SLEEP_WOKEN = 1, SLEEP_SLEEPING = 2 };
+enum { READY = 1, PENDING = 0 };
+
+// An operation in progress on a waitable (an import's subtask, a copy): its last code, once delivered.
+typedef struct {
+    uint32_t waitable;   // 0 when none is in progress
+    uint32_t code;
+    int delivered;
+} op_t;
+
+typedef struct task task_t;
+typedef int (*poll_t)(task_t *task);
+typedef void (*drop_t)(task_t *task);
+
+struct task {
+    uint32_t set;          // the task's waitable set, made when first needed
+    uint32_t sleep;        // SLEEP_*
+    uint32_t registered;   // operations in progress (the runtime's "remaining work")
+    uint32_t wake_reader;  // the wake-up stream's ends, made when the task first sleeps
+    uint32_t wake_writer;
+    int wake_reading;
+    int returned;          // task.return was called (the runtime's TaskCancelOnDrop is forgotten)
+    poll_t poll;
+    drop_t drop;           // what the export's own state holds, dropped with it
+    uint32_t stage;
+    op_t op;
+    // The exports' own state.
+    uint32_t key, fetched, end, end2, count, written;
+    uint64_t sum;
+    uint8_t buffer[64];
+    uint32_t *values;
+    string_t message;
+};
+
+static task_t *sleeper;           // the task sleeping in `sleep`
+static uint32_t wake_value;       // what `wake` gave it
+static int wake_given;
+
+static uint32_t task_set(task_t *task) {
+    if (task->set == 0) {
+        task->set = waitable_set_new();
+    }
+    return task->set;
+}
+
+// An operation became BLOCKED: its waitable joins the task's set until its event comes.
+static void op_register(task_t *task, uint32_t waitable) {
+    waitable_join(waitable, task_set(task));
+    task->op.waitable = waitable;
+    task->op.delivered = 0;
+    task->registered++;
+}
+
+// A copy just started: BLOCKED waits for its event (in the task's set), any other code is its result now.
+static int op_start(task_t *task, uint32_t waitable, uint32_t code, uint32_t next_stage) {
+    task->stage = next_stage;
+    if (code == BLOCKED) {
+        op_register(task, waitable);
+        return PENDING;
+    }
+    task->op.code = code;
+    task->op.delivered = 1;
+    return READY;
+}
+
+// The operation's waitable leaves every set (before it is cancelled or dropped, as the runtime does).
+static void op_unregister(task_t *task) {
+    if (task->op.waitable != 0 && !task->op.delivered) {
+        waitable_join(task->op.waitable, 0);
+        task->registered--;
+    }
+}
+
+static void deliver(task_t *task, uint32_t waitable, uint32_t code) {
+    waitable_join(waitable, 0);
+    if (task->wake_reader != 0 && waitable == task->wake_reader) {
+        task->wake_reading = 0;
+        return;
+    }
+    if (waitable != task->op.waitable || task->op.delivered) {
+        __builtin_trap();
+    }
+    task->op.code = code;
+    task->op.delivered = 1;
+    task->registered--;
+}
+
+static void read_wake_stream(task_t *task) {
+    if (task->wake_reader == 0) {
+        uint64_t ends = unit_vtable.new_();
+        task->wake_reader = (uint32_t)ends;
+        task->wake_writer = (uint32_t)(ends >> 32);
+    }
+    if (!task->wake_reading) {
+        // The task is the only one reading its wake-up stream, and no one has written: this waits.
+        if (unit_vtable.start_read(task->wake_reader, NULL, 1) != BLOCKED) {
+            __builtin_trap();
+        }
+        task->wake_reading = 1;
+        waitable_join(task->wake_reader, task_set(task));
+    }
+}
+
+static void cancel_wake_read(task_t *task) {
+    if (task->wake_reading) {
+        task->wake_reading = 0;
+        waitable_join(task->wake_reader, 0);
+        (void)unit_vtable.cancel_read(task->wake_reader);
+    }
+}
+
+// A waker: polls the task again, through its wake-up stream when it sleeps.
+static void task_wake(task_t *task) {
+    uint32_t was = task->sleep;
+    task->sleep = SLEEP_WOKEN;
+    if (was == SLEEP_SLEEPING) {
+        // Its read is waiting, so one element moves at once.
+        if (unit_vtable.start_write(task->wake_writer, NULL, 1) != (COPY_COMPLETED | (1u << 4))) {
+            __builtin_trap();
+        }
+    }
+}
+
+static uint32_t task_callback(task_t *task, uint32_t event, uint32_t waitable, uint32_t code) {
+    if (event == EVENT_TASK_CANCELLED) {
+        return CODE_EXIT;   // the caller drops the task, which cancels what it was doing
+    }
+    task->sleep = SLEEP_WOKEN;
+    if (event != EVENT_NONE) {
+        deliver(task, waitable, code);
+    }
+    cancel_wake_read(task);
+    for (;;) {
+        task->sleep = SLEEP_POLLING;
+        if (task->poll(task) == READY) {
+            return task->registered > 0 ? (uint32_t)wait_on(task->set) : CODE_EXIT;
+        }
+        if (task->sleep == SLEEP_WOKEN) {
+            if (task->registered > 0) {
+                uint32_t payload[2];
+                uint32_t ready = waitable_set_poll(task->set, payload);
+                if (ready != EVENT_NONE) {
+                    deliver(task, payload[0], payload[1]);
+                    continue;
+                }
+            }
+            return CODE_YIELD;
+        }
+        task->sleep = SLEEP_SLEEPING;
+        read_wake_stream(task);
+        return (uint32_t)wait_on(task->set);
+    }
+}
+
+static void task_drop(task_t *task) {
+    cancel_wake_read(task);
+    task->drop(task);
+    if (!task->returned) {
+        task_cancel();
+    }
+    if (sleeper == task) {
+        sleeper = NULL;
+    }
+    if (task->wake_writer != 0) {
+        unit_vtable.drop_writable(task->wake_writer);
+    }
+    if (task->set != 0) {
+        waitable_set_drop(task->set);
+    }
+    if (task->wake_reader != 0) {
+        unit_vtable.drop_readable(task->wake_reader);
+    }
+    free(task->values);
+    free(task);
+}
+
+// The runtime's callback: the task's state lives in context slot 0 between calls.
+static uint32_t callback(uint32_t event, uint32_t waitable, uint32_t code) {
+    task_t *task = context_get();
+    if (task == NULL) {
+        __builtin_trap();
+    }
+    context_set(NULL);
+    uint32_t answer = task_callback(task, event, waitable, code);
+    if (answer == CODE_EXIT) {
+        task_drop(task);
+    } else {
+        context_set(task);
+    }
+    return answer;
+}
+
+static uint32_t start_task(task_t *task) {
+    if (context_get() != NULL) {
+        __builtin_trap();
+    }
+    context_set(task);
+    return callback(EVENT_NONE, 0, 0);
+}
+
+static task_t *task_new(poll_t poll, drop_t drop) {
+    task_t *task = calloc(1, sizeof(task_t));
+    if (task == NULL) {
+        __builtin_trap();
+    }
+    task->poll = poll;
+    task->drop = drop;
+    return task;
+}
+
+static void drop_nothing(task_t *task) { (void)task; }
+
+// fetch-and-sum: await the host's fetch, then read the stream to its end.
+static int fetch_and_sum_poll(task_t *task) {
+    for (;;) {
+        switch (task->stage) {
+        case 0: {
+            uint32_t packed = lookup_fetch(task->key, &task->fetched);
+            if ((packed & 0xf) == SUBTASK_RETURNED) {
+                task->stage = 2;
+                break;
+            }
+            op_register(task, packed >> 4);
+            task->stage = 1;
+            return PENDING;
+        }
+        case 1:
+            if (!task->op.delivered) {
+                return PENDING;
+            }
+            if (task->op.code != SUBTASK_RETURNED) {
+                op_register(task, task->op.waitable);   // started, not returned yet
+                return PENDING;
+            }
+            subtask_drop(task->op.waitable);
+            task->op.waitable = 0;
+            task->stage = 2;
+            break;
+        case 2: {
+            uint32_t code = bytes_vtable.start_read(task->end, task->buffer, sizeof task->buffer);
+            if (op_start(task, task->end, code, 3) == PENDING) {
+                return PENDING;
+            }
+            break;
+        }
+        case 3: {
+            if (!task->op.delivered) {
+                return PENDING;
+            }
+            uint32_t code = task->op.code;
+            task->op.waitable = 0;
+            for (uint32_t i = 0; i < COPY_COUNT(code); i++) {
+                task->sum += task->buffer[i];
+            }
+            if (COPY_RESULT(code) == COPY_COMPLETED) {
+                task->stage = 2;
+                break;
+            }
+            bytes_vtable.drop_readable(task->end);
+            task->end = 0;
+            task->returned = 1;
+            return_fetch_and_sum(task->sum + task->fetched);
+            return READY;
+        }
+        }
+    }
+}
+
+static void fetch_and_sum_drop(task_t *task) {
+    int in_progress = task->op.waitable != 0 && !task->op.delivered;
+    op_unregister(task);
+    if (task->stage == 1 && task->op.waitable != 0) {
+        if (in_progress) {
+            (void)subtask_cancel(task->op.waitable);   // blocks until the host's task has ended
+        }
+        subtask_drop(task->op.waitable);
+    } else if (task->stage == 3 && in_progress) {
+        (void)bytes_vtable.cancel_read(task->end);
+    }
+    if (task->end != 0) {
+        bytes_vtable.drop_readable(task->end);
+    }
+}
+
+ASYNC_EXPORT("fetch-and-sum")
+uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) {
+    task_t *task = task_new(fetch_and_sum_poll, fetch_and_sum_drop);
+    task->key = key;
+    task->end = bytes;
+    return start_task(task);
+}
+
+CALLBACK("fetch-and-sum")
+uint32_t fetch_and_sum_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+
+// numbers: return the readable ends, then write the numbers and the message (what a task spawned
+// before returning does).
+static int numbers_poll(task_t *task) {
+    for (;;) {
+        switch (task->stage) {
+        case 0: {
+            uint64_t stream = numbers_vtable.new_();
+            uint64_t future = message_vtable.new_();
+            task->end = (uint32_t)(stream >> 32);
+            task->end2 = (uint32_t)(future >> 32);
+            task->values = malloc((task->count == 0 ? 1 : task->count) * sizeof(uint32_t));
+            if (task->values == NULL) {
+                __builtin_trap();
+            }
+            for (uint32_t i = 0; i < task->count; i++) {
+                task->values[i] = i;
+            }
+            task->returned = 1;
+            return_numbers((uint32_t)stream, (uint32_t)future);
+            task->stage = 1;
+            break;
+        }
+        case 1: {
+            if (task->written == task->count) {
+                numbers_vtable.drop_writable(task->end);
+                task->end = 0;
+                task->stage = 3;
+                break;
+            }
+            uint32_t code = numbers_vtable.start_write(task->end, task->values + task->written, task->count - task->written);
+            if (op_start(task, task->end, code, 2) == PENDING) {
+                return PENDING;
+            }
+            break;
+        }
+        case 2:
+            if (!task->op.delivered) {
+                return PENDING;
+            }
+            task->op.waitable = 0;
+            task->written += COPY_COUNT(task->op.code);
+            if (COPY_RESULT(task->op.code) == COPY_DROPPED) {
+                task->written = task->count;
+            }
+            task->stage = 1;
+            break;
+        case 3: {
+            static const char prefix[] = "wrote ";
+            char text[32];
+            size_t length = sizeof prefix - 1;
+            __builtin_memcpy(text, prefix, length);
+            char digits[12];
+            size_t n = 0;
+            uint32_t value = task->count;
+            do {
+                digits[n++] = (char)('0' + value % 10);
+                value /= 10;
+            } while (value != 0);
+            while (n > 0) {
+                text[length++] = digits[--n];
+            }
+            task->message = string_copy(text, length);
+            uint32_t code = message_vtable.start_write(task->end2, &task->message);
+            if (op_start(task, task->end2, code, 4) == PENDING) {
+                return PENDING;
+            }
+            break;
+        }
+        case 4:
+            if (!task->op.delivered) {
+                return PENDING;
+            }
+            task->op.waitable = 0;
+            // The reader took a copy (or nothing): the guest's string is its own to free either way.
+            string_free(task->message);
+            task->message.ptr = NULL;
+            message_vtable.drop_writable(task->end2);
+            task->end2 = 0;
+            return READY;
+        }
+    }
+}
+
+static void numbers_drop(task_t *task) {
+    op_unregister(task);
+    if (task->op.waitable != 0 && !task->op.delivered) {
+        if (task->stage == 2) {
+            (void)numbers_vtable.cancel_write(task->end);
+        } else if (task->stage == 4) {
+            (void)message_vtable.cancel_write(task->end2);
+        }
+    }
+    if (task->end != 0) {
+        numbers_vtable.drop_writable(task->end);
+    }
+    if (task->end2 != 0) {
+        message_vtable.drop_writable(task->end2);
+    }
+    if (task->message.ptr != NULL) {
+        string_free(task->message);
+    }
+}
+
+ASYNC_EXPORT("numbers")
+uint32_t numbers(uint32_t count) {
+    task_t *task = task_new(numbers_poll, numbers_drop);
+    task->count = count;
+    return start_task(task);
+}
+
+CALLBACK("numbers")
+uint32_t numbers_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+
+// sleep: pending, with nothing of the Component Model to wait on, until `wake` wakes it.
+static int sleep_poll(task_t *task) {
+    if (wake_given) {
+        wake_given = 0;
+        if (sleeper == task) {
+            sleeper = NULL;
+        }
+        task->returned = 1;
+        return_sleep(wake_value);
+        return READY;
+    }
+    sleeper = task;
+    return PENDING;
+}
+
+ASYNC_EXPORT("sleep")
+uint32_t sleep_export(void) { return start_task(task_new(sleep_poll, drop_nothing)); }
+
+CALLBACK("sleep")
+uint32_t sleep_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+
+static int wake_poll(task_t *task) {
+    wake_value = task->key;
+    wake_given = 1;
+    if (sleeper != NULL) {
+        task_wake(sleeper);
+    }
+    task->returned = 1;
+    return_wake();
+    return READY;
+}
+
+ASYNC_EXPORT("wake")
+uint32_t wake(uint32_t value) {
+    task_t *task = task_new(wake_poll, drop_nothing);
+    task->key = value;
+    return start_task(task);
+}
+
+CALLBACK("wake")
+uint32_t wake_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
