@@ -803,9 +803,21 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// Leaves the instance, and frees it if <see cref="Dispose"/> was called from another thread
     /// while this one owned it: Dispose never waits, so the free falls to the owner as it leaves.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ExitCallLock()
     {
-        if (_gate.TryExit() || _gate.TryExitContended(freed: false))
+        // The common exit (no other thread touched the gate) inlines; the rest is a method of its own.
+        if (!_gate.TryExit())
+        {
+            ExitCallLockContended();
+        }
+    }
+
+    /// <summary><see cref="ExitCallLock"/> when another thread waits, interrupted or disposed the instance.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExitCallLockContended()
+    {
+        if (_gate.TryExitContended(freed: false))
         {
             return;
         }

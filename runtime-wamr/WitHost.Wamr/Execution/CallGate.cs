@@ -88,7 +88,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     public bool IsDisposeRequested => (Volatile.Read(ref _state) & DisposeRequested) != 0;
 
     /// <summary>Whether the calling thread owns the instance.</summary>
-    public bool IsOwnedByCurrentThread => Owner(Volatile.Read(ref _state)) == Environment.CurrentManagedThreadId;
+    public bool IsOwnedByCurrentThread => Owner(Volatile.Read(ref _state)) == WamrRuntime.CurrentThreadId;
 
     /// <summary>
     /// What the owner must handle before its next core call: a dispose request
@@ -114,7 +114,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         long state = Volatile.Read(ref _state);
         if ((state & OwnerMask) == 0 && Interlocked.CompareExchange(ref _state, state | owner, state) == state)
         {
@@ -127,7 +127,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// <summary>Takes the instance if nobody else owns it; re-entrant; never waits.</summary>
     public bool TryEnter()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         while (true)
         {
             long state = Volatile.Read(ref _state);
@@ -362,7 +362,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// false when disposal was requested before, or the owner frees it as it leaves.</returns>
     public bool RequestDispose()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         while (true)
         {
             long state = Volatile.Read(ref _state);
