@@ -33,7 +33,7 @@ public sealed unsafe partial class WamrInstance
         var observation = new CallObservation(this, function.Name);
         try
         {
-            CallUnobserved(function, cells);
+            CallUnobservedOutOfLine(function, cells);
         }
         catch (Exception e)
         {

@@ -440,7 +440,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     {
         Span<uint> cells = stackalloc uint[Math.Max(postReturn.ParameterCells, 1)];
         resultCells[..Math.Min(resultCells.Length, postReturn.ParameterCells)].CopyTo(cells);
-        CallUnobserved(postReturn, cells);
+        CallUnobservedOutOfLine(postReturn, cells);
     }
 
     private static string ReentranceMessage(string exportName, string? worldName)
@@ -558,6 +558,17 @@ public sealed unsafe partial class WamrInstance : IDisposable
         CallUnobserved(function, cells);
     }
 
+    /// <summary>
+    /// <see cref="CallUnobserved"/> as a call of its own, for the paths that are rare
+    /// (measured calls) or follow a core call anyway (post-return): the body is inlined only
+    /// into the two that every export call takes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CallUnobservedOutOfLine(WamrFunction function, Span<uint> cells) => CallUnobserved(function, cells);
+
+    // Inlined into CallScalarExport and CallOwned: a scalar export's call is then one frame,
+    // not two (the call and the second frame's set-up cost about 23 instructions).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CallUnobserved(WamrFunction function, Span<uint> cells)
     {
         bool outermost = _callDepth == 0;
@@ -792,9 +803,21 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// Leaves the instance, and frees it if <see cref="Dispose"/> was called from another thread
     /// while this one owned it: Dispose never waits, so the free falls to the owner as it leaves.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void ExitCallLock()
     {
-        if (_gate.TryExit() || _gate.TryExitContended(freed: false))
+        // The common exit (no other thread touched the gate) inlines; the rest is a method of its own.
+        if (!_gate.TryExit())
+        {
+            ExitCallLockContended();
+        }
+    }
+
+    /// <summary><see cref="ExitCallLock"/> when another thread waits, interrupted or disposed the instance.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ExitCallLockContended()
+    {
+        if (_gate.TryExitContended(freed: false))
         {
             return;
         }

@@ -5,8 +5,9 @@ namespace WitHost.Bindings.Tests;
 /// <summary>
 /// A guest whose async glue has the shape wit-bindgen's Rust runtime gives one (tests/guests/rust-shape.c
 /// through its generated host): its core names (stream and future "vtables" named after the first
-/// function holding each type, with N &gt; 0, <c>[task-cancel]</c> from <c>[export]$root</c> for an
-/// interface's exports), its callback loop with the task in context slot 0, its synchronous
+/// function of the world holding each type, an import's for <c>stream&lt;u8&gt;</c> even where an
+/// export's stream moves through it, with N &gt; 0, <c>[task-cancel]</c> from <c>[export]$root</c>
+/// for an interface's exports), its callback loop with the task in context slot 0, its synchronous
 /// <c>subtask.cancel</c> when a task is dropped, and its inter-task wake-up through the <c>$root</c>
 /// built-ins of a stream without elements (<c>[stream-new-unit]</c>…).
 /// </summary>
@@ -85,6 +86,86 @@ public class RustShapeBindingsTests : IClassFixture<RustShapeGuest>
 
         Assert.Equal(Enumerable.Range(0, (int)count).Select(i => (uint)i), read);
         Assert.Equal($"wrote {count}", await message.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(20_000u)]
+    public async Task An_export_writes_a_stream_into_the_hosts_import_while_awaiting_it(uint count)
+    {
+        using var guest = Instantiate(new RustShapeLookup());
+
+        // The guest makes the stream<u8> through the built-ins named after the import `digest` (the
+        // Rust generator's name for that type), passes it to `digest` and writes it while awaiting.
+        var sum = await guest.Tasks.ChecksumAsync(count).WaitAsync(s_patience);
+
+        Assert.Equal((uint)SumOf((int)count), sum);
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_task_writing_into_the_hosts_import_cancels_the_import_and_the_write()
+    {
+        var lookup = new RustShapeLookup(firstDigestStalls: true);
+        using var guest = Instantiate(lookup);
+        using var cancellation = new CancellationTokenSource();
+
+        var answer = guest.Tasks.ChecksumAsync(20_000, cancellation.Token);
+        await lookup.DigestReading.Task.WaitAsync(s_patience);
+        await cancellation.CancelAsync();
+
+        // Dropped: the blocking subtask.cancel of digest, the synchronous cancel of the write in
+        // progress, the writable end dropped, then [task-cancel].
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer.WaitAsync(s_patience));
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
+        await lookup.Cancelled.Task.WaitAsync(s_patience);
+        Assert.False(guest.Instance.IsFaulted);
+
+        Assert.Equal((uint)SumOf(3000), await guest.Tasks.ChecksumAsync(3000).WaitAsync(s_patience));
+    }
+
+    [Theory]
+    [InlineData(false, 5u)]
+    [InlineData(true, 20_000u)]
+    [InlineData(false, 0u)]
+    public async Task A_task_yields_while_its_import_runs_polling_its_set_from_the_callback(bool releaseWhileYielding, uint yields)
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+
+        var answer = guest.Tasks.SpinAsync(3, yields);
+        if (releaseWhileYielding)
+        {
+            // The fetch ends while the guest yields: a poll from its callback finds the event.
+            lookup.Release(3);
+        }
+        else
+        {
+            // Done yielding, the guest waits for the fetch.
+            await Task.Delay(50);
+            Assert.False(answer.IsCompleted);
+            lookup.Release(3);
+        }
+
+        Assert.Equal(30 + yields, await answer.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Many_yielding_tasks_and_a_sleeping_one_share_one_instance()
+    {
+        var lookup = new RustShapeLookup(answersAtOnce: true);
+        using var guest = Instantiate(lookup);
+
+        var sleep = guest.Tasks.SleepAsync();
+        var spins = Enumerable.Range(1, 20).Select(i => guest.Tasks.SpinAsync((uint)i, 50)).ToArray();
+        var answers = await Task.WhenAll(spins).WaitAsync(s_patience);
+        Assert.False(sleep.IsCompleted);
+        await guest.Tasks.WakeAsync(7).WaitAsync(s_patience);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (uint)(i * 10) + 50), answers);
+        Assert.Equal(7u, await sleep.WaitAsync(s_patience));
         Assert.False(guest.Instance.IsFaulted);
     }
 

@@ -13,7 +13,8 @@
 //   after the first function whose type holds it: [stream-new-N]f, [async-lower][stream-read-N]f,
 //   [async-lower][stream-write-N]f, the synchronous [stream-cancel-read-N]f and
 //   [stream-cancel-write-N]f, [stream-drop-readable-N]f, [stream-drop-writable-N]f (and the same
-//   with future); module "test:rust-shape/lookup" [async-lower]fetch.
+//   with future), in the module of that function (an import's, for stream<u8>); module
+//   "test:rust-shape/lookup" [async-lower]fetch and [async-lower]digest.
 // - each export starts a task: the task's state goes to context slot 0 (which must be empty),
 //   then the callback runs with no event; the callback takes the state out of the slot, delivers
 //   the event, polls the export's state machine and answers EXIT, YIELD or WAIT | set << 4,
@@ -38,10 +39,13 @@
 IMPORT(ASYNC_ROOT, "[waitable-set-poll]") uint32_t waitable_set_poll(uint32_t set, uint32_t *event);
 IMPORT("[export]$root", "[task-cancel]") void task_cancel(void);
 IMPORT(LOOKUP, "[async-lower]fetch") uint32_t lookup_fetch(uint32_t key, uint32_t *result);
+IMPORT(LOOKUP, "[async-lower]digest") uint32_t lookup_digest(uint32_t bytes, uint32_t *result);
 IMPORT(TASKS_EXPORT, "[task-return]fetch-and-sum") void return_fetch_and_sum(uint64_t sum);
 IMPORT(TASKS_EXPORT, "[task-return]numbers") void return_numbers(uint32_t stream, uint32_t future);
 IMPORT(TASKS_EXPORT, "[task-return]sleep") void return_sleep(uint32_t value);
 IMPORT(TASKS_EXPORT, "[task-return]wake") void return_wake(void);
+IMPORT(TASKS_EXPORT, "[task-return]checksum") void return_checksum(uint32_t sum);
+IMPORT(TASKS_EXPORT, "[task-return]spin") void return_spin(uint32_t value);
 
 // The seven built-ins of one stream or future type, as the runtime's StreamVtable holds them.
 typedef struct {
@@ -87,9 +91,11 @@ typedef struct {
                                                         var##_cancel_write, var##_drop_readable, var##_drop_writable};
 
 // The wake-up's stream without elements, then stream<u8>, stream<u32> and future<string>: each type
-// named after the first function that holds it (numbers' future is its second: N = 1).
+// named after the first function of the world that holds it, as the Rust generator, visiting the
+// imports first, names it: stream<u8> after the import `digest` (so fetch-and-sum reads the stream
+// it is given through the built-ins of an import's module), numbers' future its second (N = 1).
 STREAM_VTABLE(unit_vtable, ASYNC_ROOT, "unit", "")
-STREAM_VTABLE(bytes_vtable, TASKS_EXPORT, "0", "fetch-and-sum")
+STREAM_VTABLE(bytes_vtable, LOOKUP, "0", "digest")
 STREAM_VTABLE(numbers_vtable, TASKS_EXPORT, "0", "numbers")
 FUTURE_VTABLE(message_vtable, TASKS_EXPORT, "1", "numbers")
 
@@ -119,7 +125,7 @@ struct task {
     poll_t poll;
     drop_t drop;           // what the export's own state holds, dropped with it
     uint32_t stage;
-    op_t op;
+    op_t ops[2];           // at most two at once (an import awaited while a stream is written)
     // The exports' own state.
     uint32_t key, fetched, end, end2, count, written;
     uint64_t sum;
@@ -140,29 +146,32 @@ static uint32_t task_set(task_t *task) {
 }
 
 // An operation became BLOCKED: its waitable joins the task's set until its event comes.
-static void op_register(task_t *task, uint32_t waitable) {
+static void op_register(task_t *task, op_t *op, uint32_t waitable) {
     waitable_join(waitable, task_set(task));
-    task->op.waitable = waitable;
-    task->op.delivered = 0;
+    op->waitable = waitable;
+    op->delivered = 0;
     task->registered++;
 }
 
 // A copy just started: BLOCKED waits for its event (in the task's set), any other code is its result now.
-static int op_start(task_t *task, uint32_t waitable, uint32_t code, uint32_t next_stage) {
+static int op_start(task_t *task, op_t *op, uint32_t waitable, uint32_t code, uint32_t next_stage) {
     task->stage = next_stage;
     if (code == BLOCKED) {
-        op_register(task, waitable);
+        op_register(task, op, waitable);
         return PENDING;
     }
-    task->op.code = code;
-    task->op.delivered = 1;
+    op->waitable = waitable;
+    op->code = code;
+    op->delivered = 1;
     return READY;
 }
 
+static int op_in_progress(const op_t *op) { return op->waitable != 0 && !op->delivered; }
+
 // The operation's waitable leaves every set (before it is cancelled or dropped, as the runtime does).
-static void op_unregister(task_t *task) {
-    if (task->op.waitable != 0 && !task->op.delivered) {
-        waitable_join(task->op.waitable, 0);
+static void op_unregister(task_t *task, op_t *op) {
+    if (op_in_progress(op)) {
+        waitable_join(op->waitable, 0);
         task->registered--;
     }
 }
@@ -173,11 +182,12 @@ static void deliver(task_t *task, uint32_t waitable, uint32_t code) {
         task->wake_reading = 0;
         return;
     }
-    if (waitable != task->op.waitable || task->op.delivered) {
+    op_t *op = waitable == task->ops[0].waitable ? &task->ops[0] : &task->ops[1];
+    if (waitable != op->waitable || op->delivered) {
         __builtin_trap();
     }
-    task->op.code = code;
-    task->op.delivered = 1;
+    op->code = code;
+    op->delivered = 1;
     task->registered--;
 }
 
@@ -294,17 +304,70 @@ static uint32_t start_task(task_t *task) {
     return callback(EVENT_NONE, 0, 0);
 }
 
-static task_t *task_new(poll_t poll, drop_t drop) {
+// A task of an export: its state machine, what it drops, and its arguments.
+static task_t *task_new(poll_t poll, drop_t drop, uint32_t key, uint32_t count, uint32_t end) {
     task_t *task = calloc(1, sizeof(task_t));
     if (task == NULL) {
         __builtin_trap();
     }
     task->poll = poll;
     task->drop = drop;
+    task->key = key;
+    task->count = count;
+    task->end = end;
     return task;
 }
 
 static void drop_nothing(task_t *task) { (void)task; }
+
+// An import was just called: RETURNED at once is its result, otherwise its subtask waits in the set.
+static void call_started(task_t *task, op_t *call, uint32_t packed) {
+    if ((packed & 0xf) == SUBTASK_RETURNED) {
+        call->delivered = 1;
+        call->code = SUBTASK_RETURNED;
+    } else {
+        op_register(task, call, packed >> 4);
+    }
+}
+
+// Whether the import has returned (its subtask then dropped); after a STARTED event it waits again.
+static int call_returned(task_t *task, op_t *call) {
+    if (op_in_progress(call)) {
+        return 0;
+    }
+    if (call->code != SUBTASK_RETURNED) {
+        op_register(task, call, call->waitable);
+        return 0;
+    }
+    if (call->waitable != 0) {
+        subtask_drop(call->waitable);
+        call->waitable = 0;
+    }
+    return 1;
+}
+
+// The task is dropped during the call: cancelled (blocking until the host's task has ended), then dropped.
+static void call_drop(task_t *task, op_t *call) {
+    int calling = op_in_progress(call);
+    op_unregister(task, call);
+    if (call->waitable != 0) {
+        if (calling) {
+            (void)subtask_cancel(call->waitable);
+        }
+        subtask_drop(call->waitable);
+    }
+}
+
+// The callback of export `c` (its [callback][async-lift] export): the runtime's.
+#define TASK_CALLBACK(wit_name, c) \
+    CALLBACK(wit_name)             \
+    uint32_t c##_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+
+// An export taking a count: its lift starts a task of c##_poll and c##_drop.
+#define COUNT_EXPORT(wit_name, c)                                                                 \
+    ASYNC_EXPORT(wit_name)                                                                        \
+    uint32_t c(uint32_t count) { return start_task(task_new(c##_poll, c##_drop, 0, count, 0)); } \
+    TASK_CALLBACK(wit_name, c)
 
 // fetch-and-sum: await the host's fetch, then read the stream to its end.
 static int fetch_and_sum_poll(task_t *task) {
@@ -316,35 +379,35 @@ static int fetch_and_sum_poll(task_t *task) {
                 task->stage = 2;
                 break;
             }
-            op_register(task, packed >> 4);
+            op_register(task, &task->ops[0], packed >> 4);
             task->stage = 1;
             return PENDING;
         }
         case 1:
-            if (!task->op.delivered) {
+            if (!task->ops[0].delivered) {
                 return PENDING;
             }
-            if (task->op.code != SUBTASK_RETURNED) {
-                op_register(task, task->op.waitable);   // started, not returned yet
+            if (task->ops[0].code != SUBTASK_RETURNED) {
+                op_register(task, &task->ops[0], task->ops[0].waitable);   // started, not returned yet
                 return PENDING;
             }
-            subtask_drop(task->op.waitable);
-            task->op.waitable = 0;
+            subtask_drop(task->ops[0].waitable);
+            task->ops[0].waitable = 0;
             task->stage = 2;
             break;
         case 2: {
             uint32_t code = bytes_vtable.start_read(task->end, task->buffer, sizeof task->buffer);
-            if (op_start(task, task->end, code, 3) == PENDING) {
+            if (op_start(task, &task->ops[0], task->end, code, 3) == PENDING) {
                 return PENDING;
             }
             break;
         }
         case 3: {
-            if (!task->op.delivered) {
+            if (!task->ops[0].delivered) {
                 return PENDING;
             }
-            uint32_t code = task->op.code;
-            task->op.waitable = 0;
+            uint32_t code = task->ops[0].code;
+            task->ops[0].waitable = 0;
             for (uint32_t i = 0; i < COPY_COUNT(code); i++) {
                 task->sum += task->buffer[i];
             }
@@ -363,13 +426,13 @@ static int fetch_and_sum_poll(task_t *task) {
 }
 
 static void fetch_and_sum_drop(task_t *task) {
-    int in_progress = task->op.waitable != 0 && !task->op.delivered;
-    op_unregister(task);
-    if (task->stage == 1 && task->op.waitable != 0) {
+    int in_progress = op_in_progress(&task->ops[0]);
+    op_unregister(task, &task->ops[0]);
+    if (task->stage == 1 && task->ops[0].waitable != 0) {
         if (in_progress) {
-            (void)subtask_cancel(task->op.waitable);   // blocks until the host's task has ended
+            (void)subtask_cancel(task->ops[0].waitable);   // blocks until the host's task has ended
         }
-        subtask_drop(task->op.waitable);
+        subtask_drop(task->ops[0].waitable);
     } else if (task->stage == 3 && in_progress) {
         (void)bytes_vtable.cancel_read(task->end);
     }
@@ -379,15 +442,8 @@ static void fetch_and_sum_drop(task_t *task) {
 }
 
 ASYNC_EXPORT("fetch-and-sum")
-uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) {
-    task_t *task = task_new(fetch_and_sum_poll, fetch_and_sum_drop);
-    task->key = key;
-    task->end = bytes;
-    return start_task(task);
-}
-
-CALLBACK("fetch-and-sum")
-uint32_t fetch_and_sum_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) { return start_task(task_new(fetch_and_sum_poll, fetch_and_sum_drop, key, 0, bytes)); }
+TASK_CALLBACK("fetch-and-sum", fetch_and_sum)
 
 // numbers: return the readable ends, then write the numbers and the message (what a task spawned
 // before returning does).
@@ -419,18 +475,18 @@ static int numbers_poll(task_t *task) {
                 break;
             }
             uint32_t code = numbers_vtable.start_write(task->end, task->values + task->written, task->count - task->written);
-            if (op_start(task, task->end, code, 2) == PENDING) {
+            if (op_start(task, &task->ops[0], task->end, code, 2) == PENDING) {
                 return PENDING;
             }
             break;
         }
         case 2:
-            if (!task->op.delivered) {
+            if (!task->ops[0].delivered) {
                 return PENDING;
             }
-            task->op.waitable = 0;
-            task->written += COPY_COUNT(task->op.code);
-            if (COPY_RESULT(task->op.code) == COPY_DROPPED) {
+            task->ops[0].waitable = 0;
+            task->written += COPY_COUNT(task->ops[0].code);
+            if (COPY_RESULT(task->ops[0].code) == COPY_DROPPED) {
                 task->written = task->count;
             }
             task->stage = 1;
@@ -452,16 +508,16 @@ static int numbers_poll(task_t *task) {
             }
             task->message = string_copy(text, length);
             uint32_t code = message_vtable.start_write(task->end2, &task->message);
-            if (op_start(task, task->end2, code, 4) == PENDING) {
+            if (op_start(task, &task->ops[0], task->end2, code, 4) == PENDING) {
                 return PENDING;
             }
             break;
         }
         case 4:
-            if (!task->op.delivered) {
+            if (!task->ops[0].delivered) {
                 return PENDING;
             }
-            task->op.waitable = 0;
+            task->ops[0].waitable = 0;
             // The reader took a copy (or nothing): the guest's string is its own to free either way.
             string_free(task->message);
             task->message.ptr = NULL;
@@ -473,8 +529,8 @@ static int numbers_poll(task_t *task) {
 }
 
 static void numbers_drop(task_t *task) {
-    op_unregister(task);
-    if (task->op.waitable != 0 && !task->op.delivered) {
+    op_unregister(task, &task->ops[0]);
+    if (op_in_progress(&task->ops[0])) {
         if (task->stage == 2) {
             (void)numbers_vtable.cancel_write(task->end);
         } else if (task->stage == 4) {
@@ -492,15 +548,7 @@ static void numbers_drop(task_t *task) {
     }
 }
 
-ASYNC_EXPORT("numbers")
-uint32_t numbers(uint32_t count) {
-    task_t *task = task_new(numbers_poll, numbers_drop);
-    task->count = count;
-    return start_task(task);
-}
-
-CALLBACK("numbers")
-uint32_t numbers_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+COUNT_EXPORT("numbers", numbers)
 
 // sleep: pending, with nothing of the Component Model to wait on, until `wake` wakes it.
 static int sleep_poll(task_t *task) {
@@ -518,10 +566,8 @@ static int sleep_poll(task_t *task) {
 }
 
 ASYNC_EXPORT("sleep")
-uint32_t sleep_export(void) { return start_task(task_new(sleep_poll, drop_nothing)); }
-
-CALLBACK("sleep")
-uint32_t sleep_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+uint32_t sleep_export(void) { return start_task(task_new(sleep_poll, drop_nothing, 0, 0, 0)); }
+TASK_CALLBACK("sleep", sleep)
 
 static int wake_poll(task_t *task) {
     wake_value = task->key;
@@ -535,11 +581,93 @@ static int wake_poll(task_t *task) {
 }
 
 ASYNC_EXPORT("wake")
-uint32_t wake(uint32_t value) {
-    task_t *task = task_new(wake_poll, drop_nothing);
-    task->key = value;
-    return start_task(task);
+uint32_t wake(uint32_t value) { return start_task(task_new(wake_poll, drop_nothing, value, 0, 0)); }
+TASK_CALLBACK("wake", wake)
+
+// checksum: the host's `digest` reads a stream the guest writes while awaiting it (the runtime's
+// `join` of the import's future and the writer's): ops[0] the subtask, ops[1] the write in progress.
+static int checksum_poll(task_t *task) {
+    op_t *call = &task->ops[0], *write = &task->ops[1];
+    if (task->stage == 0) {
+        uint64_t ends = bytes_vtable.new_();
+        task->end = (uint32_t)(ends >> 32);
+        task->values = malloc(task->count == 0 ? 1 : task->count);
+        if (task->values == NULL) {
+            __builtin_trap();
+        }
+        for (uint32_t i = 0; i < task->count; i++) {
+            ((uint8_t *)task->values)[i] = (uint8_t)i;
+        }
+        // The readable end goes to the host with the call.
+        call_started(task, call, lookup_digest((uint32_t)ends, &task->fetched));
+        task->stage = 1;
+    }
+    // The writer's side: one write at a time until all is written or the host drops its end.
+    while (task->end != 0 && !op_in_progress(write)) {
+        if (write->delivered) {
+            write->delivered = 0;
+            write->waitable = 0;
+            task->written += COPY_COUNT(write->code);
+            if (COPY_RESULT(write->code) == COPY_DROPPED) {
+                task->written = task->count;
+            }
+        }
+        if (task->written == task->count) {
+            bytes_vtable.drop_writable(task->end);
+            task->end = 0;
+            break;
+        }
+        uint32_t code = bytes_vtable.start_write(task->end, (uint8_t *)task->values + task->written, task->count - task->written);
+        (void)op_start(task, write, task->end, code, 1);
+    }
+    // The import's side; returned before reading all, the host drops its end and the write ends DROPPED.
+    if (!call_returned(task, call) || task->end != 0) {
+        return PENDING;
+    }
+    task->returned = 1;
+    return_checksum(task->fetched);
+    return READY;
 }
 
-CALLBACK("wake")
-uint32_t wake_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+static void checksum_drop(task_t *task) {
+    op_t *write = &task->ops[1];
+    int writing = op_in_progress(write);
+    op_unregister(task, write);
+    call_drop(task, &task->ops[0]);
+    if (writing) {
+        (void)bytes_vtable.cancel_write(task->end);
+    }
+    if (task->end != 0) {
+        bytes_vtable.drop_writable(task->end);
+    }
+}
+
+COUNT_EXPORT("checksum", checksum)
+
+// spin: the host's fetch runs while the task yields `count` times (the runtime's yield_async: the
+// task wakes itself, so its callback asks [waitable-set-poll] for the fetch's event, and answers
+// YIELD when there is none), then awaits it.
+static int spin_poll(task_t *task) {
+    op_t *call = &task->ops[0];
+    if (task->stage == 0) {
+        call_started(task, call, lookup_fetch(task->key, &task->fetched));
+        task->stage = 1;
+    }
+    if (task->written < task->count) {
+        task->written++;
+        task_wake(task);
+        return PENDING;
+    }
+    if (!call_returned(task, call)) {
+        return PENDING;
+    }
+    task->returned = 1;
+    return_spin(task->fetched + task->written);
+    return READY;
+}
+
+static void spin_drop(task_t *task) { call_drop(task, &task->ops[0]); }
+
+ASYNC_EXPORT("spin")
+uint32_t spin(uint32_t key, uint32_t yields) { return start_task(task_new(spin_poll, spin_drop, key, yields, 0)); }
+TASK_CALLBACK("spin", spin)

@@ -89,7 +89,12 @@ public static class WamrTelemetry
         "Linear memory of the instances not yet disposed, by module; an instance busy in a call counts what it had when last seen idle.");
 
     /// <summary>Whether a call is to be measured: a span or a call measurement would be recorded.</summary>
-    internal static bool CallsObserved => Source.HasListeners() || Calls.Enabled || CallDuration.Enabled;
+    internal static bool CallsObserved
+    {
+        // Asked on every export call: inlined, it costs the reads and no call of its own.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Source.HasListeners() || Calls.Enabled || CallDuration.Enabled;
+    }
 
     /// <summary>Whether an instantiation is to be measured.</summary>
     internal static bool InstantiationsObserved => Source.HasListeners() || Instantiations.Enabled;

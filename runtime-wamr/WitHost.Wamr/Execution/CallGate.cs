@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WitHost.Wamr.Native;
 
 namespace WitHost.Wamr.Execution;
@@ -87,7 +88,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     public bool IsDisposeRequested => (Volatile.Read(ref _state) & DisposeRequested) != 0;
 
     /// <summary>Whether the calling thread owns the instance.</summary>
-    public bool IsOwnedByCurrentThread => Owner(Volatile.Read(ref _state)) == Environment.CurrentManagedThreadId;
+    public bool IsOwnedByCurrentThread => Owner(Volatile.Read(ref _state)) == WamrRuntime.CurrentThreadId;
 
     /// <summary>
     /// What the owner must handle before its next core call: a dispose request
@@ -102,12 +103,18 @@ internal sealed unsafe class CallGate(nint execEnv)
     public static bool IsDisposed(long pending) => (pending & DisposeRequested) != 0;
 
     /// <summary>Whether an interrupt was claimed for the owner's call (after a core call returned).</summary>
-    public bool InterruptClaimed => (Volatile.Read(ref _state) & Claimed) != 0;
+    public bool InterruptClaimed
+    {
+        // Read in the core call's finally, where the JIT left it a call of its own.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (Volatile.Read(ref _state) & Claimed) != 0;
+    }
 
     /// <summary>Takes the instance for the calling thread, waiting while another thread owns it; re-entrant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enter()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         long state = Volatile.Read(ref _state);
         if ((state & OwnerMask) == 0 && Interlocked.CompareExchange(ref _state, state | owner, state) == state)
         {
@@ -120,7 +127,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// <summary>Takes the instance if nobody else owns it; re-entrant; never waits.</summary>
     public bool TryEnter()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         while (true)
         {
             long state = Volatile.Read(ref _state);
@@ -192,6 +199,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// Leaves a nested hold, or the outermost one when no other thread has touched the word
     /// since; false when the outermost exit has work to do (<see cref="TryExitContended"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryExit()
     {
         if (_depth > 1)
@@ -354,7 +362,7 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// false when disposal was requested before, or the owner frees it as it leaves.</returns>
     public bool RequestDispose()
     {
-        long owner = (long)Environment.CurrentManagedThreadId << OwnerShift;
+        long owner = (long)WamrRuntime.CurrentThreadId << OwnerShift;
         while (true)
         {
             long state = Volatile.Read(ref _state);

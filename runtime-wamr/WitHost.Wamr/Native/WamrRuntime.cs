@@ -34,6 +34,10 @@ internal static unsafe class WamrRuntime
 
     private static long s_lastThreadNumber;
 
+    // The calling thread's managed id, read from the runtime once (0: not yet).
+    [ThreadStatic]
+    private static int t_managedThreadId;
+
     private static int s_generation;
 
     /// <summary>The engines and modules holding the runtime up, in the whole process (for leak tests).</summary>
@@ -86,6 +90,22 @@ internal static unsafe class WamrRuntime
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="Environment.CurrentManagedThreadId"/>, kept in this class's thread-static block:
+    /// the instance's gate asks for it on every call, and the runtime's answer is a call into the
+    /// runtime with a thread-local lookup of its own, where the core call that follows reads this
+    /// block anyway.
+    /// </summary>
+    public static int CurrentThreadId
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_managedThreadId is var id and not 0 ? id : ReadCurrentThreadId();
+    }
+
+    // Managed thread ids start at 1: 0 is never a thread's.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int ReadCurrentThreadId() => t_managedThreadId = Environment.CurrentManagedThreadId;
 
     /// <summary>
     /// Gives the calling thread WAMR's per-thread environment before it runs guest code.

@@ -105,8 +105,10 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
         exec_env, slots[0], slots[1], slots[2], slots[3], slots[4], slots[5], slots[6],
         slots[7]);
 
-    const char *exception = wasm_runtime_get_exception(instance);
-    if (exception) {
+    /* What wasm_runtime_get_exception reads (an AOT instance is a WASMModuleInstance in this
+       WAMR), without its two calls through the library's PLT. */
+    const char *exception = ((WASMModuleInstance *)instance)->cur_exception;
+    if (exception[0] != '\0') {
         /* WASI's proc_exit ends the guest's work by trapping; WAMR treats it as a return. */
         if (strcmp(exception, "Exception: wasi proc exit") != 0)
             return false;
