@@ -175,4 +175,39 @@ public sealed class StreamTests
         guest.Dispose();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => write.WaitAsync(s_patience));
     }
+
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public async Task A_stream_or_future_made_after_the_instance_trapped_or_was_disposed_fails_its_host_copies_at_once(string end)
+    {
+        var guest = new AsyncGuest();
+        var streamType = (WitStreamType)AsyncWorld.Export("jobs", "consume").Parameters[0].Type;
+        var futureType = (WitFutureType)AsyncWorld.Export("jobs", "await-value").Parameters[0].Type;
+        Assert.Equal(1u, await guest.CallU32("yield-times", 1).WaitAsync(s_patience));
+        Exception gone;
+        if (end == "trap")
+        {
+            gone = Assert.Throws<WasmTrapException>(() => guest.Instance.GetFunction(AsyncGuest.Tools + "misuse").Invoke(WasmValue.FromUInt32(2)));
+        }
+        else
+        {
+            guest.Dispose();
+            gone = new ObjectDisposedException(nameof(WamrInstance));
+        }
+
+        // No guest will ever read these: the host's writes fail with why, rather than wait for ever.
+        AsyncChannels.LowerNewStream(guest.Instance, streamType, out var streamWriter);
+        AsyncChannels.LowerNewFuture(guest.Instance, futureType, out var futureWriter);
+        var streamWrite = await Assert.ThrowsAnyAsync<Exception>(() => streamWriter.WriteSomeAsync(new byte[] { 1 }).AsTask().WaitAsync(s_patience));
+        var futureWrite = await Assert.ThrowsAnyAsync<Exception>(() => futureWriter.WriteAsync(new byte[4]).AsTask().WaitAsync(s_patience));
+        Assert.IsType(gone.GetType(), streamWrite);
+        Assert.IsType(gone.GetType(), futureWrite);
+        if (end == "trap")
+        {
+            Assert.Same(gone, streamWrite);
+        }
+
+        guest.Dispose();
+    }
 }

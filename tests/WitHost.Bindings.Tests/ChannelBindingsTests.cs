@@ -96,6 +96,36 @@ public sealed class ChannelBindingsTests : IDisposable
         Assert.False(guest.Instance.IsFaulted);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task A_stream_the_host_passes_to_a_faulted_instance_ends_at_once_with_the_trap(int offered)
+    {
+        using var guest = Instantiate();
+        var trap = Assert.Throws<WasmTrapException>(() => guest.Tools.Misuse(2));
+        var source = new WaitingSource(offered);
+        var stream = new WitStream<byte>(source);
+
+        await Assert.ThrowsAsync<WasmInstanceFaultedException>(() => guest.Jobs.ConsumeAsync(stream, 10).WaitAsync(s_patience));
+
+        // No guest will read it: it ends with why, and its source is stopped and disposed.
+        Assert.Same(trap, await Assert.ThrowsAsync<WasmTrapException>(() => stream.Completion.WaitAsync(s_patience)));
+        await source.Finished.WaitAsync(s_patience);
+    }
+
+    [Fact]
+    public async Task A_stream_the_host_passes_to_a_disposed_instance_stays_the_hosts()
+    {
+        var guest = Instantiate();
+        guest.Dispose();
+        using var stream = new WitStream<byte>(new WaitingSource(3));
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => guest.Jobs.ConsumeAsync(stream, 10).WaitAsync(s_patience));
+
+        // The call failed before it took the stream: the host still owns it and reads it.
+        Assert.Equal(3, await stream.ReadAsync(new byte[10]).AsTask().WaitAsync(s_patience));
+    }
+
     [Fact]
     public async Task A_stream_the_guest_returns_can_be_passed_to_the_guest_again()
     {

@@ -23,6 +23,9 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
     /// <summary>The futures <c>scale</c> was given, in order.</summary>
     public ConcurrentQueue<Task<uint>> Scaled { get; } = new();
 
+    /// <summary>The cancellation tokens <c>scale</c> was called with, in order.</summary>
+    public ConcurrentQueue<CancellationToken> ScaleTokens { get; } = new();
+
     /// <summary>The bytes read so far of the streams the guest writes, all of them.</summary>
     public int BytesRead => Volatile.Read(ref _bytesRead);
 
@@ -46,6 +49,7 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
     public async ValueTask<uint> ScaleAsync(Task<uint> value, uint factor, CancellationToken cancellationToken)
     {
         Scaled.Enqueue(value);
+        ScaleTokens.Enqueue(cancellationToken);
         return await value * factor;
     }
 

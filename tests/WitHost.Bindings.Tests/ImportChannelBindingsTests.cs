@@ -184,6 +184,25 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
             files => !files.Scaled.IsEmpty,
             files => Assert.Single(files.Scaled));
 
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public async Task The_host_task_of_an_async_import_the_guest_waits_on_is_cancelled_when_its_instance_traps_or_is_disposed(string end)
+    {
+        // No guest code can take the task's result once the instance trapped or went: the host is told to stop.
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"));
+        using var instance = Instantiate(files);
+        var waiting = instance.Jobs.ScaleUnwrittenAsync(6);
+        await Eventually(() => !files.ScaleTokens.IsEmpty);
+        var token = Assert.Single(files.ScaleTokens);
+        Assert.False(token.IsCancellationRequested);
+
+        var (_, taskExpected) = EndInstance(instance, end);
+
+        Assert.True(token.IsCancellationRequested);
+        await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+    }
+
     /// <summary>
     /// Starts a guest task that leaves the host waiting on an end the guest holds, until
     /// <paramref name="hostWaits"/>; then ends the instance and checks that the host's wait and the
@@ -240,43 +259,6 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         }
 
         throw failure;
-    }
-
-    /// <summary>
-    /// <c>offered</c> bytes at once, then a wait for the next one that only its token ends. It tells
-    /// when it waits, whether its token was cancelled, and when its <c>finally</c> ran (the
-    /// enumerator disposed, or its exception out).
-    /// </summary>
-    private sealed class WaitingSource(int offered) : IAsyncEnumerable<byte>
-    {
-        private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _cancelled;
-
-        public Task Waiting => _waiting.Task;
-
-        public Task Finished => _finished.Task;
-
-        public bool WasCancelled => Volatile.Read(ref _cancelled) == 1;
-
-        public async IAsyncEnumerator<byte> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                for (var i = 0; i < offered; i++)
-                {
-                    yield return (byte)i;
-                }
-
-                _waiting.TrySetResult();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            finally
-            {
-                Volatile.Write(ref _cancelled, cancellationToken.IsCancellationRequested ? 1 : 0);
-                _finished.TrySetResult();
-            }
-        }
     }
 
     /// <summary>The bytes 0, 1, 2, … modulo 256, counting those pulled; it yields before every <c>yieldEvery</c>-th.</summary>

@@ -125,6 +125,50 @@ public class RustShapeBindingsTests : IClassFixture<RustShapeGuest>
         Assert.Equal((uint)SumOf(3000), await guest.Tasks.ChecksumAsync(3000).WaitAsync(s_patience));
     }
 
+    [Theory]
+    [InlineData(false, 5u)]
+    [InlineData(true, 20_000u)]
+    [InlineData(false, 0u)]
+    public async Task A_task_yields_while_its_import_runs_polling_its_set_from_the_callback(bool releaseWhileYielding, uint yields)
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+
+        var answer = guest.Tasks.SpinAsync(3, yields);
+        if (releaseWhileYielding)
+        {
+            // The fetch ends while the guest yields: a poll from its callback finds the event.
+            lookup.Release(3);
+        }
+        else
+        {
+            // Done yielding, the guest waits for the fetch.
+            await Task.Delay(50);
+            Assert.False(answer.IsCompleted);
+            lookup.Release(3);
+        }
+
+        Assert.Equal(30 + yields, await answer.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Many_yielding_tasks_and_a_sleeping_one_share_one_instance()
+    {
+        var lookup = new RustShapeLookup(answersAtOnce: true);
+        using var guest = Instantiate(lookup);
+
+        var sleep = guest.Tasks.SleepAsync();
+        var spins = Enumerable.Range(1, 20).Select(i => guest.Tasks.SpinAsync((uint)i, 50)).ToArray();
+        var answers = await Task.WhenAll(spins).WaitAsync(s_patience);
+        Assert.False(sleep.IsCompleted);
+        await guest.Tasks.WakeAsync(7).WaitAsync(s_patience);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (uint)(i * 10) + 50), answers);
+        Assert.Equal(7u, await sleep.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
     [Fact]
     public async Task A_task_sleeps_until_another_task_wakes_it_through_a_stream_without_elements()
     {

@@ -45,6 +45,7 @@ IMPORT(TASKS_EXPORT, "[task-return]numbers") void return_numbers(uint32_t stream
 IMPORT(TASKS_EXPORT, "[task-return]sleep") void return_sleep(uint32_t value);
 IMPORT(TASKS_EXPORT, "[task-return]wake") void return_wake(void);
 IMPORT(TASKS_EXPORT, "[task-return]checksum") void return_checksum(uint32_t sum);
+IMPORT(TASKS_EXPORT, "[task-return]spin") void return_spin(uint32_t value);
 
 // The seven built-ins of one stream or future type, as the runtime's StreamVtable holds them.
 typedef struct {
@@ -303,28 +304,70 @@ static uint32_t start_task(task_t *task) {
     return callback(EVENT_NONE, 0, 0);
 }
 
-static task_t *task_new(poll_t poll, drop_t drop) {
+// A task of an export: its state machine, what it drops, and its arguments.
+static task_t *task_new(poll_t poll, drop_t drop, uint32_t key, uint32_t count, uint32_t end) {
     task_t *task = calloc(1, sizeof(task_t));
     if (task == NULL) {
         __builtin_trap();
     }
     task->poll = poll;
     task->drop = drop;
+    task->key = key;
+    task->count = count;
+    task->end = end;
     return task;
 }
 
 static void drop_nothing(task_t *task) { (void)task; }
 
-// An export taking a count: its lift starts a task of c##_poll and c##_drop; its callback is the runtime's.
-#define COUNT_EXPORT(wit_name, c)                                                         \
-    ASYNC_EXPORT(wit_name)                                                                \
-    uint32_t c(uint32_t count) {                                                          \
-        task_t *task = task_new(c##_poll, c##_drop);                                      \
-        task->count = count;                                                              \
-        return start_task(task);                                                          \
-    }                                                                                     \
-    CALLBACK(wit_name)                                                                    \
+// An import was just called: RETURNED at once is its result, otherwise its subtask waits in the set.
+static void call_started(task_t *task, op_t *call, uint32_t packed) {
+    if ((packed & 0xf) == SUBTASK_RETURNED) {
+        call->delivered = 1;
+        call->code = SUBTASK_RETURNED;
+    } else {
+        op_register(task, call, packed >> 4);
+    }
+}
+
+// Whether the import has returned (its subtask then dropped); after a STARTED event it waits again.
+static int call_returned(task_t *task, op_t *call) {
+    if (op_in_progress(call)) {
+        return 0;
+    }
+    if (call->code != SUBTASK_RETURNED) {
+        op_register(task, call, call->waitable);
+        return 0;
+    }
+    if (call->waitable != 0) {
+        subtask_drop(call->waitable);
+        call->waitable = 0;
+    }
+    return 1;
+}
+
+// The task is dropped during the call: cancelled (blocking until the host's task has ended), then dropped.
+static void call_drop(task_t *task, op_t *call) {
+    int calling = op_in_progress(call);
+    op_unregister(task, call);
+    if (call->waitable != 0) {
+        if (calling) {
+            (void)subtask_cancel(call->waitable);
+        }
+        subtask_drop(call->waitable);
+    }
+}
+
+// The callback of export `c` (its [callback][async-lift] export): the runtime's.
+#define TASK_CALLBACK(wit_name, c) \
+    CALLBACK(wit_name)             \
     uint32_t c##_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+
+// An export taking a count: its lift starts a task of c##_poll and c##_drop.
+#define COUNT_EXPORT(wit_name, c)                                                                 \
+    ASYNC_EXPORT(wit_name)                                                                        \
+    uint32_t c(uint32_t count) { return start_task(task_new(c##_poll, c##_drop, 0, count, 0)); } \
+    TASK_CALLBACK(wit_name, c)
 
 // fetch-and-sum: await the host's fetch, then read the stream to its end.
 static int fetch_and_sum_poll(task_t *task) {
@@ -399,15 +442,8 @@ static void fetch_and_sum_drop(task_t *task) {
 }
 
 ASYNC_EXPORT("fetch-and-sum")
-uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) {
-    task_t *task = task_new(fetch_and_sum_poll, fetch_and_sum_drop);
-    task->key = key;
-    task->end = bytes;
-    return start_task(task);
-}
-
-CALLBACK("fetch-and-sum")
-uint32_t fetch_and_sum_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) { return start_task(task_new(fetch_and_sum_poll, fetch_and_sum_drop, key, 0, bytes)); }
+TASK_CALLBACK("fetch-and-sum", fetch_and_sum)
 
 // numbers: return the readable ends, then write the numbers and the message (what a task spawned
 // before returning does).
@@ -530,10 +566,8 @@ static int sleep_poll(task_t *task) {
 }
 
 ASYNC_EXPORT("sleep")
-uint32_t sleep_export(void) { return start_task(task_new(sleep_poll, drop_nothing)); }
-
-CALLBACK("sleep")
-uint32_t sleep_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+uint32_t sleep_export(void) { return start_task(task_new(sleep_poll, drop_nothing, 0, 0, 0)); }
+TASK_CALLBACK("sleep", sleep)
 
 static int wake_poll(task_t *task) {
     wake_value = task->key;
@@ -547,14 +581,8 @@ static int wake_poll(task_t *task) {
 }
 
 ASYNC_EXPORT("wake")
-uint32_t wake(uint32_t value) {
-    task_t *task = task_new(wake_poll, drop_nothing);
-    task->key = value;
-    return start_task(task);
-}
-
-CALLBACK("wake")
-uint32_t wake_callback(uint32_t event, uint32_t waitable, uint32_t code) { return callback(event, waitable, code); }
+uint32_t wake(uint32_t value) { return start_task(task_new(wake_poll, drop_nothing, value, 0, 0)); }
+TASK_CALLBACK("wake", wake)
 
 // checksum: the host's `digest` reads a stream the guest writes while awaiting it (the runtime's
 // `join` of the import's future and the writer's): ops[0] the subtask, ops[1] the write in progress.
@@ -571,13 +599,7 @@ static int checksum_poll(task_t *task) {
             ((uint8_t *)task->values)[i] = (uint8_t)i;
         }
         // The readable end goes to the host with the call.
-        uint32_t packed = lookup_digest((uint32_t)ends, &task->fetched);
-        if ((packed & 0xf) == SUBTASK_RETURNED) {
-            call->delivered = 1;
-            call->code = SUBTASK_RETURNED;
-        } else {
-            op_register(task, call, packed >> 4);
-        }
+        call_started(task, call, lookup_digest((uint32_t)ends, &task->fetched));
         task->stage = 1;
     }
     // The writer's side: one write at a time until all is written or the host drops its end.
@@ -598,20 +620,9 @@ static int checksum_poll(task_t *task) {
         uint32_t code = bytes_vtable.start_write(task->end, (uint8_t *)task->values + task->written, task->count - task->written);
         (void)op_start(task, write, task->end, code, 1);
     }
-    // The import's side.
-    if (op_in_progress(call)) {
+    // The import's side; returned before reading all, the host drops its end and the write ends DROPPED.
+    if (!call_returned(task, call) || task->end != 0) {
         return PENDING;
-    }
-    if (call->code != SUBTASK_RETURNED) {
-        op_register(task, call, call->waitable);   // started, not returned yet
-        return PENDING;
-    }
-    if (task->end != 0) {
-        return PENDING;   // returned before reading all: the write ends DROPPED
-    }
-    if (call->waitable != 0) {
-        subtask_drop(call->waitable);
-        call->waitable = 0;
     }
     task->returned = 1;
     return_checksum(task->fetched);
@@ -619,16 +630,10 @@ static int checksum_poll(task_t *task) {
 }
 
 static void checksum_drop(task_t *task) {
-    op_t *call = &task->ops[0], *write = &task->ops[1];
-    int calling = op_in_progress(call), writing = op_in_progress(write);
-    op_unregister(task, call);
+    op_t *write = &task->ops[1];
+    int writing = op_in_progress(write);
     op_unregister(task, write);
-    if (call->waitable != 0) {
-        if (calling) {
-            (void)subtask_cancel(call->waitable);
-        }
-        subtask_drop(call->waitable);
-    }
+    call_drop(task, &task->ops[0]);
     if (writing) {
         (void)bytes_vtable.cancel_write(task->end);
     }
@@ -638,3 +643,31 @@ static void checksum_drop(task_t *task) {
 }
 
 COUNT_EXPORT("checksum", checksum)
+
+// spin: the host's fetch runs while the task yields `count` times (the runtime's yield_async: the
+// task wakes itself, so its callback asks [waitable-set-poll] for the fetch's event, and answers
+// YIELD when there is none), then awaits it.
+static int spin_poll(task_t *task) {
+    op_t *call = &task->ops[0];
+    if (task->stage == 0) {
+        call_started(task, call, lookup_fetch(task->key, &task->fetched));
+        task->stage = 1;
+    }
+    if (task->written < task->count) {
+        task->written++;
+        task_wake(task);
+        return PENDING;
+    }
+    if (!call_returned(task, call)) {
+        return PENDING;
+    }
+    task->returned = 1;
+    return_spin(task->fetched + task->written);
+    return READY;
+}
+
+static void spin_drop(task_t *task) { call_drop(task, &task->ops[0]); }
+
+ASYNC_EXPORT("spin")
+uint32_t spin(uint32_t key, uint32_t yields) { return start_task(task_new(spin_poll, spin_drop, key, yields, 0)); }
+TASK_CALLBACK("spin", spin)

@@ -56,7 +56,15 @@ public static class AsyncChannels
         var state = instance.AsyncState;
         lock (state.Gate)
         {
-            return (state.Table.Add(new ChannelEnd(channel, isReadable: true)), channel, state);
+            var handle = state.Table.Add(new ChannelEnd(channel, isReadable: true));
+
+            // Made after the instance trapped or was disposed: no guest will ever read it.
+            if (state.GuestGone(channel) is { } gone)
+            {
+                channel.Abandon(gone);
+            }
+
+            return (handle, channel, state);
         }
     }
 

@@ -203,17 +203,22 @@ internal sealed class AsyncInstanceState : IDisposable
     /// <summary>
     /// The guest trapped, which faults its instance: it will never read or write its stream and
     /// future ends again, so the host's copies on their other ends fail with the trap, now and
-    /// later; and its tasks waiting for an event are woken, to fail as the instance is faulted.
+    /// later; its tasks waiting for an event are woken, to fail as the instance is faulted; and the
+    /// host tasks behind its subtasks are asked to stop, as no guest code can take their results.
     /// Called by the instance as it records its first trap.
     /// </summary>
     public void Fault(WasmTrapException trap)
     {
+        List<Subtask> subtasks = [];
         lock (Gate)
         {
             foreach (var entry in Table.Live())
             {
                 switch (entry)
                 {
+                    case Subtask subtask:
+                        subtasks.Add(subtask);
+                        break;
                     case WaitableSet set:
                         set.Signal();
                         break;
@@ -223,7 +228,23 @@ internal sealed class AsyncInstanceState : IDisposable
                 }
             }
         }
+
+        // Outside the gate: the host's callbacks on the tokens run now, and may reach the gate from other threads.
+        foreach (var subtask in subtasks)
+        {
+            subtask.Abandon();
+        }
     }
+
+    /// <summary>
+    /// Why the guest will never take part again, or null while it may: the trap that faulted the
+    /// instance, or its disposal. A stream or future made now fails its host copies with it at once.
+    /// Called under the gate.
+    /// </summary>
+    public Exception? GuestGone(AsyncChannel channel) => _disposed ? Disposed(channel) : _instance.CurrentFault;
+
+    private static ObjectDisposedException Disposed(AsyncChannel channel) =>
+        new(nameof(WamrInstance), $"The instance holding the other end of the {channel.TypeName} was disposed.");
 
     /// <summary>The instance is gone: host tasks are asked to stop, waiting tasks fail.</summary>
     public void Dispose()
@@ -247,7 +268,7 @@ internal sealed class AsyncInstanceState : IDisposable
                         break;
                     case ChannelEnd end:
                         // A host read or write waiting for this guest would wait for ever.
-                        end.Channel.Abandon(new ObjectDisposedException(nameof(WamrInstance), $"The instance holding the other end of the {end.Channel.TypeName} was disposed."));
+                        end.Channel.Abandon(Disposed(end.Channel));
                         break;
                 }
             }
