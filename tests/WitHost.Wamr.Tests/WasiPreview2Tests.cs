@@ -50,6 +50,39 @@ public sealed class WasiPreview2Tests
     }
 
     [Theory]
+    [InlineData("random-bytes")]
+    [InlineData("insecure-random-bytes")]
+    public void Random_bytes_are_made_in_the_guest_memory_without_the_host_allocating_their_length(string export)
+    {
+        using var engine = new WamrEngine();
+        using var instance = Instantiate(engine);
+        const int length = 16 << 20;
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        uint area = instance.Invoke(export, (long)length)[0].AsUInt32();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        byte[] bytes = List(instance, area, 1);
+        Assert.Equal(length, bytes.Length);
+        Assert.True(bytes.Distinct().Count() > 200, "16 MiB of random bytes hold nearly every byte value");
+        Assert.True(allocated < 64 << 10, $"the host allocated {allocated} bytes for {length} random bytes");
+    }
+
+    [Theory]
+    [InlineData("random-bytes")]
+    [InlineData("insecure-random-bytes")]
+    public void A_request_longer_than_a_list_may_be_traps_before_anything_is_made(string export)
+    {
+        using var engine = new WamrEngine();
+        using var instance = Instantiate(engine);
+        const long length = (long)CanonicalRules.MaxByteLength + 1;
+
+        var trap = Assert.Throws<WasmTrapException>(() => instance.Invoke(export, length));
+
+        Assert.Contains($"{length} random bytes were asked for", trap.Message);
+    }
+
+    [Theory]
     [InlineData("random-u64")]
     [InlineData("insecure-random-u64")]
     public void Random_u64_values_differ_between_calls(string export)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using WitHost.Wamr.Binary;
+using WitHost.Wamr.Bindings;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Values;
 using WitHost.Wit.Abi;
@@ -73,6 +74,10 @@ internal static class WasiPreview2Functions
             // As WASI preview1's proc_exit in WAMR: the guest's work ends and the export returns.
             return static call => call.Instance.RequestExit();
         }
+        if (name is "get-random-bytes" or "get-insecure-random-bytes")
+        {
+            return RandomBytes(module + "::" + name, secure: @interface == Random);
+        }
         return DynamicHostImport.Create(signature.Parameters, signature.Result, Implementation(@interface, name, wasi));
     }
 
@@ -92,10 +97,8 @@ internal static class WasiPreview2Functions
 
     private static Func<IReadOnlyList<WitValue>, WitValue?> Implementation(string @interface, string name, WasiOptions wasi) => (@interface, name) switch
     {
-        (Random, "get-random-bytes") => arguments => Bytes(RandomNumberGenerator.GetBytes(Length(arguments[0]))),
         (Random, "get-random-u64") => _ => Integer(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)))),
-        (Insecure, "get-insecure-random-bytes") => arguments => Bytes(InsecureBytes(Length(arguments[0]))),
-        (Insecure, "get-insecure-random-u64") => _ => Integer(BitConverter.ToUInt64(InsecureBytes(sizeof(ulong)))),
+        (Insecure, "get-insecure-random-u64") => _ => Integer(InsecureUInt64()),
         (InsecureSeed, "insecure-seed") => _ => Tuple(
             Integer(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)))),
             Integer(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))))),
@@ -114,22 +117,46 @@ internal static class WasiPreview2Functions
 
     private const long NanosecondsPerSecond = 1_000_000_000;
 
-    private static int Length(WitValue length)
+    /// <summary>
+    /// <c>get-random-bytes</c> and <c>get-insecure-random-bytes</c> (core: the length, then the
+    /// result's out-pointer), made straight in the guest's memory. The guest names the length, so
+    /// nothing of that length is made on the host: lowered as a dynamic <c>list&lt;u8&gt;</c>, each
+    /// byte would be an object of its own, and a guest could make the host allocate dozens of
+    /// gigabytes with one call. A length past the Canonical ABI's list limit traps before anything
+    /// is allocated; the guest's <c>cabi_realloc</c> bounds the rest by its own memory.
+    /// </summary>
+    private static HostFunction RandomBytes(string functionName, bool secure) => call =>
     {
-        var value = ((WitIntegerValue)length).Value;
-        return value <= Array.MaxLength
-            ? (int)value
-            : throw new ArgumentOutOfRangeException(nameof(length), $"{value} random bytes were asked for; at most {Array.MaxLength} can be given.");
-    }
+        var length = call.GetUInt64(0);
+        var resultPointer = call.GetUInt32(1);
+        var context = BindingSupport.Context(call.Instance, StringEncoding.Utf8, functionName);
+        if (length > CanonicalRules.MaxByteLength)
+        {
+            throw context.Trap($"{length} random bytes were asked for; a list holds at most {CanonicalRules.MaxByteLength} bytes");
+        }
 
-    private static byte[] InsecureBytes(int length)
+        context.CheckRange(resultPointer, 8, 4, "the result");
+        var pointer = BindingSupport.AllocateList(context, (int)length, 1, 1);
+        var bytes = context.Slice(pointer, (uint)length);
+        if (secure)
+        {
+            RandomNumberGenerator.Fill(bytes);
+        }
+        else
+        {
+            System.Random.Shared.NextBytes(bytes);
+        }
+
+        context.WriteUnsigned(resultPointer, 4, pointer);
+        context.WriteUnsigned(resultPointer + 4, 4, length);
+    };
+
+    private static ulong InsecureUInt64()
     {
-        var bytes = new byte[length];
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
         System.Random.Shared.NextBytes(bytes);
-        return bytes;
+        return BitConverter.ToUInt64(bytes);
     }
-
-    private static WitValue Bytes(byte[] bytes) => new WitListValue([.. bytes.Select(b => (WitValue)new WitIntegerValue(b))]);
 
     private static WitValue Integer(ulong value) => new WitIntegerValue(value);
 
