@@ -88,6 +88,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
     private string? _pendingHostTrap;
+    // Set by wasi:cli/exit (RequestExit): the host call then ends the guest's work as WASI
+    // preview1's proc_exit does, with the exception WAMR treats as a return.
+    private bool _exitRequested;
+    private const string ProcExitException = "wasi proc exit";
+    private static readonly WasiOptions s_noWasi = new();
     // The instance's lock, the interrupt of its running call and the dispose request, in one word.
     private readonly CallGate _gate;
     // The word where WAMR keeps the linear memory's size (null: no memory, or a libiwasm that
@@ -122,10 +127,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 // A component may wire a core import to a component import or built-in of another
                 // name: the host defines the world's name, and what the component wires wins over
                 // what the core name says.
-                _hostFunctions[slots[i]] = (module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name) is { } world
-                        ? imports.Find(world.Module, world.Name)
-                        : null)
-                    ?? imports.Find(moduleImports[i].Module, moduleImports[i].Name);
+                // What the host does not define of the plain WASI 0.2 functions, the runtime serves.
+                var world = module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name);
+                _hostFunctions[slots[i]] = (world is { } wired ? imports.Find(wired.Module, wired.Name) : null)
+                    ?? imports.Find(moduleImports[i].Module, moduleImports[i].Name)
+                    ?? WasiPreview2Functions.Find(world?.Module ?? moduleImports[i].Module, world?.Name ?? moduleImports[i].Name, options.Wasi ?? s_noWasi);
             }
         }
 
@@ -724,6 +730,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
         try
         {
             function(new HostCallContext(this, import, args));
+            if (_exitRequested)
+            {
+                _exitRequested = false;
+                return ProcExitException;
+            }
             // A trap inside the host function (a WIT call that would have re-entered this
             // instance, a core call that trapped) faulted the instance; the host function may have
             // caught it, but the guest does not run on after a trap.
@@ -740,6 +751,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
             return _pendingHostTrap = $"host function '{import.Module}' '{import.Name}' threw {e.GetType().Name}: {e.Message}";
         }
     }
+
+    /// <summary>
+    /// Makes the running host call end the guest's work when it returns, as WASI preview1's
+    /// <c>proc_exit</c> does: the export returns normally (its results are not meaningful) and the
+    /// instance stays usable.
+    /// </summary>
+    internal void RequestExit() => _exitRequested = true;
 
     /// <summary>Records a trap, faulting the instance, and returns the exception to throw.</summary>
     /// <param name="kind">What made it (WamrTelemetry's trap kinds); by default a host function's

@@ -114,6 +114,24 @@ public sealed class ChannelBindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stream_one_guest_returns_passed_to_a_faulted_guest_ends_with_the_trap_and_the_writing_guest_goes_on()
+    {
+        using var writer = Instantiate();
+        using var reader = Instantiate();
+        var trap = Assert.Throws<WasmTrapException>(() => reader.Tools.Misuse(2));
+        var produced = await writer.Jobs.ProduceAsync(500, 33).WaitAsync(s_patience);
+
+        await Assert.ThrowsAsync<WasmInstanceFaultedException>(() => reader.Jobs.ConsumeAsync(produced, 10).WaitAsync(s_patience));
+
+        Assert.Same(trap, await Assert.ThrowsAsync<WasmTrapException>(() => produced.Completion.WaitAsync(s_patience)));
+
+        // The stream is dropped at the writing guest, which is not harmed.
+        using var again = await writer.Jobs.ProduceAsync(5, 5).WaitAsync(s_patience);
+        Assert.Equal(5, await again.ReadAsync(new byte[10]).AsTask().WaitAsync(s_patience));
+        Assert.False(writer.Instance.IsFaulted);
+    }
+
+    [Fact]
     public async Task A_stream_the_host_passes_to_a_disposed_instance_stays_the_hosts()
     {
         var guest = Instantiate();

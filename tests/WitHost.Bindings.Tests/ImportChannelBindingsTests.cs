@@ -165,6 +165,54 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
     }
 
     [Theory]
+    [InlineData("drop")]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public async Task A_stream_the_host_feeds_ends_without_waiting_for_a_source_that_ignores_its_token(string end)
+    {
+        // The source waits for its next byte and ignores the cancellation: the stream is over for
+        // the guest all the same, and Completion says so; the source is disposed when its wait ends.
+        var source = new WaitingSource(end == "drop" ? 10 : 0, honoursToken: false);
+        var files = new HostFiles(_ => source);
+        using var instance = Instantiate(files);
+        if (end == "drop")
+        {
+            // The guest reads the 10 bytes and drops its end while the host waits on its source.
+            Assert.Equal(10u, await instance.Jobs.ReadSomeAsync("data", 100).WaitAsync(s_patience));
+            await Assert.Single(files.Opened).Completion.WaitAsync(s_patience);
+        }
+        else
+        {
+            var waiting = instance.Jobs.OpenAndWaitAsync("data");
+            await source.Waiting.WaitAsync(s_patience);
+            var (expected, taskExpected) = EndInstance(instance, end);
+            await Assert.ThrowsAsync(expected, () => Assert.Single(files.Opened).Completion.WaitAsync(s_patience));
+            await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+        }
+
+        Assert.False(source.Finished.IsCompleted);
+        source.Release();
+        await source.Finished.WaitAsync(s_patience);
+        Assert.True(source.WasCancelled);
+    }
+
+    [Theory]
+    [InlineData(10u)]
+    [InlineData(1000u)]
+    public async Task A_stream_the_guest_writes_ends_with_its_trap_after_the_bytes_the_host_took(uint count)
+    {
+        // write-then-trap writes `count` bytes to write-via-stream and traps once the host took them.
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"));
+        using var instance = Instantiate(files);
+
+        var trap = await Assert.ThrowsAsync<WasmTrapException>(() => instance.Jobs.WriteThenTrapAsync(count).WaitAsync(s_patience));
+
+        Assert.True(instance.Instance.IsFaulted);
+        Assert.Same(trap, await Assert.ThrowsAsync<WasmTrapException>(() => Assert.Single(files.Reads).WaitAsync(s_patience)));
+        Assert.Equal((int)count, files.BytesRead);
+    }
+
+    [Theory]
     [InlineData("trap")]
     [InlineData("dispose")]
     public Task A_read_of_a_stream_the_guest_writes_fails_when_its_instance_traps_or_is_disposed(string end) =>

@@ -24,6 +24,7 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IAsyncEnumerator<T>? _sourceElements;
     private ValueTask<bool>? _sourceNext;
+    private CancellationTokenSource? _stop;
     private bool _ended;
     private bool _moved;
 
@@ -47,9 +48,16 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     /// Ends when the stream is over: successfully when its elements ran out or its reader dropped it
     /// (disposing it, or a guest dropping its end), faulted with the exception that ended it early:
     /// the host source's, for a stream the host feeds to a guest (a stream has no error of its own,
-    /// so this is how the host learns it, e.g. to answer the future WASI 0.3 pairs with a stream), or
-    /// the failure of a read (a guest writer that trapped).
+    /// so this is how the host learns it, e.g. to answer the future WASI 0.3 pairs with a stream), the
+    /// trap or disposal of the reading guest's instance, or the failure of a read (a guest writer
+    /// that trapped).
     /// </summary>
+    /// <remarks>
+    /// For a stream the host feeds to a guest it ends as soon as the guest's side ends it, without
+    /// waiting for the source: the source's token is cancelled then, and its enumerator is disposed
+    /// once the element it was asked for ends, which for a source that ignores its token may be
+    /// later (or never).
+    /// </remarks>
     public Task Completion => _completion.Task;
 
     /// <summary>
@@ -227,16 +235,19 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
 
     private async Task PumpAsync(ElementChannelEnd<T> writer)
     {
-        // The guest dropping its end, or its instance trapping or being disposed, cancels the
-        // source's enumerator, which may be waiting for its next element: nothing else would stop it.
-        var stop = new CancellationTokenSource();
+        // The guest dropping its end, or its instance trapping or being disposed, ends the stream
+        // then (GuestEnded), whatever this pump waits for. A host source gets a token for that, as
+        // its enumerator may be waiting for its next element; a guest's end (a stream passed on
+        // from another guest) is dropped instead, so its reads need no token to register.
+        var stop = _guestEnd is null ? new CancellationTokenSource() : null;
+        _stop = stop;
         var guestEnded = writer.WhenEnded();
-        _ = guestEnded.ContinueWith(static (_, cancel) => ((CancellationTokenSource)cancel!).Cancel(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = guestEnded.ContinueWith(static (ended, stream) => ((WitStream<T>)stream!).GuestEnded(ended), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         var buffer = ArrayPool<T>.Shared.Rent(BufferLength);
         try
         {
             int read;
-            while ((read = await ReadCoreAsync(buffer.AsMemory(0, BufferLength), stop.Token).ConfigureAwait(false)) > 0)
+            while ((read = await ReadCoreAsync(buffer.AsMemory(0, BufferLength), stop?.Token ?? CancellationToken.None).ConfigureAwait(false)) > 0)
             {
                 var rest = new ReadOnlyMemory<T>(buffer, 0, read);
                 while (!rest.IsEmpty)
@@ -267,11 +278,29 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         finally
         {
             // A source element taken ahead may still be on its way: it is cancelled before the source is disposed.
-            stop.Cancel();
+            stop?.Cancel();
             Dispose();
             writer.Dispose();
             ArrayPool<T>.Shared.Return(buffer, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
+    }
+
+    // The guest reading this stream dropped its end, or its instance trapped or was disposed (or the
+    // pump dropped its own end, having finished). Completion says so at once: a source that ignores
+    // its token is not waited for, and is disposed in the background once its pending step ends.
+    private void GuestEnded(Task ended)
+    {
+        if (ended.IsFaulted)
+        {
+            _completion.TrySetException(ended.Exception!.InnerExceptions);
+        }
+        else
+        {
+            _completion.TrySetResult();
+        }
+
+        _stop?.Cancel();
+        _guestEnd?.Dispose();
     }
 
     // Elements per read or write: up to 64 KiB of them. Each meeting of the host and the guest

@@ -28,8 +28,13 @@ public static class DynamicHostImport
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(implementation);
-        var signature = CoreFunctionSignature.For(function, AbiDirection.Lower);
-        var parameterTypes = function.Parameters.Select(p => p.Type).ToArray();
+        return Create([.. function.Parameters.Select(p => p.Type)], function.Result, implementation, encoding);
+    }
+
+    /// <summary>A host function for an import taking <paramref name="parameterTypes"/> and returning <paramref name="resultType"/> (null: nothing).</summary>
+    internal static HostFunction Create(WitType[] parameterTypes, WitType? resultType, Func<IReadOnlyList<WitValue>, WitValue?> implementation, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        var signature = CoreFunctionSignature.For(parameterTypes, resultType, AbiDirection.Lower);
         return call =>
         {
             var name = call.Import.Module + "::" + call.Import.Name;
@@ -43,21 +48,21 @@ public static class DynamicHostImport
             var context = new CanonicalAbiContext(new WamrCanonicalMemory(call.Instance), encoding, name, call.Instance.MaxLiftBytes);
             var arguments = CanonicalLift.LiftValues(context, parameterTypes, flat[..parameterCount], CoreFunctionSignature.MaxFlatParams);
 
-            var result = implementation(arguments);
-            if (function.Result is not { } resultType)
+            var value = implementation(arguments);
+            if (resultType is not { } type)
             {
                 return;
             }
 
-            if (result is null)
+            if (value is null)
             {
-                throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {resultType}.");
+                throw new InvalidOperationException($"The implementation of {name} returned nothing, but the function returns {type}.");
             }
 
             // The implementation ran host code that may have called into the guest.
             context.Refresh();
             uint? outPointer = signature.ResultsInMemory ? flat[^1].AsUInt32() : null;
-            var flatResult = CanonicalLower.LowerValues(context, [resultType], [result], CoreFunctionSignature.MaxFlatResults, outPointer);
+            var flatResult = CanonicalLower.LowerValues(context, [type], [value], CoreFunctionSignature.MaxFlatResults, outPointer);
             if (flatResult.Count == 1)
             {
                 call.SetResult(flatResult[0]);

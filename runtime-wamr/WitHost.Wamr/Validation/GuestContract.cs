@@ -1,3 +1,4 @@
+using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Binary;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wit.Abi;
@@ -123,8 +124,9 @@ public sealed class GuestContract
             }
 
             var world = names.WorldImport(import.Module, import.Name);
-            _imports.TryGetValue(world, out var expected);
-            if (GuestChecks.CheckImport(import with { Module = world.Module, Name = world.Name }, expected?.Type) is { } mismatch)
+            // A plain WASI 0.2 function the world does not import is served by the runtime.
+            var provided = _imports.TryGetValue(world, out var expected) ? expected.Type : WasiPreview2Functions.CoreType(world.Module, world.Name);
+            if (GuestChecks.CheckImport(import with { Module = world.Module, Name = world.Name }, provided) is { } mismatch)
             {
                 mismatches.Add(mismatch);
             }
