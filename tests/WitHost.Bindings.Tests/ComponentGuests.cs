@@ -31,3 +31,6 @@ public sealed class ChannelComponentGuest() : TestGuest(JcoComponents.Make("test
 
 /// <summary>tests/guests/rust-shape.wasm as a component (jco's encoder checks its Rust-shaped core names), without the adapter.</summary>
 public sealed class RustShapeComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/rust-shape.wasm", "wit/rust-shape.wit", "rust-shape", null, adapter: false));
+
+/// <summary>tests/guests/wasip2.wasm as a component whose world (tests/guests/wasip2.wit) imports the WASI 0.2 interfaces it calls; with the adapter (it also calls preview1's proc_exit).</summary>
+public sealed class Wasip2ComponentGuest() : TestGuest(JcoComponents.Make("tests/guests/wasip2.wasm", "tests/guests/wasip2.wit", "wasip2-component", null, adapter: true));

@@ -60,3 +60,6 @@ public sealed class ChannelGuest() : TestGuest("channels");
 
 /// <summary>tests/guests/rust-shape.wasm, whose async glue has the shape of wit-bindgen's Rust runtime.</summary>
 public sealed class RustShapeGuest() : TestGuest("rust-shape");
+
+/// <summary>tests/guests/wasip2.wasm, which imports plain WASI 0.2 functions by their wasm32-wasip2 core names.</summary>
+public sealed class Wasip2Guest() : TestGuest("wasip2");
