@@ -39,6 +39,9 @@ public sealed class AsyncMisuseTests
     [InlineData(6u, "[waitable-set-wait]", "a synchronous export may not block")]
     [InlineData(7u, "[stream-write-0]produce", "not a writable end")]
     [InlineData(8u, "[stream-read-0]list-entries", "within one instance only streams and futures of numbers may be copied")]
+    [InlineData(10u, "[future-drop-writable-0]promise", "was dropped before a value was written")]
+    [InlineData(11u, "[future-write-0]promise", "is done (its other end was dropped or its value moved): it may only be dropped")]
+    [InlineData(12u, "[future-read-0]promise", "is done (its other end was dropped or its value moved): it may only be dropped")]
     public void A_misused_builtin_traps_naming_itself_and_the_misuse(uint which, string builtin, string misuse)
     {
         using var guest = new AsyncGuest();
@@ -46,6 +49,16 @@ public sealed class AsyncMisuseTests
         Assert.Contains(builtin, trap.TrapMessage);
         Assert.Contains(misuse, trap.TrapMessage);
         Assert.True(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public void A_future_writer_told_its_reader_dropped_may_drop_its_end_unwritten()
+    {
+        using var guest = new AsyncGuest();
+
+        // The reader drops first, the write answers DROPPED, and the writer drops its end: no value was owed.
+        guest.Instance.GetFunction(AsyncGuest.Tools + "misuse").Invoke(WasmValue.FromUInt32(13));
+        Assert.False(guest.Instance.IsFaulted);
     }
 
     [Fact]
@@ -78,6 +91,25 @@ public sealed class AsyncMisuseTests
         first.Release(3);
         Assert.Equal(30u, await parked.WaitAsync(s_patience));
         Assert.False(first.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public void Giving_away_a_readable_end_that_is_done_is_a_trap()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(GuestMode.Prepare(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "guests", "async-done-end.wasm"))));
+        using var instance = module.Instantiate(AsyncBuiltins.AddTo(new()));
+
+        // Until the guest reads it, a stream whose writer is gone may still be given away.
+        using (AsyncChannels.TakeStreamReader(instance, instance.GetFunction("unread-reader").Invoke()[0].AsUInt32(), "unread-reader"))
+        {
+            Assert.False(instance.IsFaulted);
+        }
+
+        var done = instance.GetFunction("done-reader").Invoke()[0].AsUInt32();
+        var trap = Assert.Throws<WasmTrapException>(() => AsyncChannels.TakeStreamReader(instance, done, "done-reader"));
+        Assert.Contains($"handle {done} is the readable end of a stream, which is done", trap.TrapMessage);
+        Assert.True(instance.IsFaulted);
     }
 
     [Fact]

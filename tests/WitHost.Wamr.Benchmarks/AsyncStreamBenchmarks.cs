@@ -13,7 +13,9 @@ namespace WitHost.Wamr.Benchmarks;
 /// <c>stream&lt;u32&gt;</c> elements 4 Ki at a time, 16 Ki <c>stream&lt;string&gt;</c> elements
 /// ("s-0" … "s-1023") 1 Ki at a time. Guest to host: the guest writes, the host reads with a buffer
 /// of the same size. Host to guest: the host feeds a <see cref="MemoryStream"/> (bytes) or an
-/// <see cref="IAsyncEnumerable{T}"/> whose elements are all available, and the guest reads. The
+/// <see cref="IAsyncEnumerable{T}"/> whose elements are all available, and the guest reads. Guest
+/// to guest (<c>stream&lt;u32&gt;</c>): the stream the guest returns is passed back to it, the host
+/// reading one end and writing the other chunk by chunk. The
 /// bytes' baselines move the same bytes in the same chunks as <c>list&lt;u8&gt;</c>s through
 /// synchronous calls (<c>bytes-chunk</c> returns one, <c>bytes-sum</c> takes one), with the same
 /// work on both sides.
@@ -62,6 +64,7 @@ public class AsyncStreamBenchmarks
         Expect("bytes in as lists", BytesInAsLists(), _bytes.Aggregate(0UL, (sum, value) => sum + value));
         Expect("numbers out", NumbersOut().Result, _numbers.Aggregate(0UL, (sum, value) => sum + value));
         Expect("numbers in", NumbersIn().Result, _numbers.Aggregate(0UL, (sum, value) => sum + value));
+        Expect("numbers through", NumbersThrough().Result, _numbers.Aggregate(0UL, (sum, value) => sum + value));
         Expect("strings out", StringsOut().Result, _strings.Aggregate(0UL, (sum, value) => sum + (ulong)value.Length));
         Expect("strings in", StringsIn().Result, _strings.Aggregate(0UL, (sum, value) => sum + (ulong)value.Length));
     }
@@ -105,6 +108,11 @@ public class AsyncStreamBenchmarks
 
     [BenchmarkCategory("stream<u32>, 64 Ki"), Benchmark(Description = "host to guest")]
     public Task<ulong> NumbersIn() => _instance.Streams.NumbersInAsync(new WitStream<uint>(Elements(_numbers)), NumberChunk);
+
+    // The guest's stream passed back to it by the host: a host read of the writing end and a host
+    // write to the reading end per chunk, as when a host hands one guest's stream to another.
+    [BenchmarkCategory("stream<u32>, 64 Ki"), Benchmark(Description = "guest to guest")]
+    public async Task<ulong> NumbersThrough() => await _instance.Streams.NumbersInAsync(await _instance.Streams.NumbersOutAsync(Numbers, NumberChunk).ConfigureAwait(false), NumberChunk).ConfigureAwait(false);
 
     [BenchmarkCategory("stream<string>, 16 Ki"), Benchmark(Description = "guest to host")]
     public async Task<ulong> StringsOut() => await ReadAllAsync(await _instance.Streams.StringsOutAsync(Strings, StringChunk).ConfigureAwait(false), _stringBuffer, static value => (ulong)value.Length).ConfigureAwait(false);

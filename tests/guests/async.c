@@ -274,6 +274,8 @@ IMPORT(JOBS_EXPORT, "[task-return]promise") void promise_return(uint32_t readabl
 IMPORT(JOBS_EXPORT, "[future-new-0]promise") uint64_t promise_future_new(void);
 IMPORT(JOBS_EXPORT, "[async-lower][future-write-0]promise") uint32_t promise_future_write(uint32_t writable, const uint32_t *value);
 IMPORT(JOBS_EXPORT, "[future-drop-writable-0]promise") void promise_future_drop_writable(uint32_t writable);
+IMPORT(JOBS_EXPORT, "[async-lower][future-read-0]promise") uint32_t promise_future_read(uint32_t readable, uint32_t *value);
+IMPORT(JOBS_EXPORT, "[future-drop-readable-0]promise") void promise_future_drop_readable(uint32_t readable);
 
 ASYNC_EXPORT("promise") int32_t promise(uint32_t value) {
     task_t *t = task_begin();
@@ -744,6 +746,35 @@ EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
         uint32_t account = account_new(1);
         account_balance_lower(account, &balance);
         account_drop(account);
+        break;
+    }
+    case 10: { // drops the writable end of a future before writing its value
+        uint64_t ends = promise_future_new();
+        promise_future_drop_writable((uint32_t)(ends >> 32));
+        break;
+    }
+    case 11: { // writes a future again after learning its reader dropped (dropping the reader first is fine)
+        uint64_t ends = promise_future_new();
+        uint32_t value = 7;
+        promise_future_drop_readable((uint32_t)ends);
+        if (promise_future_write((uint32_t)(ends >> 32), &value) != COPY_DROPPED) __builtin_trap();
+        promise_future_write((uint32_t)(ends >> 32), &value);
+        break;
+    }
+    case 12: { // reads a future again after its value arrived
+        uint64_t ends = promise_future_new();
+        uint32_t value = 7, read = 0;
+        if (promise_future_write((uint32_t)(ends >> 32), &value) != BLOCKED) __builtin_trap();
+        if (promise_future_read((uint32_t)ends, &read) != COPY_COMPLETED || read != value) __builtin_trap();
+        promise_future_read((uint32_t)ends, &read);
+        break;
+    }
+    case 13: { // not a misuse: a future's writer may drop its end once it learned its reader dropped
+        uint64_t ends = promise_future_new();
+        uint32_t value = 7;
+        promise_future_drop_readable((uint32_t)ends);
+        if (promise_future_write((uint32_t)(ends >> 32), &value) != COPY_DROPPED) __builtin_trap();
+        promise_future_drop_writable((uint32_t)(ends >> 32));
         break;
     }
     default:

@@ -93,6 +93,11 @@ public static class AsyncChannels
                 throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}{(end.Pending is null ? "" : " with a copy in progress")}, not a readable {(isFuture ? "future" : "stream")} end the guest can give away", null);
             }
 
+            if (end.Done)
+            {
+                throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}, which is done (its writable end was dropped or its value read): it may only be dropped, not given away", null);
+            }
+
             if (!accepts(end.Channel.Type))
             {
                 throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}, which the host takes as {expected}", null);

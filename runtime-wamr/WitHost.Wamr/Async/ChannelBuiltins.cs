@@ -201,6 +201,13 @@ internal static partial class ChannelBuiltins
                 throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) has a copy in progress: cancel it first");
             }
 
+            // A future's reader waits for its one value, so its writer must give it (or learn the
+            // reader is gone) before it goes; a reader may walk away at any time.
+            if (!readable && end.Channel.IsFuture && !end.Done)
+            {
+                throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) was dropped before a value was written");
+            }
+
             end.Join(null);
             state.Table.Remove(end);
             DropEnd(end.Channel, readable);

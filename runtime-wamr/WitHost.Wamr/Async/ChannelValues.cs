@@ -30,9 +30,9 @@ public static class ChannelValues
 
     /// <summary>
     /// Takes the readable future end <paramref name="handle"/> from the guest and reads it at once:
-    /// the task ends with the value the guest writes, with <see cref="IOException"/> when the guest
-    /// drops its end without writing, with the trap (<see cref="WasmTrapException"/>) when its
-    /// instance traps first, or with <see cref="ObjectDisposedException"/> when it is disposed first.
+    /// the task ends with the value the guest writes, with the trap (<see cref="WasmTrapException"/>)
+    /// when its instance traps first (dropping its end without writing is such a trap), or with
+    /// <see cref="ObjectDisposedException"/> when it is disposed first.
     /// </summary>
     public static Task<T> LiftFuture<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
     {
@@ -73,6 +73,7 @@ public static class ChannelValues
             // A trap of the guest's instance fails the read with the trap, its disposal with ObjectDisposedException.
             var value = new T[1];
             var read = await reader.ReadAsync(value, CancellationToken.None).ConfigureAwait(false);
+            // Nothing read means the writer went without writing, which a guest cannot do without trapping.
             return read == 1 ? value[0] : throw new IOException($"The guest dropped its end of the {reader.TypeName} without writing a value.");
         }
     }
