@@ -141,10 +141,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
             throw new WasmInstantiationException("WAMR could not create an execution environment for the instance.");
         }
         WamrInterrupt.UseWholeAuxStack(_execEnv);
-        nint call = module.IsAheadOfTimeCompiled && WamrCallFunctions.Compiled != 0 ? WamrCallFunctions.Compiled : WamrCallFunctions.General;
+        nint call = WamrCallFunctions.Direct != 0 ? WamrCallFunctions.Direct : WamrCallFunctions.General;
         _call = (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)call;
-        _callSameThread = call == WamrCallFunctions.Compiled && WamrCallFunctions.CompiledSameThread != 0
-            ? (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)WamrCallFunctions.CompiledSameThread
+        _callSameThread = call == WamrCallFunctions.Direct && WamrCallFunctions.DirectSameThread != 0
+            ? (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)WamrCallFunctions.DirectSameThread
             : _call;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)

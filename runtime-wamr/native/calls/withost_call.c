@@ -1,5 +1,5 @@
 /*
- * WitHost's addition to libiwasm: a cheaper call into compiled (AOT) code.
+ * WitHost's addition to libiwasm: a cheaper call into compiled (AOT) code and the interpreter.
  *
  * wasm_runtime_call_wasm reaches a compiled function through WAMR's general machinery: the
  * argument conversion for reference types, aot_call_function, then wasm_runtime_invoke_native,
@@ -13,8 +13,18 @@
  * Everything that call path guarantees is kept: the execution environment's native stack
  * boundary is set for the calling thread before the call (the compiled code checks the stack
  * against it), a trap is the exception the compiled code set, and `proc_exit` from WASI is a
- * normal return, as in aot_call_function. Anything else (the interpreter, a float anywhere in the
- * signature, more than eight parameters, several results) goes through wasm_runtime_call_wasm.
+ * normal return, as in aot_call_function. Anything else (a float anywhere in the signature, more
+ * than eight parameters, several results) goes through wasm_runtime_call_wasm.
+ *
+ * An interpreted function is entered at the interpreter's own entry, wasm_interp_call_wasm,
+ * rather than through wasm_runtime_call_wasm and wasm_call_function (about 105 instructions a
+ * call, docs/benchmarks.md). In this build (no hardware bound checks, so no signal handler, jump
+ * buffer or thread-local exec_env around the call) those two do, for a function without externref
+ * in its signature: check exec_env's operand stack, set the thread's stack boundary, call
+ * wasm_interp_call_wasm with the function's own parameter cell count, treat WASI's proc_exit as
+ * a return, and report whether an exception is set. All of that is done here too, the boundary
+ * only when the thread changed; an externref in the signature (WAMR converts it to and from a
+ * table index) or an imported function takes WAMR's path.
  *
  * Setting the boundary costs about 60 instructions a call (pthread_self, WAMR's thread-local
  * cache of the stack's end), for a value that changes only when another thread calls the
@@ -31,6 +41,10 @@
 #include "wasm_runtime_common.h"
 #if WASM_ENABLE_AOT != 0
 #include "aot_runtime.h"
+#endif
+#if WASM_ENABLE_INTERP != 0
+#include "wasm_interp.h"
+#include "wasm_runtime.h"
 #endif
 
 /*
@@ -71,10 +85,73 @@ integer_parameters(const WASMType *type, const uint32 *argv, uint64 *slots)
 }
 #endif
 
+/* What wasm_runtime_get_exception reads, for an instance of either kind (both are a
+   WASMModuleInstance in this WAMR), without its two calls through the library's PLT. */
+static inline const char *
+exception_of(WASMModuleInstanceCommon *instance)
+{
+    const char *exception = ((WASMModuleInstance *)instance)->cur_exception;
+    return exception[0] != '\0' ? exception : NULL;
+}
+
+/* The end of a call, as wasm_call_function and aot_call_function end it: WASI's proc_exit ends
+   the guest's work by trapping, and WAMR treats it as a return; any other exception is a trap. */
+static inline bool
+finish_call(WASMModuleInstanceCommon *instance)
+{
+    const char *exception = exception_of(instance);
+    if (exception == NULL)
+        return true;
+    if (strcmp(exception, "Exception: wasi proc exit") != 0)
+        return false;
+    wasm_runtime_set_exception(instance, NULL);
+    return true;
+}
+
+#if WASM_ENABLE_INTERP != 0
+/* Whether type has an externref parameter or result, which WAMR's entry converts. */
+static bool
+has_externref(const WASMType *type)
+{
+    for (uint32 i = 0; i < (uint32)type->param_count + type->result_count; i++) {
+        if (type->types[i] == VALUE_TYPE_EXTERNREF)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Calls the interpreted function as wasm_runtime_call_wasm does (see the top of this file), or
+ * through it when the function is imported or has an externref in its signature.
+ */
+static bool
+call_interpreted(wasm_exec_env_t exec_env, WASMFunctionInstance *function, uint32 argc,
+                 uint32 *argv, bool set_thread_info)
+{
+    WASMModuleInstance *instance = (WASMModuleInstance *)exec_env->module_inst;
+
+    if (function->is_import_func || has_externref(function->u.func->func_type))
+        return wasm_runtime_call_wasm(exec_env, (wasm_function_inst_t)function, argc, argv);
+    /* wasm_runtime_call_wasm's check of the operand stack (wasm_runtime_exec_env_check). */
+    if (exec_env->wasm_stack_size == 0
+        || exec_env->wasm_stack.s.top_boundary
+               != exec_env->wasm_stack.s.bottom + exec_env->wasm_stack_size
+        || exec_env->wasm_stack.s.top > exec_env->wasm_stack.s.top_boundary)
+        return false;
+    /* As wasm_call_function does before every call: the thread may differ from the last one. */
+    if (set_thread_info)
+        wasm_exec_env_set_thread_info(exec_env);
+    /* WAMR's entry passes the function's own cell count, whatever argc the caller gave. */
+    wasm_interp_call_wasm(instance, exec_env, function, function->param_cell_num, argv);
+    return finish_call(exec_env->module_inst);
+}
+#endif
+
 /*
  * Calls function on exec_env as wasm_runtime_call_wasm does (same arguments, same results in
  * argv, same exception on a trap), directly when the function is compiled code with an integer
- * signature; set_thread_info: whether the direct call sets the thread's stack boundary first.
+ * signature, at the interpreter's entry when it is interpreted; set_thread_info: whether such a
+ * call sets the thread's stack boundary first.
  */
 static inline bool
 call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, uint32 *argv,
@@ -87,6 +164,11 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
     uint64 slots[WITHOST_DIRECT_MAX_PARAMS] = { 0 };
     uint8 result_type;
 
+#if WASM_ENABLE_INTERP != 0
+    if (instance->module_type == Wasm_Module_Bytecode)
+        return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
+                                set_thread_info);
+#endif
     if (instance->module_type != Wasm_Module_AoT || compiled->is_import_func)
         return wasm_runtime_call_wasm(exec_env, function, argc, argv);
     type = compiled->u.func.func_type;
@@ -105,16 +187,8 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
         exec_env, slots[0], slots[1], slots[2], slots[3], slots[4], slots[5], slots[6],
         slots[7]);
 
-    /* What wasm_runtime_get_exception reads (an AOT instance is a WASMModuleInstance in this
-       WAMR), without its two calls through the library's PLT. */
-    const char *exception = ((WASMModuleInstance *)instance)->cur_exception;
-    if (exception[0] != '\0') {
-        /* WASI's proc_exit ends the guest's work by trapping; WAMR treats it as a return. */
-        if (strcmp(exception, "Exception: wasi proc exit") != 0)
-            return false;
-        wasm_runtime_set_exception(instance, NULL);
-        return true;
-    }
+    if (exception_of(instance) != NULL)
+        return finish_call(instance);
     if (type->result_count == 1) {
         argv[0] = (uint32)result;
         if (result_type == VALUE_TYPE_I64)
@@ -122,6 +196,11 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
     }
     return true;
 #else
+#if WASM_ENABLE_INTERP != 0
+    if (exec_env->module_inst->module_type == Wasm_Module_Bytecode)
+        return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
+                                set_thread_info);
+#endif
     (void)set_thread_info;
     return wasm_runtime_call_wasm(exec_env, function, argc, argv);
 #endif
