@@ -209,24 +209,10 @@ internal sealed class AsyncInstanceState : IDisposable
     /// </summary>
     public void Fault(WasmTrapException trap)
     {
-        List<Subtask> subtasks = [];
+        List<Subtask> subtasks;
         lock (Gate)
         {
-            foreach (var entry in Table.Live())
-            {
-                switch (entry)
-                {
-                    case Subtask subtask:
-                        subtasks.Add(subtask);
-                        break;
-                    case WaitableSet set:
-                        set.Signal();
-                        break;
-                    case ChannelEnd end:
-                        end.Channel.Abandon(trap);
-                        break;
-                }
-            }
+            subtasks = LeaveLiveHandles(_ => trap);
         }
 
         // Outside the gate: the host's callbacks on the tokens run now, and may reach the gate from other threads.
@@ -234,6 +220,35 @@ internal sealed class AsyncInstanceState : IDisposable
         {
             subtask.Abandon();
         }
+    }
+
+    /// <summary>
+    /// What the guest leaving (a trap, or disposal) does to its live handles, under the gate: its
+    /// waitable sets are signalled, so the tasks waiting on them wake to fail; the host's copies on
+    /// the other ends of its streams and futures fail with <paramref name="reason"/>, as they would
+    /// otherwise wait for ever; and its subtasks are returned, for the caller to abandon outside the
+    /// gate.
+    /// </summary>
+    private List<Subtask> LeaveLiveHandles(Func<AsyncChannel, Exception> reason)
+    {
+        List<Subtask> subtasks = [];
+        foreach (var entry in Table.Live())
+        {
+            switch (entry)
+            {
+                case Subtask subtask:
+                    subtasks.Add(subtask);
+                    break;
+                case WaitableSet set:
+                    set.Signal();
+                    break;
+                case ChannelEnd end:
+                    end.Channel.Abandon(reason(end.Channel));
+                    break;
+            }
+        }
+
+        return subtasks;
     }
 
     /// <summary>
@@ -250,28 +265,13 @@ internal sealed class AsyncInstanceState : IDisposable
     public void Dispose()
     {
         List<GuestTask> running;
-        List<Subtask> subtasks = [];
+        List<Subtask> subtasks;
         lock (Gate)
         {
             _disposed = true;
             running = [.. Running];
             Running.Clear();
-            foreach (var entry in Table.Live())
-            {
-                switch (entry)
-                {
-                    case Subtask subtask:
-                        subtasks.Add(subtask);
-                        break;
-                    case WaitableSet set:
-                        set.Signal();
-                        break;
-                    case ChannelEnd end:
-                        // A host read or write waiting for this guest would wait for ever.
-                        end.Channel.Abandon(Disposed(end.Channel));
-                        break;
-                }
-            }
+            subtasks = LeaveLiveHandles(Disposed);
 
             _backpressureReleased?.TrySetResult();
         }
