@@ -12,6 +12,9 @@ public sealed partial class WamrInstance
     /// </summary>
     internal AsyncInstanceState AsyncState => _asyncState ?? CreateAsyncState();
 
+    /// <summary>Whether <see cref="Dispose"/> was called, though a thread in a call may not have freed the instance yet.</summary>
+    internal bool IsDisposeRequested => _gate.IsDisposeRequested;
+
     private AsyncInstanceState CreateAsyncState()
     {
         var state = new AsyncInstanceState(this, AsyncInstanceState.DefaultMaxHandles);

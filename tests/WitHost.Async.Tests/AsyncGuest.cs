@@ -71,6 +71,9 @@ internal sealed class AsyncGuest : IDisposable
     /// <summary>The id of each live account handle the guest holds (made by <c>[constructor]account</c>).</summary>
     public ConcurrentDictionary<int, uint> Accounts { get; } = new();
 
+    /// <summary>Runs inside <c>[constructor]account</c> (a synchronous host import) with the account's id.</summary>
+    public Action<uint>? AccountOpening { get; set; }
+
     /// <summary>The ids of the accounts whose balance the guest asked for, in order.</summary>
     public ConcurrentQueue<uint> Balances { get; } = new();
 
@@ -118,6 +121,7 @@ internal sealed class AsyncGuest : IDisposable
         {
             var handle = Interlocked.Increment(ref accountHandles);
             Accounts[handle] = call.GetUInt32(0);
+            AccountOpening?.Invoke(call.GetUInt32(0));
             call.SetResult(handle);
         });
         imports.Define(Ledger, "[resource-drop]account", call =>

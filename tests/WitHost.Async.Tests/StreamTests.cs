@@ -210,4 +210,31 @@ public sealed class StreamTests
 
         guest.Dispose();
     }
+
+    [Fact]
+    public async Task A_stream_made_while_a_disposed_instance_still_runs_a_call_fails_as_disposed()
+    {
+        // Dispose while another thread is inside a call returns at once; that thread stops the
+        // guest (a trap) and frees the instance as it leaves. A stream made in between is the
+        // disposed instance's too: its host copies fail as disposed, not with the stopping trap.
+        var guest = new AsyncGuest();
+        var streamType = (WitStreamType)AsyncWorld.Export("jobs", "consume").Parameters[0].Type;
+        using var inside = new ManualResetEventSlim();
+        using var leave = new ManualResetEventSlim();
+        guest.AccountOpening = _ =>
+        {
+            inside.Set();
+            leave.Wait(s_patience);
+        };
+        var call = Task.Run(() => AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Counters + "balance-by-id", [WasmValue.FromUInt32(9)], returned => returned.GetUInt32(0)));
+        Assert.True(inside.Wait(s_patience));
+        guest.Instance.Dispose();
+
+        AsyncChannels.LowerNewStream(guest.Instance, streamType, out var streamWriter);
+        var streamWrite = streamWriter.WriteSomeAsync(new byte[] { 1 }).AsTask();
+        leave.Set();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => streamWrite.WaitAsync(s_patience));
+        await Assert.ThrowsAnyAsync<Exception>(() => call.WaitAsync(s_patience));
+        guest.Dispose();
+    }
 }

@@ -212,7 +212,9 @@ internal sealed class AsyncInstanceState : IDisposable
         List<Subtask> subtasks;
         lock (Gate)
         {
-            subtasks = LeaveLiveHandles(_ => trap);
+            // A guest stopped because its instance is being disposed: the host's copies fail as
+            // they do once it is, whichever thread frees it and when.
+            subtasks = LeaveLiveHandles(_instance.IsDisposeRequested ? Disposed : _ => trap);
         }
 
         // Outside the gate: the host's callbacks on the tokens run now, and may reach the gate from other threads.
@@ -252,11 +254,13 @@ internal sealed class AsyncInstanceState : IDisposable
     }
 
     /// <summary>
-    /// Why the guest will never take part again, or null while it may: the trap that faulted the
-    /// instance, or its disposal. A stream or future made now fails its host copies with it at once.
-    /// Called under the gate.
+    /// Why the guest will never take part again, or null while it may: its disposal (requested,
+    /// though the thread in a call may not have freed it yet), or the trap that faulted the
+    /// instance. A stream or future made now fails its host copies with it at once. Called under
+    /// the gate.
     /// </summary>
-    public Exception? GuestGone(AsyncChannel channel) => _disposed ? Disposed(channel) : _instance.CurrentFault;
+    public Exception? GuestGone(AsyncChannel channel) =>
+        _disposed || _instance.IsDisposeRequested ? Disposed(channel) : _instance.CurrentFault;
 
     private static ObjectDisposedException Disposed(AsyncChannel channel) =>
         new(nameof(WamrInstance), $"The instance holding the other end of the {channel.TypeName} was disposed.");
