@@ -205,7 +205,7 @@ internal static class HostEmitter
             writer.OpenBlock();
             foreach (var channel in world.Contract.Channels)
             {
-                writer.WriteLine($"new({CallEmitter.Literal(channel.Module)}, {CallEmitter.Literal(channel.Function)}, {channel.Index}, IsFuture: {Bool(channel.IsFuture)}, {CallEmitter.Literal(channel.ElementName)}, {channel.ElementSize}, {channel.ElementAlignment}, ElementIsNumber: {Bool(channel.ElementIsNumber)}, ElementIsBytes: {Bool(channel.ElementIsBytes)}),");
+                writer.WriteLine($"new({CallEmitter.Literal(channel.Module)}, {CallEmitter.Literal(channel.Function)}, {channel.Index}, IsFuture: {Bool(channel.IsFuture)}, {CallEmitter.Literal(channel.ElementName)}, {CallEmitter.Literal(channel.ElementStructure)}, {channel.ElementSize}, {channel.ElementAlignment}, ElementIsNumber: {Bool(channel.ElementIsNumber)}, ElementIsBytes: {Bool(channel.ElementIsBytes)}),");
             }
 
             writer.CloseBlock(");");

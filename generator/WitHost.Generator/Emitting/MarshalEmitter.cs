@@ -747,7 +747,7 @@ internal sealed class MarshalEmitter
             return Declare("var", "value", $"{AsyncNamespace}.ErrorContexts.Lift({_instance}, {index}, {_function})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
         var lift = type.Kind == AbiTypeKind.Stream ? "LiftStream" : "LiftFuture";
         return Declare("var", "value", $"{AsyncNamespace}.ChannelValues.{lift}({_instance}, {index}, {_function}, {element})");
     }
@@ -762,7 +762,7 @@ internal sealed class MarshalEmitter
             return Declare("uint", "flat", $"{AsyncNamespace}.ErrorContexts.Lower({_instance}, {value})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
         var lower = type.Kind == AbiTypeKind.Stream ? "LowerStream" : "LowerFuture";
         return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
     }
@@ -771,14 +771,14 @@ internal sealed class MarshalEmitter
     /// Declares the <c>ChannelElement</c> of a stream's or future's elements: their layout and the
     /// same load and store as any other value of their type, run when the elements move.
     /// </summary>
-    private string ChannelElement(AbiTypeBinding element, string witName)
+    private string ChannelElement(AbiTypeBinding element, string witName, string structure)
     {
         var name = Local("element");
         var csharpType = element.Kind == AbiTypeKind.None ? "global::WitHost.Unit" : element.CSharpType;
 
         // The lambdas capture the instance, not the host call it may come from (a ref struct).
         var instance = Declare("var", "instance", _instance);
-        _writer.WriteLine($"var {name} = new {AsyncNamespace}.ChannelElement<{csharpType}>({CallEmitter.Literal(witName)}, {_context}.Encoding, {element.Size}, {element.Alignment},");
+        _writer.WriteLine($"var {name} = new {AsyncNamespace}.ChannelElement<{csharpType}>({CallEmitter.Literal(witName)}, {CallEmitter.Literal(structure)}, {_context}.Encoding, {element.Size}, {element.Alignment},");
         _writer.Indent();
 
         // The element moves later, in a copy of its own: its context and no call's journal.
