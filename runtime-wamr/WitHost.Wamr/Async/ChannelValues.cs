@@ -62,6 +62,14 @@ public static class ChannelValues
         return LowerFuture(instance, UnitWhenDone(value), element);
     }
 
+    /// <summary>
+    /// Ends <paramref name="stream"/>, part of an async import's result its guest will never take
+    /// (the instance trapped or was disposed first, <paramref name="reason"/>): its
+    /// <see cref="WitStream{T}.Completion"/> fails with <paramref name="reason"/>, as for a stream
+    /// passed to such an instance, and it is disposed with what it owns (its source, its .NET stream).
+    /// </summary>
+    public static void Discard<T>(WitStream<T>? stream, Exception reason) => stream?.Abandon(reason);
+
     private static async Task<Unit> UnitWhenDone(Task value)
     {
         await value.ConfigureAwait(false);
