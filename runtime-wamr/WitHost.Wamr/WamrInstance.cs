@@ -625,8 +625,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         _pendingHostException = null;
         _pendingHostTrap = null;
         // An export starts with no exit; cabi_realloc before it and the post-return after it
-        // are part of its call and keep what it ended with.
-        if (outermost && !function.IsAbiHelper)
+        // are part of its call and keep what it ended with. Tested first: what is almost always
+        // false, so a call after no exit pays one read.
+        if (_exitStatus.HasValue && outermost && !function.IsAbiHelper)
         {
             _exitStatus = null;
         }
