@@ -88,9 +88,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // a trap message. Set by DispatchHostCall, taken by the Call the trap ends.
     private Exception? _pendingHostException;
     private string? _pendingHostTrap;
-    // Set by wasi:cli/exit (RequestExit): the host call then ends the guest's work as WASI
-    // preview1's proc_exit does, with the exception WAMR treats as a return.
+    // Set by an exit (RequestExit): the host call then ends the guest's work with the exception
+    // WAMR treats as a return.
     private bool _exitRequested;
+    // The status of the exit that ended the last export call (ExitStatus); null when it returned.
+    private int? _exitStatus;
     private const string ProcExitException = "wasi proc exit";
     private static readonly WasiOptions s_noWasi = new();
     // The instance's lock, the interrupt of its running call and the dispose request, in one word.
@@ -128,8 +130,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
                 // name: the host defines the world's name, and what the component wires wins over
                 // what the core name says.
                 // What the host does not define of the plain WASI 0.2 functions, the runtime serves.
+                // Preview1's proc_exit is the runtime's own, as the rest of preview1 is WAMR's.
                 var world = module.Component?.WorldImportFor(moduleImports[i].Module, moduleImports[i].Name);
-                _hostFunctions[slots[i]] = (world is { } wired ? imports.Find(wired.Module, wired.Name) : null)
+                _hostFunctions[slots[i]] = WasiProcExit.Is(moduleImports[i].Module, moduleImports[i].Name) ? WasiProcExit.Function
+                    : (world is { } wired ? imports.Find(wired.Module, wired.Name) : null)
                     ?? imports.Find(moduleImports[i].Module, moduleImports[i].Name)
                     ?? WasiPreview2Functions.Find(world?.Module ?? moduleImports[i].Module, world?.Name ?? moduleImports[i].Name, options.Wasi ?? s_noWasi);
             }
@@ -183,6 +187,16 @@ public sealed unsafe partial class WamrInstance : IDisposable
 
     /// <summary>Whether a trap has faulted the instance.</summary>
     public bool IsFaulted => _fault is not null;
+
+    /// <summary>
+    /// The status the guest exited with in the last export it ran, or null when that export
+    /// returned without exiting (or none has run). A guest exits with WASI preview1's
+    /// <c>proc_exit(code)</c> (the code's 32 bits, as an <see cref="int"/>), or WASI 0.2's
+    /// <c>wasi:cli/exit</c>: <c>exit(ok)</c> is 0, <c>exit(err)</c> 1, <c>exit-with-code(n)</c> n.
+    /// An exit ends the guest's work there; the export returns normally, its results are not
+    /// meaningful, and the instance stays usable. Read it after the call, on the calling thread.
+    /// </summary>
+    public int? ExitStatus => _exitStatus;
 
     /// <summary>
     /// The linear memory as it is now. Read it again after every call into the guest: a call may
@@ -610,6 +624,13 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         _pendingHostException = null;
         _pendingHostTrap = null;
+        // An export starts with no exit; cabi_realloc before it and the post-return after it
+        // are part of its call and keep what it ended with. Tested first: what is almost always
+        // false, so a call after no exit pays one read.
+        if (_exitStatus.HasValue && outermost && !function.IsAbiHelper)
+        {
+            _exitStatus = null;
+        }
         // Only the outermost call is watched by a deadline or token: calls a host function makes
         // back into the guest run inside it, and an interrupt stops them too. A call with
         // neither (the common one) skips working out its limit; only Dispose can stop it.
@@ -753,11 +774,15 @@ public sealed unsafe partial class WamrInstance : IDisposable
     }
 
     /// <summary>
-    /// Makes the running host call end the guest's work when it returns, as WASI preview1's
-    /// <c>proc_exit</c> does: the export returns normally (its results are not meaningful) and the
-    /// instance stays usable.
+    /// Makes the running host call end the guest's work when it returns, with
+    /// <paramref name="status"/> for <see cref="ExitStatus"/>: the export returns normally (its
+    /// results are not meaningful) and the instance stays usable.
     /// </summary>
-    internal void RequestExit() => _exitRequested = true;
+    internal void RequestExit(int status)
+    {
+        _exitRequested = true;
+        _exitStatus = status;
+    }
 
     /// <summary>Records a trap, faulting the instance, and returns the exception to throw.</summary>
     /// <param name="kind">What made it (WamrTelemetry's trap kinds); by default a host function's

@@ -62,13 +62,21 @@ public class Wasip2BindingsTests : IClassFixture<Wasip2Guest>
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    public void Exit_returns_from_the_export_as_proc_exit_does(int isError)
+    public void Exit_returns_from_the_export_and_its_status_reaches_the_host(int isError)
     {
         using var guest = Instantiate();
 
         guest.Exit(isError);
-        guest.ProcExit(isError);
+        int? exitStatus = guest.Instance.ExitStatus;
+        guest.ExitWithCode(40 + isError);
+        int? exitWithCodeStatus = guest.Instance.ExitStatus;
+        guest.ProcExit(3 + isError);
+        int? procExitStatus = guest.Instance.ExitStatus;
 
+        Assert.Equal(isError, exitStatus);
+        Assert.Equal(40 + isError, exitWithCodeStatus);
+        Assert.Equal(3 + isError, procExitStatus);
         Assert.Equal(0, guest.RanAfterExit());
+        Assert.Null(guest.Instance.ExitStatus);
     }
 }

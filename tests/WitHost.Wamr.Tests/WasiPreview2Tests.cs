@@ -125,6 +125,14 @@ public sealed class WasiPreview2Tests
         Assert.InRange(resolution, 1L, 1_000_000L);
     }
 
+    [Theory]
+    [InlineData(1_000_000_000L, 1ul)]
+    [InlineData(10_000_000L, 100ul)]
+    [InlineData(3_579_545L, 280ul)]
+    [InlineData(3_000_000_000L, 1ul)]
+    public void The_monotonic_resolution_is_one_tick_rounded_up_to_whole_nanoseconds(long frequency, ulong nanoseconds)
+        => Assert.Equal(nanoseconds, WasiPreview2Functions.TickNanoseconds(frequency));
+
     [Fact]
     public void The_wall_clock_is_the_time_since_the_unix_epoch()
     {
@@ -178,20 +186,65 @@ public sealed class WasiPreview2Tests
     }
 
     [Theory]
-    [InlineData("exit", 0)]
-    [InlineData("exit", 1)]
-    [InlineData("proc-exit", 0)]
-    [InlineData("proc-exit", 3)]
-    public void Exit_ends_the_guests_work_and_the_call_returns_as_proc_exit_does(string export, int status)
+    [InlineData("exit", 0, 0)]
+    [InlineData("exit", 1, 1)]
+    [InlineData("exit-with-code", 0, 0)]
+    [InlineData("exit-with-code", 42, 42)]
+    [InlineData("exit-with-code", 255, 255)]
+    [InlineData("proc-exit", 0, 0)]
+    [InlineData("proc-exit", 3, 3)]
+    [InlineData("proc-exit", -1, -1)]
+    public void Exit_ends_the_guests_work_and_the_call_returns_with_the_exit_status(string export, int argument, int status)
     {
         using var engine = new WamrEngine();
         using var instance = Instantiate(engine);
 
-        instance.Invoke(export, status);
+        instance.Invoke(export, argument);
 
+        Assert.Equal(status, instance.ExitStatus);
         Assert.Equal(0, instance.Invoke("ran-after-exit")[0].AsInt32());
         Assert.False(instance.IsFaulted);
         Assert.Equal(8, List(instance, instance.Invoke("random-bytes", 8L)[0].AsUInt32(), 1).Length);
+    }
+
+    [Fact]
+    public void The_exit_status_is_the_last_exports_and_none_for_one_that_returned()
+    {
+        using var engine = new WamrEngine();
+        using var instance = Instantiate(engine);
+
+        Assert.Null(instance.ExitStatus);
+        instance.Invoke("proc-exit", 9);
+        Assert.Equal(9, instance.ExitStatus);
+        instance.Invoke("exit", 0);
+        Assert.Equal(0, instance.ExitStatus);
+        instance.Invoke("random-u64");
+        Assert.Null(instance.ExitStatus);
+    }
+
+    [Fact]
+    public void Exit_with_code_takes_the_low_8_bits_of_its_i32_as_the_canonical_abi_lifts_a_u8()
+    {
+        using var engine = new WamrEngine();
+        using var instance = Instantiate(engine);
+
+        instance.Invoke("exit-with-code", 0x1_03);
+
+        Assert.Equal(3, instance.ExitStatus);
+    }
+
+    [Fact]
+    public void Exit_with_a_status_that_is_neither_ok_nor_err_traps()
+    {
+        using var engine = new WamrEngine();
+        using var instance = Instantiate(engine);
+
+        var trap = Assert.Throws<WasmTrapException>(() => instance.Invoke("exit", 2));
+
+        Assert.Contains("wasi:cli/exit@0.2.4::exit", trap.Message);
+        Assert.Contains("discriminant", trap.Message);
+        Assert.Null(instance.ExitStatus);
+        Assert.True(instance.IsFaulted);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 // A guest importing the plain WASI 0.2 functions (no resources) by the core names a
-// wasm32-wasip2 main module uses: randomness, the clocks, the command-line environment and exit.
+// wasm32-wasip2 main module uses: randomness, the clocks, the command-line environment and the
+// exits (0.2's exit and exit-with-code, and preview1's proc_exit beside them).
 // Each export calls one import and hands its result to the host as the import's core signature
 // left it (values, or a pointer to the area the host wrote through), so the tests read exactly
 // what the runtime lowered.
@@ -34,6 +35,10 @@ IMPORT("wasi:cli/environment@0.2.4", "initial-cwd")
 void wasip2_initial_cwd(void *ret);
 IMPORT("wasi:cli/exit@0.2.4", "exit")
 void wasip2_exit(int32_t is_error);
+// status-code is a u8, which the Canonical ABI passes in an i32: the guest passes any i32, to
+// show how the host lifts it.
+IMPORT("wasi:cli/exit@0.2.4", "exit-with-code")
+void wasip2_exit_with_code(int32_t status_code);
 
 // A list's (pointer, length), a datetime { seconds: u64, nanoseconds: u32 }, an option<string>,
 // each where the import wrote it (aligned as the Canonical ABI lays them out).
@@ -80,6 +85,13 @@ void *initial_cwd(void) { wasip2_initial_cwd(result_area); return result_area; }
 EXPORT("exit")
 int32_t exit_export(int32_t is_error) {
     wasip2_exit(is_error);
+    ran_after_exit = 1;
+    return 7;
+}
+
+EXPORT("exit-with-code")
+int32_t exit_with_code_export(int32_t code) {
+    wasip2_exit_with_code(code);
     ran_after_exit = 1;
     return 7;
 }

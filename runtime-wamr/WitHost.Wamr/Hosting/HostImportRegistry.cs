@@ -15,7 +15,9 @@ namespace WitHost.Wamr.Hosting;
 /// <remarks>
 /// Symbols are registered without a signature string: the same name may be imported with
 /// different core types by different modules, and each instance knows its own types. Imports
-/// from <c>wasi_snapshot_preview1</c> are left to WAMR's built-in WASI.
+/// from <c>wasi_snapshot_preview1</c> are left to WAMR's built-in WASI, but for
+/// <see cref="WasiProcExit"/>: WAMR resolves a name by the table registered last, so this one
+/// wins over its own.
 /// All members run under <see cref="WamrRuntime.Gate"/>.
 /// </remarks>
 internal static unsafe class HostImportRegistry
@@ -24,8 +26,11 @@ internal static unsafe class HostImportRegistry
     // The symbol tables WAMR was given; it keeps them for as long as the runtime lives.
     private static readonly List<NativeBlock> s_symbolTables = [];
 
-    /// <summary>Modules whose functions WAMR provides itself.</summary>
-    public static bool IsProvidedByWamr(string module) => module is "wasi_snapshot_preview1" or "wasi_unstable";
+    /// <summary>The module names WAMR serves WASI preview1 by.</summary>
+    public static bool IsWasiPreview1(string module) => module is "wasi_snapshot_preview1" or "wasi_unstable";
+
+    /// <summary>Whether WAMR provides the function itself.</summary>
+    private static bool IsProvidedByWamr(string module, string name) => IsWasiPreview1(module) && !WasiProcExit.Is(module, name);
 
     /// <summary>Registers the imports WAMR has not seen yet; returns each import's slot (-1 for WAMR's own).</summary>
     public static int[] EnsureRegistered(IReadOnlyList<ModuleImport> imports)
@@ -35,7 +40,7 @@ internal static unsafe class HostImportRegistry
         for (int i = 0; i < imports.Count; i++)
         {
             ModuleImport import = imports[i];
-            if (IsProvidedByWamr(import.Module))
+            if (IsProvidedByWamr(import.Module, import.Name))
             {
                 slots[i] = -1;
                 continue;

@@ -16,8 +16,8 @@ namespace WitHost.Wamr.Hosting;
 /// directly rather than through the preview1 adapter (Rust's <c>wasm32-wasip2</c> standard library
 /// seeds its hash maps and reads its clocks this way). Only functions that use no resources:
 /// randomness, the two clocks' <c>now</c> and <c>resolution</c>, the command-line environment from
-/// the instance's <see cref="WasiOptions"/>, and <c>exit</c>. A host's own definition of any of
-/// them wins.
+/// the instance's <see cref="WasiOptions"/>, and <c>exit</c> and <c>exit-with-code</c> (their
+/// status is <see cref="WamrInstance.ExitStatus"/>). A host's own definition of any of them wins.
 /// </summary>
 internal static class WasiPreview2Functions
 {
@@ -30,6 +30,7 @@ internal static class WasiPreview2Functions
     private const string Exit = "wasi:cli/exit";
 
     private static readonly WitType s_bytes = new WitListType(WitPrimitiveType.U8);
+    private static readonly WitType s_exitResult = new WitResultType(null, null);
     // wall-clock's datetime { seconds: u64, nanoseconds: u32 } has the Canonical ABI layout of
     // this tuple, so it is lowered as one (a record type would need an owning interface).
     private static readonly WitType s_datetime = new WitTupleType(EquatableArray.Create<WitType>(WitPrimitiveType.U64, WitPrimitiveType.U32));
@@ -49,7 +50,8 @@ internal static class WasiPreview2Functions
         [(Environment, "get-environment")] = ([], new WitListType(new WitTupleType(EquatableArray.Create<WitType>(WitPrimitiveType.String, WitPrimitiveType.String)))),
         [(Environment, "get-arguments")] = ([], new WitListType(WitPrimitiveType.String)),
         [(Environment, "initial-cwd")] = ([], new WitOptionType(WitPrimitiveType.String)),
-        [(Exit, "exit")] = ([new WitResultType(null, null)], null),
+        [(Exit, "exit")] = ([s_exitResult], null),
+        [(Exit, "exit-with-code")] = ([WitPrimitiveType.U8], null),
     };
 
     /// <summary>The core type of the served function a guest imports as (<paramref name="module"/>, <paramref name="name"/>), or null when none is served by that name.</summary>
@@ -71,8 +73,7 @@ internal static class WasiPreview2Functions
         var @interface = Interface(module)!;
         if (@interface == Exit)
         {
-            // As WASI preview1's proc_exit in WAMR: the guest's work ends and the export returns.
-            return static call => call.Instance.RequestExit();
+            return ExitFunction(module + "::" + name, signature.Parameters[0]);
         }
         if (name is "get-random-bytes" or "get-insecure-random-bytes")
         {
@@ -103,7 +104,7 @@ internal static class WasiPreview2Functions
             Integer(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)))),
             Integer(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))))),
         (MonotonicClock, "now") => _ => Integer((ulong)((Int128)Stopwatch.GetTimestamp() * NanosecondsPerSecond / Stopwatch.Frequency)),
-        (MonotonicClock, "resolution") => _ => Integer((ulong)Math.Max(1, NanosecondsPerSecond / Stopwatch.Frequency)),
+        (MonotonicClock, "resolution") => _ => Integer(TickNanoseconds(Stopwatch.Frequency)),
         (WallClock, "now") => _ => DateTime(DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch),
         // DateTimeOffset counts in ticks of 100 ns.
         (WallClock, "resolution") => _ => DateTime(TimeSpan.FromTicks(1)),
@@ -116,6 +117,13 @@ internal static class WasiPreview2Functions
     };
 
     private const long NanosecondsPerSecond = 1_000_000_000;
+
+    /// <summary>
+    /// The duration of one tick of a clock counting <paramref name="frequency"/> ticks a second,
+    /// in whole nanoseconds: rounded up (a 3.579545 MHz timer ticks every 279.4 ns, so no
+    /// reading is finer than 280), and at least 1.
+    /// </summary>
+    internal static ulong TickNanoseconds(long frequency) => (ulong)Math.Max(1, (NanosecondsPerSecond + frequency - 1) / frequency);
 
     /// <summary>
     /// <c>get-random-bytes</c> and <c>get-insecure-random-bytes</c> (core: the length, then the
@@ -149,6 +157,24 @@ internal static class WasiPreview2Functions
 
         context.WriteUnsigned(resultPointer, 4, pointer);
         context.WriteUnsigned(resultPointer + 4, 4, length);
+    };
+
+    /// <summary>
+    /// <c>exit(status: result)</c> and <c>exit-with-code(status-code: u8)</c>: the argument is
+    /// lifted as any other (a result's case other than 0 or 1 traps; a u8 is the low 8 bits of
+    /// its i32, as the Canonical ABI lifts it), then the guest's work ends with the status
+    /// wasmtime gives: ok 0, err 1, a code itself.
+    /// </summary>
+    private static HostFunction ExitFunction(string functionName, WitType parameter) => call =>
+    {
+        var context = BindingSupport.Context(call.Instance, StringEncoding.Utf8, functionName);
+        var status = CanonicalLift.LiftValues(context, [parameter], [call.GetArgument(0)], CoreFunctionSignature.MaxFlatParams)[0] switch
+        {
+            WitResultValue result => result.IsOk ? 0 : 1,
+            WitIntegerValue code => (int)code.Value,
+            var other => throw new InvalidOperationException($"{functionName} lifted {other}."),
+        };
+        call.Instance.RequestExit(status);
     };
 
     private static ulong InsecureUInt64()

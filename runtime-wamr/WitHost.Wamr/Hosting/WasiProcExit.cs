@@ -1,0 +1,22 @@
+namespace WitHost.Wamr.Hosting;
+
+/// <summary>
+/// WASI preview1's <c>proc_exit</c>, served by the runtime instead of WAMR's libc-wasi (which
+/// serves the rest of preview1): WAMR keeps the code where only its own command-line runner reads
+/// it, so the host could not tell an exit from a return. Served here, the guest's work ends as
+/// WAMR's would end it (the exception WAMR treats as a return) and the code is
+/// <see cref="WamrInstance.ExitStatus"/>, as the status of WASI 0.2's <c>wasi:cli/exit</c> is.
+/// </summary>
+internal static class WasiProcExit
+{
+    private const string Name = "proc_exit";
+
+    /// <summary>Whether (<paramref name="module"/>, <paramref name="name"/>) is preview1's <c>proc_exit</c>, under either of the names WAMR serves preview1 by.</summary>
+    public static bool Is(string module, string name) => name == Name && HostImportRegistry.IsWasiPreview1(module);
+
+    /// <summary>
+    /// <c>proc_exit(rval: exitcode)</c>: exitcode is a u32, kept as its 32 bits. A guest that
+    /// imports it with another core type traps when it calls it (the argument is read typed).
+    /// </summary>
+    public static readonly HostFunction Function = static call => call.Instance.RequestExit(call.GetInt32(0));
+}
