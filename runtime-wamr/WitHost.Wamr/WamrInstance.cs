@@ -93,6 +93,10 @@ public sealed unsafe partial class WamrInstance : IDisposable
     private bool _exitRequested;
     // The status of the exit that ended the last export call (ExitStatus); null when it returned.
     private int? _exitStatus;
+    // Exits so far: a host function during which one happened, in a call it made back into the
+    // guest, ends the guest's work too when it returns (an exit ends the instance's work, not
+    // just the innermost call).
+    private int _exitCount;
     private const string ProcExitException = "wasi proc exit";
     private static readonly WasiOptions s_noWasi = new();
     // The instance's lock, the interrupt of its running call and the dispose request, in one word.
@@ -193,7 +197,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// returned without exiting (or none has run). A guest exits with WASI preview1's
     /// <c>proc_exit(code)</c> (the code's 32 bits, as an <see cref="int"/>), or WASI 0.2's
     /// <c>wasi:cli/exit</c>: <c>exit(ok)</c> is 0, <c>exit(err)</c> 1, <c>exit-with-code(n)</c> n.
-    /// An exit ends the guest's work there; the export returns normally, its results are not
+    /// An exit ends the guest's work there (the export's too when the guest exits in a call a
+    /// host function made back into it); the export returns normally, its results are not
     /// meaningful, and the instance stays usable. Read it after the call, on the calling thread.
     /// </summary>
     public int? ExitStatus => _exitStatus;
@@ -750,8 +755,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
         }
         try
         {
+            int exits = _exitCount;
             function(new HostCallContext(this, import, args));
-            if (_exitRequested)
+            if (_exitRequested || _exitCount != exits)
             {
                 _exitRequested = false;
                 return ProcExitException;
@@ -782,6 +788,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
     {
         _exitRequested = true;
         _exitStatus = status;
+        _exitCount++;
     }
 
     /// <summary>Records a trap, faulting the instance, and returns the exception to throw.</summary>

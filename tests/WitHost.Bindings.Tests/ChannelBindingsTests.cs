@@ -96,6 +96,38 @@ public sealed class ChannelBindingsTests : IDisposable
         Assert.False(guest.Instance.IsFaulted);
     }
 
+    [Fact]
+    public async Task A_stream_of_an_alias_of_its_element_is_the_same_stream()
+    {
+        using var guest = Instantiate();
+
+        // discard-octets takes a stream<octet> (octet is u8): one the host feeds and one another
+        // export returned as a stream<u8> are both dropped through its built-in, which serves them.
+        var source = new CountingSource(10);
+        var fed = new WitStream<byte>(source);
+        guest.Tools.DiscardOctets(fed);
+        await fed.Completion.WaitAsync(s_patience);
+        using var produced = await guest.Jobs.ProduceAsync(5, 5).WaitAsync(s_patience);
+        guest.Tools.DiscardOctets(produced);
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public void A_stream_end_moves_only_through_the_builtins_of_its_type()
+    {
+        using var guest = Instantiate();
+
+        // The built-ins of discard-octets serve produce's stream<u8>: the same type by another name.
+        guest.Tools.Misuse(14);
+        Assert.False(guest.Instance.IsFaulted);
+
+        // Those of discard-words (a stream<u32>) do not.
+        var trap = Assert.Throws<WasmTrapException>(() => guest.Tools.Misuse(15));
+        Assert.Contains("[async-lower][stream-read-0]discard-words", trap.TrapMessage);
+        Assert.Contains("is the readable end of a stream<u8>, not of the stream<u32> this built-in serves", trap.TrapMessage);
+        Assert.True(guest.Instance.IsFaulted);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(10)]

@@ -36,10 +36,27 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
         return stream;
     }
 
+    /// <summary>
+    /// When set, <c>read-via-stream</c> answers with the stream this gives it, when that ends
+    /// (whatever the call's token says), rather than at once with <c>open</c>'s.
+    /// </summary>
+    public Func<string, Task<WitStream<byte>>>? LateReadViaStream { get; init; }
+
     public ValueTask<(WitStream<byte>, Task<Result<Unit, string>>)> ReadViaStreamAsync(string name, CancellationToken cancellationToken)
     {
+        if (LateReadViaStream is { } late)
+        {
+            return new ValueTask<(WitStream<byte>, Task<Result<Unit, string>>)>(WithStatusAsync(late(name)));
+        }
+
         var stream = Open(name);
         return ValueTask.FromResult((stream, StatusOf(stream)));
+    }
+
+    private static async Task<(WitStream<byte>, Task<Result<Unit, string>>)> WithStatusAsync(Task<WitStream<byte>> opening)
+    {
+        var stream = await opening;
+        return (stream, StatusOf(stream));
     }
 
     public Task<Result<ulong, string>> WriteViaStream(WitStream<byte> data) => CountOf(Read(data));

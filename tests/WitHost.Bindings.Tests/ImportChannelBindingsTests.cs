@@ -251,6 +251,38 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
     }
 
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public async Task A_stream_an_async_import_returns_after_its_instance_went_ends_with_why_and_is_disposed(string end)
+    {
+        // read-via-stream answers only after the instance trapped or was disposed: the guest will
+        // never take its stream, which ends as one passed to such an instance does, and the .NET
+        // stream it was made from is disposed (nobody else would).
+        var asked = new TaskCompletionSource();
+        var answer = new TaskCompletionSource<WitStream<byte>>();
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"))
+        {
+            LateReadViaStream = _ =>
+            {
+                asked.TrySetResult();
+                return answer.Task;
+            },
+        };
+        using var instance = Instantiate(files);
+        var waiting = instance.Jobs.ReadAndStatusAsync("data", 16);
+        await asked.Task.WaitAsync(s_patience);
+
+        var (expected, taskExpected) = EndInstance(instance, end);
+        var bytes = new DisposalRecordingStream([1, 2, 3]);
+        var stream = WitStreams.FromStream(bytes);
+        answer.SetResult(stream);
+
+        await Assert.ThrowsAsync(expected, () => stream.Completion.WaitAsync(s_patience));
+        await Eventually(() => bytes.IsDisposed);
+        await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+    }
+
     /// <summary>
     /// Starts a guest task that leaves the host waiting on an end the guest holds, until
     /// <paramref name="hostWaits"/>; then ends the instance and checks that the host's wait and the
@@ -307,6 +339,18 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         }
 
         throw failure;
+    }
+
+    /// <summary>Bytes in memory that record whether they were disposed.</summary>
+    private sealed class DisposalRecordingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public bool IsDisposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            IsDisposed = true;
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>The bytes 0, 1, 2, … modulo 256, counting those pulled; it yields before every <c>yieldEvery</c>-th.</summary>

@@ -67,7 +67,7 @@ public sealed class WasiWorldTests
         // write-via-stream: func(data: stream<u8>) -> future<result<_, error-code>>.
         Assert.Contains("global::System.Threading.Tasks.Task<global::WitHost.Result<global::WitHost.Unit, global::Wasi.Cli.Types.ErrorCode>> WriteViaStream(global::WitHost.Wamr.Async.WitStream<byte> data);", generated);
         // The guest's stream and future built-ins of those functions are served.
-        Assert.Contains("new(\"wasi:cli/stdin@0.3.0\", \"read-via-stream\", 0, IsFuture: false, \"u8\", 1, 1, ElementIsNumber: true, ElementIsBytes: true),", generated);
+        Assert.Contains("new(\"wasi:cli/stdin@0.3.0\", \"read-via-stream\", 0, IsFuture: false, \"u8\", \"u8\", 1, 1, ElementIsNumber: true, ElementIsBytes: true),", generated);
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
     }
 

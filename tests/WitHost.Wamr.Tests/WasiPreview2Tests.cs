@@ -223,6 +223,21 @@ public sealed class WasiPreview2Tests
     }
 
     [Fact]
+    public void An_exit_in_a_call_a_host_function_made_back_into_the_guest_ends_the_outer_call_too()
+    {
+        using var engine = new WamrEngine();
+        // The host's own exit calls back into the guest, whose proc_exit ends that call.
+        var imports = new HostImports().Define("wasi:cli/exit@0.2.4", "exit", call => call.Instance.Invoke("proc-exit", 5));
+        using var instance = Instantiate(engine, imports: imports);
+
+        instance.Invoke("exit", 0);
+
+        Assert.Equal(5, instance.ExitStatus);
+        Assert.Equal(0, instance.Invoke("ran-after-exit")[0].AsInt32());
+        Assert.False(instance.IsFaulted);
+    }
+
+    [Fact]
     public void Exit_with_code_takes_the_low_8_bits_of_its_i32_as_the_canonical_abi_lifts_a_u8()
     {
         using var engine = new WamrEngine();

@@ -700,6 +700,22 @@ EXPORT(TOOLS("parked-set")) uint32_t tools_parked_set(void) { return parked_set;
 
 EXPORT(TOOLS("drop-set")) void tools_drop_set(uint32_t handle) { waitable_set_drop(handle); }
 
+// The stream built-ins of two synchronous exports: `discard-octets` takes a stream<octet>, which
+// is a stream<u8> (octet is u8 by another name), `discard-words` a stream<u32>. A built-in serves
+// every end of its type, whichever function it is named after; an end of another type is a trap.
+#define TOOLS_EXPORT "[export]example:concurrency/tools"
+IMPORT(TOOLS_EXPORT, "[async-lower][stream-write-0]discard-octets") uint32_t discard_octets_stream_write(uint32_t writable, const uint8_t *ptr, size_t count);
+IMPORT(TOOLS_EXPORT, "[stream-cancel-write-0]discard-octets") uint32_t discard_octets_stream_cancel_write(uint32_t writable);
+IMPORT(TOOLS_EXPORT, "[stream-drop-writable-0]discard-octets") void discard_octets_stream_drop_writable(uint32_t writable);
+IMPORT(TOOLS_EXPORT, "[stream-drop-readable-0]discard-octets") void discard_octets_stream_drop_readable(uint32_t readable);
+IMPORT(TOOLS_EXPORT, "[async-lower][stream-read-0]discard-words") uint32_t discard_words_stream_read(uint32_t readable, uint32_t *ptr, size_t count);
+IMPORT(TOOLS_EXPORT, "[stream-drop-readable-0]discard-words") void discard_words_stream_drop_readable(uint32_t readable);
+IMPORT(JOBS_EXPORT, "[future-drop-readable-0]outcome") void outcome_future_drop_readable(uint32_t readable);
+
+EXPORT(TOOLS("discard-octets")) void tools_discard_octets(uint32_t octets) { discard_octets_stream_drop_readable(octets); }
+
+EXPORT(TOOLS("discard-words")) void tools_discard_words(uint32_t words) { discard_words_stream_drop_readable(words); }
+
 EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
     uint8_t byte = 0;
     switch (which) {
@@ -775,6 +791,25 @@ EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
         promise_future_drop_readable((uint32_t)ends);
         if (promise_future_write((uint32_t)(ends >> 32), &value) != COPY_DROPPED) __builtin_trap();
         promise_future_drop_writable((uint32_t)(ends >> 32));
+        break;
+    }
+    case 14: { // not a misuse: a stream<u8> moves through the built-ins of a stream<octet>, the same type
+        uint64_t ends = produce_stream_new();
+        uint8_t written = 42, read = 0;
+        if (discard_octets_stream_write((uint32_t)(ends >> 32), &written, 1) != BLOCKED) __builtin_trap();
+        if (produce_stream_read((uint32_t)ends, &read, 1) != ((1u << 4) | COPY_COMPLETED) || read != written) __builtin_trap();
+        if (discard_octets_stream_cancel_write((uint32_t)(ends >> 32)) != ((1u << 4) | COPY_COMPLETED)) __builtin_trap();
+        discard_octets_stream_drop_writable((uint32_t)(ends >> 32));
+        discard_octets_stream_drop_readable((uint32_t)ends);
+        break;
+    }
+    case 15: { // reads a stream<u8> through the built-in of a stream<u32>
+        uint32_t word = 0;
+        discard_words_stream_read((uint32_t)produce_stream_new(), &word, 1);
+        break;
+    }
+    case 16: { // drops the readable end of a future<u32> through the built-in of a future<result<string, error-context>>
+        outcome_future_drop_readable((uint32_t)promise_future_new());
         break;
     }
     default:

@@ -118,6 +118,12 @@ internal sealed class AbiTypeBinder
                 WitFutureType { Payload: { } payload } => payload.ToString(),
                 _ => "",
             },
+            ElementStructure = unaliased switch
+            {
+                WitStreamType stream => StructuralTypeName.Of(stream.Payload),
+                WitFutureType future => StructuralTypeName.Of(future.Payload),
+                _ => "",
+            },
         };
     }
 

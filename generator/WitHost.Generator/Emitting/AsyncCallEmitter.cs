@@ -21,6 +21,15 @@ internal static class AsyncCallEmitter
     /// <summary>The name of the method that lowers the result of async import entry <paramref name="entryName"/>.</summary>
     public static string ResultEntryName(string entryName) => "Lower" + entryName;
 
+    /// <summary>The method that ends the streams of an async import's result its guest never takes; null when the result holds none.</summary>
+    public static string? DiscardEntryName(CallBinding call, string entryName) => call.Result is { } result && MarshalEmitter.HoldsStream(result) ? "Discard" + entryName : null;
+
+    /// <summary>The body of <see cref="DiscardEntryName"/>: every stream in <c>result_</c> ends with <c>reason_</c>.</summary>
+    public static void EmitDiscardBody(SourceWriter writer, CallBinding call)
+    {
+        new MarshalEmitter(writer, "context_", "instance_", ImportName(call), "resources_").DiscardStreams(call.Result!, "result_", "reason_");
+    }
+
     /// <summary>The core function name <c>AsyncHostImports.DefineAsync</c> takes: the import's, without <c>[async-lower]</c>.</summary>
     public static string LoweredFunctionName(CallBinding call) => call.CoreName.Substring(CoreNames.AsyncLowerPrefix.Length);
 
@@ -292,9 +301,9 @@ internal static class AsyncCallEmitter
     /// <c>call_</c> the guest's call, <c>cancellationToken_</c> cancelled with the guest's subtask.
     /// It returns the task <c>AsyncHostImports.DefineAsync</c> serves the guest with.
     /// </summary>
-    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, string tables, bool hasTables, StringEncodingKind encoding, string resultEntry)
+    public static void EmitImportBody(SourceWriter writer, CallBinding call, string implementation, string tables, bool hasTables, StringEncodingKind encoding, string resultEntry, string? discardEntry)
     {
-        var name = CallEmitter.Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
+        var name = ImportName(call);
         var context = "context_";
         var marshal = new MarshalEmitter(writer, context, "call_.Instance", name, tables);
         if (call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory))
@@ -371,7 +380,9 @@ internal static class AsyncCallEmitter
         else
         {
             writer.WriteLine($"var work_ = {invocation};");
-            subtask = $"{AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_))";
+            // A result holding streams the guest never takes (its instance went first) ends them.
+            var discard = discardEntry is null ? "" : $", static (result_, reason_) => {discardEntry}(result_, reason_)";
+            subtask = $"{AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_){discard})";
         }
 
         foreach (var (table, handle) in lends)
@@ -388,7 +399,7 @@ internal static class AsyncCallEmitter
     /// </summary>
     public static void EmitResultBody(SourceWriter writer, CallBinding call, string tables, StringEncodingKind encoding)
     {
-        var name = CallEmitter.Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
+        var name = ImportName(call);
         var context = "context_";
         var resultType = call.Result!;
         if (CallEmitter.IsReference(resultType))
@@ -401,6 +412,9 @@ internal static class AsyncCallEmitter
         var marshal = new MarshalEmitter(writer, context, "instance_", name, tables);
         marshal.Store(resultType, "result_", "resultArea_");
     }
+
+    // The import as messages name it: its core module and name, as a C# literal.
+    private static string ImportName(CallBinding call) => CallEmitter.Literal(call.CoreModule == CoreNames.RootModule ? call.CoreName : call.CoreModule + "#" + call.CoreName);
 
     private static string FromFlat(CoreValueType type) => type.Kind switch
     {

@@ -205,7 +205,7 @@ internal static class HostEmitter
             writer.OpenBlock();
             foreach (var channel in world.Contract.Channels)
             {
-                writer.WriteLine($"new({CallEmitter.Literal(channel.Module)}, {CallEmitter.Literal(channel.Function)}, {channel.Index}, IsFuture: {Bool(channel.IsFuture)}, {CallEmitter.Literal(channel.ElementName)}, {channel.ElementSize}, {channel.ElementAlignment}, ElementIsNumber: {Bool(channel.ElementIsNumber)}, ElementIsBytes: {Bool(channel.ElementIsBytes)}),");
+                writer.WriteLine($"new({CallEmitter.Literal(channel.Module)}, {CallEmitter.Literal(channel.Function)}, {channel.Index}, IsFuture: {Bool(channel.IsFuture)}, {CallEmitter.Literal(channel.ElementName)}, {CallEmitter.Literal(channel.ElementStructure)}, {channel.ElementSize}, {channel.ElementAlignment}, ElementIsNumber: {Bool(channel.ElementIsNumber)}, ElementIsBytes: {Bool(channel.ElementIsBytes)}),");
             }
 
             writer.CloseBlock(");");
@@ -298,7 +298,8 @@ internal static class HostEmitter
         var resultEntry = AsyncCallEmitter.ResultEntryName(entryName);
         writer.WriteLine($"private static global::System.Threading.Tasks.Task<global::WitHost.Wamr.Async.AsyncResultWriter?> {entryName}({leadingParameters}global::WitHost.Wamr.Hosting.HostCallContext call_, global::System.Threading.CancellationToken cancellationToken_)");
         writer.OpenBlock();
-        AsyncCallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", hasTables, world.Spec.Encoding, resultEntry);
+        var discardEntry = AsyncCallEmitter.DiscardEntryName(call, entryName);
+        AsyncCallEmitter.EmitImportBody(writer, call, "implementation_", "resources_", hasTables, world.Spec.Encoding, resultEntry, discardEntry);
         writer.CloseBlock();
         if (call.Result is not { } result)
         {
@@ -311,6 +312,17 @@ internal static class HostEmitter
         writer.WriteLine($"private static void {resultEntry}(global::WitHost.Wamr.WamrInstance instance_, {tables}uint resultArea_, {result.CSharpType} result_)");
         writer.OpenBlock();
         AsyncCallEmitter.EmitResultBody(writer, call, "resources_", world.Spec.Encoding);
+        writer.CloseBlock();
+        if (discardEntry is null)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"// The result of {DocCommentWriter.Escape(call.WitName)} when the guest never takes it (its instance trapped or was disposed first): its streams end with why.");
+        writer.WriteLine($"private static void {discardEntry}({result.CSharpType} result_, global::System.Exception reason_)");
+        writer.OpenBlock();
+        AsyncCallEmitter.EmitDiscardBody(writer, call);
         writer.CloseBlock();
     }
 }

@@ -747,7 +747,7 @@ internal sealed class MarshalEmitter
             return Declare("var", "value", $"{AsyncNamespace}.ErrorContexts.Lift({_instance}, {index}, {_function})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
         var lift = type.Kind == AbiTypeKind.Stream ? "LiftStream" : "LiftFuture";
         return Declare("var", "value", $"{AsyncNamespace}.ChannelValues.{lift}({_instance}, {index}, {_function}, {element})");
     }
@@ -762,23 +762,88 @@ internal sealed class MarshalEmitter
             return Declare("uint", "flat", $"{AsyncNamespace}.ErrorContexts.Lower({_instance}, {value})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName);
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
         var lower = type.Kind == AbiTypeKind.Stream ? "LowerStream" : "LowerFuture";
         return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
+    }
+
+    /// <summary>True when a value of <paramref name="type"/> holds a stream the host gives the guest (a future's payload aside: the future's task is the host's).</summary>
+    public static bool HoldsStream(AbiTypeBinding type)
+        => type.Kind == AbiTypeKind.Stream || (type.Kind != AbiTypeKind.Future && type.Children.Any(HoldsStream));
+
+    /// <summary>
+    /// Ends every stream in <paramref name="value"/> of <paramref name="type"/> with
+    /// <paramref name="reason"/> (<c>ChannelValues.Discard</c>): an async import's result the guest
+    /// will never take, whose streams would otherwise be left with nobody to end them.
+    /// </summary>
+    public void DiscardStreams(AbiTypeBinding type, string value, string reason)
+    {
+        switch (type.Kind)
+        {
+            case AbiTypeKind.Stream:
+                _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason});");
+                break;
+            case AbiTypeKind.List:
+            case AbiTypeKind.FixedList:
+            case AbiTypeKind.Map:
+            {
+                var item = Local("item");
+                _writer.WriteLine($"foreach (var {item} in {value})");
+                _writer.OpenBlock();
+                if (type.Kind == AbiTypeKind.Map)
+                {
+                    DiscardMembers(type.Children[0], index => index == 0 ? $"{item}.Key" : $"{item}.Value", reason);
+                }
+                else
+                {
+                    DiscardStreams(type.Children[0], item, reason);
+                }
+
+                _writer.CloseBlock();
+                break;
+            }
+
+            case AbiTypeKind.Tuple:
+            case AbiTypeKind.Record:
+                DiscardMembers(type, index => Member(type, value, index), reason);
+                break;
+            case AbiTypeKind.Option:
+            case AbiTypeKind.Result:
+            case AbiTypeKind.Variant:
+                LowerCases(type, value, (_, child, payload) =>
+                {
+                    if (HoldsStream(child))
+                    {
+                        DiscardStreams(child, payload, reason);
+                    }
+                });
+                break;
+        }
+    }
+
+    private void DiscardMembers(AbiTypeBinding type, Func<int, string> member, string reason)
+    {
+        for (var i = 0; i < type.Children.Count; i++)
+        {
+            if (HoldsStream(type.Children[i]))
+            {
+                DiscardStreams(type.Children[i], member(i), reason);
+            }
+        }
     }
 
     /// <summary>
     /// Declares the <c>ChannelElement</c> of a stream's or future's elements: their layout and the
     /// same load and store as any other value of their type, run when the elements move.
     /// </summary>
-    private string ChannelElement(AbiTypeBinding element, string witName)
+    private string ChannelElement(AbiTypeBinding element, string witName, string structure)
     {
         var name = Local("element");
         var csharpType = element.Kind == AbiTypeKind.None ? "global::WitHost.Unit" : element.CSharpType;
 
         // The lambdas capture the instance, not the host call it may come from (a ref struct).
         var instance = Declare("var", "instance", _instance);
-        _writer.WriteLine($"var {name} = new {AsyncNamespace}.ChannelElement<{csharpType}>({CallEmitter.Literal(witName)}, {_context}.Encoding, {element.Size}, {element.Alignment},");
+        _writer.WriteLine($"var {name} = new {AsyncNamespace}.ChannelElement<{csharpType}>({CallEmitter.Literal(witName)}, {CallEmitter.Literal(structure)}, {_context}.Encoding, {element.Size}, {element.Alignment},");
         _writer.Indent();
 
         // The element moves later, in a copy of its own: its context and no call's journal.

@@ -52,6 +52,9 @@ internal sealed record AbiTypeBinding(
     /// <summary>Stream and future: the element type as WIT writes it (empty without elements), which names the channel's type at run time.</summary>
     public string ElementWitName { get; init; } = "";
 
+    /// <summary>Stream and future: the element type by its structure (<c>StructuralTypeName</c>), which tells the channel's type from others at run time.</summary>
+    public string ElementStructure { get; init; } = "";
+
     /// <summary>
     /// True when values of this type need guest memory (strings and lists, anywhere inside; streams
     /// and futures, whose elements move through the guest's memory and whose element codec takes the

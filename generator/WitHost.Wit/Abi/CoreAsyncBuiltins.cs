@@ -60,7 +60,7 @@ public static class CoreAsyncBuiltins
         var unaliased = payload?.Unaliased;
         var isNumber = unaliased is null or WitPrimitiveType { Kind: not (WitPrimitiveKind.Bool or WitPrimitiveKind.Char or WitPrimitiveKind.String) };
         var isBytes = unaliased is null or WitPrimitiveType { Kind: not WitPrimitiveKind.String };
-        return new CoreChannelType(module, function, index, isFuture, payload?.ToString() ?? "", layout?.Size ?? 0, layout?.Alignment ?? 1, isNumber, isBytes);
+        return new CoreChannelType(module, function, index, isFuture, payload?.ToString() ?? "", StructuralTypeName.Of(payload), layout?.Size ?? 0, layout?.Alignment ?? 1, isNumber, isBytes);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public static class CoreAsyncBuiltins
     /// <see cref="CoreNames.UnitChannel"/> (<c>[stream-new-unit]</c>) serve it.
     /// </summary>
     public static CoreChannelType UnitChannelType(bool isFuture)
-        => new(CoreNames.RootModule, "", -1, isFuture, "", 0, 1, ElementIsNumber: true, ElementIsBytes: true);
+        => new(CoreNames.RootModule, "", -1, isFuture, "", "", 0, 1, ElementIsNumber: true, ElementIsBytes: true);
 
     // The built-ins of one stream or future: N is its number in the function's type, or "unit".
     private static IEnumerable<CoreContractImport> ChannelImports(string module, bool isFuture, string index, string function)

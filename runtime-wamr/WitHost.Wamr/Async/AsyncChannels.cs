@@ -12,11 +12,11 @@ public static class AsyncChannels
 {
     /// <summary>Takes the readable stream end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
     public static HostStreamReader TakeStreamReader(WamrInstance instance, uint handle, string functionName) =>
-        Take(instance, handle, functionName, isFuture: false, type => type.ElementIsBytes, "bytes", (channel, state) => new HostStreamReader(channel, state));
+        Take(instance, handle, functionName, isFuture: false, type => type.ElementIsBytes, "stream of bytes", (channel, state) => new HostStreamReader(channel, state));
 
     /// <summary>Takes the readable future end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
     public static HostFutureReader TakeFutureReader(WamrInstance instance, uint handle, string functionName) =>
-        Take(instance, handle, functionName, isFuture: true, type => type.ElementIsBytes, "bytes", (channel, state) => new HostFutureReader(channel, state));
+        Take(instance, handle, functionName, isFuture: true, type => type.ElementIsBytes, "future of bytes", (channel, state) => new HostFutureReader(channel, state));
 
     /// <summary>A new stream of <paramref name="type"/>: the guest gets the readable end (the handle returned), the host <paramref name="writer"/>.</summary>
     /// <exception cref="NotSupportedException">The elements are not bytes (only numbers, bool and char are; generated hosts move the others as C# values).</exception>
@@ -100,7 +100,7 @@ public static class AsyncChannels
 
             if (!accepts(end.Channel.Type))
             {
-                throw instance.Fault(functionName, $"handle {handle} is the {end.Kind}, which the host takes as {expected}", null);
+                throw instance.Fault(functionName, $"handle {handle} is the readable end of a {end.Channel.Type.StructuralName}, not of the {expected} the host takes", null);
             }
 
             end.Join(null);

@@ -34,33 +34,35 @@ public static class AsyncHostImports
     /// The task an <see cref="AsyncHostFunction"/> returns for a host implementation's
     /// <paramref name="work"/> whose result <paramref name="lowerResult"/> writes into the guest
     /// (through the import's out-pointer). Work already done is answered at once, without a subtask.
+    /// A result the guest never takes (its instance trapped or was disposed before it learned the
+    /// subtask returned) goes to <paramref name="discardResult"/> with the trap or the disposal, to
+    /// end what it holds for the guest (generated hosts dispose its streams).
     /// </summary>
-    public static Task<AsyncResultWriter?> WhenDone<T>(ValueTask<T> work, Action<WamrInstance, T> lowerResult)
+    public static Task<AsyncResultWriter?> WhenDone<T>(ValueTask<T> work, Action<WamrInstance, T> lowerResult, Action<T, Exception>? discardResult = null)
     {
         ArgumentNullException.ThrowIfNull(lowerResult);
         if (work.IsCompletedSuccessfully)
         {
-            var result = work.Result;
-            return Task.FromResult<AsyncResultWriter?>(instance => lowerResult(instance, result));
+            return Task.FromResult<AsyncResultWriter?>(new HostResult<T>(work.Result, lowerResult, discardResult).Write);
         }
 
-        return AwaitAsync(work, lowerResult);
+        return AwaitAsync(work, lowerResult, discardResult);
 
-        static async Task<AsyncResultWriter?> AwaitAsync(ValueTask<T> work, Action<WamrInstance, T> lowerResult)
+        static async Task<AsyncResultWriter?> AwaitAsync(ValueTask<T> work, Action<WamrInstance, T> lowerResult, Action<T, Exception>? discardResult)
         {
             var result = await work.ConfigureAwait(false);
-            return instance => lowerResult(instance, result);
+            return new HostResult<T>(result, lowerResult, discardResult).Write;
         }
     }
 
     /// <summary>
-    /// <see cref="WhenDone{T}(ValueTask{T}, Action{WamrInstance, T})"/> for an implementation
-    /// returning a <see cref="Task{TResult}"/> (a C#-first interface's async method may return either).
+    /// <see cref="WhenDone{T}(ValueTask{T}, Action{WamrInstance, T}, Action{T, Exception})"/> for an
+    /// implementation returning a <see cref="Task{TResult}"/> (a C#-first interface's async method may return either).
     /// </summary>
-    public static Task<AsyncResultWriter?> WhenDone<T>(Task<T> work, Action<WamrInstance, T> lowerResult)
+    public static Task<AsyncResultWriter?> WhenDone<T>(Task<T> work, Action<WamrInstance, T> lowerResult, Action<T, Exception>? discardResult = null)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return WhenDone(new ValueTask<T>(work), lowerResult);
+        return WhenDone(new ValueTask<T>(work), lowerResult, discardResult);
     }
 
     /// <summary><see cref="WhenDone(ValueTask)"/> for an implementation returning a <see cref="Task"/>.</summary>

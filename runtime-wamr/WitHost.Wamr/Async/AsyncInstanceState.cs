@@ -218,9 +218,10 @@ internal sealed class AsyncInstanceState : IDisposable
         }
 
         // Outside the gate: the host's callbacks on the tokens run now, and may reach the gate from other threads.
+        Exception reason = _instance.IsDisposeRequested ? DisposedBeforeResult() : trap;
         foreach (var subtask in subtasks)
         {
-            subtask.Abandon();
+            subtask.Abandon(reason);
         }
     }
 
@@ -265,6 +266,9 @@ internal sealed class AsyncInstanceState : IDisposable
     private static ObjectDisposedException Disposed(AsyncChannel channel) =>
         new(nameof(WamrInstance), $"The instance holding the other end of the {channel.TypeName} was disposed.");
 
+    private static ObjectDisposedException DisposedBeforeResult() =>
+        new(nameof(WamrInstance), "The instance an async import's result was for was disposed before its guest took it.");
+
     /// <summary>The instance is gone: host tasks are asked to stop, waiting tasks fail.</summary>
     public void Dispose()
     {
@@ -280,9 +284,10 @@ internal sealed class AsyncInstanceState : IDisposable
             _backpressureReleased?.TrySetResult();
         }
 
+        var reason = DisposedBeforeResult();
         foreach (var subtask in subtasks)
         {
-            subtask.Abandon();
+            subtask.Abandon(reason);
         }
 
         foreach (var task in running)

@@ -38,12 +38,12 @@ internal static partial class ChannelBuiltins
         return match.Groups[2].Value switch
         {
             "new" when !isAsync => call => New(call, type),
-            "read" => call => Copy(call, isFuture, reading: true, isAsync),
-            "write" => call => Copy(call, isFuture, reading: false, isAsync),
-            "cancel-read" => call => Cancel(call, reading: true),
-            "cancel-write" => call => Cancel(call, reading: false),
-            "drop-readable" when !isAsync => call => Drop(call, readable: true),
-            "drop-writable" when !isAsync => call => Drop(call, readable: false),
+            "read" => call => Copy(call, type, reading: true, isAsync),
+            "write" => call => Copy(call, type, reading: false, isAsync),
+            "cancel-read" => call => Cancel(call, type, reading: true),
+            "cancel-write" => call => Cancel(call, type, reading: false),
+            "drop-readable" when !isAsync => call => Drop(call, type, readable: true),
+            "drop-writable" when !isAsync => call => Drop(call, type, readable: false),
             _ => null,
         };
     }
@@ -64,7 +64,7 @@ internal static partial class ChannelBuiltins
         }
     }
 
-    private static ChannelEnd End(AsyncInstanceState state, HostCallContext call, bool readable)
+    private static ChannelEnd End(AsyncInstanceState state, HostCallContext call, CoreChannelType type, bool readable)
     {
         var end = state.Table.Get<ChannelEnd>(call.GetUInt32(0), readable ? "readable end" : "writable end", call.Import.Name);
         if (end.IsReadable != readable)
@@ -72,22 +72,26 @@ internal static partial class ChannelBuiltins
             throw AsyncTrap.In(call.Import.Name, $"handle {end.Handle} is the {end.Kind}, not a {(readable ? "readable" : "writable")} end");
         }
 
+        // The spec traps on an end of another type than the built-in's (e.shared.t != stream_t.t),
+        // types compared by structure: the built-ins named after any function whose type holds the
+        // same stream or future type serve the end (wit-bindgen's Rust runtime uses the first one's).
+        if (!end.Channel.Type.IsSameType(type))
+        {
+            throw AsyncTrap.In(call.Import.Name, $"handle {end.Handle} is the {(readable ? "readable" : "writable")} end of a {end.Channel.Type.StructuralName}, not of the {type.StructuralName} this built-in serves");
+        }
+
         return end;
     }
 
-    private static void Copy(HostCallContext call, bool isFuture, bool reading, bool isAsync)
+    private static void Copy(HostCallContext call, CoreChannelType type, bool reading, bool isAsync)
     {
         var state = AsyncBuiltins.State(call);
+        var isFuture = type.IsFuture;
         ChannelEnd end;
         lock (state.Gate)
         {
-            end = End(state, call, reading);
+            end = End(state, call, type, reading);
             var channel = end.Channel;
-            if (channel.IsFuture != isFuture)
-            {
-                throw AsyncTrap.In(call.Import.Name, $"handle {end.Handle} is the {end.Kind}");
-            }
-
             if (end.Pending is not null)
             {
                 throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) already has a copy in progress");
@@ -170,12 +174,12 @@ internal static partial class ChannelBuiltins
         }
     }
 
-    private static void Cancel(HostCallContext call, bool reading)
+    private static void Cancel(HostCallContext call, CoreChannelType type, bool reading)
     {
         var state = AsyncBuiltins.State(call);
         lock (state.Gate)
         {
-            var end = End(state, call, reading);
+            var end = End(state, call, type, reading);
             if (end.Pending is not { } pending)
             {
                 throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) has no copy in progress to cancel");
@@ -190,12 +194,12 @@ internal static partial class ChannelBuiltins
         }
     }
 
-    private static void Drop(HostCallContext call, bool readable)
+    private static void Drop(HostCallContext call, CoreChannelType type, bool readable)
     {
         var state = AsyncBuiltins.State(call);
         lock (state.Gate)
         {
-            var end = End(state, call, readable);
+            var end = End(state, call, type, readable);
             if (end.Pending is not null)
             {
                 throw AsyncTrap.In(call.Import.Name, $"the {end.Kind} (handle {end.Handle}) has a copy in progress: cancel it first");

@@ -14,26 +14,31 @@ namespace WitHost.Wamr.Async;
 public sealed class ChannelElement<T>
 {
     /// <param name="name">The element type as WIT writes it (empty for a stream or future without elements).</param>
+    /// <param name="structure">The element type by its structure (<c>StructuralTypeName</c> of WitHost.Wit: aliases resolved), which tells stream and future types apart.</param>
     /// <param name="encoding">The string encoding of the guest's memory.</param>
     /// <param name="size">The element's size in linear memory.</param>
     /// <param name="alignment">The element's alignment in linear memory.</param>
     /// <param name="load">Lifts the element at an address (bounds are checked by the channel for the whole buffer).</param>
     /// <param name="store">Lowers a value at an address; it may allocate in the guest (strings, lists).</param>
-    public ChannelElement(string name, StringEncoding encoding, uint size, uint alignment, Func<CanonicalAbiContext, uint, T> load, Action<CanonicalAbiContext, T, uint> store)
+    public ChannelElement(string name, string structure, StringEncoding encoding, uint size, uint alignment, Func<CanonicalAbiContext, uint, T> load, Action<CanonicalAbiContext, T, uint> store)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(structure);
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(store);
         Name = name;
+        Structure = structure;
         Encoding = encoding;
         Size = size;
         Alignment = Math.Max(alignment, 1);
         Load = load;
         Store = store;
-        IsMemoryImage = BitConverter.IsLittleEndian && Unsafe.SizeOf<T>() == size && name == NumberName();
+        IsMemoryImage = BitConverter.IsLittleEndian && Unsafe.SizeOf<T>() == size && structure == NumberName();
     }
 
     public string Name { get; }
+
+    public string Structure { get; }
 
     public StringEncoding Encoding { get; }
 

@@ -14,6 +14,7 @@ namespace WitHost.Wamr.Async;
 /// <param name="Index">Which stream or future of the function's type, counted as wit-bindgen does.</param>
 /// <param name="IsFuture">A future, not a stream.</param>
 /// <param name="ElementName">The element type as WIT writes it; empty when there are no elements.</param>
+/// <param name="ElementStructure">The element type by its structure (<see cref="StructuralTypeName"/>), which tells stream and future types apart.</param>
 /// <param name="ElementSize">The element's size in linear memory.</param>
 /// <param name="ElementAlignment">The element's alignment in linear memory.</param>
 /// <param name="ElementIsNumber">No elements, or numbers (the spec's <c>none_or_number_type</c>).</param>
@@ -24,10 +25,11 @@ public sealed record ChannelType(
     int Index,
     bool IsFuture,
     string ElementName,
+    string ElementStructure,
     uint ElementSize,
     uint ElementAlignment,
     bool ElementIsNumber,
     bool ElementIsBytes)
 {
-    internal CoreChannelType ToCore() => new(Module, Function, Index, IsFuture, ElementName, ElementSize, ElementAlignment, ElementIsNumber, ElementIsBytes);
+    internal CoreChannelType ToCore() => new(Module, Function, Index, IsFuture, ElementName, ElementStructure, ElementSize, ElementAlignment, ElementIsNumber, ElementIsBytes);
 }

@@ -13,7 +13,8 @@ public static class ChannelValues
     public static WitStream<T> LiftStream<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return AsyncChannels.Take(instance, handle, functionName, isFuture: false, type => Matches(type, element), "stream<" + element.Name + ">",
+        var expected = TypeOf(isFuture: false, element);
+        return AsyncChannels.Take(instance, handle, functionName, isFuture: false, expected.IsSameType, expected.StructuralName,
             (channel, state) => new WitStream<T>(new ElementChannelEnd<T>(channel, state, readable: true, element)));
     }
 
@@ -37,7 +38,8 @@ public static class ChannelValues
     public static Task<T> LiftFuture<T>(WamrInstance instance, uint handle, string functionName, ChannelElement<T> element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        var reader = AsyncChannels.Take(instance, handle, functionName, isFuture: true, type => Matches(type, element), "future<" + element.Name + ">",
+        var expected = TypeOf(isFuture: true, element);
+        var reader = AsyncChannels.Take(instance, handle, functionName, isFuture: true, expected.IsSameType, expected.StructuralName,
             (channel, state) => new ElementChannelEnd<T>(channel, state, readable: true, element));
         return ReadFutureAsync(reader);
     }
@@ -59,6 +61,14 @@ public static class ChannelValues
         ArgumentNullException.ThrowIfNull(value);
         return LowerFuture(instance, UnitWhenDone(value), element);
     }
+
+    /// <summary>
+    /// Ends <paramref name="stream"/>, part of an async import's result its guest will never take
+    /// (the instance trapped or was disposed first, <paramref name="reason"/>): its
+    /// <see cref="WitStream{T}.Completion"/> fails with <paramref name="reason"/>, as for a stream
+    /// passed to such an instance, and it is disposed with what it owns (its source, its .NET stream).
+    /// </summary>
+    public static void Discard<T>(WitStream<T>? stream, Exception reason) => stream?.Abandon(reason);
 
     private static async Task<Unit> UnitWhenDone(Task value)
     {
@@ -96,9 +106,8 @@ public static class ChannelValues
         }
     }
 
-    private static bool Matches<T>(CoreChannelType type, ChannelElement<T> element)
-        => type.ElementName == element.Name && type.ElementSize == element.Size && Math.Max(type.ElementAlignment, 1) == element.Alignment;
-
+    // The type of the host's side: the spec's lift of a stream or future traps on an end of another
+    // type (e.shared.t != t), which the host checks with it.
     private static CoreChannelType TypeOf<T>(bool isFuture, ChannelElement<T> element)
-        => new("", "", 0, isFuture, element.Name, element.Size, element.Alignment, ElementIsNumber: false, ElementIsBytes: false);
+        => new("", "", 0, isFuture, element.Name, element.Structure, element.Size, element.Alignment, ElementIsNumber: false, ElementIsBytes: false);
 }

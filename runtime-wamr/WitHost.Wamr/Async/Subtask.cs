@@ -42,8 +42,11 @@ internal sealed class Subtask : Waitable
         _cancellation.Cancel();
     }
 
-    /// <summary>The instance is gone: the host's task is asked to stop.</summary>
-    public void Abandon()
+    /// <summary>
+    /// The instance is gone (<paramref name="reason"/>: its trap, or its disposal): the host's task
+    /// is asked to stop, and a result it returns anyway is discarded, as the guest will never take it.
+    /// </summary>
+    public void Abandon(Exception reason)
     {
         if (ResolveDelivered)
         {
@@ -57,6 +60,30 @@ internal sealed class Subtask : Waitable
         catch (AggregateException)
         {
             // A callback the host registered on the token threw; the instance is going anyway.
+        }
+
+        _work.ContinueWith(
+            static (work, why) => Discard(work, (Exception)why!),
+            reason,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    // The writer of a generated host's result (AsyncHostImports.WhenDone) is bound to the result,
+    // which can end what it holds for the guest (its streams); other writers hold nothing to end.
+    private static void Discard(Task<AsyncResultWriter?> work, Exception reason)
+    {
+        if (work.IsCompletedSuccessfully && work.Result?.Target is IUndeliveredResult result)
+        {
+            try
+            {
+                result.Discard(reason);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Ending what the result held failed, with nobody left to tell: the guest is gone.
+            }
         }
     }
 

@@ -188,6 +188,17 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
         }
     }
 
+    /// <summary>
+    /// The guest this stream was for will never take it (its instance trapped or was disposed
+    /// first): <see cref="Completion"/> ends with <paramref name="reason"/>, as for a stream passed
+    /// to such an instance, and the stream is disposed with what it owns.
+    /// </summary>
+    internal void Abandon(Exception reason)
+    {
+        _completion.TrySetException(reason);
+        Dispose();
+    }
+
     // An enumerator may not be disposed while a MoveNextAsync is in flight (an async iterator
     // throws, and its finally never runs): the one taken ahead is awaited first, and ends soon when
     // the source honours the token the pump cancelled.
