@@ -191,6 +191,46 @@ public class RustShapeBindingsTests : IClassFixture<RustShapeGuest>
     }
 
     [Fact]
+    public async Task A_future_written_after_the_host_import_reaches_the_host()
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+
+        // fetch-message's future<string> moves through the built-ins named after numbers, whose type it is.
+        var answer = guest.Tasks.FetchMessageAsync(3);
+        lookup.Release(3);
+        var message = await answer.WaitAsync(s_patience);
+
+        Assert.Equal("fetched 30", await message.WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_task_before_it_wrote_its_future_writes_the_writers_default_value_first()
+    {
+        var lookup = new RustShapeLookup();
+        using var guest = Instantiate(lookup);
+        using var cancellation = new CancellationTokenSource();
+
+        var answer = guest.Tasks.FetchMessageAsync(4, cancellation.Token);
+        Assert.False(answer.IsCompleted);
+        await cancellation.CancelAsync();
+
+        // The guest drops its task: the fetch cancelled, the future's writer writes its default value
+        // (which waits, as nobody reads), the reader dropped (which ends that write), [task-cancel];
+        // then it waits for the write's end and drops the writer. Dropping it unwritten would trap.
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => answer.WaitAsync(s_patience));
+        Assert.Equal(cancellation.Token, cancelled.CancellationToken);
+        await lookup.Cancelled.Task.WaitAsync(s_patience);
+
+        // The instance goes on: the next task runs to its end.
+        var next = guest.Tasks.FetchMessageAsync(2);
+        lookup.Release(2);
+        Assert.Equal("fetched 20", await (await next.WaitAsync(s_patience)).WaitAsync(s_patience));
+        Assert.False(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
     public async Task Cancelling_a_task_awaiting_the_host_cancels_the_import_and_ends_the_task_cancelled()
     {
         var lookup = new RustShapeLookup();

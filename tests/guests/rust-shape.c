@@ -24,6 +24,10 @@
 // - cancellation (a TASK_CANCELLED event) drops the task: an import in progress is cancelled with
 //   the blocking [subtask-cancel] and dropped, a read in progress cancelled with the synchronous
 //   cancel, the stream dropped, and [task-cancel] called; the callback answers EXIT.
+// - a future's writer dropped before a value was written first writes the writer's default value
+//   (FutureWriter's Drop, write_and_forget), as dropping it unwritten traps; a write that cannot
+//   finish at once keeps the task waiting for it after it was dropped (its remaining work), and
+//   the writer is dropped when it ends.
 #include "async-abi.h"
 
 #define LOOKUP "test:rust-shape/lookup"
@@ -46,6 +50,7 @@ IMPORT(TASKS_EXPORT, "[task-return]sleep") void return_sleep(uint32_t value);
 IMPORT(TASKS_EXPORT, "[task-return]wake") void return_wake(void);
 IMPORT(TASKS_EXPORT, "[task-return]checksum") void return_checksum(uint32_t sum);
 IMPORT(TASKS_EXPORT, "[task-return]spin") void return_spin(uint32_t value);
+IMPORT(TASKS_EXPORT, "[task-return]fetch-message") void return_fetch_message(uint32_t future);
 
 // The seven built-ins of one stream or future type, as the runtime's StreamVtable holds them.
 typedef struct {
@@ -122,6 +127,8 @@ struct task {
     uint32_t wake_writer;
     int wake_reading;
     int returned;          // task.return was called (the runtime's TaskCancelOnDrop is forgotten)
+    int dropped;           // the export's state was dropped: only a default write may remain
+    uint32_t forgotten;    // a future writer whose default write (in ops[1]) has not ended yet
     poll_t poll;
     drop_t drop;           // what the export's own state holds, dropped with it
     uint32_t stage;
@@ -227,7 +234,15 @@ static void task_wake(task_t *task) {
     }
 }
 
+static uint32_t task_finish_drop(task_t *task);
+
 static uint32_t task_callback(task_t *task, uint32_t event, uint32_t waitable, uint32_t code) {
+    if (task->dropped) {
+        if (event != EVENT_NONE) {
+            deliver(task, waitable, code);
+        }
+        return task_finish_drop(task);
+    }
     if (event == EVENT_TASK_CANCELLED) {
         return CODE_EXIT;   // the caller drops the task, which cancels what it was doing
     }
@@ -258,15 +273,30 @@ static uint32_t task_callback(task_t *task, uint32_t event, uint32_t waitable, u
     }
 }
 
+// The export's state is dropped (its task cancelled, or done); the task itself goes once nothing remains.
 static void task_drop(task_t *task) {
     cancel_wake_read(task);
     task->drop(task);
+    task->dropped = 1;
     if (!task->returned) {
         task_cancel();
     }
     if (sleeper == task) {
         sleeper = NULL;
     }
+}
+
+// What a dropped task still waits for: the default write of a future writer, whose end is dropped once it ended.
+static uint32_t task_finish_drop(task_t *task) {
+    if (task->forgotten != 0 && task->ops[1].delivered) {
+        task->ops[1].waitable = 0;
+        message_vtable.drop_writable(task->forgotten);
+        task->forgotten = 0;
+    }
+    return task->registered > 0 ? (uint32_t)wait_on(task->set) : CODE_EXIT;
+}
+
+static void task_free(task_t *task) {
     if (task->wake_writer != 0) {
         unit_vtable.drop_writable(task->wake_writer);
     }
@@ -288,8 +318,12 @@ static uint32_t callback(uint32_t event, uint32_t waitable, uint32_t code) {
     }
     context_set(NULL);
     uint32_t answer = task_callback(task, event, waitable, code);
-    if (answer == CODE_EXIT) {
+    if (answer == CODE_EXIT && !task->dropped) {
         task_drop(task);
+        answer = task_finish_drop(task);
+    }
+    if (answer == CODE_EXIT) {
+        task_free(task);
     } else {
         context_set(task);
     }
@@ -445,6 +479,39 @@ ASYNC_EXPORT("fetch-and-sum")
 uint32_t fetch_and_sum(uint32_t key, uint32_t bytes) { return start_task(task_new(fetch_and_sum_poll, fetch_and_sum_drop, key, 0, bytes)); }
 TASK_CALLBACK("fetch-and-sum", fetch_and_sum)
 
+// "<prefix><value>" as a new guest string.
+static string_t message_of(const char *prefix, size_t prefix_length, uint32_t value) {
+    char text[32];
+    __builtin_memcpy(text, prefix, prefix_length);
+    size_t length = prefix_length;
+    char digits[12];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    while (n > 0) {
+        text[length++] = digits[--n];
+    }
+    return string_copy(text, length);
+}
+
+// A string's default value (String::default()), which a message writer dropped unwritten writes.
+static const string_t default_message;
+
+// Drops message writer `writer`, whose value was not written: it writes the default value first
+// (write_and_forget); when that must wait for the reader, the task waits for it (ops[1]) before it
+// exits, and the writer is dropped then (task_finish_drop).
+static void message_writer_drop(task_t *task, uint32_t writer) {
+    uint32_t code = message_vtable.start_write(writer, &default_message);
+    if (code == BLOCKED) {
+        op_register(task, &task->ops[1], writer);
+        task->forgotten = writer;
+        return;
+    }
+    message_vtable.drop_writable(writer);
+}
+
 // numbers: return the readable ends, then write the numbers and the message (what a task spawned
 // before returning does).
 static int numbers_poll(task_t *task) {
@@ -493,20 +560,7 @@ static int numbers_poll(task_t *task) {
             break;
         case 3: {
             static const char prefix[] = "wrote ";
-            char text[32];
-            size_t length = sizeof prefix - 1;
-            __builtin_memcpy(text, prefix, length);
-            char digits[12];
-            size_t n = 0;
-            uint32_t value = task->count;
-            do {
-                digits[n++] = (char)('0' + value % 10);
-                value /= 10;
-            } while (value != 0);
-            while (n > 0) {
-                text[length++] = digits[--n];
-            }
-            task->message = string_copy(text, length);
+            task->message = message_of(prefix, sizeof prefix - 1, task->count);
             uint32_t code = message_vtable.start_write(task->end2, &task->message);
             if (op_start(task, &task->ops[0], task->end2, code, 4) == PENDING) {
                 return PENDING;
@@ -530,18 +584,24 @@ static int numbers_poll(task_t *task) {
 
 static void numbers_drop(task_t *task) {
     op_unregister(task, &task->ops[0]);
+    int written = 0;
     if (op_in_progress(&task->ops[0])) {
         if (task->stage == 2) {
             (void)numbers_vtable.cancel_write(task->end);
         } else if (task->stage == 4) {
-            (void)message_vtable.cancel_write(task->end2);
+            // A cancelled write moved nothing: the reader is still owed a value.
+            written = COPY_RESULT(message_vtable.cancel_write(task->end2)) != COPY_CANCELLED;
         }
     }
     if (task->end != 0) {
         numbers_vtable.drop_writable(task->end);
     }
     if (task->end2 != 0) {
-        message_vtable.drop_writable(task->end2);
+        if (written) {
+            message_vtable.drop_writable(task->end2);
+        } else {
+            message_writer_drop(task, task->end2);
+        }
     }
     if (task->message.ptr != NULL) {
         string_free(task->message);
@@ -667,6 +727,67 @@ static int spin_poll(task_t *task) {
 }
 
 static void spin_drop(task_t *task) { call_drop(task, &task->ops[0]); }
+
+// fetch-message: make a future's ends, await the host's fetch, return the readable end and write
+// "fetched <value>". The future<string> is numbers' type, so its built-ins are numbers' (N = 1).
+// The export's state holds the writer before the reader, so a cancellation while it awaits drops
+// the writer first: its default value goes out (and waits, as nobody reads), then the reader is
+// dropped, which ends that write DROPPED, and the task exits once it learns so.
+static int fetch_message_poll(task_t *task) {
+    op_t *call = &task->ops[0];
+    for (;;) {
+        switch (task->stage) {
+        case 0: {
+            uint64_t ends = message_vtable.new_();
+            task->end = (uint32_t)ends;
+            task->end2 = (uint32_t)(ends >> 32);
+            call_started(task, call, lookup_fetch(task->key, &task->fetched));
+            task->stage = 1;
+            break;
+        }
+        case 1: {
+            if (!call_returned(task, call)) {
+                return PENDING;
+            }
+            task->returned = 1;
+            return_fetch_message(task->end);
+            task->end = 0;
+            static const char prefix[] = "fetched ";
+            task->message = message_of(prefix, sizeof prefix - 1, task->fetched);
+            uint32_t code = message_vtable.start_write(task->end2, &task->message);
+            if (op_start(task, call, task->end2, code, 2) == PENDING) {
+                return PENDING;
+            }
+            break;
+        }
+        case 2:
+            if (!call->delivered) {
+                return PENDING;
+            }
+            call->waitable = 0;
+            string_free(task->message);
+            task->message.ptr = NULL;
+            message_vtable.drop_writable(task->end2);
+            task->end2 = 0;
+            return READY;
+        }
+    }
+}
+
+// Cancellation reaches the task only before it returned (stage 1): the fetch, then the writer, then the reader.
+static void fetch_message_drop(task_t *task) {
+    call_drop(task, &task->ops[0]);
+    if (task->end2 != 0) {
+        message_writer_drop(task, task->end2);
+    }
+    if (task->end != 0) {
+        message_vtable.drop_readable(task->end);
+    }
+}
+
+ASYNC_EXPORT("fetch-message")
+uint32_t fetch_message(uint32_t key) { return start_task(task_new(fetch_message_poll, fetch_message_drop, key, 0, 0)); }
+TASK_CALLBACK("fetch-message", fetch_message)
 
 ASYNC_EXPORT("spin")
 uint32_t spin(uint32_t key, uint32_t yields) { return start_task(task_new(spin_poll, spin_drop, key, yields, 0)); }
