@@ -11,7 +11,7 @@ public sealed class StreamTests
 
     private static Task<HostStreamReader> Produce(AsyncGuest guest, uint count, uint chunk) =>
         AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "produce", [WasmValue.FromUInt32(count), WasmValue.FromUInt32(chunk)],
-            call => AsyncChannels.TakeStreamReader(call.Instance, call.GetUInt32(0), "produce"));
+            call => AsyncChannels.TakeStreamReader(call.Instance, call.GetUInt32(0), "produce", (WitStreamType)AsyncWorld.Export("jobs", "produce").Result!));
 
     // The guest's consume(stream, buffer) on a new stream<u8> whose writable end is the host's: the sum of the bytes it reads.
     private static Task<ulong> Consume(AsyncGuest guest, uint buffer, out HostStreamWriter writer)
@@ -121,7 +121,7 @@ public sealed class StreamTests
     {
         using var guest = new AsyncGuest();
         using var reader = await AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "promise", [WasmValue.FromUInt32(0xC0FFEE)],
-            call => AsyncChannels.TakeFutureReader(call.Instance, call.GetUInt32(0), "promise")).WaitAsync(s_patience);
+            call => AsyncChannels.TakeFutureReader(call.Instance, call.GetUInt32(0), "promise", (WitFutureType)AsyncWorld.Export("jobs", "promise").Result!)).WaitAsync(s_patience);
         var value = new byte[4];
         Assert.True(await reader.ReadAsync(value).AsTask().WaitAsync(s_patience));
         Assert.Equal(0xC0FFEEu, BinaryPrimitives.ReadUInt32LittleEndian(value));
@@ -153,6 +153,32 @@ public sealed class StreamTests
             Assert.Equal(Enumerable.Range(0, (i + 1) * 10).Select(b => (byte)b), contents[i]);
             readers[i].Dispose();
         }
+    }
+
+    [Fact]
+    public async Task Taking_a_stream_end_as_another_stream_type_is_a_trap_naming_both()
+    {
+        // produce returns a stream<u8>; the host takes it as the stream<u32> another function
+        // would have, which the spec's lift refuses (e.shared.t != t).
+        using var guest = new AsyncGuest();
+        var taking = AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "produce", [WasmValue.FromUInt32(4), WasmValue.FromUInt32(4)],
+            call => AsyncChannels.TakeStreamReader(call.Instance, call.GetUInt32(0), "produce", new WitStreamType(WitPrimitiveType.U32)));
+
+        var trap = await Assert.ThrowsAsync<WasmTrapException>(() => taking.WaitAsync(s_patience));
+        Assert.Contains("readable end of a stream<u8>, not of the stream<u32> the host takes", trap.TrapMessage);
+        Assert.True(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Taking_a_future_end_as_another_future_type_is_a_trap_naming_both()
+    {
+        using var guest = new AsyncGuest();
+        var taking = AsyncExportCall.InvokeAsync(guest.Instance, AsyncGuest.Jobs + "promise", [WasmValue.FromUInt32(7)],
+            call => AsyncChannels.TakeFutureReader(call.Instance, call.GetUInt32(0), "promise", new WitFutureType(WitPrimitiveType.S32)));
+
+        var trap = await Assert.ThrowsAsync<WasmTrapException>(() => taking.WaitAsync(s_patience));
+        Assert.Contains("readable end of a future<u32>, not of the future<s32> the host takes", trap.TrapMessage);
+        Assert.True(guest.Instance.IsFaulted);
     }
 
     [Fact]

@@ -10,11 +10,47 @@ namespace WitHost.Wamr.Async;
 /// </summary>
 public static class AsyncChannels
 {
-    /// <summary>Takes the readable stream end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
+    /// <summary>
+    /// Takes the readable stream end <paramref name="handle"/> from the guest, as an end of
+    /// <paramref name="type"/>: a bad handle, or an end of another type (compared by structure, as
+    /// the spec's lift does), is a trap.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The elements of <paramref name="type"/> are not bytes (only numbers, bool and char are).</exception>
+    public static HostStreamReader TakeStreamReader(WamrInstance instance, uint handle, string functionName, WitStreamType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var expected = BytesChannelType(type);
+        return Take(instance, handle, functionName, isFuture: false, expected.IsSameType, expected.StructuralName, (channel, state) => new HostStreamReader(channel, state));
+    }
+
+    /// <summary>
+    /// Takes the readable stream end <paramref name="handle"/> from the guest, of any stream whose
+    /// elements are bytes (numbers, bool, char, or none): a bad handle is a trap, but the end's type
+    /// is not checked against the function's, as the spec's lift does; the overload taking the
+    /// <see cref="WitStreamType"/> checks it.
+    /// </summary>
     public static HostStreamReader TakeStreamReader(WamrInstance instance, uint handle, string functionName) =>
         Take(instance, handle, functionName, isFuture: false, type => type.ElementIsBytes, "stream of bytes", (channel, state) => new HostStreamReader(channel, state));
 
-    /// <summary>Takes the readable future end <paramref name="handle"/> from the guest; a bad handle is a trap.</summary>
+    /// <summary>
+    /// Takes the readable future end <paramref name="handle"/> from the guest, as an end of
+    /// <paramref name="type"/>: a bad handle, or an end of another type (compared by structure, as
+    /// the spec's lift does), is a trap.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The payload of <paramref name="type"/> is not bytes (only numbers, bool and char are).</exception>
+    public static HostFutureReader TakeFutureReader(WamrInstance instance, uint handle, string functionName, WitFutureType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var expected = BytesChannelType(type);
+        return Take(instance, handle, functionName, isFuture: true, expected.IsSameType, expected.StructuralName, (channel, state) => new HostFutureReader(channel, state));
+    }
+
+    /// <summary>
+    /// Takes the readable future end <paramref name="handle"/> from the guest, of any future whose
+    /// payload is bytes (numbers, bool, char, or none): a bad handle is a trap, but the end's type
+    /// is not checked against the function's, as the spec's lift does; the overload taking the
+    /// <see cref="WitFutureType"/> checks it.
+    /// </summary>
     public static HostFutureReader TakeFutureReader(WamrInstance instance, uint handle, string functionName) =>
         Take(instance, handle, functionName, isFuture: true, type => type.ElementIsBytes, "future of bytes", (channel, state) => new HostFutureReader(channel, state));
 
@@ -40,13 +76,19 @@ public static class AsyncChannels
     private static (uint Handle, AsyncChannel Channel, AsyncInstanceState State) LowerNew(WamrInstance instance, WitType channelType)
     {
         ArgumentNullException.ThrowIfNull(instance);
+        return LowerNew(instance, BytesChannelType(channelType));
+    }
+
+    // The core type of a stream or future the byte-level host ends move: its elements must be bytes.
+    private static CoreChannelType BytesChannelType(WitType channelType)
+    {
         var type = CoreAsyncBuiltins.ChannelType("", "", 0, channelType);
         if (!type.ElementIsBytes)
         {
             throw new NotSupportedException($"The host ends of a {type.TypeName} move bytes, which only numbers, bool and char are; generated hosts move other elements as C# values.");
         }
 
-        return LowerNew(instance, type);
+        return type;
     }
 
     /// <summary>A new stream or future of <paramref name="type"/> whose readable end the guest gets (the handle returned).</summary>

@@ -15,7 +15,7 @@ namespace WitHost.Wamr.CanonicalAbi;
 /// A stream or future is a <see cref="WitHandleValue"/>: the index of an end in the guest's table,
 /// as the byte-level <see cref="AsyncChannels"/> functions number them. Nothing moves it: an end
 /// the guest passes stays in its table until the host takes it
-/// (<see cref="AsyncChannels.TakeStreamReader"/>), and one the implementation returns must be an
+/// (<see cref="AsyncChannels.TakeStreamReader(WamrInstance, uint, string, WitStreamType)"/>), and one the implementation returns must be an
 /// end the guest holds (<see cref="AsyncChannels.LowerNewStream"/>).
 /// </remarks>
 public static class DynamicHostImport
