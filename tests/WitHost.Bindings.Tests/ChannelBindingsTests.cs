@@ -128,6 +128,17 @@ public sealed class ChannelBindingsTests : IDisposable
         Assert.True(guest.Instance.IsFaulted);
     }
 
+    [Fact]
+    public void A_stream_end_of_another_type_than_the_function_says_is_a_trap_when_the_host_takes_it()
+    {
+        using var guest = Instantiate();
+
+        // mistyped-words returns a stream<u8> end where its type says stream<u32>.
+        var trap = Assert.Throws<WasmTrapException>(() => guest.Tools.MistypedWords());
+        Assert.Contains("is the readable end of a stream<u8>, not of the stream<u32> the host takes", trap.TrapMessage);
+        Assert.True(guest.Instance.IsFaulted);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(10)]

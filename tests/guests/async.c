@@ -716,6 +716,9 @@ EXPORT(TOOLS("discard-octets")) void tools_discard_octets(uint32_t octets) { dis
 
 EXPORT(TOOLS("discard-words")) void tools_discard_words(uint32_t words) { discard_words_stream_drop_readable(words); }
 
+// The readable end of a stream<u8> where the function's type says stream<u32>: lifting it traps.
+EXPORT(TOOLS("mistyped-words")) uint32_t tools_mistyped_words(void) { return (uint32_t)produce_stream_new(); }
+
 EXPORT(TOOLS("misuse")) void tools_misuse(uint32_t which) {
     uint8_t byte = 0;
     switch (which) {

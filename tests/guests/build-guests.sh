@@ -24,21 +24,31 @@ fi
 
 # -O2 reactor modules (no main; `_initialize` runs the constructors). --sysroot points at
 # Debian's wasi-libc. The linker keeps exported names exactly as written in export_name().
-flags=(--target=wasm32-wasi --sysroot=/usr -O2 -mexec-model=reactor -Wl,--strip-debug -Wall -Wextra -Werror)
+# Compiled and linked in two steps, the link without -O: clang's wasm driver runs binaryen's
+# wasm-opt over a link that has an -O flag whenever wasm-opt is on PATH, so one step would make
+# the committed binaries depend on whether the machine has binaryen installed.
+target=(--target=wasm32-wasi --sysroot=/usr)
+compile_flags=(-O2 -Wall -Wextra -Werror)
+link_flags=(-mexec-model=reactor -Wl,--strip-debug)
+objects=$(mktemp -d)
+trap 'rm -rf "$objects"' EXIT
 
 shopt -s nullglob
 for src in "$root"/tests/guests/*.c "$root"/samples/*/guest/*.c "$root"/nuget/templates/content/*/guest/*.c; do
   out="${src%.c}.wasm"
-  extra=()
+  compile_extra=()
+  link_extra=()
   case $(basename "$src") in
     # Built as rustc and clang 16+ build by default: indirect calls name their table.
-    reference-types.c) extra=(-mreference-types) ;;
+    reference-types.c) compile_extra=(-mreference-types) ;;
     # Exports __heap_base and __data_end as rustc's wasm32 guests do, from which WAMR learns
     # where the shadow stack lives (the thread manager would share it out between threads).
-    runaway.c) extra=(-Wl,--export=__heap_base -Wl,--export=__data_end) ;;
-    small-stack.c) extra=(-Wl,-z,stack-size=1024 -Wl,--export=__heap_base -Wl,--export=__data_end) ;;
+    runaway.c) link_extra=(-Wl,--export=__heap_base -Wl,--export=__data_end) ;;
+    small-stack.c) link_extra=(-Wl,-z,stack-size=1024 -Wl,--export=__heap_base -Wl,--export=__data_end) ;;
   esac
-  "$cc" "${flags[@]}" "${extra[@]}" -o "$out" "$src"
+  object="$objects/$(basename "${src%.c}").o"
+  "$cc" "${target[@]}" "${compile_flags[@]}" "${compile_extra[@]}" -c -o "$object" "$src"
+  "$cc" "${target[@]}" "${link_flags[@]}" "${link_extra[@]}" -o "$out" "$object"
   echo "built ${out#"$root"/}"
 done
 
