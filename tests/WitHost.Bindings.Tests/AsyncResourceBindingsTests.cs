@@ -218,6 +218,51 @@ public sealed class AsyncResourceBindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_the_async_open_returns_reaches_the_guest_which_drops_it()
+    {
+        using var guest = Instantiate();
+        var call = guest.Counters.OpenAndDropAsync(3);
+        Assert.Equal([3u], _ledger.OpensAsked);
+        Assert.Empty(_ledger.Opened);
+
+        _ledger.ReleaseOpen(3);
+
+        Assert.Equal(3u, await call.WaitAsync(s_patience));
+        Assert.True(Assert.Single(_ledger.Opened).Disposed);
+    }
+
+    [Theory]
+    [InlineData("trap")]
+    [InlineData("dispose")]
+    public async Task An_account_the_async_open_returns_after_its_instance_went_is_disposed(string end)
+    {
+        // open answers only after the instance trapped or was disposed: the guest will never take
+        // the account into its table, so nothing would drop it; the host's object is disposed as
+        // dropping the guest's own handle would have.
+        var guest = Instantiate();
+        var call = guest.Counters.OpenAndDropAsync(5);
+        Assert.Equal([5u], _ledger.OpensAsked);
+
+        Type expected;
+        if (end == "trap")
+        {
+            Assert.Throws<WasmTrapException>(() => guest.Tools.Misuse(2));
+            expected = typeof(WasmInstanceFaultedException);
+        }
+        else
+        {
+            guest.Dispose();
+            expected = typeof(ObjectDisposedException);
+        }
+
+        _ledger.ReleaseOpen(5);
+
+        await Polling.Until(() => _ledger.Opened.TryPeek(out var account) && account.Disposed, s_patience);
+        await Assert.ThrowsAsync(expected, () => call.WaitAsync(s_patience));
+        guest.Dispose();
+    }
+
+    [Fact]
     public async Task Disposing_the_instance_fails_a_running_method_and_its_lend_ends()
     {
         var guest = Instantiate();

@@ -241,7 +241,7 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"));
         using var instance = Instantiate(files);
         var waiting = instance.Jobs.ScaleUnwrittenAsync(6);
-        await Eventually(() => !files.ScaleTokens.IsEmpty);
+        await Polling.Until(() => !files.ScaleTokens.IsEmpty, s_patience);
         var token = Assert.Single(files.ScaleTokens);
         Assert.False(token.IsCancellationRequested);
 
@@ -279,7 +279,7 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         answer.SetResult(stream);
 
         await Assert.ThrowsAsync(expected, () => stream.Completion.WaitAsync(s_patience));
-        await Eventually(() => bytes.IsDisposed);
+        await Polling.Until(() => bytes.IsDisposed, s_patience);
         await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
     }
 
@@ -293,7 +293,7 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"));
         using var instance = Instantiate(files);
         var waiting = startTask(instance);
-        await Eventually(() => hostWaits(files));
+        await Polling.Until(() => hostWaits(files), s_patience);
 
         var (expected, taskExpected) = EndInstance(instance, end);
 
@@ -318,16 +318,6 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
 
         instance.Dispose();
         return (typeof(ObjectDisposedException), typeof(ObjectDisposedException));
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(clock.Elapsed < s_patience, "the guest never got there");
-            await Task.Delay(5);
-        }
     }
 
     private static async IAsyncEnumerable<byte> FailingSource(int count, Exception failure)

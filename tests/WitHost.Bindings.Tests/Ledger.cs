@@ -6,11 +6,13 @@ namespace WitHost.Bindings.Tests;
 
 /// <summary>
 /// The host's <c>ledger</c> of the async guest: accounts whose async method <c>balance</c>
-/// answers id × 100 when the test lets it (<see cref="Release"/>); it records what the guest opened.
+/// answers id × 100 when the test lets it (<see cref="Release"/>), and whose async static
+/// <c>open</c> answers when the test lets it (<see cref="ReleaseOpen"/>); it records what the guest opened.
 /// </summary>
 internal sealed class Ledger : ILedger
 {
     private readonly ConcurrentDictionary<uint, TaskCompletionSource<uint>> _pending = new();
+    private readonly ConcurrentDictionary<uint, TaskCompletionSource> _opens = new();
 
     /// <summary>The accounts the guest made, in order.</summary>
     public ConcurrentQueue<Account> Opened { get; } = new();
@@ -21,6 +23,24 @@ internal sealed class Ledger : ILedger
         Opened.Enqueue(account);
         return account;
     }
+
+    /// <summary>The ids the guest asked <c>open</c> for, in order.</summary>
+    public ConcurrentQueue<uint> OpensAsked { get; } = new();
+
+    /// <summary>
+    /// Account <paramref name="id"/>, made when the test lets <c>open</c> answer
+    /// (<see cref="ReleaseOpen"/>), whatever the call's token says: an answer that comes after the
+    /// guest's instance went is what the guest never takes.
+    /// </summary>
+    public async ValueTask<IAccount> AccountOpenAsync(uint id, CancellationToken cancellationToken)
+    {
+        OpensAsked.Enqueue(id);
+        await _opens.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.ConfigureAwait(false);
+        return CreateAccount(id);
+    }
+
+    /// <summary>Lets <c>open</c> of account <paramref name="id"/> answer.</summary>
+    public void ReleaseOpen(uint id) => _opens.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Lets the balance of account <paramref name="id"/> answer id × 100.</summary>
     public void Release(uint id) => Pending(id).TrySetResult(id * 100);

@@ -67,17 +67,27 @@ static int32_t task_end(task_t *t) {
     return CODE_EXIT;
 }
 
-// Starts fetch(key) for `t`: true when it returned at once (t->result holds it).
-static bool start_fetch(task_t *t, uint32_t key) {
-    uint32_t status = fetch_lower(key, &t->result);
-    uint32_t state = status & 0xf;
-    if (state == SUBTASK_RETURNED) {
+// An async lowering's status: true when the import returned at once; otherwise its subtask joins
+// the task's set, to be waited for.
+static bool returned_or_joined(task_t *t, uint32_t status) {
+    if ((status & 0xf) == SUBTASK_RETURNED) {
         t->subtask = 0;
         return true;
     }
     t->subtask = status >> 4;
     waitable_join(t->subtask, t->set);
     return false;
+}
+
+// A callback's event must be the task's subtask returning (a trap otherwise); the subtask is dropped.
+static void take_returned_subtask(task_t *t, uint32_t event, uint32_t p1, uint32_t p2) {
+    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
+    subtask_drop(t->subtask);
+}
+
+// Starts fetch(key) for `t`: true when it returned at once (t->result holds it).
+static bool start_fetch(task_t *t, uint32_t key) {
+    return returned_or_joined(t, fetch_lower(key, &t->result));
 }
 
 // ---- fetch-sum ----
@@ -535,8 +545,7 @@ ASYNC_EXPORT("park") int32_t park(uint32_t key) {
 
 CALLBACK("park") int32_t park_callback(uint32_t event, uint32_t p1, uint32_t p2) {
     task_t *t = context_get();
-    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
-    subtask_drop(t->subtask);
+    take_returned_subtask(t, event, p1, p2);
     park_return(t->result);
     parked_set = 0;
     return task_end(t);
@@ -646,8 +655,7 @@ COUNTER_ASYNC("[static]counter.of-fetched") int32_t counter_of_fetched(uint32_t 
 
 COUNTER_CALLBACK("[static]counter.of-fetched") int32_t counter_of_fetched_callback(uint32_t event, uint32_t p1, uint32_t p2) {
     task_t *t = context_get();
-    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
-    subtask_drop(t->subtask);
+    take_returned_subtask(t, event, p1, p2);
     return of_fetched_finish(t);
 }
 
@@ -659,27 +667,42 @@ IMPORT(LEDGER, "[async-lower][method]account.balance") uint32_t account_balance_
 IMPORT(LEDGER, "[resource-drop]account") void account_drop(uint32_t handle);
 IMPORT(COUNTERS_EXPORT, "[task-return]balance-by-id") void balance_by_id_return(uint32_t value);
 
-static int32_t balance_by_id_finish(task_t *t) {
+// Ends a task that holds an account (t->end): the account is dropped, t->result returned.
+static int32_t drop_account_and_return(task_t *t, void (*task_return)(uint32_t)) {
     account_drop(t->end);
-    balance_by_id_return(t->result);
+    task_return(t->result);
     return task_end(t);
 }
 
 COUNTER_ASYNC("balance-by-id") int32_t balance_by_id(uint32_t id) {
     task_t *t = task_begin();
     t->end = account_new(id);
-    uint32_t status = account_balance_lower(t->end, &t->result);
-    if ((status & 0xf) == SUBTASK_RETURNED) return balance_by_id_finish(t);
-    t->subtask = status >> 4;
-    waitable_join(t->subtask, t->set);
+    if (returned_or_joined(t, account_balance_lower(t->end, &t->result))) return drop_account_and_return(t, balance_by_id_return);
     return wait_on(t->set);
 }
 
 COUNTER_CALLBACK("balance-by-id") int32_t balance_by_id_callback(uint32_t event, uint32_t p1, uint32_t p2) {
     task_t *t = context_get();
-    if (event != EVENT_SUBTASK || p1 != t->subtask || p2 != SUBTASK_RETURNED) __builtin_trap();
-    subtask_drop(t->subtask);
-    return balance_by_id_finish(t);
+    take_returned_subtask(t, event, p1, p2);
+    return drop_account_and_return(t, balance_by_id_return);
+}
+
+// open-and-drop: the host's account `id` from its async static open, dropped once the host answers.
+
+IMPORT(LEDGER, "[async-lower][static]account.open") uint32_t account_open_lower(uint32_t id, uint32_t *result);
+IMPORT(COUNTERS_EXPORT, "[task-return]open-and-drop") void open_and_drop_return(uint32_t value);
+
+COUNTER_ASYNC("open-and-drop") int32_t open_and_drop(uint32_t id) {
+    task_t *t = task_begin();
+    t->result = id;
+    if (returned_or_joined(t, account_open_lower(id, &t->end))) return drop_account_and_return(t, open_and_drop_return);
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("open-and-drop") int32_t open_and_drop_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    take_returned_subtask(t, event, p1, p2);
+    return drop_account_and_return(t, open_and_drop_return);
 }
 
 // backpressure.inc/dec, as the current spec has them (it dropped backpressure.set, which the

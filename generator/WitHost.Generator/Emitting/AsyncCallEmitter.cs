@@ -21,13 +21,13 @@ internal static class AsyncCallEmitter
     /// <summary>The name of the method that lowers the result of async import entry <paramref name="entryName"/>.</summary>
     public static string ResultEntryName(string entryName) => "Lower" + entryName;
 
-    /// <summary>The method that ends the streams of an async import's result its guest never takes; null when the result holds none.</summary>
-    public static string? DiscardEntryName(CallBinding call, string entryName) => call.Result is { } result && MarshalEmitter.HoldsStream(result) ? "Discard" + entryName : null;
+    /// <summary>The method that ends the streams and owned resources of an async import's result its guest never takes; null when the result holds none.</summary>
+    public static string? DiscardEntryName(CallBinding call, string entryName) => call.Result is { } result && MarshalEmitter.HoldsHostMade(result) ? "Discard" + entryName : null;
 
-    /// <summary>The body of <see cref="DiscardEntryName"/>: every stream in <c>result_</c> ends with <c>reason_</c>.</summary>
+    /// <summary>The body of <see cref="DiscardEntryName"/>: every stream in <c>result_</c> ends with <c>reason_</c>, every owned resource object is released.</summary>
     public static void EmitDiscardBody(SourceWriter writer, CallBinding call)
     {
-        new MarshalEmitter(writer, "context_", "instance_", ImportName(call), "resources_").DiscardStreams(call.Result!, "result_", "reason_");
+        new MarshalEmitter(writer, "context_", "instance_", ImportName(call), "resources_").DiscardHostMade(call.Result!, "result_", "reason_");
     }
 
     /// <summary>The core function name <c>AsyncHostImports.DefineAsync</c> takes: the import's, without <c>[async-lower]</c>.</summary>
@@ -380,7 +380,7 @@ internal static class AsyncCallEmitter
         else
         {
             writer.WriteLine($"var work_ = {invocation};");
-            // A result holding streams the guest never takes (its instance went first) ends them.
+            // A result holding streams or owned resources the guest never takes (its instance went first) ends them.
             var discard = discardEntry is null ? "" : $", static (result_, reason_) => {discardEntry}(result_, reason_)";
             subtask = $"{AsyncHostImports}.WhenDone(work_, (instance_, result_) => {resultEntry}(instance_, {(hasTables ? tables + ", " : "")}resultArea_, result_){discard})";
         }

@@ -319,7 +319,7 @@ internal static class HostEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine($"// The result of {DocCommentWriter.Escape(call.WitName)} when the guest never takes it (its instance trapped or was disposed first): its streams end with why.");
+        writer.WriteLine($"// The result of {DocCommentWriter.Escape(call.WitName)} when the guest never takes it (its instance trapped or was disposed first): its streams end with why, its owned resources are released.");
         writer.WriteLine($"private static void {discardEntry}({result.CSharpType} result_, global::System.Exception reason_)");
         writer.OpenBlock();
         AsyncCallEmitter.EmitDiscardBody(writer, call);

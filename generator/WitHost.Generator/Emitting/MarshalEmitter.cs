@@ -767,21 +767,31 @@ internal sealed class MarshalEmitter
         return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
     }
 
-    /// <summary>True when a value of <paramref name="type"/> holds a stream the host gives the guest (a future's payload aside: the future's task is the host's).</summary>
-    public static bool HoldsStream(AbiTypeBinding type)
-        => type.Kind == AbiTypeKind.Stream || (type.Kind != AbiTypeKind.Future && type.Children.Any(HoldsStream));
+    /// <summary>
+    /// True when a value of <paramref name="type"/> holds something the host made for the guest
+    /// that nobody ends when the guest never takes the value: a stream (its writer and source are
+    /// the host's) or an own handle of an imported resource (its object was to move into the
+    /// guest's table). A future's payload aside: the future's task is the host's.
+    /// </summary>
+    public static bool HoldsHostMade(AbiTypeBinding type)
+        => type.Kind is AbiTypeKind.Stream or AbiTypeKind.Own || (type.Kind != AbiTypeKind.Future && type.Children.Any(HoldsHostMade));
 
     /// <summary>
-    /// Ends every stream in <paramref name="value"/> of <paramref name="type"/> with
-    /// <paramref name="reason"/> (<c>ChannelValues.Discard</c>): an async import's result the guest
-    /// will never take, whose streams would otherwise be left with nobody to end them.
+    /// Ends what <paramref name="value"/> of <paramref name="type"/> holds for the guest
+    /// (<see cref="HoldsHostMade"/>): each stream with <paramref name="reason"/>
+    /// (<c>ChannelValues.Discard</c>), each owned resource object as dropping its handle would
+    /// (<c>OwnedResources.Release</c>). It runs for an async import's result the guest will never
+    /// take, whose contents would otherwise be left with nobody to end them.
     /// </summary>
-    public void DiscardStreams(AbiTypeBinding type, string value, string reason)
+    public void DiscardHostMade(AbiTypeBinding type, string value, string reason)
     {
         switch (type.Kind)
         {
             case AbiTypeKind.Stream:
                 _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason});");
+                break;
+            case AbiTypeKind.Own:
+                _writer.WriteLine($"global::WitHost.Wamr.Bindings.OwnedResources.Release({value});");
                 break;
             case AbiTypeKind.List:
             case AbiTypeKind.FixedList:
@@ -796,7 +806,7 @@ internal sealed class MarshalEmitter
                 }
                 else
                 {
-                    DiscardStreams(type.Children[0], item, reason);
+                    DiscardHostMade(type.Children[0], item, reason);
                 }
 
                 _writer.CloseBlock();
@@ -812,9 +822,9 @@ internal sealed class MarshalEmitter
             case AbiTypeKind.Variant:
                 LowerCases(type, value, (_, child, payload) =>
                 {
-                    if (HoldsStream(child))
+                    if (HoldsHostMade(child))
                     {
-                        DiscardStreams(child, payload, reason);
+                        DiscardHostMade(child, payload, reason);
                     }
                 });
                 break;
@@ -825,9 +835,9 @@ internal sealed class MarshalEmitter
     {
         for (var i = 0; i < type.Children.Count; i++)
         {
-            if (HoldsStream(type.Children[i]))
+            if (HoldsHostMade(type.Children[i]))
             {
-                DiscardStreams(type.Children[i], member(i), reason);
+                DiscardHostMade(type.Children[i], member(i), reason);
             }
         }
     }

@@ -171,7 +171,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         _slots.Remove(handle);
         if (entry.Own)
         {
-            (entry.Value as IDisposable)?.Dispose();
+            OwnedResources.Release(entry.Value);
         }
         else
         {

@@ -1,5 +1,6 @@
 // The host side of example:concurrency/ledger (wit/async.wit) for run-component.mjs: `account`,
-// whose async method balance answers the account's id × 100, as the .NET tests' ledger does.
+// whose async method balance answers the account's id × 100 and whose async static open makes
+// one, as the .NET tests' ledger does.
 // Every call the guest makes is recorded with the WIT name, self first for methods.
 const ledger = 'example:concurrency/ledger';
 
@@ -18,6 +19,11 @@ export default function host({ record }) {
     async balance() {
       record(`${ledger}#[method]account.balance`, [this]);
       return this.#id * 100;
+    }
+
+    static async open(id) {
+      record(`${ledger}#[static]account.open`, [id]);
+      return new Account(id);
     }
 
     [dispose]() {
