@@ -38,6 +38,11 @@ public sealed class WamrFunction
     public int ResultCells { get; }
 
     /// <summary>Calls the function with typed core values; returns its results.</summary>
+    /// <remarks>
+    /// A core call: a guest that exits (WASI's <c>proc_exit</c>, <c>wasi:cli/exit</c>) makes it
+    /// return normally, with results that mean nothing and <see cref="WamrInstance.ExitStatus"/>
+    /// set. WIT-level calls throw <see cref="WasmExitException"/> instead.
+    /// </remarks>
     /// <exception cref="WasmTrapException">The guest trapped.</exception>
     public WasmValue[] Invoke(params ReadOnlySpan<WasmValue> arguments)
     {
@@ -59,6 +64,14 @@ public sealed class WamrFunction
         }
 
         Span<uint> cells = stackalloc uint[Math.Max(Math.Max(ParameterCells, ResultCells), 1)];
+        WriteArguments(arguments, cells);
+        InvokeCells(cells);
+        ReadResults(cells, results);
+    }
+
+    /// <summary>Packs <paramref name="arguments"/> (already counted) into <paramref name="cells"/>, checking each one's kind.</summary>
+    internal void WriteArguments(ReadOnlySpan<WasmValue> arguments, Span<uint> cells)
+    {
         int cell = 0;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -69,10 +82,12 @@ public sealed class WamrFunction
             }
             cell = WriteCells(cells, cell, argument.Kind, argument.Bits);
         }
+    }
 
-        InvokeCells(cells);
-
-        cell = 0;
+    /// <summary>Reads the results a call left in <paramref name="cells"/> as typed core values.</summary>
+    internal void ReadResults(ReadOnlySpan<uint> cells, Span<WasmValue> results)
+    {
+        int cell = 0;
         for (int i = 0; i < Type.Results.Length; i++)
         {
             WasmValueKind kind = Type.Results[i];

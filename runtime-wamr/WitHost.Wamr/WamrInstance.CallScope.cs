@@ -13,17 +13,26 @@ public sealed partial class WamrInstance
     public ref struct CallScope
     {
         private WamrInstance? _instance;
+        // The WIT export the call is of (EnterExportCall), or null for a call of core calls (EnterCall).
+        private readonly string? _exportName;
 
-        internal CallScope(WamrInstance instance) => _instance = instance;
+        internal CallScope(WamrInstance instance, string? exportName = null)
+        {
+            _instance = instance;
+            _exportName = exportName;
+        }
 
         /// <summary>
         /// Calls <paramref name="function"/>, an export of the owned instance, as
         /// <see cref="WamrFunction.InvokeCells"/> does, inside the call this scope owns: the
         /// instance is not locked a second time, which keeps a generated call at the cost of one
-        /// lock.
+        /// lock. In the call of a WIT export (<see cref="EnterExportCall"/>), a guest that exits in
+        /// <paramref name="function"/> throws <see cref="WasmExitException"/>: the export has no
+        /// results to lift and no post-return to run.
         /// </summary>
         /// <exception cref="ObjectDisposedException">The scope was disposed.</exception>
         /// <exception cref="ArgumentException"><paramref name="function"/> is another instance's, or <paramref name="cells"/> is too short.</exception>
+        /// <exception cref="WasmExitException">The guest exited in the export this scope calls.</exception>
         public readonly void InvokeCells(WamrFunction function, Span<uint> cells)
         {
             ArgumentNullException.ThrowIfNull(function);
@@ -34,6 +43,11 @@ public sealed partial class WamrInstance
             }
             function.CheckCells(cells);
             instance.CallOwned(function, cells);
+            // cabi_realloc and the post-return are part of the export's call, not the export.
+            if (_exportName is not null && !function.IsAbiHelper)
+            {
+                instance.ThrowIfExited(_exportName);
+            }
         }
 
         /// <summary>Ends the call's ownership; a thread waiting for the instance may go on.</summary>

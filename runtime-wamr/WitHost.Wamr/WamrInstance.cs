@@ -198,8 +198,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <c>proc_exit(code)</c> (the code's 32 bits, as an <see cref="int"/>), or WASI 0.2's
     /// <c>wasi:cli/exit</c>: <c>exit(ok)</c> is 0, <c>exit(err)</c> 1, <c>exit-with-code(n)</c> n.
     /// An exit ends the guest's work there (the export's too when the guest exits in a call a
-    /// host function made back into it); the export returns normally, its results are not
-    /// meaningful, and the instance stays usable. Read it after the call, on the calling thread.
+    /// host function made back into it); a core call of the export returns normally, its results
+    /// not meaningful, while a WIT-level call throws <see cref="WasmExitException"/>; the instance
+    /// stays usable either way. Read it after the call, on the calling thread.
     /// </summary>
     public int? ExitStatus => _exitStatus;
 
@@ -420,7 +421,22 @@ public sealed unsafe partial class WamrInstance : IDisposable
             throw Fault(exportName, ReentranceMessage(exportName, worldName), null);
         }
         _scopeDepth++;
-        return new CallScope(this);
+        return new CallScope(this, exportName);
+    }
+
+    /// <summary>
+    /// The rule of every WIT-level export call after the export's core call (generated hosts,
+    /// <see cref="CanonicalAbi.DynamicExportCall"/>, async exports' steps): a guest that exited in
+    /// it has no result, so nothing is lifted and its post-return does not run; the call throws
+    /// <see cref="WasmExitException"/>. The instance is not faulted.
+    /// </summary>
+    /// <exception cref="WasmExitException">The guest exited in the call.</exception>
+    internal void ThrowIfExited(string exportName)
+    {
+        if (_exitStatus is { } status)
+        {
+            throw new WasmExitException(exportName, status);
+        }
     }
 
     /// <summary>
@@ -449,6 +465,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             {
                 CallUnobserved(function, cells);
             }
+            ThrowIfExited(function.Name);
             if (export.PostReturn is { } postReturn)
             {
                 CallPostReturn(postReturn, cells);

@@ -1,4 +1,9 @@
+using WitHost.CrossCheck.Tests;
 using WitHost.Wamr;
+using WitHost.Wamr.CanonicalAbi;
+using WitHost.Wamr.Values;
+using WitHost.Wit;
+using WitHost.Wit.Model;
 
 namespace WitHost.Bindings.Tests;
 
@@ -62,21 +67,54 @@ public class Wasip2BindingsTests : IClassFixture<Wasip2Guest>
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    public void Exit_returns_from_the_export_and_its_status_reaches_the_host(int isError)
+    public void An_exit_ends_the_export_call_with_the_guests_status_and_the_instance_goes_on(int isError)
     {
         using var guest = Instantiate();
 
-        guest.Exit(isError);
-        int? exitStatus = guest.Instance.ExitStatus;
-        guest.ExitWithCode(40 + isError);
-        int? exitWithCodeStatus = guest.Instance.ExitStatus;
-        guest.ProcExit(3 + isError);
-        int? procExitStatus = guest.Instance.ExitStatus;
+        var exited = Assert.Throws<WasmExitException>(() => guest.Exit(isError));
+        var exitedWithCode = Assert.Throws<WasmExitException>(() => guest.ExitWithCode(40 + isError));
+        var procExited = Assert.Throws<WasmExitException>(() => guest.ProcExit(3 + isError));
 
-        Assert.Equal(isError, exitStatus);
-        Assert.Equal(40 + isError, exitWithCodeStatus);
-        Assert.Equal(3 + isError, procExitStatus);
+        Assert.Equal((isError, "exit"), (exited.Status, exited.ExportName));
+        Assert.Equal(40 + isError, exitedWithCode.Status);
+        Assert.Equal(3 + isError, procExited.Status);
+        Assert.False(guest.Instance.IsFaulted);
         Assert.Equal(0, guest.RanAfterExit());
         Assert.Null(guest.Instance.ExitStatus);
+    }
+
+    [Fact]
+    public void An_exit_in_an_export_returning_a_string_lifts_nothing_and_frees_nothing()
+    {
+        using var guest = Instantiate();
+
+        var exited = Assert.Throws<WasmExitException>(() => guest.ExitString(1));
+
+        Assert.Equal(1, exited.Status);
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal(1, guest.Instance.ExitStatus);
+        Assert.Equal(0, guest.PostReturns());
+        Assert.Equal(0, guest.RanAfterExit());
+    }
+
+    [Fact]
+    public void A_dynamic_call_of_an_export_that_exits_throws_the_status_and_the_instance_goes_on()
+    {
+        using var guest = Instantiate();
+        var exitString = WorldFunction("exit-string");
+
+        var exited = Assert.Throws<WasmExitException>(() => DynamicExportCall.Invoke(guest.Instance, "exit-string", exitString, [new WitIntegerValue(1)]));
+        var exitedOk = Assert.Throws<WasmExitException>(() => DynamicExportCall.Invoke(guest.Instance, "exit-string", exitString, [new WitIntegerValue(0)]));
+
+        Assert.Equal((1, "exit-string"), (exited.Status, exited.ExportName));
+        Assert.Equal(0, exitedOk.Status);
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal(new WitIntegerValue(0), DynamicExportCall.Invoke(guest.Instance, "post-returns", WorldFunction("post-returns"), []));
+    }
+
+    private static WitFunction WorldFunction(string name)
+    {
+        var resolution = WitResolver.ResolvePath(JcoOracle.InRepo("tests", "WitHost.Bindings.Tests", "wit", "wasip2.wit"));
+        return resolution.Root!.FindWorld("wasip2")!.Exports.OfType<WitWorldFunctionItem>().Single(item => item.Name == name).Function;
     }
 }

@@ -103,5 +103,22 @@ int32_t proc_exit_export(int32_t code) {
     return 7;
 }
 
+// A string result: an exit leaves its return area unwritten (the host must not read it) and
+// nothing to free (the host must not run the post-return, which counts its runs).
+static int32_t post_returns;
+
+EXPORT("exit-string")
+void *exit_string(int32_t is_error) {
+    wasip2_exit(is_error);
+    ran_after_exit = 1;
+    return result_area;
+}
+
+EXPORT("cabi_post_exit-string")
+void exit_string_post_return(void *area) { (void)area; post_returns++; }
+
+EXPORT("post-returns")
+int32_t post_returns_export(void) { return post_returns; }
+
 EXPORT("ran-after-exit")
 int32_t ran_after_exit_export(void) { return ran_after_exit; }

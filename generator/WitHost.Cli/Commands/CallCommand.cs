@@ -22,7 +22,8 @@ namespace WitHost.Cli.Commands;
 /// plain name); <c>iface#func</c> with the interface's short name also works. Imports are stubs
 /// (<see cref="StubImports"/>); the guest's own resources work, with only the handles its results
 /// handed out accepted back (<see cref="CallResources"/>). Exit codes: 0 success, 1 the guest or a
-/// call failed, 2 bad usage (every call is parsed before the first runs).
+/// call failed, 2 bad usage (every call is parsed before the first runs); a guest that exits ends
+/// the command with its status.
 /// </remarks>
 internal static class CallCommand
 {
@@ -200,6 +201,13 @@ internal static class CallCommand
         {
             error.WriteLine($"error: {exception.Message}");
             return ExitCodes.Usage;
+        }
+        catch (WasmExitException exited)
+        {
+            // As a command that exits does: the later calls do not run, and the process ends with
+            // the guest's status (one a process cannot carry, outside 0..255, is a failure).
+            error.WriteLine($"exit: {exited.ExportName} exited with status {exited.Status}");
+            return exited.Status is >= 0 and <= 255 ? exited.Status : ExitCodes.Failure;
         }
         catch (WasmTrapException trap)
         {

@@ -298,7 +298,7 @@ public static class AsyncExportCall
             Span<WasmValue> flat = count <= CoreFunctionSignature.MaxFlatParams ? stackalloc WasmValue[CoreFunctionSignature.MaxFlatParams] : new WasmValue[count];
             flat = flat[..count];
             lowerArguments(instance, arguments, flat);
-            return InvokeStep(instance, lift, flat);
+            return InvokeStep(instance, task, lift, flat);
         }
         finally
         {
@@ -321,7 +321,7 @@ public static class AsyncExportCall
                 return null;
             }
 
-            return InvokeStep(instance, function, [WasmValue.FromInt32((int)ready.Code), WasmValue.FromInt32((int)ready.Handle), WasmValue.FromInt32((int)ready.Payload)]);
+            return InvokeStep(instance, task, function, [WasmValue.FromInt32((int)ready.Code), WasmValue.FromInt32((int)ready.Handle), WasmValue.FromInt32((int)ready.Payload)]);
         }
         finally
         {
@@ -329,12 +329,15 @@ public static class AsyncExportCall
         }
     }
 
-    // Calls the export or callback (arguments and results on the stack): its callback code.
-    private static uint InvokeStep(WamrInstance instance, WamrFunction function, ReadOnlySpan<WasmValue> arguments)
+    // Calls the export or callback (arguments and results on the stack): its callback code. A
+    // guest that exits in either ends its task with WasmExitException (the code it left is not
+    // one), which fails the call's Task; the instance is not faulted.
+    private static uint InvokeStep(WamrInstance instance, GuestTask task, WamrFunction function, ReadOnlySpan<WasmValue> arguments)
     {
         int resultCount = function.Type.Results.Length;
         Span<WasmValue> results = stackalloc WasmValue[Math.Max(resultCount, 1)];
         function.Invoke(arguments, results);
+        instance.ThrowIfExited(task.ExportName);
         if (resultCount != 1 || results[0].Kind != WasmValueKind.I32)
         {
             throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {resultCount} value(s)", null);

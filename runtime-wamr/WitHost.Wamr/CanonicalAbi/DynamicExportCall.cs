@@ -17,6 +17,7 @@ public static class DynamicExportCall
     /// <exception cref="WamrException">The guest lacks the export or its core type does not match the WIT function.</exception>
     /// <exception cref="WasmTrapException">The guest trapped, or returned a value the Canonical ABI rejects.</exception>
     /// <exception cref="ArgumentException">The arguments do not fit the parameter types.</exception>
+    /// <exception cref="WasmExitException">The guest exited in the call: it has no result, and the instance stays usable.</exception>
     public static WitValue? Invoke(WamrInstance instance, string exportName, WitFunction function, IReadOnlyList<WitValue> arguments, StringEncoding encoding = StringEncoding.Utf8)
     {
         ArgumentNullException.ThrowIfNull(instance);
@@ -40,7 +41,13 @@ public static class DynamicExportCall
         using var scope = instance.EnterExportCall(exportName);
         var context = new CanonicalAbiContext(new WamrCanonicalMemory(instance), encoding, exportName, instance.MaxLiftBytes);
         var flatArguments = CanonicalLower.LowerValues(context, parameterTypes, arguments, CoreFunctionSignature.MaxFlatParams);
-        var flatResults = export.Invoke([.. flatArguments]);
+        // Through the scope, as a generated call: a guest that exits throws WasmExitException
+        // there, before its meaningless results are lifted or handed to its post-return.
+        var cells = new uint[Math.Max(Math.Max(export.ParameterCells, export.ResultCells), 1)];
+        export.WriteArguments([.. flatArguments], cells);
+        scope.InvokeCells(export, cells);
+        var flatResults = new WasmValue[export.Type.Results.Length];
+        export.ReadResults(cells, flatResults);
 
         // The call may have grown and moved the memory.
         context.Refresh();
@@ -50,20 +57,8 @@ public static class DynamicExportCall
             result = CanonicalLift.LiftValues(context, [resultType], flatResults, CoreFunctionSignature.MaxFlatResults)[0];
         }
 
-        instance.PostReturn(export, ToCells(flatResults));
+        // cabi_post_* takes the export's core results as its parameters, in the cells the call left.
+        instance.PostReturn(export, cells.AsSpan(0, export.ResultCells));
         return result;
-    }
-
-    // cabi_post_* takes the export's core results as its parameters, packed the way calls pack them.
-    private static uint[] ToCells(IReadOnlyList<WasmValue> values)
-    {
-        var cells = new uint[values.Count * 2];
-        var count = 0;
-        foreach (var value in values)
-        {
-            count = WamrFunction.WriteCells(cells, count, value.Kind, value.Bits);
-        }
-
-        return cells[..count];
     }
 }
