@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using WitHost.Wamr.Binary;
@@ -431,13 +432,20 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <see cref="WasmExitException"/>. The instance is not faulted.
     /// </summary>
     /// <exception cref="WasmExitException">The guest exited in the call.</exception>
+    // Inlined, its throw out of line: the test is on every scalar call's path (about 12
+    // instructions a call fewer than a call of its own, callgrind).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void ThrowIfExited(string exportName)
     {
-        if (_exitStatus is { } status)
+        if (_exitStatus.HasValue)
         {
-            throw new WasmExitException(exportName, status);
+            ThrowExited(exportName);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowExited(string exportName) => throw new WasmExitException(exportName, _exitStatus!.Value);
 
     /// <summary>
     /// The whole call of a <see cref="Bindings.ScalarExport"/>: owns the instance as
