@@ -170,7 +170,7 @@ internal static class CallEmitter
             {
                 writer.WriteLine("// The result flattens to more than one core value: the guest returns a pointer to it.");
                 writer.WriteLine("var returnArea_ = cells_[0];");
-                writer.WriteLine($"{context}.CheckRange(returnArea_, {resultType.Size}, {resultType.Alignment}, \"return area at\");");
+                writer.WriteLine($"{context}.CheckRange(returnArea_, {resultType.Size}, {resultType.Alignment}, \"the return area\");");
                 result = marshal.Load(resultType, "returnArea_");
             }
             else

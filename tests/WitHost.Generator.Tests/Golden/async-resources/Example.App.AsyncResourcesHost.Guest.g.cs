@@ -252,7 +252,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:async-resources/jobs#[method]job.name");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer1_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);

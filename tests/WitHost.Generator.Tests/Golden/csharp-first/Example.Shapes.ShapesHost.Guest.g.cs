@@ -130,7 +130,7 @@ namespace Example.Shapes
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#translate");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     var value4_ = unchecked((int)context_.ReadUnsigned(returnArea_, 4));
                     var value5_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 4, 4));
                     var value6_ = new global::Example.Shapes.Point(value4_, value5_);
@@ -201,7 +201,7 @@ namespace Example.Shapes
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#divide");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 12, 4, "return area at");
+                    context_.CheckRange(returnArea_, 12, 4, "the return area");
                     uint case0_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:shapes/geometry@0.1.0#divide", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                     global::WitHost.Result<uint, string> value1_;
                     switch (case0_)
@@ -256,7 +256,7 @@ namespace Example.Shapes
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer2_, length3_, 8, 4);
@@ -315,7 +315,7 @@ namespace Example.Shapes
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint case7_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:shapes/geometry@0.1.0#index-of", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                     uint? value8_;
                     switch (case7_)
@@ -480,7 +480,7 @@ namespace Example.Shapes
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 12, 4, "return area at");
+                    context_.CheckRange(returnArea_, 12, 4, "the return area");
                     var value2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint pointer3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     uint length4_ = (uint)context_.ReadUnsigned(returnArea_ + 8, 4);
@@ -527,7 +527,7 @@ namespace Example.Shapes
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#bytes");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer4_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length5_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     byte[] bytes6_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadBytes(context_, pointer4_, length5_);

@@ -175,7 +175,7 @@ namespace Example.App
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint case2_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:guest-resources/sessions#[static]session.find", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                     global::Example.GuestResources.Sessions.Session? value3_;
                     switch (case2_)
@@ -248,7 +248,7 @@ namespace Example.App
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer5_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length6_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer5_, length6_, 4, 4);
@@ -344,7 +344,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#swap");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint rep2_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)(uint)context_.ReadUnsigned(returnArea_, 4), "example:guest-resources/sessions#swap");
                     var value3_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep2_);
                     uint rep4_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)(uint)context_.ReadUnsigned(returnArea_ + 4, 4), "example:guest-resources/sessions#swap");
@@ -427,7 +427,7 @@ namespace Example.App
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 12, 4, "return area at");
+                    context_.CheckRange(returnArea_, 12, 4, "the return area");
                     uint case9_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:guest-resources/sessions#next-event", (uint)context_.ReadUnsigned(returnArea_, 1), 3);
                     global::Example.GuestResources.Sessions.Event value10_;
                     switch (case9_)
@@ -640,7 +640,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.user");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer1_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
@@ -773,7 +773,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[method]session.close");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 12, 4, "return area at");
+                    context_.CheckRange(returnArea_, 12, 4, "the return area");
                     uint case5_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:guest-resources/sessions#[method]session.close", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                     global::WitHost.Result<global::Example.GuestResources.Sessions.Session, string> value6_;
                     switch (case5_)

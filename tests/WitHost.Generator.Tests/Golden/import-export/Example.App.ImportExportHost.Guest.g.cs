@@ -159,7 +159,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer1_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
@@ -189,7 +189,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#origin");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     var value0_ = unchecked((int)context_.ReadUnsigned(returnArea_, 4));
                     var value1_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 4, 4));
                     var value2_ = new global::Example.Both.Test.Exports.Point(value0_, value1_);
@@ -222,7 +222,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.name");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer1_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     string text3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer1_, length2_);
@@ -260,7 +260,7 @@ namespace Example.App
                     var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.moved");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     var value3_ = unchecked((int)context_.ReadUnsigned(returnArea_, 4));
                     var value4_ = unchecked((int)context_.ReadUnsigned(returnArea_ + 4, 4));
                     var value5_ = new global::Example.Both.Test.Exports.Point(value3_, value4_);

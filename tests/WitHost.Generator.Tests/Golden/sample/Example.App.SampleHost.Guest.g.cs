@@ -56,7 +56,7 @@ namespace Example.App
                 var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
                 // The result flattens to more than one core value: the guest returns a pointer to it.
                 var returnArea_ = cells_[0];
-                context_.CheckRange(returnArea_, 12, 4, "return area at");
+                context_.CheckRange(returnArea_, 12, 4, "the return area");
                 uint case0_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "ok-func", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                 global::WitHost.Result<uint, string> value1_;
                 switch (case0_)
@@ -162,7 +162,7 @@ namespace Example.App
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 8, 4, "return area at");
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
                     uint pointer2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
                     uint length3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
                     string text4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer2_, length3_);

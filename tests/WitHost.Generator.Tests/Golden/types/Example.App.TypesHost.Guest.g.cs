@@ -133,7 +133,7 @@ namespace Example.App
                     context_.Refresh();
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
-                    context_.CheckRange(returnArea_, 200, 8, "return area at");
+                    context_.CheckRange(returnArea_, 200, 8, "the return area");
                     uint case19_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:types/shapes@1.2.0#draw", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
                     global::WitHost.Result<global::Example.Types.Shapes.Exports.Everything, string> value20_;
                     switch (case19_)
