@@ -770,18 +770,19 @@ internal sealed class MarshalEmitter
     /// <summary>
     /// True when a value of <paramref name="type"/> holds something the host made for the guest
     /// that nobody ends when the guest never takes the value: a stream (its writer and source are
-    /// the host's) or an own handle of an imported resource (its object was to move into the
-    /// guest's table). A future's payload aside: the future's task is the host's.
+    /// the host's), an own handle of an imported resource (its object was to move into the
+    /// guest's table), or a future whose value holds one (the value it ends with goes nowhere).
     /// </summary>
     public static bool HoldsHostMade(AbiTypeBinding type)
-        => type.Kind is AbiTypeKind.Stream or AbiTypeKind.Own || (type.Kind != AbiTypeKind.Future && type.Children.Any(HoldsHostMade));
+        => type.Kind is AbiTypeKind.Stream or AbiTypeKind.Own || type.Children.Any(HoldsHostMade);
 
     /// <summary>
     /// Ends what <paramref name="value"/> of <paramref name="type"/> holds for the guest
     /// (<see cref="HoldsHostMade"/>): each stream with <paramref name="reason"/>
     /// (<c>ChannelValues.Discard</c>), each owned resource object as dropping its handle would
-    /// (<c>OwnedResources.Release</c>). It runs for an async import's result the guest will never
-    /// take, whose contents would otherwise be left with nobody to end them.
+    /// (<c>OwnedResources.Release</c>), and each future's value, whenever it comes, by the same
+    /// rule. It runs for an async import's result the guest will never take, whose contents would
+    /// otherwise be left with nobody to end them.
     /// </summary>
     public void DiscardHostMade(AbiTypeBinding type, string value, string reason)
     {
@@ -789,6 +790,12 @@ internal sealed class MarshalEmitter
         {
             case AbiTypeKind.Stream:
                 _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason});");
+                break;
+            case AbiTypeKind.Future:
+                _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason},");
+                _writer.Indent();
+                WriteDiscardLambda(type.Children[0], ");");
+                _writer.Unindent();
                 break;
             case AbiTypeKind.Own:
                 _writer.WriteLine($"global::WitHost.Wamr.Bindings.OwnedResources.Release({value});");
@@ -829,6 +836,17 @@ internal sealed class MarshalEmitter
                 });
                 break;
         }
+    }
+
+    // Writes a lambda, (value, reason) => { … }, ending what a value of type holds (HoldsHostMade).
+    private void WriteDiscardLambda(AbiTypeBinding type, string suffix)
+    {
+        var value = Local("value");
+        var reason = Local("reason");
+        _writer.WriteLine($"static ({value}, {reason}) =>");
+        _writer.OpenBlock();
+        DiscardHostMade(type, value, reason);
+        _writer.CloseBlock(suffix);
     }
 
     private void DiscardMembers(AbiTypeBinding type, Func<int, string> member, string reason)

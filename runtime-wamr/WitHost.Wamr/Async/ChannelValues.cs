@@ -70,6 +70,28 @@ public static class ChannelValues
     /// </summary>
     public static void Discard<T>(WitStream<T>? stream, Exception reason) => stream?.Abandon(reason);
 
+    /// <summary>
+    /// Ends <paramref name="future"/>, part of an async import's result its guest will never take
+    /// (<paramref name="reason"/>, as for a stream): the value it ends with, now or later, never
+    /// reaches the guest, so <paramref name="discardValue"/> ends what that value holds (its
+    /// streams, owned resources and futures) with the same reason. A future that fails or is
+    /// cancelled has no value to end.
+    /// </summary>
+    public static void Discard<T>(Task<T>? future, Exception reason, Action<T, Exception> discardValue)
+    {
+        ArgumentNullException.ThrowIfNull(discardValue);
+        future?.ContinueWith(
+            static (done, state) =>
+            {
+                var (discard, why) = ((Action<T, Exception>, Exception))state!;
+                discard(done.Result, why);
+            },
+            (discardValue, reason),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
     private static async Task<Unit> UnitWhenDone(Task value)
     {
         await value.ConfigureAwait(false);
@@ -88,6 +110,8 @@ public static class ChannelValues
         }
     }
 
+    // The host's value goes to the guest when both the task and the guest's read are there; a task
+    // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
     // The host's value goes to the guest when both the task and the guest's read are there; a task
     // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
     private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer)
