@@ -284,6 +284,8 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
     }
 
     [Theory]
+    [InlineData("trap", true)]
+    [InlineData("dispose", true)]
     [InlineData("trap", false)]
     [InlineData("dispose", false)]
     public async Task A_stream_a_future_brings_after_its_instance_went_ends_with_why_and_is_disposed(string end, bool answersAtOnce)

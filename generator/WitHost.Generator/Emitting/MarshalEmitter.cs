@@ -762,7 +762,8 @@ internal sealed class MarshalEmitter
             return Declare("uint", "flat", $"{AsyncNamespace}.ErrorContexts.Lower({_instance}, {value})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
+        // A future's value the guest never gets is discarded: the element says how.
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure, discards: type.Kind == AbiTypeKind.Future);
         var lower = type.Kind == AbiTypeKind.Stream ? "LowerStream" : "LowerFuture";
         return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
     }
@@ -781,8 +782,8 @@ internal sealed class MarshalEmitter
     /// (<see cref="HoldsHostMade"/>): each stream with <paramref name="reason"/>
     /// (<c>ChannelValues.Discard</c>), each owned resource object as dropping its handle would
     /// (<c>OwnedResources.Release</c>), and each future's value, whenever it comes, by the same
-    /// rule. It runs for an async import's result the guest will never take, whose contents would
-    /// otherwise be left with nobody to end them.
+    /// rule. It runs for an async import's result the guest will never take, and for a future's
+    /// value the guest never got, whose contents would otherwise be left with nobody to end them.
     /// </summary>
     public void DiscardHostMade(AbiTypeBinding type, string value, string reason)
     {
@@ -864,8 +865,9 @@ internal sealed class MarshalEmitter
     /// Declares the <c>ChannelElement</c> of a stream's or future's elements: their layout and the
     /// same load and store as any other value of their type, run when the elements move.
     /// </summary>
-    private string ChannelElement(AbiTypeBinding element, string witName, string structure)
+    private string ChannelElement(AbiTypeBinding element, string witName, string structure, bool discards = false)
     {
+        discards &= HoldsHostMade(element);
         var name = Local("element");
         var csharpType = element.Kind == AbiTypeKind.None ? "global::WitHost.Unit" : element.CSharpType;
 
@@ -899,7 +901,16 @@ internal sealed class MarshalEmitter
                 _writer.WriteLine($"({_context}, {value}, {address}) =>");
                 _writer.OpenBlock();
                 Store(element, value, address);
-                _writer.CloseBlock(");");
+                _writer.CloseBlock(discards ? ")" : ");");
+                if (discards)
+                {
+                    _writer.OpenBlock();
+                    _writer.WriteLine("Discard =");
+                    _writer.Indent();
+                    WriteDiscardLambda(element, ",");
+                    _writer.Unindent();
+                    _writer.CloseBlock(";");
+                }
             }
         }
         finally

@@ -44,14 +44,28 @@ public static class ChannelValues
         return ReadFutureAsync(reader);
     }
 
-    /// <summary>A new future whose readable end the guest gets (the handle returned); the guest reads <paramref name="value"/>'s result when it ends.</summary>
+    /// <summary>
+    /// A new future whose readable end the guest gets (the handle returned); the guest reads
+    /// <paramref name="value"/>'s result when it ends. A result the guest never gets (its instance
+    /// went first, or it dropped its end unread) goes to <see cref="ChannelElement{T}.Discard"/>.
+    /// </summary>
     public static uint LowerFuture<T>(WamrInstance instance, Task<T> value, ChannelElement<T> element)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(element);
         var (handle, channel, state) = AsyncChannels.LowerNew(instance, TypeOf(isFuture: true, element));
-        _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, element));
+        if (element.Discard is null)
+        {
+            _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, element));
+        }
+        else
+        {
+            // A value that never reaches the guest is discarded; one whose store began is the guest's.
+            var storing = new StoreWatch<T>(element);
+            _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, storing.Element), storing);
+        }
+
         return handle;
     }
 
@@ -112,20 +126,38 @@ public static class ChannelValues
 
     // The host's value goes to the guest when both the task and the guest's read are there; a task
     // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
-    // The host's value goes to the guest when both the task and the guest's read are there; a task
-    // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
-    private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer)
+    // A value the guest never gets (its instance went, or it dropped its end unread) is discarded
+    // with why, when the element type holds something that would otherwise be left unended.
+    private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer, StoreWatch<T>? storing = null)
     {
         using (writer)
         {
+            T result;
             try
             {
-                var result = await value.ConfigureAwait(false);
-                await writer.WriteAsync(new[] { result }, CancellationToken.None).ConfigureAwait(false);
+                result = await value.ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // The failure has nowhere to go in a future: WIT types that need one carry a result.
+                return;
+            }
+
+            Exception? undelivered;
+            try
+            {
+                var written = await writer.WriteAsync(new[] { result }, CancellationToken.None).ConfigureAwait(false);
+                undelivered = written == 1 ? null : new IOException($"The guest dropped its end of the {writer.TypeName} before reading its value.");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                undelivered = exception;
+            }
+
+            // A store that began moved what it reached into the guest, which ends it with the instance.
+            if (undelivered is not null && storing is { Began: false })
+            {
+                storing.Discard(result, undelivered);
             }
         }
     }
