@@ -65,6 +65,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // leaves the execution environment's stack boundary as that call set it, when _call is
     // withost_call_wasm and the library has it; else _call.
     private readonly delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte> _callSameThread;
+    // The same two, called without the GC transition: only for bounded exports (CallBoundedScalarExport).
+    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _boundedCall;
+    private readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte> _boundedCallSameThread;
     // The number (WamrRuntime.PrepareCoreCall) of the thread whose checks the core calls rely on
     // now (the owner's, once its first core call checked it), and of the thread whose core call
     // last set the stack boundary (0: none). Only the thread that owns the instance touches them.
@@ -158,6 +161,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         _callSameThread = call == WamrCallFunctions.Direct && WamrCallFunctions.DirectSameThread != 0
             ? (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)WamrCallFunctions.DirectSameThread
             : _call;
+        _boundedCall = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)_call;
+        _boundedCallSameThread = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)_callSameThread;
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {
@@ -464,6 +469,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// core calls (no memory to read, no context), so the instance need not be held for code of
     /// the caller's in between.
     /// </summary>
+    // Not inlined into ScalarExport.Invoke, whose bounded path (CallBoundedScalarExport) must not
+    // get this path's P/Invoke frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal void CallScalarExport(Bindings.ScalarExport export, Span<uint> cells)
     {
         _gate.Enter();
@@ -724,34 +732,46 @@ public sealed unsafe partial class WamrInstance : IDisposable
             _pendingHostTrap = null;
             throw Interrupted(function.Name, interrupted);
         }
-        nint handle = _native.DangerousGetHandle();
         if (!ok)
         {
-            string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
-            WamrNative.ClearException(handle);
-            const string prefix = "Exception: ";
-            if (message.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                message = message[prefix.Length..];
-            }
-            string kind = _pendingHostTrap switch
-            {
-                null => WamrTelemetry.GuestTrap,
-                NativeStackExhaustedMessage => WamrTelemetry.StackTrap,
-                _ => WamrTelemetry.HostTrap,
-            };
-            // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
-            message = _pendingHostTrap ?? message;
-            Exception? hostException = _pendingHostException;
-            _pendingHostException = null;
-            _pendingHostTrap = null;
-            if (hostException is CallLimitReachedException reached)
-            {
-                // A built-in blocked the guest until the call's deadline or token stopped it.
-                throw Interrupted(function.Name, reached.Reason);
-            }
-            throw Fault(function.Name, message, hostException, kind);
+            throw GuestTrapped(function.Name);
         }
+    }
+
+    /// <summary>
+    /// The guest's core call of <paramref name="functionName"/> trapped: takes WAMR's exception
+    /// (or the whole text of the host function's trap that caused it), faults the instance and
+    /// returns what to throw.
+    /// </summary>
+    // Out of line: the trap path's P/Invokes would otherwise give every core call's frame their set-up.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Exception GuestTrapped(string functionName)
+    {
+        nint handle = _native.DangerousGetHandle();
+        string message = Marshal.PtrToStringUTF8((nint)WamrNative.GetException(handle)) ?? "unknown trap";
+        WamrNative.ClearException(handle);
+        const string prefix = "Exception: ";
+        if (message.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            message = message[prefix.Length..];
+        }
+        string kind = _pendingHostTrap switch
+        {
+            null => WamrTelemetry.GuestTrap,
+            NativeStackExhaustedMessage => WamrTelemetry.StackTrap,
+            _ => WamrTelemetry.HostTrap,
+        };
+        // A trap a host function raised keeps its whole text, not WAMR's shortened copy.
+        message = _pendingHostTrap ?? message;
+        Exception? hostException = _pendingHostException;
+        _pendingHostException = null;
+        _pendingHostTrap = null;
+        if (hostException is CallLimitReachedException reached)
+        {
+            // A built-in blocked the guest until the call's deadline or token stopped it.
+            return Interrupted(functionName, reached.Reason);
+        }
+        return Fault(functionName, message, hostException, kind);
     }
 
     /// <summary>

@@ -52,6 +52,9 @@ public sealed class ResourcesGuest() : TestGuest("resources");
 /// <summary>tests/guests/resource-misuse.wasm.</summary>
 public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");
 
+/// <summary>tests/guests/exit-borrow.wasm.</summary>
+public sealed class ExitBorrowGuest() : TestGuest("exit-borrow");
+
 /// <summary>tests/guests/lift-probe.wasm, hand-written: its exports return the memory image the host wrote.</summary>
 public sealed class LiftProbeGuest() : TestGuest("lift-probe");
 

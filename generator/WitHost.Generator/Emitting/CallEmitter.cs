@@ -133,7 +133,29 @@ internal static class CallEmitter
 
         writer.WriteLine();
         writer.WriteLine("// Invoke");
-        writer.WriteLine($"scope_.InvokeCells({function}, cells_);");
+        if (!call.BorrowTables.Any())
+        {
+            writer.WriteLine($"scope_.InvokeCells({function}, cells_);");
+        }
+        else
+        {
+            // An exit skips the check below: the call is over, and the borrows it was lent end with it.
+            writer.WriteLine("try");
+            writer.OpenBlock();
+            writer.WriteLine($"scope_.InvokeCells({function}, cells_);");
+            writer.CloseBlock();
+            writer.WriteLine("catch (global::WitHost.Wamr.WasmExitException)");
+            writer.OpenBlock();
+            writer.WriteLine("// The guest exited: its call is over, and the borrows lent to it end with it.");
+            foreach (var table in call.BorrowTables)
+            {
+                writer.WriteLine($"{tables}.{table}.EndBorrows();");
+            }
+
+            writer.WriteLine("throw;");
+            writer.CloseBlock();
+        }
+
         var first = true;
         foreach (var table in call.BorrowTables)
         {

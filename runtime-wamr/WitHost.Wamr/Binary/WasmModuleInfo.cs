@@ -11,4 +11,11 @@ public sealed record WasmModuleInfo(
     IReadOnlyList<ModuleExport> Exports,
     MemoryLimits? MemoryLimits,
     MemorySectionLocation? MemorySection,
-    bool ImportsMemory);
+    bool ImportsMemory)
+{
+    /// <summary>
+    /// The function exports whose runs are short by construction (<see cref="Binary.BoundedExports"/>):
+    /// a core call of one may skip the GC transition.
+    /// </summary>
+    internal IReadOnlySet<string> BoundedExports { get; init; } = System.Collections.Immutable.ImmutableHashSet<string>.Empty;
+}

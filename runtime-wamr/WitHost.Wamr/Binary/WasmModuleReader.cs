@@ -46,6 +46,12 @@ internal ref struct WasmModuleReader
     // The end of the section being read: reads past it are errors even when the module goes on.
     private int _limit;
 
+    // What BoundedExports needs of each function body, and of the one being scanned: whether it
+    // has an instruction whose running time the body does not bound, and its direct calls.
+    private List<FunctionBodyShape>? _bodies;
+    private bool _bodyUnbounded;
+    private List<uint>? _bodyCalls;
+
     private WasmModuleReader(ReadOnlySpan<byte> bytes)
     {
         _bytes = bytes;
@@ -79,6 +85,8 @@ internal ref struct WasmModuleReader
         var imports = new List<ModuleImport>();
         var functions = new List<FunctionType>();
         var exports = new List<ModuleExport>();
+        var functionExports = new List<(string Name, uint Index)>();
+        _bodies = [];
         MemoryLimits? memory = null;
         MemorySectionLocation? memorySection = null;
         bool importsMemory = false;
@@ -136,7 +144,7 @@ internal ref struct WasmModuleReader
                     });
                     break;
                 case CoreSectionId.Export:
-                    ReadExports(imports, functions, exports);
+                    ReadExports(imports, functions, exports, functionExports);
                     break;
                 case CoreSectionId.Start:
                 case CoreSectionId.DataCount:
@@ -161,7 +169,10 @@ internal ref struct WasmModuleReader
             }
         }
 
-        return new WasmModuleInfo(imports, exports, memory, memorySection, importsMemory);
+        return new WasmModuleInfo(imports, exports, memory, memorySection, importsMemory)
+        {
+            BoundedExports = BoundedExports.Find(imports.Count, _bodies, functionExports),
+        };
     }
 
     private delegate void EntryReader(ref WasmModuleReader reader);
@@ -256,7 +267,7 @@ internal ref struct WasmModuleReader
         }
     }
 
-    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports)
+    private void ReadExports(List<ModuleImport> imports, List<FunctionType> functions, List<ModuleExport> exports, List<(string Name, uint Index)> functionExports)
     {
         uint count = ReadCount();
         for (uint i = 0; i < count; i++)
@@ -275,6 +286,7 @@ internal ref struct WasmModuleReader
                 type = index < imports.Count ? imports[(int)index].Type
                     : index - (uint)imports.Count < (uint)functions.Count ? functions[(int)(index - (uint)imports.Count)]
                     : throw new FormatException($"export {name} names unknown function {index}");
+                functionExports.Add((name, index));
             }
             exports.Add(new ModuleExport(name, (ModuleExportKind)kind, type));
         }
@@ -368,7 +380,10 @@ internal ref struct WasmModuleReader
             }
         }
 
+        _bodyUnbounded = false;
+        _bodyCalls?.Clear();
         ScanInstructions(end);
+        _bodies!.Add(new FunctionBodyShape((int)size, _bodyUnbounded, _bodyCalls is { Count: > 0 } calls ? [.. calls] : []));
         _limit = sectionLimit;
     }
 
@@ -389,8 +404,12 @@ internal ref struct WasmModuleReader
             byte opcode = ReadByte();
             switch (opcode)
             {
-                case 0x02: // block
                 case 0x03: // loop
+                    _bodyUnbounded = true;
+                    SkipBlockType();
+                    labels++;
+                    break;
+                case 0x02: // block
                 case 0x04: // if
                     SkipBlockType();
                     labels++;
@@ -417,13 +436,22 @@ internal ref struct WasmModuleReader
                     }
                     break;
                 case 0x10: // call
+                    (_bodyCalls ??= []).Add(ReadU32());
+                    break;
+                case 0x40: // memory.grow: WAMR may move the whole memory
+                    _bodyUnbounded = true;
+                    ReadU32();
+                    break;
                 case >= 0x20 and <= 0x26: // local.get/set/tee, global.get/set, table.get/set
                 case 0x3F: // memory.size
-                case 0x40: // memory.grow
                 case 0xD2: // ref.func
                     ReadU32();
                     break;
                 case 0x11: // call_indirect: type index, table index
+                    _bodyUnbounded = true;
+                    ReadU32();
+                    ReadU32();
+                    break;
                 case >= 0x28 and <= 0x3E: // loads and stores: alignment, offset
                     ReadU32();
                     ReadU32();
@@ -453,10 +481,15 @@ internal ref struct WasmModuleReader
     private void SkipMiscImmediates()
     {
         uint subOpcode = ReadU32();
+        if (subOpcode <= 7)
+        {
+            // Saturating truncations.
+            return;
+        }
+        // The bulk instructions copy, fill or grow ranges as long as their operands say.
+        _bodyUnbounded = true;
         switch (subOpcode)
         {
-            case <= 7: // saturating truncations
-                break;
             case 8 or 10 or 12 or 14: // memory.init, memory.copy, table.init, table.copy
                 ReadU32();
                 ReadU32();

@@ -217,6 +217,17 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         }
     }
 
+    /// <summary>
+    /// The export call the table's borrows were lent to ended without returning: the guest exited
+    /// (<see cref="WasmExitException"/>), which ends its task and the task's borrows, as the
+    /// spec's task end does. Each borrow handle leaves the table as dropping it would (the lent
+    /// objects are the caller's and are left alone), so the instance's next call starts with none.
+    /// </summary>
+    public void EndBorrows()
+    {
+        _liveBorrows -= _slots.RemoveAll(static entry => !entry.Own);
+    }
+
     // The guest never saw the handle: the object goes back to the caller as it was.
     void ILoweringUndo.Undo(int handle)
     {

@@ -25,14 +25,21 @@ public sealed class ScalarExport
     private readonly WamrInstance _instance;
     private readonly int _cellCount;
 
-    private ScalarExport(WamrFunction function, WamrFunction? postReturn, string? worldName, int cellCount)
+    // Whether the call may skip the GC transition (WamrInstance.CallBoundedScalarExport).
+    private readonly bool _bounded;
+
+    private ScalarExport(WamrFunction function, WamrFunction? postReturn, string? worldName, int cellCount, bool bounded)
     {
+        _bounded = bounded;
         _instance = function.Instance;
         Function = function;
         PostReturn = postReturn;
         WorldName = worldName;
         _cellCount = cellCount;
     }
+
+    /// <summary>Whether a call skips the GC transition: the export is bounded and has no post-return.</summary>
+    internal bool IsBounded => _bounded;
 
     /// <summary>The guest's core export.</summary>
     public WamrFunction Function { get; }
@@ -58,7 +65,9 @@ public sealed class ScalarExport
         {
             throw new ArgumentException($"'{name}' needs {Math.Max(function.ParameterCells, function.ResultCells)} cells, not {cellCount}.", nameof(cellCount));
         }
-        return new ScalarExport(function, instance.TryGetFunction(WamrInstance.PostReturnPrefix + name), worldName, cellCount);
+        WamrFunction? postReturn = instance.TryGetFunction(WamrInstance.PostReturnPrefix + name);
+        bool bounded = postReturn is null && instance.Module.Info.BoundedExports.Contains(name);
+        return new ScalarExport(function, postReturn, worldName, cellCount, bounded);
     }
 
     /// <summary>
@@ -75,7 +84,14 @@ public sealed class ScalarExport
         {
             ThrowTooFewCells();
         }
-        _instance.CallScalarExport(this, cells);
+        if (_bounded)
+        {
+            _instance.CallBoundedScalarExport(this, cells);
+        }
+        else
+        {
+            _instance.CallScalarExport(this, cells);
+        }
     }
 
     // Out of line, so that the check itself inlines into every call.

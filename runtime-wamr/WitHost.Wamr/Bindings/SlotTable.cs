@@ -104,6 +104,22 @@ internal sealed class SlotTable<T>
         }
     }
 
+    /// <summary>Frees every live slot whose value <paramref name="match"/> accepts and returns how many it freed.</summary>
+    public int RemoveAll(Predicate<T> match)
+    {
+        var removed = 0;
+        for (int i = 1; i < _used; i++)
+        {
+            if (_slots[i].Live && match(_slots[i].Value))
+            {
+                Remove(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     /// <summary>Frees every slot; the table starts over from index 1.</summary>
     public void Clear()
     {

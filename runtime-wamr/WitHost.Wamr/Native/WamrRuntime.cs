@@ -150,6 +150,17 @@ internal static unsafe class WamrRuntime
     public static bool PrepareCoreCall(nuint frame, out long thread)
     {
         EnsureThreadEnvironment();
+        return HasStackForCoreCall(frame, out thread);
+    }
+
+    /// <summary>
+    /// <see cref="PrepareCoreCall"/> for a thread whose environment is ready
+    /// (<see cref="EnsureThreadEnvironment"/>): only the stack's check and the thread's number.
+    /// Never throws.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasStackForCoreCall(nuint frame, out long thread)
+    {
         nuint sufficientFrom = t_sufficientStackFrom;
         if ((sufficientFrom == 0 || frame < sufficientFrom) && !StackSufficientFrom(frame))
         {

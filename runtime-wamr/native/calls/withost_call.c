@@ -158,17 +158,18 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
           bool set_thread_info)
 {
 #if WITHOST_DIRECT_CALLS
+#if WASM_ENABLE_INTERP != 0
+    /* Before anything a compiled call needs: an interpreted call would pay for zeroing slots. */
+    if (exec_env->module_inst->module_type == Wasm_Module_Bytecode)
+        return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
+                                set_thread_info);
+#endif
     WASMModuleInstanceCommon *instance = exec_env->module_inst;
     AOTFunctionInstance *compiled = (AOTFunctionInstance *)function;
     const WASMType *type;
     uint64 slots[WITHOST_DIRECT_MAX_PARAMS] = { 0 };
     uint8 result_type;
 
-#if WASM_ENABLE_INTERP != 0
-    if (instance->module_type == Wasm_Module_Bytecode)
-        return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
-                                set_thread_info);
-#endif
     if (instance->module_type != Wasm_Module_AoT || compiled->is_import_func)
         return wasm_runtime_call_wasm(exec_env, function, argc, argv);
     type = compiled->u.func.func_type;

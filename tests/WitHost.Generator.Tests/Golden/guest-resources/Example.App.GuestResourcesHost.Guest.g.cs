@@ -682,7 +682,16 @@ namespace Example.App
                     journal_.Commit(mark_);
 
                     // Invoke
-                    scope_.InvokeCells(_session_Flush, cells_);
+                    try
+                    {
+                        scope_.InvokeCells(_session_Flush, cells_);
+                    }
+                    catch (global::WitHost.Wamr.WasmExitException)
+                    {
+                        // The guest exited: its call is over, and the borrows lent to it end with it.
+                        _resources.Example_GuestResources_Log_ISink.EndBorrows();
+                        throw;
+                    }
 
                     // The guest must have dropped every handle it borrowed for the call.
                     _resources.Example_GuestResources_Log_ISink.CheckBorrowsDropped(_wamr, "example:guest-resources/sessions#[method]session.flush");

@@ -1,0 +1,40 @@
+;; Exports on either side of the line between bounded functions (a short run by construction:
+;; a core call of one skips the GC transition) and the rest, for BoundedCallTests.
+(module
+  (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+  (import "test" "tick" (func $tick))
+  (memory (export "memory") 1)
+  (table 1 funcref)
+  (elem (i32.const 0) $seven)
+  (func $seven (result i32) i32.const 7)
+  (func $long (result i32) nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop nop i32.const 1)
+  (func $a call $b)
+  (func $b call $a)
+  (func $spins (loop))
+
+  ;; Bounded.
+  (func (export "noop"))
+  (func (export "add") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add)
+  (func (export "add64") (param i64 i64) (result i64) local.get 0 local.get 1 i64.add)
+  (func (export "twice-seven") (result i32) call $seven call $seven i32.add)
+  (func (export "pick") (param i32) (result i32)
+    (block (br_if 0 (i32.eqz (local.get 0))) (return (i32.const 1)))
+    (if (result i32) (local.get 0) (then (i32.const 2)) (else (i32.const 3))))
+  (func (export "traps") unreachable)
+  (func (export "load") (param i32) (result i32) local.get 0 i32.load)
+  (func (export "pages") (result i32) memory.size)
+  (func (export "long-once") (result i32) call $long)
+
+  ;; Not bounded.
+  (func (export "spins") (loop))
+  (func (export "ticks") call $tick)
+  (func (export "exits") (param i32) local.get 0 call $proc_exit)
+  (func (export "indirect") (result i32) i32.const 0 call_indirect (result i32))
+  (func (export "grows") (result i32) i32.const 1 memory.grow)
+  (func (export "fills") i32.const 0 i32.const 0 i32.const 1 memory.fill)
+  (func $self (export "recurses") call $self)
+  (func (export "cycle") call $a)
+  (func (export "calls-spins") call $spins)
+  (func (export "long-twice") (result i32) call $long call $long i32.add)
+  (export "tick" (func $tick))
+)
