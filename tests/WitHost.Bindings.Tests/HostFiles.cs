@@ -59,6 +59,15 @@ internal sealed class HostFiles(Func<string, IAsyncEnumerable<byte>> contents) :
         return (stream, StatusOf(stream));
     }
 
+    /// <summary>
+    /// When set, what <c>open-later</c> answers with; otherwise <c>open</c>'s stream of the name
+    /// and, in a future, that of the name with <c>.next</c> after it, at once.
+    /// </summary>
+    public Func<string, ValueTask<(WitStream<byte>, Task<WitStream<byte>>)>>? OpenLater { get; init; }
+
+    public ValueTask<(WitStream<byte>, Task<WitStream<byte>>)> OpenLaterAsync(string name, CancellationToken cancellationToken)
+        => OpenLater is { } answer ? answer(name) : ValueTask.FromResult((Open(name), Task.FromResult(Open(name + ".next"))));
+
     public Task<Result<ulong, string>> WriteViaStream(WitStream<byte> data) => CountOf(Read(data));
 
     public async ValueTask<ulong> AppendAsync(WitStream<byte> data, CancellationToken cancellationToken) => (ulong)(await Read(data)).Length;

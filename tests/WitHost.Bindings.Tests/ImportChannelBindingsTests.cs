@@ -283,6 +283,48 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
     }
 
+    [Theory]
+    [InlineData("trap", true)]
+    [InlineData("dispose", true)]
+    [InlineData("trap", false)]
+    [InlineData("dispose", false)]
+    public async Task A_stream_a_future_brings_after_its_instance_went_ends_with_why_and_is_disposed(string end, bool answersAtOnce)
+    {
+        // open-later's future gets its stream only after the instance trapped or was disposed.
+        // Answered at once, the guest holds the future unread and the host's write of the stream
+        // fails; answered after the instance went, the guest never takes the future at all. Either
+        // way the stream ends as one passed to such an instance does, and the .NET stream it was
+        // made from is disposed (nobody else would), as is the stream beside the future.
+        var asked = new TaskCompletionSource();
+        var answer = new TaskCompletionSource<(WitStream<byte>, Task<WitStream<byte>>)>();
+        var later = new TaskCompletionSource<WitStream<byte>>();
+        var firstBytes = new DisposalRecordingStream([4, 5]);
+        var first = WitStreams.FromStream(firstBytes);
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"))
+        {
+            OpenLater = _ =>
+            {
+                asked.TrySetResult();
+                return answersAtOnce ? ValueTask.FromResult((first, later.Task)) : new ValueTask<(WitStream<byte>, Task<WitStream<byte>>)>(answer.Task);
+            },
+        };
+        using var instance = Instantiate(files);
+        var waiting = instance.Jobs.OpenLaterAndWaitAsync("data");
+        await asked.Task.WaitAsync(s_patience);
+
+        var (expected, taskExpected) = EndInstance(instance, end);
+        answer.SetResult((first, later.Task));
+        var bytes = new DisposalRecordingStream([1, 2, 3]);
+        var stream = WitStreams.FromStream(bytes);
+        later.SetResult(stream);
+
+        await Assert.ThrowsAsync(expected, () => stream.Completion.WaitAsync(s_patience));
+        await Polling.Until(() => bytes.IsDisposed, s_patience);
+        await Assert.ThrowsAsync(expected, () => first.Completion.WaitAsync(s_patience));
+        await Polling.Until(() => firstBytes.IsDisposed, s_patience);
+        await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
+    }
+
     /// <summary>
     /// Starts a guest task that leaves the host waiting on an end the guest holds, until
     /// <paramref name="hostWaits"/>; then ends the instance and checks that the host's wait and the

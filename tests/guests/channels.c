@@ -8,7 +8,8 @@
 //   "[export]example:channels/jobs";
 // - the imports of "example:channels/files": synchronous ones ("open", "write-via-stream",
 //   "entries") and async ones ("[async-lower]read-via-stream", "[async-lower]append",
-//   "[async-lower]scale": flat arguments, then the result pointer -> subtask state | handle << 4);
+//   "[async-lower]scale", "[async-lower]open-later": flat arguments, then the result pointer ->
+//   subtask state | handle << 4);
 // - the stream and future built-ins of those imports, in the same module, named after the import
 //   whose type holds the stream or future ("[stream-read-0]open": the first stream or future of
 //   `open`; read-via-stream's future is its second, "[future-read-1]read-via-stream").
@@ -532,6 +533,24 @@ ASYNC_EXPORT("scale-unwritten") int32_t scale_unwritten(uint32_t factor) {
 // The subtask cannot return without the value, which is never written.
 CALLBACK("scale-unwritten") int32_t scale_unwritten_callback(uint32_t event, uint32_t p1, uint32_t p2) {
     return no_event_expected(event, p1, p2);
+}
+
+// open-later-and-wait: the stream and the future open-later answers with are left unread.
+IMPORT(FILES, "[async-lower]open-later") uint32_t open_later_lower(char *ptr, size_t len, uint32_t *result);
+
+ASYNC_EXPORT("open-later-and-wait") int32_t open_later_and_wait(char *ptr, size_t len) {
+    task_t *t = task_begin(0);
+    // Returned at once or later, the (stream, future) pair lands in t->result.ends, which nothing reads.
+    subtask_started(t, open_later_lower(ptr, len, t->result.ends));
+    string_free((string_t){ptr, len});
+    return wait_on(t->set);
+}
+
+// The subtask's return is the last event: the set is then empty.
+CALLBACK("open-later-and-wait") int32_t open_later_and_wait_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    subtask_returned(t, event, p1, p2);
+    return wait_on(t->set);
 }
 
 EXPORT(JOBS("trap")) void trap_now(void) {

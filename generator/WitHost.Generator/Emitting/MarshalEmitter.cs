@@ -762,7 +762,8 @@ internal sealed class MarshalEmitter
             return Declare("uint", "flat", $"{AsyncNamespace}.ErrorContexts.Lower({_instance}, {value})");
         }
 
-        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure);
+        // A future's value the guest never gets is discarded: the element says how.
+        var element = ChannelElement(type.Children[0], type.ElementWitName, type.ElementStructure, discards: type.Kind == AbiTypeKind.Future);
         var lower = type.Kind == AbiTypeKind.Stream ? "LowerStream" : "LowerFuture";
         return Declare("uint", "flat", $"{AsyncNamespace}.ChannelValues.{lower}({_instance}, {value}, {element})");
     }
@@ -770,18 +771,19 @@ internal sealed class MarshalEmitter
     /// <summary>
     /// True when a value of <paramref name="type"/> holds something the host made for the guest
     /// that nobody ends when the guest never takes the value: a stream (its writer and source are
-    /// the host's) or an own handle of an imported resource (its object was to move into the
-    /// guest's table). A future's payload aside: the future's task is the host's.
+    /// the host's), an own handle of an imported resource (its object was to move into the
+    /// guest's table), or a future whose value holds one (the value it ends with goes nowhere).
     /// </summary>
     public static bool HoldsHostMade(AbiTypeBinding type)
-        => type.Kind is AbiTypeKind.Stream or AbiTypeKind.Own || (type.Kind != AbiTypeKind.Future && type.Children.Any(HoldsHostMade));
+        => type.Kind is AbiTypeKind.Stream or AbiTypeKind.Own || type.Children.Any(HoldsHostMade);
 
     /// <summary>
     /// Ends what <paramref name="value"/> of <paramref name="type"/> holds for the guest
     /// (<see cref="HoldsHostMade"/>): each stream with <paramref name="reason"/>
     /// (<c>ChannelValues.Discard</c>), each owned resource object as dropping its handle would
-    /// (<c>OwnedResources.Release</c>). It runs for an async import's result the guest will never
-    /// take, whose contents would otherwise be left with nobody to end them.
+    /// (<c>OwnedResources.Release</c>), and each future's value, whenever it comes, by the same
+    /// rule. It runs for an async import's result the guest will never take, and for a future's
+    /// value the guest never got, whose contents would otherwise be left with nobody to end them.
     /// </summary>
     public void DiscardHostMade(AbiTypeBinding type, string value, string reason)
     {
@@ -789,6 +791,12 @@ internal sealed class MarshalEmitter
         {
             case AbiTypeKind.Stream:
                 _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason});");
+                break;
+            case AbiTypeKind.Future:
+                _writer.WriteLine($"{AsyncNamespace}.ChannelValues.Discard({value}, {reason},");
+                _writer.Indent();
+                WriteDiscardLambda(type.Children[0], ");");
+                _writer.Unindent();
                 break;
             case AbiTypeKind.Own:
                 _writer.WriteLine($"global::WitHost.Wamr.Bindings.OwnedResources.Release({value});");
@@ -831,6 +839,17 @@ internal sealed class MarshalEmitter
         }
     }
 
+    // Writes a lambda, (value, reason) => { … }, ending what a value of type holds (HoldsHostMade).
+    private void WriteDiscardLambda(AbiTypeBinding type, string suffix)
+    {
+        var value = Local("value");
+        var reason = Local("reason");
+        _writer.WriteLine($"static ({value}, {reason}) =>");
+        _writer.OpenBlock();
+        DiscardHostMade(type, value, reason);
+        _writer.CloseBlock(suffix);
+    }
+
     private void DiscardMembers(AbiTypeBinding type, Func<int, string> member, string reason)
     {
         for (var i = 0; i < type.Children.Count; i++)
@@ -846,8 +865,9 @@ internal sealed class MarshalEmitter
     /// Declares the <c>ChannelElement</c> of a stream's or future's elements: their layout and the
     /// same load and store as any other value of their type, run when the elements move.
     /// </summary>
-    private string ChannelElement(AbiTypeBinding element, string witName, string structure)
+    private string ChannelElement(AbiTypeBinding element, string witName, string structure, bool discards = false)
     {
+        discards &= HoldsHostMade(element);
         var name = Local("element");
         var csharpType = element.Kind == AbiTypeKind.None ? "global::WitHost.Unit" : element.CSharpType;
 
@@ -881,7 +901,16 @@ internal sealed class MarshalEmitter
                 _writer.WriteLine($"({_context}, {value}, {address}) =>");
                 _writer.OpenBlock();
                 Store(element, value, address);
-                _writer.CloseBlock(");");
+                _writer.CloseBlock(discards ? ")" : ");");
+                if (discards)
+                {
+                    _writer.OpenBlock();
+                    _writer.WriteLine("Discard =");
+                    _writer.Indent();
+                    WriteDiscardLambda(element, ",");
+                    _writer.Unindent();
+                    _writer.CloseBlock(";");
+                }
             }
         }
         finally

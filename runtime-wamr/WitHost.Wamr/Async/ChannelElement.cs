@@ -51,6 +51,15 @@ public sealed class ChannelElement<T>
     public Action<CanonicalAbiContext, T, uint> Store { get; }
 
     /// <summary>
+    /// Ends what a value holds for the guest (its streams, the resource objects it owns, the values
+    /// of its futures) when the value never reaches the guest: a future's value the host was
+    /// writing when the guest's instance trapped or was disposed, or when the guest dropped its end
+    /// unread. Null when the type holds nothing the host made for the guest. Its second argument
+    /// is why (the trap, or <see cref="ObjectDisposedException"/>).
+    /// </summary>
+    public Action<T, Exception>? Discard { get; init; }
+
+    /// <summary>
     /// Whether an element's bytes in linear memory are its C# value: a WIT number held in the C#
     /// type of the same size and kind (linear memory is little-endian, as the host must be). Such
     /// elements move as one block of bytes, without a load or store per element.

@@ -44,14 +44,28 @@ public static class ChannelValues
         return ReadFutureAsync(reader);
     }
 
-    /// <summary>A new future whose readable end the guest gets (the handle returned); the guest reads <paramref name="value"/>'s result when it ends.</summary>
+    /// <summary>
+    /// A new future whose readable end the guest gets (the handle returned); the guest reads
+    /// <paramref name="value"/>'s result when it ends. A result the guest never gets (its instance
+    /// went first, or it dropped its end unread) goes to <see cref="ChannelElement{T}.Discard"/>.
+    /// </summary>
     public static uint LowerFuture<T>(WamrInstance instance, Task<T> value, ChannelElement<T> element)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(element);
         var (handle, channel, state) = AsyncChannels.LowerNew(instance, TypeOf(isFuture: true, element));
-        _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, element));
+        if (element.Discard is null)
+        {
+            _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, element));
+        }
+        else
+        {
+            // A value that never reaches the guest is discarded; one whose store began is the guest's.
+            var storing = new StoreWatch<T>(element);
+            _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, storing.Element), storing);
+        }
+
         return handle;
     }
 
@@ -69,6 +83,28 @@ public static class ChannelValues
     /// passed to such an instance, and it is disposed with what it owns (its source, its .NET stream).
     /// </summary>
     public static void Discard<T>(WitStream<T>? stream, Exception reason) => stream?.Abandon(reason);
+
+    /// <summary>
+    /// Ends <paramref name="future"/>, part of an async import's result its guest will never take
+    /// (<paramref name="reason"/>, as for a stream): the value it ends with, now or later, never
+    /// reaches the guest, so <paramref name="discardValue"/> ends what that value holds (its
+    /// streams, owned resources and futures) with the same reason. A future that fails or is
+    /// cancelled has no value to end.
+    /// </summary>
+    public static void Discard<T>(Task<T>? future, Exception reason, Action<T, Exception> discardValue)
+    {
+        ArgumentNullException.ThrowIfNull(discardValue);
+        future?.ContinueWith(
+            static (done, state) =>
+            {
+                var (discard, why) = ((Action<T, Exception>, Exception))state!;
+                discard(done.Result, why);
+            },
+            (discardValue, reason),
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
 
     private static async Task<Unit> UnitWhenDone(Task value)
     {
@@ -90,18 +126,38 @@ public static class ChannelValues
 
     // The host's value goes to the guest when both the task and the guest's read are there; a task
     // that fails or is cancelled drops the writer instead (the guest's read ends DROPPED).
-    private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer)
+    // A value the guest never gets (its instance went, or it dropped its end unread) is discarded
+    // with why, when the element type holds something that would otherwise be left unended.
+    private static async Task WriteFutureAsync<T>(Task<T> value, ElementChannelEnd<T> writer, StoreWatch<T>? storing = null)
     {
         using (writer)
         {
+            T result;
             try
             {
-                var result = await value.ConfigureAwait(false);
-                await writer.WriteAsync(new[] { result }, CancellationToken.None).ConfigureAwait(false);
+                result = await value.ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // The failure has nowhere to go in a future: WIT types that need one carry a result.
+                return;
+            }
+
+            Exception? undelivered;
+            try
+            {
+                var written = await writer.WriteAsync(new[] { result }, CancellationToken.None).ConfigureAwait(false);
+                undelivered = written == 1 ? null : new IOException($"The guest dropped its end of the {writer.TypeName} before reading its value.");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                undelivered = exception;
+            }
+
+            // A store that began moved what it reached into the guest, which ends it with the instance.
+            if (undelivered is not null && storing is { Began: false })
+            {
+                storing.Discard(result, undelivered);
             }
         }
     }
