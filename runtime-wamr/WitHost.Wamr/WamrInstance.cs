@@ -109,6 +109,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     // cannot tell), and the size counted in the memory pressure so far.
     private readonly uint* _memorySize;
     private uint _countedMemoryBytes;
+    // The word where WAMR keeps the linear memory's address, beside _memorySize (null when that
+    // is, or when the libiwasm cannot tell): Memory reads the two instead of asking WAMR.
+    private readonly byte** _memoryData;
     private readonly TimeSpan? _callTimeout;
     private GuestStdio? _stdio;
 
@@ -175,6 +178,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
         native.AddMemoryPressure(memoryBytes + options.StackSize);
         _observedMemoryBytes = memoryBytes;
         _memorySize = WamrResidency.MemorySizeCell(handle);
+        _memoryData = _memorySize == null ? null : WamrResidency.MemoryDataCell(handle);
         _countedMemoryBytes = (uint)memoryBytes;
         WamrTelemetry.InstanceCreated(this);
     }
@@ -219,6 +223,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
         get
         {
             nint handle = LiveHandle();
+            if (_memoryData != null)
+            {
+                // Two loads where asking WAMR is two native calls (about 110 instructions): a
+                // string call looks the memory up after each call into the guest.
+                return new GuestMemory(*_memoryData, *_memorySize);
+            }
             uint start, end;
             if (!WamrNative.GetAppAddrRange(handle, 0, &start, &end))
             {

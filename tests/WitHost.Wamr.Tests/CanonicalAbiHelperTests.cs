@@ -1,4 +1,5 @@
 using System.Text;
+using WitHost.Wamr.CanonicalAbi;
 
 namespace WitHost.Wamr.Tests;
 
@@ -54,5 +55,32 @@ public sealed class CanonicalAbiHelperTests : IDisposable
         Assert.True(_instance.PostReturn(greeting, cells));
         Assert.Equal(1u, _instance.Invoke("post-calls")[0].AsUInt32());
         Assert.False(_instance.PostReturn(_instance.GetFunction("add-i32"), [3]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_block_from_cabi_realloc_past_the_memorys_end_is_a_trap(bool throughContext)
+    {
+        // lift-probe's cabi_realloc bumps from 32 KiB in a memory of 64 KiB and never fails: the
+        // host's check of the block it returns is what traps. A context leaves that check to the
+        // instance's Realloc, so it must trap the same way.
+        using WamrModule module = _engine.LoadModule(GuestFiles.Loadable("lift-probe.wasm"));
+        using WamrInstance instance = module.Instantiate();
+        const uint Size = 40 * 1024;
+        var trap = Assert.Throws<WasmTrapException>(() =>
+        {
+            if (throughContext)
+            {
+                new CanonicalAbiContext(new WamrCanonicalMemory(instance), StringEncoding.Utf8, "get-string").Allocate(1, Size);
+            }
+            else
+            {
+                instance.Realloc(0, 0, 1, Size);
+            }
+        });
+        Assert.Equal(WamrInstance.ReallocName, trap.FunctionName);
+        Assert.Equal($"cabi_realloc returned 32768, but {Size} bytes there fall outside the memory of 65536 bytes", trap.TrapMessage);
+        Assert.True(instance.IsFaulted);
     }
 }

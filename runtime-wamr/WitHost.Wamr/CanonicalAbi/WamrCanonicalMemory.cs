@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using WitHost.Wamr.Memory;
 
 namespace WitHost.Wamr.CanonicalAbi;
@@ -62,13 +63,22 @@ public sealed unsafe class WamrCanonicalMemory : ICanonicalMemory
     /// <inheritdoc/>
     public WasmTrapException Trap(string functionName, string message) => _instance.Fault(functionName, message, null);
 
+    // The test inlines into Size and Slice, which a context calls on every access; the look-up,
+    // after each call into the guest, is a call of its own.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void LookUp()
     {
         if (_size < 0)
         {
-            var memory = _instance.Memory;
-            _base = memory.Base;
-            _size = memory.Length;
+            LookUpMemory();
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LookUpMemory()
+    {
+        var memory = _instance.Memory;
+        _base = memory.Base;
+        _size = memory.Length;
     }
 }

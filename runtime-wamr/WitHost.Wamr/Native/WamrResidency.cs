@@ -7,7 +7,8 @@ namespace WitHost.Wamr.Native;
 /// <c>withost_release_zero_pages</c> gives the operating system back the pages of an instance's
 /// linear memory and operand stack that hold only zeros, which WAMR zeroed (and so made resident)
 /// whole when it created them; <c>withost_memory_size_cell</c> finds the word where WAMR keeps the
-/// size of the linear memory, which grows while the guest runs.
+/// size of the linear memory, which grows while the guest runs, and <c>withost_memory_data_cell</c>
+/// the word where it keeps the memory's address, which moves when it grows.
 /// </summary>
 /// <remarks>
 /// Looked up by name, as <see cref="WamrCallFunctions"/>'s functions are: a libiwasm without them
@@ -18,6 +19,7 @@ internal static unsafe class WamrResidency
 {
     private static readonly nint s_function = Bind("withost_release_zero_pages");
     private static readonly nint s_memorySizeCell = Bind("withost_memory_size_cell");
+    private static readonly nint s_memoryDataCell = Bind("withost_memory_data_cell");
 
     /// <summary>Whether the loaded libiwasm can give pages back.</summary>
     public static bool IsAvailable => s_function != 0;
@@ -39,6 +41,15 @@ internal static unsafe class WamrResidency
     public static uint* MemorySizeCell(nint instance) => s_memorySizeCell == 0
         ? null
         : ((delegate* unmanaged[Cdecl]<nint, uint*>)s_memorySizeCell)(instance);
+
+    /// <summary>
+    /// The word holding the address of <paramref name="instance"/>'s linear memory, which WAMR
+    /// changes when the memory grows and moves; null when the instance has no memory or the
+    /// library cannot tell. Readable until the instance is freed.
+    /// </summary>
+    public static byte** MemoryDataCell(nint instance) => s_memoryDataCell == 0
+        ? null
+        : ((delegate* unmanaged[Cdecl]<nint, byte**>)s_memoryDataCell)(instance);
 
     private static nint Bind(string name) =>
         LibIwasmResolver.LoadedLibrary is var library and not 0

@@ -25,7 +25,7 @@
 #include "wasm_runtime.h"
 
 /* Raised when this file's contract with the managed side changes. */
-#define WITHOST_RESIDENCY_VERSION 1
+#define WITHOST_RESIDENCY_VERSION 2
 
 __attribute__((visibility("default"))) int
 withost_residency_version(void)
@@ -112,4 +112,19 @@ withost_memory_size_cell(wasm_module_inst_t module_inst)
 {
     WASMMemoryInstance *memory = wasm_get_default_memory((WASMModuleInstance *)module_inst);
     return memory != NULL ? &memory->memory_data_size : NULL;
+}
+
+/*
+ * The address of the pointer to the instance's linear memory (memory 0), or NULL when it has none.
+ * WAMR sets it where it keeps the size (withost_memory_size_cell) and moves the data when the guest
+ * grows the memory, so the two words are what wasm_runtime_get_app_addr_range and
+ * wasm_runtime_addr_app_to_native(module_inst, 0) answer: the managed runtime reads them instead
+ * of making those two native calls each time it looks the memory up (after each call into the
+ * guest that a string or list crosses). Valid until the instance is deinstantiated.
+ */
+__attribute__((visibility("default"))) uint8_t *const *
+withost_memory_data_cell(wasm_module_inst_t module_inst)
+{
+    WASMMemoryInstance *memory = wasm_get_default_memory((WASMModuleInstance *)module_inst);
+    return memory != NULL ? &memory->memory_data : NULL;
 }
