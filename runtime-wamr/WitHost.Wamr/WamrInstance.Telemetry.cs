@@ -81,6 +81,14 @@ public sealed unsafe partial class WamrInstance
     /// </summary>
     internal long ObservedMemoryBytes()
     {
+        // Where WAMR's size word is known, every core call that grew the memory wrote the new
+        // size here (CountGrownMemory): the value is current whenever no call runs. Taking the
+        // instance to read it again would only revoke its gate's bias from the metric's thread,
+        // a process-wide barrier, and make its next calls earn the bias back.
+        if (_memorySize != null)
+        {
+            return Volatile.Read(ref _observedMemoryBytes);
+        }
         if (!_gate.IsDisposeRequested && _gate.TryEnter())
         {
             try

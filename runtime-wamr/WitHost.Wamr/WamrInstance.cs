@@ -202,6 +202,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <summary>Whether a trap has faulted the instance.</summary>
     public bool IsFaulted => _fault is not null;
 
+    /// <summary>Whether the instance's gate is biased to a thread now (for tests).</summary>
+    internal bool IsGateBiased => _gate.IsBiased;
+
     /// <summary>
     /// The status the guest exited with in the last export it ran, or null when that export
     /// returned without exiting (or none has run). A guest exits with WASI preview1's

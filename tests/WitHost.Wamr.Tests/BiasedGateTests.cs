@@ -17,6 +17,24 @@ public sealed class BiasedGateTests
     private static readonly TimeSpan Stuck = TimeSpan.FromSeconds(60);
 
     [Fact]
+    public void Reading_the_memory_metric_from_another_thread_leaves_the_bias_and_sees_grown_memory()
+    {
+        using var engine = new WamrEngine();
+        using var module = engine.LoadModule(GuestFiles.Loadable("bounded.wasm"));
+        using var instance = module.Instantiate(new HostImports().Define("test", "tick", _ => { }));
+        instance.Invoke("grows");
+        Assert.True(instance.IsGateBiased);
+
+        long observed = 0;
+        var metricThread = new Thread(() => observed = instance.ObservedMemoryBytes());
+        metricThread.Start();
+        metricThread.Join();
+
+        Assert.Equal(2 * 65536, observed);
+        Assert.True(instance.IsGateBiased, "the metric's read revoked the calling thread's bias");
+    }
+
+    [Fact]
     public void Threads_taking_turns_in_runs_of_calls_lose_no_update()
     {
         using var engine = new WamrEngine();

@@ -133,6 +133,9 @@ internal sealed unsafe class CallGate(nint execEnv)
     /// <summary>Whether <see cref="RequestDispose"/> has run.</summary>
     public bool IsDisposeRequested => (Volatile.Read(ref _state) & DisposeRequested) != 0;
 
+    /// <summary>Whether the word is biased to a thread now (for tests).</summary>
+    internal bool IsBiased => (Volatile.Read(ref _state) & Biased) != 0;
+
     /// <summary>Whether the calling thread owns the instance.</summary>
     public bool IsOwnedByCurrentThread
     {
