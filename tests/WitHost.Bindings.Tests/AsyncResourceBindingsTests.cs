@@ -263,6 +263,36 @@ public sealed class AsyncResourceBindingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_accounts_the_async_open_pair_returns_reach_the_guest_which_drops_them()
+    {
+        using var guest = Instantiate();
+
+        Assert.Equal(4u, await guest.Counters.OpenPairAndDropAsync(4).WaitAsync(s_patience));
+
+        Assert.Equal([4u, 5u], _ledger.Opened.Select(account => account.Id));
+        Assert.All(_ledger.Opened, account => Assert.Equal(1, account.DisposeCount));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task An_account_in_a_result_whose_lowering_stops_part_way_is_disposed_once(int nullAt)
+    {
+        // open-pair answers with a null in place of one account: the lowering stops there (a trap
+        // of the guest). The other account, whether the lowering had put it in the guest's table
+        // (the null second) or not reached it (the null first), is the host's again and disposed
+        // once, as the guest's drop would have: not left over, and not disposed again with the instance.
+        var ledger = new Ledger { OpenPair = (first, second) => nullAt == 0 ? (null!, second) : (first, null!) };
+        var guest = AsyncGuestHost.Instantiate(_module, new AsyncGuestHost.Imports { Fetcher = _fetcher, Ledger = ledger });
+
+        await Assert.ThrowsAsync<WasmTrapException>(() => guest.Counters.OpenPairAndDropAsync(8).WaitAsync(s_patience));
+        guest.Dispose();
+
+        var kept = ledger.Opened.ElementAt(1 - nullAt);
+        Assert.Equal(1, kept.DisposeCount);
+    }
+
+    [Fact]
     public async Task Disposing_the_instance_fails_a_running_method_and_its_lend_ends()
     {
         var guest = Instantiate();

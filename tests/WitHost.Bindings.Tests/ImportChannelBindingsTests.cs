@@ -325,6 +325,49 @@ public class ImportChannelBindingsTests : IClassFixture<ChannelGuest>
         await Assert.ThrowsAsync(taskExpected, () => waiting.WaitAsync(s_patience));
     }
 
+    [Fact]
+    public async Task A_result_whose_lowering_stops_part_way_discards_what_it_had_not_handed_over()
+    {
+        // open-later answers with a null where its stream goes: the lowering stops there (a trap
+        // of the guest) before it reaches the future, whose stream, when it comes, would go
+        // nowhere; it ends with the failure, and the .NET stream it was made from is disposed.
+        var later = new TaskCompletionSource<WitStream<byte>>();
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"))
+        {
+            OpenLater = _ => ValueTask.FromResult((default(WitStream<byte>)!, later.Task)),
+        };
+        using var instance = Instantiate(files);
+
+        await Assert.ThrowsAsync<WasmTrapException>(() => instance.Jobs.OpenLaterAndWaitAsync("data").WaitAsync(s_patience));
+        var bytes = new DisposalRecordingStream([1, 2, 3]);
+        var stream = WitStreams.FromStream(bytes);
+        later.SetResult(stream);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.Completion.WaitAsync(s_patience));
+        Assert.Contains("returned null", failure.Message, StringComparison.Ordinal);
+        await Polling.Until(() => bytes.IsDisposed, s_patience);
+    }
+
+    [Fact]
+    public async Task A_stream_a_result_had_handed_over_before_its_lowering_stopped_is_the_guests()
+    {
+        // open-later answers with its stream and a null where the future goes: the stream reached
+        // the guest before the lowering stopped, so it ends with the guest's trap (as any stream of
+        // a trapped instance does), not with the discard of the rest.
+        var bytes = new DisposalRecordingStream([4, 5]);
+        var first = WitStreams.FromStream(bytes);
+        var files = new HostFiles(_ => throw new InvalidOperationException("nothing is opened"))
+        {
+            OpenLater = _ => ValueTask.FromResult((first, default(Task<WitStream<byte>>)!)),
+        };
+        using var instance = Instantiate(files);
+
+        await Assert.ThrowsAsync<WasmTrapException>(() => instance.Jobs.OpenLaterAndWaitAsync("data").WaitAsync(s_patience));
+
+        await Assert.ThrowsAsync<WasmTrapException>(() => first.Completion.WaitAsync(s_patience));
+        await Polling.Until(() => bytes.IsDisposed, s_patience);
+    }
+
     /// <summary>
     /// Starts a guest task that leaves the host waiting on an end the guest holds, until
     /// <paramref name="hostWaits"/>; then ends the instance and checks that the host's wait and the

@@ -39,6 +39,18 @@ internal sealed class Ledger : ILedger
         return CreateAccount(id);
     }
 
+    /// <summary>
+    /// When set, what <c>open-pair</c> answers with, given the two new accounts (a test may answer
+    /// with a null in place of one); otherwise the two accounts, at once.
+    /// </summary>
+    public Func<IAccount, IAccount, (IAccount, IAccount)>? OpenPair { get; init; }
+
+    public ValueTask<(IAccount, IAccount)> AccountOpenPairAsync(uint id, CancellationToken cancellationToken)
+    {
+        var (first, second) = (CreateAccount(id), CreateAccount(id + 1));
+        return ValueTask.FromResult(OpenPair is { } answer ? answer(first, second) : (first, second));
+    }
+
     /// <summary>Lets <c>open</c> of account <paramref name="id"/> answer.</summary>
     public void ReleaseOpen(uint id) => _opens.GetOrAdd(id, _ => new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
@@ -51,13 +63,17 @@ internal sealed class Ledger : ILedger
     internal sealed class Account(uint id, Ledger ledger) : IAccount, IDisposable
     {
         private int _balanceCalls;
+        private int _disposeCount;
 
         public uint Id => id;
 
         /// <summary>The number of balance calls the guest made.</summary>
         public int BalanceCalls => Volatile.Read(ref _balanceCalls);
 
-        public bool Disposed { get; private set; }
+        public bool Disposed => DisposeCount > 0;
+
+        /// <summary>How many times the account was disposed: once when the guest's drop, or its instance's end, ended it.</summary>
+        public int DisposeCount => Volatile.Read(ref _disposeCount);
 
         public ValueTask<uint> BalanceAsync(CancellationToken cancellationToken)
         {
@@ -65,6 +81,6 @@ internal sealed class Ledger : ILedger
             return new ValueTask<uint>(ledger.Pending(id).Task.WaitAsync(cancellationToken));
         }
 
-        public void Dispose() => Disposed = true;
+        public void Dispose() => Interlocked.Increment(ref _disposeCount);
     }
 }

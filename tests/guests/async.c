@@ -49,6 +49,7 @@ typedef struct {
     char *text;          // join-entries: the names joined so far
     uint32_t text_len;
     void *object;        // the resource a method's task runs on
+    uint32_t pair[2];    // open-pair-and-drop: the two accounts
 } task_t;
 
 static task_t *task_begin(void) {
@@ -703,6 +704,32 @@ COUNTER_CALLBACK("open-and-drop") int32_t open_and_drop_callback(uint32_t event,
     task_t *t = context_get();
     take_returned_subtask(t, event, p1, p2);
     return drop_account_and_return(t, open_and_drop_return);
+}
+
+// open-pair-and-drop: the host's accounts `id` and `id` + 1 from its async static open-pair,
+// dropped once the host answers.
+
+IMPORT(LEDGER, "[async-lower][static]account.open-pair") uint32_t account_open_pair_lower(uint32_t id, uint32_t *result);
+IMPORT(COUNTERS_EXPORT, "[task-return]open-pair-and-drop") void open_pair_and_drop_return(uint32_t value);
+
+static int32_t drop_pair_and_return(task_t *t) {
+    account_drop(t->pair[0]);
+    account_drop(t->pair[1]);
+    open_pair_and_drop_return(t->result);
+    return task_end(t);
+}
+
+COUNTER_ASYNC("open-pair-and-drop") int32_t open_pair_and_drop(uint32_t id) {
+    task_t *t = task_begin();
+    t->result = id;
+    if (returned_or_joined(t, account_open_pair_lower(id, t->pair))) return drop_pair_and_return(t);
+    return wait_on(t->set);
+}
+
+COUNTER_CALLBACK("open-pair-and-drop") int32_t open_pair_and_drop_callback(uint32_t event, uint32_t p1, uint32_t p2) {
+    task_t *t = context_get();
+    take_returned_subtask(t, event, p1, p2);
+    return drop_pair_and_return(t);
 }
 
 // backpressure.inc/dec, as the current spec has them (it dropped backpressure.set, which the

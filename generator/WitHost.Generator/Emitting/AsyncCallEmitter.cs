@@ -196,10 +196,7 @@ internal static class AsyncCallEmitter
         var journaled = call.Parameters.Any(parameter => CallEmitter.ChangesTables(parameter.Type));
         if (journaled)
         {
-            writer.WriteLine($"var journal_ = {tables}.Journal;");
-            writer.WriteLine("var mark_ = journal_.Mark;");
-            writer.WriteLine("try");
-            writer.OpenBlock();
+            CallEmitter.OpenJournaled(writer, tables);
         }
 
         var marshal = new MarshalEmitter(writer, context, "instance_", name, tables, journaled ? "journal_" : null) { LentBorrows = lentReps, TaskLends = lends };
@@ -233,12 +230,7 @@ internal static class AsyncCallEmitter
         if (journaled)
         {
             writer.WriteLine("journal_.Commit(mark_);");
-            writer.CloseBlock();
-            writer.WriteLine("catch");
-            writer.OpenBlock();
-            writer.WriteLine("journal_.Undo(mark_);");
-            writer.WriteLine("throw;");
-            writer.CloseBlock();
+            CallEmitter.CloseJournaledTry(writer);
         }
 
         writer.CloseBlock(",");
@@ -396,8 +388,10 @@ internal static class AsyncCallEmitter
     /// <summary>
     /// The body of the method that lowers an async import's result into the guest's out-pointer,
     /// when the guest is told its subtask returned (on the thread that owns the instance).
+    /// <paramref name="tables"/> is the expression of the instance's resource tables, or null when
+    /// the world has none.
     /// </summary>
-    public static void EmitResultBody(SourceWriter writer, CallBinding call, string tables, StringEncodingKind encoding)
+    public static void EmitResultBody(SourceWriter writer, CallBinding call, string? tables, StringEncodingKind encoding)
     {
         var name = ImportName(call);
         var context = "context_";
@@ -409,8 +403,20 @@ internal static class AsyncCallEmitter
 
         writer.WriteLine($"var {context} = {Support}.Context(instance_, {CallEmitter.EncodingExpression(encoding)}, {name});");
         writer.WriteLine($"{context}.CheckRange(resultArea_, {resultType.Size}, {resultType.Alignment}, \"out-pointer\");");
-        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables);
+        // Handles a lowering that fails part-way had added are taken back, so that the result's
+        // discard (HostResult) releases each object once, whether or not the lowering reached it.
+        var journaled = tables is not null && CallEmitter.ChangesTables(resultType);
+        if (journaled)
+        {
+            CallEmitter.OpenJournaled(writer, tables!);
+        }
+
+        var marshal = new MarshalEmitter(writer, context, "instance_", name, tables ?? "resources_", journaled ? "journal_" : null);
         marshal.Store(resultType, "result_", "resultArea_");
+        if (journaled)
+        {
+            CallEmitter.CloseJournaled(writer);
+        }
     }
 
     // The import as messages name it: its core module and name, as a C# literal.

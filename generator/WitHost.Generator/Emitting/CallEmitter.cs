@@ -88,10 +88,7 @@ internal static class CallEmitter
         var journaled = call.Parameters.Any(parameter => ChangesTables(parameter.Type));
         if (journaled)
         {
-            writer.WriteLine($"var journal_ = {tables}.Journal;");
-            writer.WriteLine("var mark_ = journal_.Mark;");
-            writer.WriteLine("try");
-            writer.OpenBlock();
+            OpenJournaled(writer, tables);
         }
 
         var marshal = new MarshalEmitter(writer, context, instance, name, tables, journaled ? "journal_" : null);
@@ -121,14 +118,7 @@ internal static class CallEmitter
 
         if (journaled)
         {
-            writer.CloseBlock();
-            writer.WriteLine("catch");
-            writer.OpenBlock();
-            writer.WriteLine("journal_.Undo(mark_);");
-            writer.WriteLine("throw;");
-            writer.CloseBlock();
-            writer.WriteLine();
-            writer.WriteLine("journal_.Commit(mark_);");
+            CloseJournaled(writer);
         }
 
         writer.WriteLine();
@@ -234,6 +224,37 @@ internal static class CallEmitter
         {
             writer.WriteLine($"return {marshal.LiftFlat(resultType, ReadCells(writer, marshal, call.CoreResults))};");
         }
+    }
+
+    /// <summary>
+    /// Opens the <c>try</c> around a lowering whose changes to the handle tables
+    /// <c>{tables}.Journal</c> records from <c>mark_</c>; <see cref="CloseJournaled"/> ends it.
+    /// </summary>
+    internal static void OpenJournaled(SourceWriter writer, string tables)
+    {
+        writer.WriteLine($"var journal_ = {tables}.Journal;");
+        writer.WriteLine("var mark_ = journal_.Mark;");
+        writer.WriteLine("try");
+        writer.OpenBlock();
+    }
+
+    /// <summary>Ends <see cref="OpenJournaled"/>: a lowering that throws has its changes undone; one that ends has them committed.</summary>
+    internal static void CloseJournaled(SourceWriter writer)
+    {
+        CloseJournaledTry(writer);
+        writer.WriteLine();
+        writer.WriteLine("journal_.Commit(mark_);");
+    }
+
+    /// <summary>Closes the <c>try</c> <see cref="OpenJournaled"/> opened with the <c>catch</c> that undoes the lowering's changes and rethrows.</summary>
+    internal static void CloseJournaledTry(SourceWriter writer)
+    {
+        writer.CloseBlock();
+        writer.WriteLine("catch");
+        writer.OpenBlock();
+        writer.WriteLine("journal_.Undo(mark_);");
+        writer.WriteLine("throw;");
+        writer.CloseBlock();
     }
 
     /// <summary>The cells a call's core arguments and results take (at least one).</summary>

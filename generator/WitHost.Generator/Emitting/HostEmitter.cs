@@ -311,7 +311,7 @@ internal static class HostEmitter
         var tables = hasTables ? $"{TablesClassName} resources_, " : "";
         writer.WriteLine($"private static void {resultEntry}(global::WitHost.Wamr.WamrInstance instance_, {tables}uint resultArea_, {result.CSharpType} result_)");
         writer.OpenBlock();
-        AsyncCallEmitter.EmitResultBody(writer, call, "resources_", world.Spec.Encoding);
+        AsyncCallEmitter.EmitResultBody(writer, call, hasTables ? "resources_" : null, world.Spec.Encoding);
         writer.CloseBlock();
         if (discardEntry is null)
         {

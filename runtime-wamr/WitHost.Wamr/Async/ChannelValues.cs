@@ -63,6 +63,7 @@ public static class ChannelValues
         {
             // A value that never reaches the guest is discarded; one whose store began is the guest's.
             var storing = new StoreWatch<T>(element);
+            LoweredFutures<T>.Add(value);
             _ = WriteFutureAsync(value, new ElementChannelEnd<T>(channel, state, readable: false, storing.Element), storing);
         }
 
@@ -82,19 +83,32 @@ public static class ChannelValues
     /// <see cref="WitStream{T}.Completion"/> fails with <paramref name="reason"/>, as for a stream
     /// passed to such an instance, and it is disposed with what it owns (its source, its .NET stream).
     /// </summary>
-    public static void Discard<T>(WitStream<T>? stream, Exception reason) => stream?.Abandon(reason);
+    /// <remarks>A stream already passed to a guest is that guest's, and ends with its end: it is left alone.</remarks>
+    public static void Discard<T>(WitStream<T>? stream, Exception reason)
+    {
+        if (stream is { IsMoved: false })
+        {
+            stream.Abandon(reason);
+        }
+    }
 
     /// <summary>
     /// Ends <paramref name="future"/>, part of an async import's result its guest will never take
     /// (<paramref name="reason"/>, as for a stream): the value it ends with, now or later, never
     /// reaches the guest, so <paramref name="discardValue"/> ends what that value holds (its
     /// streams, owned resources and futures) with the same reason. A future that fails or is
-    /// cancelled has no value to end.
+    /// cancelled has no value to end. A future already lowered into a guest (<see cref="LowerFuture{T}(WamrInstance, Task{T}, ChannelElement{T})"/>)
+    /// is left alone: its writer discards the value itself if the guest never gets it.
     /// </summary>
     public static void Discard<T>(Task<T>? future, Exception reason, Action<T, Exception> discardValue)
     {
         ArgumentNullException.ThrowIfNull(discardValue);
-        future?.ContinueWith(
+        if (future is null || LoweredFutures<T>.Contains(future))
+        {
+            return;
+        }
+
+        future.ContinueWith(
             static (done, state) =>
             {
                 var (discard, why) = ((Action<T, Exception>, Exception))state!;

@@ -193,6 +193,9 @@ public sealed class WitStream<T> : IAsyncEnumerable<T>, IDisposable
     /// first): <see cref="Completion"/> ends with <paramref name="reason"/>, as for a stream passed
     /// to such an instance, and the stream is disposed with what it owns.
     /// </summary>
+    /// <summary>Whether the stream was passed to a guest, which owns it now.</summary>
+    internal bool IsMoved => _moved;
+
     internal void Abandon(Exception reason)
     {
         _completion.TrySetException(reason);

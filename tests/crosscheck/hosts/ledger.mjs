@@ -1,6 +1,6 @@
 // The host side of example:concurrency/ledger (wit/async.wit) for run-component.mjs: `account`,
-// whose async method balance answers the account's id × 100 and whose async static open makes
-// one, as the .NET tests' ledger does.
+// whose async method balance answers the account's id × 100 and whose async statics open and
+// open-pair make one and two, as the .NET tests' ledger does.
 // Every call the guest makes is recorded with the WIT name, self first for methods.
 const ledger = 'example:concurrency/ledger';
 
@@ -24,6 +24,11 @@ export default function host({ record }) {
     static async open(id) {
       record(`${ledger}#[static]account.open`, [id]);
       return new Account(id);
+    }
+
+    static async openPair(id) {
+      record(`${ledger}#[static]account.open-pair`, [id]);
+      return [new Account(id), new Account(id + 1)];
     }
 
     [dispose]() {
