@@ -50,6 +50,21 @@ public sealed partial class WamrInstance
             }
         }
 
+        /// <summary>
+        /// A Canonical ABI context for the call this scope owns, as
+        /// <see cref="Bindings.BindingSupport.Context"/> gives it: the instance's own context,
+        /// lent to the call until it ends, unless another part of the call has it. The scope
+        /// shows that this thread owns the instance, which <see cref="Bindings.BindingSupport.Context"/>
+        /// has to ask (a thread-local look-up), so generated export calls take it from here.
+        /// </summary>
+        /// <exception cref="ObjectDisposedException">The scope was disposed.</exception>
+        public readonly CanonicalAbi.CanonicalAbiContext Context(CanonicalAbi.StringEncoding encoding, string functionName)
+        {
+            ArgumentNullException.ThrowIfNull(functionName);
+            WamrInstance instance = _instance ?? throw new ObjectDisposedException(nameof(CallScope), "The call this scope owned has ended.");
+            return instance.OwnerContext(encoding, functionName);
+        }
+
         /// <summary>Ends the call's ownership; a thread waiting for the instance may go on.</summary>
         public void Dispose()
         {

@@ -247,6 +247,12 @@ public sealed unsafe partial class WamrInstance : IDisposable
     }
 
     /// <summary>
+    /// <see cref="Memory"/> for the thread that owns the instance: an instance is not freed under
+    /// its owner, so the check that it was not disposed is left out.
+    /// </summary>
+    private GuestMemory OwnedMemory => _memoryData != null ? new GuestMemory(*_memoryData, *_memorySize) : Memory;
+
+    /// <summary>
     /// Limits the calls this thread makes into the instance, until the returned scope is
     /// disposed, to <paramref name="timeout"/> from now, and stops them when
     /// <paramref name="cancellationToken"/> is cancelled. Use it around generated calls:
@@ -353,7 +359,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
         realloc.CheckCells(cells);
         // Inside a whole call (a generated call lowering its arguments) the instance is owned
         // already: no second lock.
-        if (_gate.IsOwnedByCurrentThread)
+        bool owned = _gate.IsOwnedByCurrentThread;
+        if (owned)
         {
             CallOwned(realloc, cells);
         }
@@ -362,7 +369,7 @@ public sealed unsafe partial class WamrInstance : IDisposable
             Call(realloc, cells);
         }
         uint pointer = cells[0];
-        memory = Memory;
+        memory = owned ? OwnedMemory : Memory;
         if (CanonicalRules.ReallocResultError(pointer, alignment, newSize, (ulong)memory.Length) is { } error)
         {
             throw Fault(ReallocName, error, null);
@@ -531,7 +538,18 @@ public sealed unsafe partial class WamrInstance : IDisposable
     internal CanonicalAbiContext CallContext(StringEncoding encoding, string functionName)
     {
         ArgumentNullException.ThrowIfNull(functionName);
-        if (_callContextDepth == 0 && _scopeDepth > 0 && _gate.IsOwnedByCurrentThread)
+        return _scopeDepth > 0 && _gate.IsOwnedByCurrentThread
+            ? OwnerContext(encoding, functionName)
+            : new CanonicalAbiContext(new WamrCanonicalMemory(this), encoding, functionName, MaxLiftBytes);
+    }
+
+    /// <summary>
+    /// <see cref="CallContext"/> for the thread that owns the instance inside a whole call, which
+    /// the caller knows (<see cref="CallScope.Context"/>: a scope exists only on that thread).
+    /// </summary>
+    internal CanonicalAbiContext OwnerContext(StringEncoding encoding, string functionName)
+    {
+        if (_callContextDepth == 0)
         {
             CanonicalAbiContext context = _callContext ??= new CanonicalAbiContext(new WamrCanonicalMemory(this), encoding, functionName, MaxLiftBytes);
             context.Reset(encoding, functionName);

@@ -94,6 +94,39 @@ public sealed class CallContextTests : IClassFixture<SampleGuest>
     }
 
     [Fact]
+    public void A_scope_gives_its_call_the_instances_context_until_it_ends()
+    {
+        // Generated export calls take their context from their scope, which skips the ownership
+        // check BindingSupport.Context makes: it must lend the same context the same way.
+        using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);
+        var instance = guest.Instance;
+        var scope = instance.EnterCall();
+        var first = scope.Context(StringEncoding.Utf8, "first");
+        first.ChargeLift(100, "a test value");
+        var inUse = scope.Context(StringEncoding.Utf8, "in use");
+        scope.Dispose();
+        var refused = false;
+        try
+        {
+            scope.Context(StringEncoding.Utf8, "ended");
+        }
+        catch (ObjectDisposedException)
+        {
+            refused = true;
+        }
+
+        using var next = instance.EnterCall();
+        var second = next.Context(StringEncoding.Utf16, "second");
+
+        Assert.NotSame(first, inUse);
+        Assert.True(refused);
+        Assert.Same(first, second);
+        Assert.Equal(StringEncoding.Utf16, second.Encoding);
+        Assert.Equal(0ul, second.LiftedBytes);
+        Assert.NotSame(second, BindingSupport.Context(instance, StringEncoding.Utf8, "lent already"));
+    }
+
+    [Fact]
     public void Outside_a_whole_call_every_context_is_new()
     {
         using var guest = SampleHost.Instantiate(_guest.Module, _host.Imports);

@@ -74,7 +74,7 @@ internal static class CallEmitter
         writer.WriteLine($"global::System.Span<uint> cells_ = stackalloc uint[{cellCount}];");
         if (lowersIntoMemory)
         {
-            writer.WriteLine($"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+            writer.WriteLine($"var {context} = scope_.Context({EncodingExpression(encoding)}, {name});");
         }
 
         writer.WriteLine();
@@ -175,7 +175,7 @@ internal static class CallEmitter
             else
             {
                 writer.WriteLine("// Unmarshal: the result is in the guest's memory.");
-                writer.WriteLine($"var {context} = {Support}.Context({instance}, {EncodingExpression(encoding)}, {name});");
+                writer.WriteLine($"var {context} = scope_.Context({EncodingExpression(encoding)}, {name});");
             }
 
             if (call.ResultsInMemory)

@@ -160,6 +160,9 @@ public sealed class CanonicalAbiContext
     }
 
     /// <summary><paramref name="length"/> bytes at <paramref name="pointer"/>, or a trap when they are not all inside memory.</summary>
+    // Inlined, as ReadUnsigned and WriteUnsigned are: generated bindings read and write each field
+    // through them, and the calls cost more than the check and the read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> Slice(uint pointer, uint length)
     {
         var size = MemorySize;
@@ -193,6 +196,7 @@ public sealed class CanonicalAbiContext
             : Trap($"{length} bytes at {pointer} are more than the host can view at once");
 
     /// <summary>Reads a little-endian unsigned integer of <paramref name="size"/> (1, 2, 4 or 8) bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong ReadUnsigned(uint pointer, uint size)
     {
         var bytes = Slice(pointer, size);
@@ -206,6 +210,7 @@ public sealed class CanonicalAbiContext
     }
 
     /// <summary>Writes the low <paramref name="size"/> (1, 2, 4 or 8) bytes of <paramref name="value"/>, little-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteUnsigned(uint pointer, uint size, ulong value)
     {
         var bytes = Slice(pointer, size);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using WitHost.Wit.Abi;
 using WitHost.Wit.Model;
@@ -62,8 +63,15 @@ public static class CanonicalRules
     public static double CanonicalizeNaN(double value) => double.IsNaN(value) ? BitConverter.UInt64BitsToDouble(CanonicalNaN64) : value;
 
     /// <summary>Null when a string of <paramref name="byteLength"/> bytes is within <see cref="MaxByteLength"/>; else the trap message.</summary>
+    // The checks of this class inline into the paths every string takes; their messages, formatted
+    // inline, would give each caller's frame the formatting's set-up (callgrind), so they are not.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string? StringLengthError(ulong byteLength)
-        => byteLength <= MaxByteLength ? null : $"string of {byteLength} bytes is longer than the Canonical ABI allows ({MaxByteLength})";
+        => byteLength <= MaxByteLength ? null : StringTooLong(byteLength);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string StringTooLong(ulong byteLength)
+        => $"string of {byteLength} bytes is longer than the Canonical ABI allows ({MaxByteLength})";
 
     /// <summary>
     /// Null when a list of <paramref name="length"/> elements of <paramref name="elementSize"/>
@@ -97,15 +105,17 @@ public static class CanonicalRules
     /// <paramref name="pointer"/>, is aligned to <paramref name="alignment"/> and inside a memory of
     /// <paramref name="memorySize"/> bytes; else the trap message.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string? ReallocResultError(uint pointer, uint alignment, uint size, ulong memorySize)
-    {
-        if (alignment > 1 && pointer % alignment != 0)
-        {
-            return $"cabi_realloc returned {pointer}, which is not aligned to {alignment}";
-        }
+        => (alignment > 1 && pointer % alignment != 0) || (ulong)pointer + size > memorySize
+            ? ReallocResultMessage(pointer, alignment, size, memorySize)
+            : null;
 
-        return (ulong)pointer + size > memorySize ? $"cabi_realloc returned {pointer}, but {size} bytes there fall outside the memory of {memorySize} bytes" : null;
-    }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string ReallocResultMessage(uint pointer, uint alignment, uint size, ulong memorySize)
+        => alignment > 1 && pointer % alignment != 0
+            ? $"cabi_realloc returned {pointer}, which is not aligned to {alignment}"
+            : $"cabi_realloc returned {pointer}, but {size} bytes there fall outside the memory of {memorySize} bytes";
 
     /// <summary>
     /// The 32-bit words flags of <paramref name="flagCount"/> labels take as flat values and in

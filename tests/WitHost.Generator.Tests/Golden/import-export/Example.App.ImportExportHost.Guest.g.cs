@@ -80,7 +80,7 @@ namespace Example.App
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[constructor]thing");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[constructor]thing");
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, name);
@@ -113,7 +113,7 @@ namespace Example.App
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#make");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#make");
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, name);
@@ -156,7 +156,7 @@ namespace Example.App
                     scope_.InvokeCells(_describe, cells_);
 
                     // Unmarshal: the result is in the guest's memory.
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "the return area");
@@ -186,7 +186,7 @@ namespace Example.App
                     scope_.InvokeCells(_origin, cells_);
 
                     // Unmarshal: the result is in the guest's memory.
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#origin");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#origin");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "the return area");
@@ -219,7 +219,7 @@ namespace Example.App
                     scope_.InvokeCells(_thing_Name, cells_);
 
                     // Unmarshal: the result is in the guest's memory.
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.name");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.name");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "the return area");
@@ -257,7 +257,7 @@ namespace Example.App
                     scope_.InvokeCells(_thing_Moved, cells_);
 
                     // Unmarshal: the result is in the guest's memory.
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.moved");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[method]thing.moved");
                     // The result flattens to more than one core value: the guest returns a pointer to it.
                     var returnArea_ = cells_[0];
                     context_.CheckRange(returnArea_, 8, 4, "the return area");

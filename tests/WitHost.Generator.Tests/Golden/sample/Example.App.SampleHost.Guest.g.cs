@@ -53,7 +53,7 @@ namespace Example.App
                 scope_.InvokeCells(_okFunc, cells_);
 
                 // Unmarshal: the result is in the guest's memory.
-                var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
+                var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "ok-func");
                 // The result flattens to more than one core value: the guest returns a pointer to it.
                 var returnArea_ = cells_[0];
                 context_.CheckRange(returnArea_, 12, 4, "the return area");
@@ -148,7 +148,7 @@ namespace Example.App
 
                     // Setup: the cells hold the core arguments, then the core results.
                     global::System.Span<uint> cells_ = stackalloc uint[2];
-                    var context_ = global::WitHost.Wamr.Bindings.BindingSupport.Context(_wamr, global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, s);
