@@ -161,8 +161,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
         _callSameThread = call == WamrCallFunctions.Direct && WamrCallFunctions.DirectSameThread != 0
             ? (delegate* unmanaged[Cdecl]<nint, nint, uint, uint*, byte>)WamrCallFunctions.DirectSameThread
             : _call;
-        _boundedCall = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)_call;
-        _boundedCallSameThread = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)_callSameThread;
+        // A bounded export is the module's own function, and the module reader refuses reference
+        // types in signatures: the entry that tests neither, when the library has it.
+        bool own = call == WamrCallFunctions.Direct && WamrCallFunctions.Own != 0 && WamrCallFunctions.OwnSameThread != 0;
+        _boundedCall = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)(own ? WamrCallFunctions.Own : call);
+        _boundedCallSameThread = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint, uint, uint*, byte>)(own ? WamrCallFunctions.OwnSameThread : (nint)_callSameThread);
         _gate = new CallGate(_execEnv);
         if (options.CallTimeout is { } timeout)
         {

@@ -42,6 +42,16 @@ internal static class WamrCallFunctions
     /// </summary>
     public static nint DirectSameThread { get; } = Bind("withost_call_wasm_same_thread");
 
+    /// <summary>
+    /// <c>withost_call_own</c> of the loaded libiwasm, or 0 when it has none: <see cref="Direct"/>
+    /// for a function the caller knows is the module's own (not an import) with no externref in
+    /// its signature, which an interpreted call then does not test.
+    /// </summary>
+    public static nint Own { get; } = Bind("withost_call_own");
+
+    /// <summary><c>withost_call_own_same_thread</c>: <see cref="Own"/> as <see cref="DirectSameThread"/> is <see cref="Direct"/>.</summary>
+    public static nint OwnSameThread { get; } = Bind("withost_call_own_same_thread");
+
     private static nint Bind(string name) =>
         // The library the P/Invoke layer resolved (the runtime is initialised before any
         // instance exists), not another copy found by name.

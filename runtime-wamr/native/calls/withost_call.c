@@ -126,11 +126,12 @@ has_externref(const WASMType *type)
  */
 static bool
 call_interpreted(wasm_exec_env_t exec_env, WASMFunctionInstance *function, uint32 argc,
-                 uint32 *argv, bool set_thread_info)
+                 uint32 *argv, bool set_thread_info, bool own_plain)
 {
     WASMModuleInstance *instance = (WASMModuleInstance *)exec_env->module_inst;
 
-    if (function->is_import_func || has_externref(function->u.func->func_type))
+    if (!own_plain
+        && (function->is_import_func || has_externref(function->u.func->func_type)))
         return wasm_runtime_call_wasm(exec_env, (wasm_function_inst_t)function, argc, argv);
     /* wasm_runtime_call_wasm's check of the operand stack (wasm_runtime_exec_env_check). */
     if (exec_env->wasm_stack_size == 0
@@ -151,18 +152,20 @@ call_interpreted(wasm_exec_env_t exec_env, WASMFunctionInstance *function, uint3
  * Calls function on exec_env as wasm_runtime_call_wasm does (same arguments, same results in
  * argv, same exception on a trap), directly when the function is compiled code with an integer
  * signature, at the interpreter's entry when it is interpreted; set_thread_info: whether such a
- * call sets the thread's stack boundary first.
+ * call sets the thread's stack boundary first; own_plain: the caller knows the function is the
+ * module's own (not an import) and has no externref in its signature, so an interpreted call
+ * need not test either.
  */
 static inline bool
 call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, uint32 *argv,
-          bool set_thread_info)
+          bool set_thread_info, bool own_plain)
 {
 #if WITHOST_DIRECT_CALLS
 #if WASM_ENABLE_INTERP != 0
     /* Before anything a compiled call needs: an interpreted call would pay for zeroing slots. */
     if (exec_env->module_inst->module_type == Wasm_Module_Bytecode)
         return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
-                                set_thread_info);
+                                set_thread_info, own_plain);
 #endif
     WASMModuleInstanceCommon *instance = exec_env->module_inst;
     AOTFunctionInstance *compiled = (AOTFunctionInstance *)function;
@@ -200,9 +203,10 @@ call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc, 
 #if WASM_ENABLE_INTERP != 0
     if (exec_env->module_inst->module_type == Wasm_Module_Bytecode)
         return call_interpreted(exec_env, (WASMFunctionInstance *)function, argc, argv,
-                                set_thread_info);
+                                set_thread_info, own_plain);
 #endif
     (void)set_thread_info;
+    (void)own_plain;
     return wasm_runtime_call_wasm(exec_env, function, argc, argv);
 #endif
 }
@@ -212,7 +216,7 @@ __attribute__((visibility("default"))) bool
 withost_call_wasm(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc,
                   uint32 *argv)
 {
-    return call_wasm(exec_env, function, argc, argv, true);
+    return call_wasm(exec_env, function, argc, argv, true, false);
 }
 
 /*
@@ -223,5 +227,25 @@ __attribute__((visibility("default"))) bool
 withost_call_wasm_same_thread(wasm_exec_env_t exec_env, wasm_function_inst_t function,
                               uint32 argc, uint32 *argv)
 {
-    return call_wasm(exec_env, function, argc, argv, false);
+    return call_wasm(exec_env, function, argc, argv, false, false);
+}
+
+/*
+ * withost_call_wasm for a function the caller knows is the module's own (not an import) with no
+ * externref in its signature (WitHost's module reader refuses reference types in signatures):
+ * an interpreted call skips testing both.
+ */
+__attribute__((visibility("default"))) bool
+withost_call_own(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32 argc,
+                 uint32 *argv)
+{
+    return call_wasm(exec_env, function, argc, argv, true, true);
+}
+
+/* withost_call_own for a caller whose thread made the last call on exec_env (see above). */
+__attribute__((visibility("default"))) bool
+withost_call_own_same_thread(wasm_exec_env_t exec_env, wasm_function_inst_t function,
+                             uint32 argc, uint32 *argv)
+{
+    return call_wasm(exec_env, function, argc, argv, false, true);
 }
