@@ -130,6 +130,27 @@ public sealed class BoundedCallTests : IDisposable
         Assert.Equal("add", Assert.Single(recorder.Activities).DisplayName);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Bounded_calls_set_the_stack_boundary_again_when_the_thread_changes(int first)
+    {
+        // The interpreter checks each call's native stack against a boundary the instance keeps
+        // for the thread that called last: a boundary kept from the other thread makes a shallow
+        // call a "native stack overflow" when that thread's stack lies above this one's. Which
+        // lies above is the system's choice, so each thread calls first on an instance of its own.
+        using WamrInstance instance = Instantiate();
+        ScalarExport add = ScalarExport.Bind(instance, "add", null, 2);
+        Action call = () =>
+        {
+            Span<uint> cells = [2, 3];
+            add.Invoke(cells);
+            Assert.Equal(5u, cells[0]);
+        };
+        int other = 1 - first;
+        ThreadTurns.Run([16 * 1024, 512], (first, call), (first, call), (other, call), (other, call), (first, call), (other, call));
+    }
+
     [Fact]
     public void Bounded_calls_stay_correct_while_other_threads_collect_garbage()
     {

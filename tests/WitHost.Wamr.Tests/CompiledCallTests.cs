@@ -143,54 +143,7 @@ public sealed class CompiledCallTests : IDisposable
             (1, shallow),
             (1, () => Assert.Contains("stack overflow", Assert.Throws<WasmTrapException>(() => instance.Invoke("recurse", 0, int.MaxValue)).TrapMessage)),
         ];
-        int[] stackKiB = [16 * 1024, 512];
-        SemaphoreSlim[] turns = [new(0), new(0)];
-        using var stepDone = new SemaphoreSlim(0);
-        var failures = new Exception?[steps.Length];
-        var threads = new Thread[2];
-        for (int t = 0; t < threads.Length; t++)
-        {
-            int index = t;
-            threads[t] = new Thread(() =>
-            {
-                for (int i = 0; i < steps.Length; i++)
-                {
-                    if (steps[i].Thread != index)
-                    {
-                        continue;
-                    }
-                    turns[index].Wait();
-                    try
-                    {
-                        steps[i].Call();
-                    }
-                    catch (Exception e)
-                    {
-                        failures[i] = e;
-                    }
-                    stepDone.Release();
-                }
-            }, stackKiB[t] * 1024);
-            threads[t].Start();
-        }
-        foreach (var (thread, _) in steps)
-        {
-            turns[thread].Release();
-            stepDone.Wait();
-        }
-        foreach (Thread thread in threads)
-        {
-            thread.Join();
-        }
-        foreach (SemaphoreSlim turn in turns)
-        {
-            turn.Dispose();
-        }
-
-        for (int i = 0; i < steps.Length; i++)
-        {
-            Assert.True(failures[i] is null, $"step {i}, on the thread with {stackKiB[steps[i].Thread]} KiB of stack: {failures[i]}");
-        }
+        ThreadTurns.Run([16 * 1024, 512], steps);
     }
 
     private static void OnThread(int stackKiB, Action action)
