@@ -55,6 +55,9 @@ public sealed class ResourceMisuseGuest() : TestGuest("resource-misuse");
 /// <summary>tests/guests/exit-borrow.wasm.</summary>
 public sealed class ExitBorrowGuest() : TestGuest("exit-borrow");
 
+/// <summary>tests/guests/async-exit-borrow.wasm, hand-written: async exports that borrow the host's resource.</summary>
+public sealed class AsyncExitBorrowGuest() : TestGuest("async-exit-borrow");
+
 /// <summary>tests/guests/lift-probe.wasm, hand-written: its exports return the memory image the host wrote.</summary>
 public sealed class LiftProbeGuest() : TestGuest("lift-probe");
 

@@ -233,10 +233,22 @@ internal static class AsyncCallEmitter
             CallEmitter.CloseJournaledTry(writer);
         }
 
+        var first = true;
+        foreach (var table in call.BorrowTables)
+        {
+            if (first)
+            {
+                writer.WriteLine("// The borrows just lowered are the task's alone: tasks of the instance run concurrently.");
+                first = false;
+            }
+
+            writer.WriteLine($"{tables}.{table}.LendBorrowsToTask(instance_);");
+        }
+
         writer.CloseBlock(",");
         writer.WriteLine("call_ =>");
         writer.OpenBlock();
-        var first = true;
+        first = true;
         foreach (var table in call.BorrowTables)
         {
             if (first)
@@ -245,7 +257,7 @@ internal static class AsyncCallEmitter
                 first = false;
             }
 
-            writer.WriteLine($"{tables}.{table}.CheckBorrowsDropped(call_.Instance, {name});");
+            writer.WriteLine($"{tables}.{table}.CheckTaskBorrowsDropped(call_.Instance, {name});");
         }
 
         if (call.Result is not { } result)
@@ -283,6 +295,23 @@ internal static class AsyncCallEmitter
             }
 
             writer.WriteLine($"return {lifted};");
+        }
+
+        if (!call.BorrowTables.Any())
+        {
+            writer.CloseBlock($", {cancellationToken});");
+            return;
+        }
+
+        // Run in the step the guest exited in, while it owns the instance: after it, other calls
+        // run on the tables.
+        writer.CloseBlock(",");
+        writer.WriteLine("instance_ =>");
+        writer.OpenBlock();
+        writer.WriteLine("// The guest exited: its task is over, and the borrows lent to it end with it.");
+        foreach (var table in call.BorrowTables)
+        {
+            writer.WriteLine($"{tables}.{table}.EndTaskBorrows(instance_);");
         }
 
         writer.CloseBlock($", {cancellationToken});");

@@ -35,6 +35,12 @@ internal abstract class GuestTask
     /// <summary>The guest was told (a <see cref="EventCode.TaskCancelled"/> event).</summary>
     public bool CancelDelivered { get; set; }
 
+    /// <summary>
+    /// Run when the guest exits in one of the task's steps, while that step still owns the
+    /// instance: ends what the caller lent to the task (its borrows). Null when nothing was lent.
+    /// </summary>
+    public Action<WamrInstance>? OnExit { get; init; }
+
     /// <summary>The set the task waits on now, to wake when it is cancelled.</summary>
     public WaitableSet? WaitingOn { get; set; }
 

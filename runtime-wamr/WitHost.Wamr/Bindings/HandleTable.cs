@@ -16,7 +16,11 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
 {
     private readonly string _resourceName;
     private readonly SlotTable<Entry> _slots;
+    // Borrows lent to a synchronous export call (the call in progress), and borrows lent to async
+    // exports' tasks (each entry names its task): tasks run concurrently, and each must drop only
+    // its own before it returns, as the spec counts borrows per task.
     private int _liveBorrows;
+    private int _taskBorrows;
 
     // Own handles the guest lent to async imports (a method's self) that have not returned, with
     // how many times each: the spec's lift_borrow lends an own handle to the subtask until it
@@ -56,13 +60,13 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     public int Count => _slots.Count;
 
     /// <summary>The number of borrow handles the guest has not dropped yet.</summary>
-    public int BorrowCount => _liveBorrows;
+    public int BorrowCount => _liveBorrows + _taskBorrows;
 
     /// <summary>
     /// Lowers an <c>own</c>: the guest now owns <paramref name="value"/> and drops it with
     /// <c>[resource-drop]</c>, which disposes it when it is <see cref="IDisposable"/>.
     /// </summary>
-    public int AddOwn(T value) => _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: true));
+    public int AddOwn(T value) => _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: true, Task: null));
 
     /// <summary>
     /// Lowers a <c>borrow</c> into an export call: the guest may use the handle during the call and
@@ -70,7 +74,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// </summary>
     public int AddBorrow(T value)
     {
-        var handle = _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: false));
+        var handle = _slots.Add(new Entry(ArgumentNullExceptionChecked(value), Own: false, Task: null));
         _liveBorrows++;
         return handle;
     }
@@ -175,7 +179,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         }
         else
         {
-            _liveBorrows--;
+            ForgetBorrow(entry);
         }
     }
 
@@ -198,6 +202,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
 
         _slots.Clear();
         _liveBorrows = 0;
+        _taskBorrows = 0;
         lock (_lendGate)
         {
             _lends = null;
@@ -223,18 +228,80 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// spec's task end does. Each borrow handle leaves the table as dropping it would (the lent
     /// objects are the caller's and are left alone), so the instance's next call starts with none.
     /// </summary>
+    /// <remarks>Borrows lent to async exports' tasks that have not ended are theirs and stay.</remarks>
     public void EndBorrows()
     {
-        _liveBorrows -= _slots.RemoveAll(static entry => !entry.Own);
+        _liveBorrows -= _slots.RemoveAll(static entry => entry is { Own: false, Task: null });
+    }
+
+    /// <summary>
+    /// After an async export's arguments are lowered, as its task starts (owning
+    /// <paramref name="instance"/>): the borrows the lowering added are lent to that task, which
+    /// must drop them before it returns (<see cref="CheckTaskBorrowsDropped"/>) and loses them if
+    /// it exits (<see cref="EndTaskBorrows"/>). Other tasks' borrows do not count for it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No async export's task runs in <paramref name="instance"/> now.</exception>
+    public void LendBorrowsToTask(WamrInstance instance)
+    {
+        var task = CurrentTask(instance);
+        // Owning the instance, no synchronous call is in progress: the borrows no task has yet are the lowering's.
+        var lent = _slots.ReplaceWhere(static entry => entry is { Own: false, Task: null }, entry => entry with { Task = task });
+        _liveBorrows -= lent;
+        _taskBorrows += lent;
+    }
+
+    /// <summary>
+    /// At <c>task.return</c> of an async export's task (<see cref="LendBorrowsToTask"/>): every
+    /// borrow lent to that task must have been dropped; one left over is a trap.
+    /// </summary>
+    public void CheckTaskBorrowsDropped(WamrInstance instance, string functionName)
+    {
+        var task = CurrentTask(instance);
+        var left = _slots.CountWhere(entry => entry.Task == task);
+        if (left != 0)
+        {
+            throw Trap(instance, functionName, $"{left} borrowed {_resourceName} handle(s) were not dropped before the call returned");
+        }
+    }
+
+    /// <summary>
+    /// The async export's task running in <paramref name="instance"/> ended without returning:
+    /// the guest exited (<see cref="WasmExitException"/>), which ends the task and its borrows, as
+    /// <see cref="EndBorrows"/> does for a synchronous call. Other tasks keep theirs.
+    /// </summary>
+    public void EndTaskBorrows(WamrInstance instance)
+    {
+        var task = CurrentTask(instance);
+        _taskBorrows -= _slots.RemoveAll(entry => entry.Task == task);
     }
 
     // The guest never saw the handle: the object goes back to the caller as it was.
     void ILoweringUndo.Undo(int handle)
     {
-        if (!_slots.Remove(handle).Own)
+        var entry = _slots.Remove(handle);
+        if (!entry.Own)
+        {
+            ForgetBorrow(entry);
+        }
+    }
+
+    // A borrow left the table: it no longer counts for its call or task.
+    private void ForgetBorrow(Entry entry)
+    {
+        if (entry.Task is null)
         {
             _liveBorrows--;
         }
+        else
+        {
+            _taskBorrows--;
+        }
+    }
+
+    private static GuestTask CurrentTask(WamrInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return instance.AsyncState.Current ?? throw new InvalidOperationException("No async export's task is running in the instance.");
     }
 
     void ILoweringUndo.Commit(int handle)
@@ -284,6 +351,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         return value;
     }
 
-    // A struct: a handle costs its slot and no object of its own.
-    private readonly record struct Entry(T Value, bool Own);
+    // A struct: a handle costs its slot and no object of its own. Task: the async export's task a
+    // borrow is lent to; null for owns and for a synchronous call's borrows.
+    private readonly record struct Entry(T Value, bool Own, GuestTask? Task);
 }

@@ -120,6 +120,37 @@ internal sealed class SlotTable<T>
         return removed;
     }
 
+    /// <summary>How many live slots hold a value <paramref name="match"/> accepts.</summary>
+    public int CountWhere(Predicate<T> match)
+    {
+        var count = 0;
+        for (int i = 1; i < _used; i++)
+        {
+            if (_slots[i].Live && match(_slots[i].Value))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Replaces each live value <paramref name="match"/> accepts with what <paramref name="change"/> makes of it, in place; returns how many it replaced.</summary>
+    public int ReplaceWhere(Predicate<T> match, Func<T, T> change)
+    {
+        var replaced = 0;
+        for (int i = 1; i < _used; i++)
+        {
+            if (_slots[i].Live && match(_slots[i].Value))
+            {
+                _slots[i].Value = change(_slots[i].Value);
+                replaced++;
+            }
+        }
+
+        return replaced;
+    }
+
     /// <summary>Frees every slot; the table starts over from index 1.</summary>
     public void Clear()
     {
