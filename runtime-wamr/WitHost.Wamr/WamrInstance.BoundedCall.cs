@@ -29,7 +29,9 @@ public sealed unsafe partial class WamrInstance
     /// grow the memory, exit, call the host (no pending host trap, no nested call). What it keeps:
     /// the gate, the dispose and interrupt checks before and after, the fault check, the thread's
     /// checks and stack boundary, and WAMR's trap. Anything else (a deadline, a token, telemetry
-    /// listening, a call from a host function, a whole call open on the thread) goes the general way.</para>
+    /// listening, a call from a host function, a whole call open on the thread) goes the general way;
+    /// an instance with a <see cref="InstanceOptions.CallTimeout"/> has no bounded exports
+    /// (<see cref="Bindings.ScalarExport.Bind"/>), since every call of it is watched.</para>
     /// <para>Nothing between taking the gate and leaving it can throw but the failures, which leave
     /// it in methods of their own: the common call has no exception handler to set up or leave.</para>
     /// </remarks>
@@ -37,7 +39,7 @@ public sealed unsafe partial class WamrInstance
     {
         // Read before the instance is owned: a value another thread's call leaves here sends this
         // call the general way, which reads them again as the owner; this thread's own are exact.
-        if ((_callDepth | _scopeDepth | Volatile.Read(ref _openLimitScopes)) != 0 || _callTimeout is not null || WamrTelemetry.CallsObserved)
+        if ((_callDepth | _scopeDepth | Volatile.Read(ref _openLimitScopes)) != 0 || WamrTelemetry.CallsObserved)
         {
             CallScalarExport(export, cells);
             return;

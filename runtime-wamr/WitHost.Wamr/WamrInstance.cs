@@ -205,6 +205,9 @@ public sealed unsafe partial class WamrInstance : IDisposable
     /// <summary>Whether a trap has faulted the instance.</summary>
     public bool IsFaulted => _fault is not null;
 
+    /// <summary>Whether every call is watched by <see cref="InstanceOptions.CallTimeout"/>.</summary>
+    internal bool HasCallTimeout => _callTimeout is not null;
+
     /// <summary>Whether the instance's gate is biased to a thread now (for tests).</summary>
     internal bool IsGateBiased => _gate.IsBiased;
 

@@ -111,6 +111,15 @@ public sealed class BoundedCallTests : IDisposable
     }
 
     [Fact]
+    public void An_instance_with_a_call_timeout_calls_bounded_exports_the_general_way()
+    {
+        using WamrInstance instance = Instantiate(new InstanceOptions { CallTimeout = TimeSpan.FromSeconds(30) });
+        ScalarExport add = ScalarExport.Bind(instance, "add", null, 2);
+        Assert.False(add.IsBounded);
+        Assert.Equal(5u, Call(instance, "add", 2, 3)[0]);
+    }
+
+    [Fact]
     public void A_bounded_call_after_an_exit_clears_the_exit_status()
     {
         using WamrInstance instance = Instantiate();

@@ -66,7 +66,8 @@ public sealed class ScalarExport
             throw new ArgumentException($"'{name}' needs {Math.Max(function.ParameterCells, function.ResultCells)} cells, not {cellCount}.", nameof(cellCount));
         }
         WamrFunction? postReturn = instance.TryGetFunction(WamrInstance.PostReturnPrefix + name);
-        bool bounded = postReturn is null && instance.Module.Info.BoundedExports.Contains(name);
+        // A call timeout watches every call, which a bounded call does not do: decided here, once.
+        bool bounded = postReturn is null && !instance.HasCallTimeout && instance.Module.Info.BoundedExports.Contains(name);
         return new ScalarExport(function, postReturn, worldName, cellCount, bounded);
     }
 
