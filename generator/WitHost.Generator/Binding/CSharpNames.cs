@@ -123,8 +123,15 @@ internal static class CSharpNames
 
     /// <summary>The name of an async method's cancellation token parameter, after its other <paramref name="parameterNames"/>: <c>cancellationToken</c> unless one of them has it.</summary>
     public static string CancellationTokenParameter(IEnumerable<string> parameterNames)
+        => ParameterAfter("cancellationToken", parameterNames);
+
+    /// <summary>The name of the buffer writer a UTF-8 call's string result goes to, after its other <paramref name="parameterNames"/>: <c>result</c> unless one of them has it.</summary>
+    public static string ResultWriterParameter(IEnumerable<string> parameterNames)
+        => ParameterAfter("result", parameterNames);
+
+    // A parameter the generator adds after a function's own: its name, with underscores until none of theirs has it.
+    private static string ParameterAfter(string name, IEnumerable<string> parameterNames)
     {
-        var name = "cancellationToken";
         var taken = new HashSet<string>(parameterNames.Select(parameter => parameter.TrimStart('@')));
         while (taken.Contains(name))
         {

@@ -21,9 +21,10 @@ internal static class CallEmitter
     /// <summary>
     /// The body of an export wrapper. <paramref name="function"/> and <paramref name="postReturn"/>
     /// are the fields holding the export and its <c>cabi_post_</c> function (or null);
-    /// <paramref name="tables"/> the instance's resource tables.
+    /// <paramref name="tables"/> the instance's resource tables. With <paramref name="utf8"/>, the
+    /// body of that overload: top-level strings move as UTF-8 bytes.
     /// </summary>
-    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding, string worldName)
+    public static void EmitExportBody(SourceWriter writer, CallBinding call, string instance, string function, string postReturn, string tables, StringEncodingKind encoding, string worldName, Utf8Overload? utf8 = null)
     {
         if (call.IsScalarExport)
         {
@@ -38,17 +39,30 @@ internal static class CallEmitter
         var lowersIntoMemory = call.ParamsInMemory || call.Parameters.Any(parameter => parameter.Type.NeedsMemory);
 
         // A null where WIT has no option would fail half-way through lowering, after blocks were
-        // allocated in the guest; check first.
+        // allocated in the guest; check first. So are bytes that are not UTF-8.
         var nullChecks = false;
         foreach (var parameter in call.Parameters)
         {
-            if (IsReference(parameter.Type))
+            if (utf8 is not null && Utf8Overload.IsUtf8(parameter))
+            {
+                Utf8Overload.WriteArgumentCheck(writer, parameter);
+                nullChecks = true;
+            }
+            else if (IsReference(parameter.Type))
             {
                 writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
                 nullChecks = true;
             }
 
             nullChecks |= EmitForeignResourceCheck(writer, parameter);
+        }
+
+        // The UTF-8 overload's buffer writer for a string result (null for any other call).
+        var resultWriter = utf8?.ResultWriter;
+        if (resultWriter is not null)
+        {
+            writer.WriteLine($"global::System.ArgumentNullException.ThrowIfNull({resultWriter});");
+            nullChecks = true;
         }
 
         if (nullChecks)
@@ -99,7 +113,15 @@ internal static class CallEmitter
             for (var i = 0; i < call.Parameters.Count; i++)
             {
                 marshal.LoweredParameter = call.Parameters[i].Name;
-                marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, MarshalEmitter.Offset("arguments_", call.ParamOffsets[i]));
+                var address = MarshalEmitter.Offset("arguments_", call.ParamOffsets[i]);
+                if (utf8 is not null && Utf8Overload.IsUtf8(call.Parameters[i]))
+                {
+                    marshal.StoreUtf8String(call.Parameters[i].Name, address);
+                }
+                else
+                {
+                    marshal.Store(call.Parameters[i].Type, call.Parameters[i].Name, address);
+                }
             }
 
             writer.WriteLine("cells_[0] = arguments_;");
@@ -110,7 +132,9 @@ internal static class CallEmitter
             foreach (var parameter in call.Parameters)
             {
                 marshal.LoweredParameter = parameter.Name;
-                flat.AddRange(marshal.LowerFlat(parameter.Type, parameter.Name));
+                flat.AddRange(utf8 is not null && Utf8Overload.IsUtf8(parameter)
+                    ? marshal.LowerUtf8String(parameter.Name)
+                    : marshal.LowerFlat(parameter.Type, parameter.Name));
             }
 
             WriteCells(writer, call.CoreParams, flat);
@@ -183,11 +207,14 @@ internal static class CallEmitter
                 writer.WriteLine("// The result flattens to more than one core value: the guest returns a pointer to it.");
                 writer.WriteLine("var returnArea_ = cells_[0];");
                 writer.WriteLine($"{context}.CheckRange(returnArea_, {resultType.Size}, {resultType.Alignment}, \"the return area\");");
-                result = marshal.Load(resultType, "returnArea_");
+                result = resultWriter is not null
+                    ? marshal.LoadUtf8String("returnArea_", resultWriter)
+                    : marshal.Load(resultType, "returnArea_");
             }
             else
             {
-                result = marshal.LiftFlat(resultType, ReadCells(writer, marshal, call.CoreResults));
+                var flat = ReadCells(writer, marshal, call.CoreResults);
+                result = resultWriter is not null ? marshal.LiftUtf8String(flat, resultWriter) : marshal.LiftFlat(resultType, flat);
             }
         }
 

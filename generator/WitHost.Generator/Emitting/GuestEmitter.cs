@@ -206,6 +206,15 @@ internal static class GuestEmitter
             writer.OpenBlock();
             CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding, worldName);
             writer.CloseBlock();
+
+            if (Utf8Overload.For(call) is { } utf8)
+            {
+                writer.WriteLine();
+                utf8.WriteSignature(writer, call);
+                writer.OpenBlock();
+                CallEmitter.EmitExportBody(writer, call, "_wamr", FunctionField(call), PostReturnField(FunctionField(call)), "_resources", encoding, worldName, utf8);
+                writer.CloseBlock();
+            }
         }
     }
 

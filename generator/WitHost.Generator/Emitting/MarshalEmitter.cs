@@ -431,6 +431,41 @@ internal sealed class MarshalEmitter
         }
     }
 
+    /// <summary>
+    /// Lowers a top-level string parameter the call takes as UTF-8 bytes (a
+    /// <c>ReadOnlySpan&lt;byte&gt;</c> checked before the call started); returns its flat values.
+    /// </summary>
+    public List<string> LowerUtf8String(string value)
+    {
+        var pointer = Local("pointer");
+        var length = Local("length");
+        _writer.WriteLine($"var ({pointer}, {length}) = {Support}.StoreUtf8String({_context}, {value});");
+        return new List<string> { pointer, length };
+    }
+
+    /// <summary>Writes a string parameter given as UTF-8 bytes (<see cref="LowerUtf8String"/>) at <paramref name="address"/>.</summary>
+    public void StoreUtf8String(string value, string address)
+    {
+        var flat = LowerUtf8String(value);
+        Write(address, 0, 4, flat[0]);
+        Write(address, 4, 4, flat[1]);
+    }
+
+    /// <summary>
+    /// Lifts the string at <paramref name="address"/> as UTF-8 appended to the buffer writer
+    /// <paramref name="writer"/>, with a string's checks; returns the local holding the bytes written.
+    /// </summary>
+    public string LoadUtf8String(string address, string writer)
+    {
+        var pointer = Declare("uint", "pointer", Read(address, 0, 4, "uint"));
+        var length = Declare("uint", "length", Read(address, 4, 4, "uint"));
+        return LiftUtf8String(new[] { pointer, length }, writer);
+    }
+
+    /// <summary>Lifts a string from its flat values as UTF-8 appended to <paramref name="writer"/>, as <see cref="LoadUtf8String"/> does.</summary>
+    public string LiftUtf8String(IReadOnlyList<string> flat, string writer)
+        => Declare("int", "written", $"{Support}.LoadUtf8String({_context}, {flat[0]}, {flat[1]}, {writer})");
+
     private string LoadList(AbiTypeBinding list, string pointer, string length)
     {
         var element = list.Children[0];

@@ -138,4 +138,20 @@ public static class BindingSupport
     /// <summary>Lifts a string in the context's encoding, validating it.</summary>
     public static string LoadString(CanonicalAbiContext context, uint pointer, uint length)
         => CanonicalStrings.Load(context, pointer, length);
+
+    /// <summary>
+    /// Refuses an argument of UTF-8 bytes that is not UTF-8, naming its parameter; a generated call
+    /// checks before it enters the instance, so nothing is allocated in the guest for a bad argument.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-8.</exception>
+    public static void CheckUtf8String(ReadOnlySpan<byte> value, string parameterName)
+        => CanonicalStrings.CheckUtf8(value, parameterName);
+
+    /// <summary>Lowers UTF-8 bytes checked by <see cref="CheckUtf8String"/> as a string in the context's encoding; returns its pointer and (tagged) length.</summary>
+    public static (uint Pointer, uint Length) StoreUtf8String(CanonicalAbiContext context, ReadOnlySpan<byte> value)
+        => CanonicalStrings.StoreUtf8(context, value);
+
+    /// <summary>Lifts a string in the context's encoding, validating it, as UTF-8 appended to <paramref name="writer"/>; returns the bytes written.</summary>
+    public static int LoadUtf8String(CanonicalAbiContext context, uint pointer, uint length, System.Buffers.IBufferWriter<byte> writer)
+        => CanonicalStrings.LoadUtf8(context, pointer, length, writer);
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace WitHost.Wamr.CanonicalAbi;
 
@@ -39,13 +41,90 @@ public static unsafe class CanonicalStrings
     }
 
     /// <summary>
+    /// Throws when <paramref name="value"/> is not UTF-8. A caller of <see cref="StoreUtf8"/>
+    /// checks first, before the call it lowers for starts: a bad argument then costs the guest nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not valid UTF-8 (for <paramref name="parameterName"/>).</exception>
+    public static void CheckUtf8(ReadOnlySpan<byte> value, string parameterName)
+    {
+        if (!Utf8.IsValid(value))
+        {
+            throw new ArgumentException("The bytes are not valid UTF-8; WIT strings hold Unicode scalar values only.", parameterName);
+        }
+    }
+
+    /// <summary>
+    /// Copies the UTF-8 bytes <paramref name="utf8"/>, already checked with <see cref="CheckUtf8"/>,
+    /// into a fresh guest allocation and returns its pointer and (tagged) length in code units, as
+    /// <see cref="Store"/> does for a string: a UTF-8 guest gets the bytes as they are.
+    /// </summary>
+    public static (uint Pointer, uint TaggedCodeUnits) StoreUtf8(CanonicalAbiContext context, ReadOnlySpan<byte> utf8)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Encoding == StringEncoding.Utf8)
+        {
+            var length = (uint)utf8.Length;
+            var pointer = context.Allocate(1, length);
+            utf8.CopyTo(context.Slice(pointer, length));
+            return (pointer, length);
+        }
+
+        // A UTF-16 or latin1+utf16 guest: the bytes become a string, which takes the string's
+        // paths (and their allocation sequence). One more copy, on the encodings that transcode anyway.
+        return Store(context, Encoding.UTF8.GetString(utf8));
+    }
+
+    /// <summary>
     /// Reads the string at <paramref name="pointer"/> with (tagged) length
     /// <paramref name="taggedCodeUnits"/>, trapping on anything the spec rejects.
     /// </summary>
     public static string Load(CanonicalAbiContext context, uint pointer, uint taggedCodeUnits)
     {
         ArgumentNullException.ThrowIfNull(context);
-        Encoding encoding;
+        var bytes = CheckedBytes(context, pointer, taggedCodeUnits, out var encoding);
+        if (ReferenceEquals(encoding, StrictUtf8) && Ascii.IsValid(bytes))
+        {
+            return AsciiString(bytes);
+        }
+
+        return Decode(context, encoding, bytes, pointer);
+    }
+
+    /// <summary>
+    /// Reads the string at <paramref name="pointer"/> as <see cref="Load"/> does, with the same
+    /// checks and traps, and appends it to <paramref name="writer"/> as UTF-8; returns the number
+    /// of bytes written. From a UTF-8 guest that is one copy, without a string.
+    /// </summary>
+    public static int LoadUtf8(CanonicalAbiContext context, uint pointer, uint taggedCodeUnits, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(writer);
+        if (context.Encoding != StringEncoding.Utf8)
+        {
+            // UTF-16 or Latin-1 in the guest: decoded (and checked) by Load, then encoded as UTF-8.
+            var text = Load(context, pointer, taggedCodeUnits);
+            var count = Encoding.UTF8.GetByteCount(text);
+            Encoding.UTF8.GetBytes(text, writer.GetSpan(count));
+            writer.Advance(count);
+            return count;
+        }
+
+        var bytes = CheckedBytes(context, pointer, taggedCodeUnits, out var encoding);
+        if (!Utf8.IsValid(bytes))
+        {
+            // The strict decoder finds the byte and throws the trap Load throws.
+            Decode(context, encoding, bytes, pointer);
+        }
+
+        bytes.CopyTo(writer.GetSpan(bytes.Length));
+        writer.Advance(bytes.Length);
+        return bytes.Length;
+    }
+
+    // The checks of a string's lift, whatever it is lifted into: the length limit, alignment and
+    // bounds, and the lift budget. Returns the string's bytes in guest memory and their encoding.
+    private static ReadOnlySpan<byte> CheckedBytes(CanonicalAbiContext context, uint pointer, uint taggedCodeUnits, out Encoding encoding)
+    {
         ulong byteLength;
         uint alignment;
         switch (context.Encoding)
@@ -74,12 +153,12 @@ public static unsafe class CanonicalStrings
         // At most one char per byte (UTF-8, Latin-1) or per two (UTF-16), two bytes each.
         var hostBytes = ReferenceEquals(encoding, StrictUtf16) ? byteLength : 2 * byteLength;
         context.ChargeLift(hostBytes, "a string");
-        var bytes = context.Slice(pointer, (uint)byteLength);
-        if (ReferenceEquals(encoding, StrictUtf8) && Ascii.IsValid(bytes))
-        {
-            return AsciiString(bytes);
-        }
+        return context.Slice(pointer, (uint)byteLength);
+    }
 
+    // The encoding check of a lifted string: bytes that do not decode are a trap naming the first bad one.
+    private static string Decode(CanonicalAbiContext context, Encoding encoding, ReadOnlySpan<byte> bytes, uint pointer)
+    {
         try
         {
             return encoding.GetString(bytes);
@@ -87,7 +166,7 @@ public static unsafe class CanonicalStrings
         catch (DecoderFallbackException exception)
         {
             var name = ReferenceEquals(encoding, StrictUtf8) ? "UTF-8" : "UTF-16";
-            throw context.Trap($"string at {pointer} is not valid {name} (byte {exception.Index} of {byteLength})");
+            throw context.Trap($"string at {pointer} is not valid {name} (byte {exception.Index} of {bytes.Length})");
         }
     }
 

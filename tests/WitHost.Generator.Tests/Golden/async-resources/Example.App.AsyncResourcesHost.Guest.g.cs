@@ -84,6 +84,45 @@ namespace Example.App
                     return value4_;
                 }
 
+                /// <summary>Calls the guest's <c>[constructor]job</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="name">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::Example.AsyncResources.Jobs.Job CreateJob(global::System.ReadOnlySpan<byte> name)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(name, nameof(name));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:async-resources/jobs#[constructor]job", "example:async-resources/async-resources");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:async-resources/jobs#[constructor]job");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, name);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_createJob, cells_);
+
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_AsyncResources_Jobs_Job.Take(_wamr, (int)result2_, "example:async-resources/jobs#[constructor]job");
+                    var value4_ = new global::Example.AsyncResources.Jobs.Job(_resources.Example_AsyncResources_Jobs_Job_Calls, _resources.Example_AsyncResources_Jobs_Job, _wamr, rep3_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_createJobPostReturn is not null) scope_.InvokeCells(_createJobPostReturn, cells_);
+                    return value4_;
+                }
+
                 /// <summary>Starts a job by name.</summary>
                 /// <param name="name">The WIT parameter of that name.</param>
                 /// <param name="cancellationToken">Cancels the call: the guest is told, and the task ends cancelled when the guest answers with task.cancel (or with the result, when it returns anyway).</param>

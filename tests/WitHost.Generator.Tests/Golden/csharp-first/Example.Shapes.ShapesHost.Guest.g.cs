@@ -275,6 +275,58 @@ namespace Example.Shapes
                     return list9_;
                 }
 
+                /// <summary>Calls the guest's <c>split</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="text">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::System.Collections.Generic.List<string> Split(global::System.ReadOnlySpan<byte> text)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(text, nameof(text));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#split", "example:shapes/shapes-host");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#split");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, text);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_split, cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
+                    // The result flattens to more than one core value: the guest returns a pointer to it.
+                    var returnArea_ = cells_[0];
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
+                    uint pointer2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
+                    uint length3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckList(context_, pointer2_, length3_, 8, 4);
+                    var list4_ = new string[length3_];
+                    for (uint index5_ = 0; index5_ < length3_; index5_++)
+                    {
+                        uint pointer6_ = (uint)context_.ReadUnsigned(pointer2_ + index5_ * 8, 4);
+                        uint length7_ = (uint)context_.ReadUnsigned(pointer2_ + index5_ * 8 + 4, 4);
+                        string text8_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadString(context_, pointer6_, length7_);
+                        list4_[index5_] = text8_;
+                    }
+                    var list9_ = new global::System.Collections.Generic.List<string>(list4_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_splitPostReturn is not null) scope_.InvokeCells(_splitPostReturn, cells_);
+                    return list9_;
+                }
+
                 /// <summary>Calls the guest's <c>index-of</c>.</summary>
                 /// <param name="items">The WIT parameter of that name.</param>
                 /// <param name="needle">The WIT parameter of that name.</param>
@@ -303,6 +355,77 @@ namespace Example.Shapes
                         context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8 + 4, 4, length4_);
                     }
                     var (pointer5_, length6_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, needle);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+                    cells_[2] = pointer5_;
+                    cells_[3] = length6_;
+
+                    // Invoke
+                    scope_.InvokeCells(_indexOf, cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
+                    // The result flattens to more than one core value: the guest returns a pointer to it.
+                    var returnArea_ = cells_[0];
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
+                    uint case7_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:shapes/geometry@0.1.0#index-of", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
+                    uint? value8_;
+                    switch (case7_)
+                    {
+                        case 0:
+                        {
+                            value8_ = null;
+                            break;
+                        }
+                        case 1:
+                        {
+                            var value9_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                            value8_ = value9_;
+                            break;
+                        }
+                        default:
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of uint?.");
+                    }
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_indexOfPostReturn is not null) scope_.InvokeCells(_indexOfPostReturn, cells_);
+                    return value8_;
+                }
+
+                /// <summary>Calls the guest's <c>index-of</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="items">The WIT parameter of that name.</param>
+                /// <param name="needle">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public uint? IndexOf(global::System.Collections.Generic.IReadOnlyList<string> items, global::System.ReadOnlySpan<byte> needle)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(items);
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(needle, nameof(needle));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#index-of", "example:shapes/shapes-host");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[4];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#index-of");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var pointer0_ = global::WitHost.Wamr.Bindings.BindingSupport.AllocateList(context_, items.Count, 8, 4);
+                    var length1_ = (uint)items.Count;
+                    for (int index2_ = 0; index2_ < items.Count; index2_++)
+                    {
+                        if (items[index2_] is null) throw new global::System.ArgumentNullException(nameof(items), "A value inside it is null where WIT has no option.");
+                        var (pointer3_, length4_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, items[index2_]);
+                        context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8, 4, pointer3_);
+                        context_.WriteUnsigned(pointer0_ + (uint)index2_ * 8 + 4, 4, length4_);
+                    }
+                    var (pointer5_, length6_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, needle);
                     cells_[0] = pointer0_;
                     cells_[1] = length1_;
                     cells_[2] = pointer5_;
@@ -438,6 +561,44 @@ namespace Example.Shapes
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, text);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_firstChar, cells_);
+
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    var value3_ = global::WitHost.Wamr.Bindings.BindingSupport.LiftChar(_wamr, "example:shapes/geometry@0.1.0#first-char", result2_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_firstCharPostReturn is not null) scope_.InvokeCells(_firstCharPostReturn, cells_);
+                    return value3_;
+                }
+
+                /// <summary>Calls the guest's <c>first-char</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="text">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::System.Text.Rune FirstChar(global::System.ReadOnlySpan<byte> text)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(text, nameof(text));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:shapes/geometry@0.1.0#first-char", "example:shapes/shapes-host");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:shapes/geometry@0.1.0#first-char");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, text);
                     cells_[0] = pointer0_;
                     cells_[1] = length1_;
 

@@ -148,6 +148,45 @@ namespace Example.App
                     return value4_;
                 }
 
+                /// <summary>Opens a session for <c>user</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="user">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::Example.GuestResources.Sessions.Session CreateSession(global::System.ReadOnlySpan<byte> user)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(user, nameof(user));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[constructor]session", "example:guest-resources/guest-resources");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[constructor]session");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, user);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_createSession, cells_);
+
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)result2_, "example:guest-resources/sessions#[constructor]session");
+                    var value4_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep3_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_createSessionPostReturn is not null) scope_.InvokeCells(_createSessionPostReturn, cells_);
+                    return value4_;
+                }
+
                 /// <summary>Looks a session up by its user.</summary>
                 /// <param name="user">The WIT parameter of that name.</param>
                 /// <returns>The guest's result.</returns>
@@ -165,6 +204,65 @@ namespace Example.App
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, user);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_sessionFind, cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
+                    // The result flattens to more than one core value: the guest returns a pointer to it.
+                    var returnArea_ = cells_[0];
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
+                    uint case2_ = global::WitHost.Wamr.Bindings.BindingSupport.Discriminant(_wamr, "example:guest-resources/sessions#[static]session.find", (uint)context_.ReadUnsigned(returnArea_, 1), 2);
+                    global::Example.GuestResources.Sessions.Session? value3_;
+                    switch (case2_)
+                    {
+                        case 0:
+                        {
+                            value3_ = null;
+                            break;
+                        }
+                        case 1:
+                        {
+                            uint rep4_ = _resources.Example_GuestResources_Sessions_Session.Take(_wamr, (int)(uint)context_.ReadUnsigned(returnArea_ + 4, 4), "example:guest-resources/sessions#[static]session.find");
+                            var value5_ = new global::Example.GuestResources.Sessions.Session(_resources.Example_GuestResources_Sessions_Session_Calls, _resources.Example_GuestResources_Sessions_Session, _wamr, rep4_);
+                            value3_ = value5_;
+                            break;
+                        }
+                        default:
+                            throw new global::System.Diagnostics.UnreachableException("The discriminant was checked against the cases of Example.GuestResources.Sessions.Session?.");
+                    }
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_sessionFindPostReturn is not null) scope_.InvokeCells(_sessionFindPostReturn, cells_);
+                    return value3_;
+                }
+
+                /// <summary>Looks a session up by its user.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="user">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::Example.GuestResources.Sessions.Session? SessionFind(global::System.ReadOnlySpan<byte> user)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(user, nameof(user));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:guest-resources/sessions#[static]session.find", "example:guest-resources/guest-resources");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:guest-resources/sessions#[static]session.find");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, user);
                     cells_[0] = pointer0_;
                     cells_[1] = length1_;
 

@@ -100,6 +100,45 @@ namespace Example.App
                     return value4_;
                 }
 
+                /// <summary>Calls the guest's <c>[constructor]thing</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="name">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::Example.Both.Test.Exports.Thing CreateThing(global::System.ReadOnlySpan<byte> name)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(name, nameof(name));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#[constructor]thing", "example:both/both");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#[constructor]thing");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, name);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_createThing, cells_);
+
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result2_, "example:both/test#[constructor]thing");
+                    var value4_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep3_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_createThingPostReturn is not null) scope_.InvokeCells(_createThingPostReturn, cells_);
+                    return value4_;
+                }
+
                 /// <summary>Calls the guest's <c>make</c>.</summary>
                 /// <param name="name">The WIT parameter of that name.</param>
                 /// <returns>The guest's result.</returns>
@@ -117,6 +156,45 @@ namespace Example.App
 
                     // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
                     var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreString(context_, name);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_make, cells_);
+
+                    // Unmarshal: the result is core values.
+                    uint result2_ = cells_[0];
+                    uint rep3_ = _resources.Example_Both_Test_Exports_Thing.Take(_wamr, (int)result2_, "example:both/test#make");
+                    var value4_ = new global::Example.Both.Test.Exports.Thing(_resources.Example_Both_Test_Exports_Thing_Calls, _resources.Example_Both_Test_Exports_Thing, _wamr, rep3_);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_makePostReturn is not null) scope_.InvokeCells(_makePostReturn, cells_);
+                    return value4_;
+                }
+
+                /// <summary>Calls the guest's <c>make</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="name">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <returns>The guest's result.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public global::Example.Both.Test.Exports.Thing Make(global::System.ReadOnlySpan<byte> name)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(name, nameof(name));
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#make", "example:both/both");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#make");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, name);
                     cells_[0] = pointer0_;
                     cells_[1] = length1_;
 
@@ -167,6 +245,49 @@ namespace Example.App
                     // Cleanup: the guest frees what it returned once the host has copied it.
                     if (_describePostReturn is not null) scope_.InvokeCells(_describePostReturn, cells_);
                     return text3_;
+                }
+
+                /// <summary>Calls the guest's <c>describe</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="t">The WIT parameter of that name.</param>
+                /// <param name="result">Receives the guest's result as UTF-8, after what it already holds.</param>
+                /// <returns>The number of bytes written to <paramref name="result"/>.</returns>
+                public int Describe(global::Example.Both.Test.Exports.Thing t, global::System.Buffers.IBufferWriter<byte> result)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(t);
+                    global::System.ArgumentNullException.ThrowIfNull(result);
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:both/test#describe", "example:both/both");
+
+                    t.Handle.Check(_wamr, "example:both/test#describe");
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[1];
+
+                    // Marshal: the arguments are core values.
+                    uint flat0_ = t.Handle.Borrow(_wamr, "example:both/test#describe");
+                    cells_[0] = flat0_;
+
+                    // Invoke
+                    scope_.InvokeCells(_describe, cells_);
+
+                    // Unmarshal: the result is in the guest's memory.
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:both/test#describe");
+                    // The result flattens to more than one core value: the guest returns a pointer to it.
+                    var returnArea_ = cells_[0];
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
+                    uint pointer1_ = (uint)context_.ReadUnsigned(returnArea_, 4);
+                    uint length2_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                    int written3_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadUtf8String(context_, pointer1_, length2_, result);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_describePostReturn is not null) scope_.InvokeCells(_describePostReturn, cells_);
+                    return written3_;
                 }
 
                 /// <summary>Calls the guest's <c>origin</c>.</summary>

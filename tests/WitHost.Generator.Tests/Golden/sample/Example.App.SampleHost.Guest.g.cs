@@ -171,6 +171,51 @@ namespace Example.App
                     if (_reversePostReturn is not null) scope_.InvokeCells(_reversePostReturn, cells_);
                     return text4_;
                 }
+
+                /// <summary>Calls the guest's <c>reverse</c>.</summary>
+                /// <remarks>
+                /// The UTF-8 form of the call, for a host that holds its text as UTF-8: the strings travel as
+                /// UTF-8 bytes, with no <see cref="string"/> and, for a UTF-8 guest, no transcoding. They are
+                /// checked as strings are: an argument that is not UTF-8 is refused, a result that is not is a trap.
+                /// </remarks>
+                /// <param name="s">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
+                /// <param name="result">Receives the guest's result as UTF-8, after what it already holds.</param>
+                /// <returns>The number of bytes written to <paramref name="result"/>.</returns>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                public int Reverse(global::System.ReadOnlySpan<byte> s, global::System.Buffers.IBufferWriter<byte> result)
+                {
+                    global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(s, nameof(s));
+                    global::System.ArgumentNullException.ThrowIfNull(result);
+
+                    // The whole call owns the instance; another thread's call waits until it ends. Entering
+                    // an instance already on this thread's stack (from a host import it called) is a trap.
+                    using var scope_ = _wamr.EnterExportCall("example:sample/strings#reverse", "example:sample/sample");
+
+                    // Setup: the cells hold the core arguments, then the core results.
+                    global::System.Span<uint> cells_ = stackalloc uint[2];
+                    var context_ = scope_.Context(global::WitHost.Wamr.CanonicalAbi.StringEncoding.Utf8, "example:sample/strings#reverse");
+
+                    // Marshal: strings and lists are copied into blocks from the guest's cabi_realloc, in parameter order.
+                    var (pointer0_, length1_) = global::WitHost.Wamr.Bindings.BindingSupport.StoreUtf8String(context_, s);
+                    cells_[0] = pointer0_;
+                    cells_[1] = length1_;
+
+                    // Invoke
+                    scope_.InvokeCells(_reverse, cells_);
+
+                    // Unmarshal: the guest ran, so its memory may have moved; look it up again.
+                    context_.Refresh();
+                    // The result flattens to more than one core value: the guest returns a pointer to it.
+                    var returnArea_ = cells_[0];
+                    context_.CheckRange(returnArea_, 8, 4, "the return area");
+                    uint pointer2_ = (uint)context_.ReadUnsigned(returnArea_, 4);
+                    uint length3_ = (uint)context_.ReadUnsigned(returnArea_ + 4, 4);
+                    int written4_ = global::WitHost.Wamr.Bindings.BindingSupport.LoadUtf8String(context_, pointer2_, length3_, result);
+
+                    // Cleanup: the guest frees what it returned once the host has copied it.
+                    if (_reversePostReturn is not null) scope_.InvokeCells(_reversePostReturn, cells_);
+                    return written4_;
+                }
             }
         }
     }
