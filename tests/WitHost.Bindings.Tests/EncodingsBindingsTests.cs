@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using WitHost.Wamr;
 
 namespace WitHost.Bindings.Tests;
@@ -77,6 +79,64 @@ public abstract class EncodingsBindingsTests
     {
         using var guest = Open();
         Assert.Equal(Result<string, string>.Err("empty name"), guest.Greet(""));
+    }
+
+    [Theory]
+    [MemberData(nameof(Reversals))]
+    public void Reverse_round_trips_utf8_bytes_through_the_guests_encoding(string input, string expected)
+    {
+        using var guest = Open();
+        var writer = new ArrayBufferWriter<byte>();
+        writer.Write("<"u8);
+        var written = guest.ReverseUtf8(Encoding.UTF8.GetBytes(input), writer);
+        Assert.Equal(Encoding.UTF8.GetByteCount(expected), written);
+        Assert.Equal("<" + expected, Encoding.UTF8.GetString(writer.WrittenSpan));
+    }
+
+    [Theory]
+    [MemberData(nameof(LongStrings))]
+    public void Utf8_bytes_longer_than_64_KiB_round_trip(string value)
+    {
+        using var guest = Open();
+        var writer = new ArrayBufferWriter<byte>();
+        guest.ReverseUtf8(Encoding.UTF8.GetBytes(value), writer);
+        Assert.Equal(string.Concat(value.EnumerateRunes().Reverse()), Encoding.UTF8.GetString(writer.WrittenSpan));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_refused_before_the_guest_sees_them()
+    {
+        using var guest = Open();
+        var reallocs = 0;
+        guest.Instance.ReallocObserver = (_, _, _, _, _) => reallocs++;
+        var writer = new ArrayBufferWriter<byte>();
+        Assert.Throws<ArgumentException>(() => guest.ReverseUtf8([0x61, 0xED, 0xA0, 0x80], writer));
+        Assert.Equal(0, reallocs);
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal(2, guest.ReverseUtf8("ab"u8, writer));
+        Assert.Equal("ba", Encoding.UTF8.GetString(writer.WrittenSpan));
+        Assert.NotEqual(0, reallocs);
+    }
+
+    [Theory]
+    [InlineData(0u)]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    [InlineData(3u)]
+    public void A_string_result_that_breaks_the_rules_is_the_same_trap_into_a_writer(uint kind)
+    {
+        string expected;
+        using (var stringForm = Open())
+        {
+            expected = Assert.Throws<WasmTrapException>(() => stringForm.BadString(kind)).Message;
+        }
+
+        using var guest = Open();
+        var writer = new ArrayBufferWriter<byte>();
+        var trap = Assert.Throws<WasmTrapException>(() => guest.BadStringUtf8(kind, writer));
+        Assert.Equal(expected, trap.Message);
+        Assert.True(guest.Instance.IsFaulted);
+        Assert.Equal(0, writer.WrittenCount);
     }
 
     [Theory]
