@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using WitHost.Wamr;
 using WitHost.Wamr.Bindings;
 using WitHost.Wamr.CanonicalAbi;
@@ -42,6 +44,34 @@ public sealed class LiftBudgetTests
         var context = Context(encoding, ulong.MaxValue);
         CanonicalStrings.Load(context, 16, taggedLength);
         Assert.Equal(counted, context.LiftedBytes);
+    }
+
+    [Theory]
+    [InlineData(StringEncoding.Utf8, 10u, 20ul)]
+    [InlineData(StringEncoding.Utf16, 10u, 20ul)]
+    [InlineData(StringEncoding.Latin1Utf16, 10u, 20ul)]
+    [InlineData(StringEncoding.Latin1Utf16, 10u | CanonicalStrings.Utf16Tag, 20ul)]
+    public void A_string_lifted_into_a_buffer_writer_counts_as_the_string_does(StringEncoding encoding, uint taggedLength, ulong counted)
+    {
+        var context = Context(encoding, ulong.MaxValue);
+        var writer = new ArrayBufferWriter<byte>();
+        var written = CanonicalStrings.LoadUtf8(context, 16, taggedLength, writer);
+        Assert.Equal(counted, context.LiftedBytes);
+        var expected = Encoding.UTF8.GetBytes(CanonicalStrings.Load(Context(encoding, ulong.MaxValue), 16, taggedLength));
+        Assert.Equal(expected, writer.WrittenSpan.ToArray());
+        Assert.Equal(expected.Length, written);
+    }
+
+    [Fact]
+    public void A_string_lifted_into_a_buffer_writer_past_the_budget_is_a_trap()
+    {
+        var context = Context(StringEncoding.Utf8, 100);
+        var writer = new ArrayBufferWriter<byte>();
+        CanonicalStrings.LoadUtf8(context, 16, 25, writer);
+        CanonicalStrings.Load(context, 16, 25);
+        var trap = Assert.Throws<WasmTrapException>(() => CanonicalStrings.LoadUtf8(context, 16, 1, writer));
+        Assert.Contains("past the limit of 100 bytes", trap.TrapMessage, StringComparison.Ordinal);
+        Assert.Equal(25, writer.WrittenCount);
     }
 
     [Fact]
