@@ -160,4 +160,42 @@ public sealed class NamingTests
         Assert.Contains("public interface IHost", run.GeneratedSources["acme.plugins.host.g.cs"], StringComparison.Ordinal);
         Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems));
     }
+
+    /// <summary>
+    /// The UTF-8 overload of an export adds a buffer writer for a string result after the WIT
+    /// parameters: a WIT parameter named <c>result</c> moves its name along, and exports whose C#
+    /// names differ only by case keep their overloads apart.
+    /// </summary>
+    [Fact]
+    public void Utf8OverloadsOfExportsWithCollidingNamesCompile()
+    {
+        const string wit = """
+            package example:texts;
+
+            interface texts {
+                wrap: func(%result: string, result-writer: u32) -> string;
+                text-a: func(s: string) -> string;
+                texta: func(s: string) -> string;
+                count: func(s: string) -> u32;
+            }
+
+            world host {
+                export texts;
+                export wrap: func(%result: string) -> string;
+            }
+            """;
+        var run = GeneratorHarness.Run(
+            "/project/Host.cs",
+            "using WitHost;\n\nnamespace Texts.App;\n\n[WitHost(\"texts.wit\")]\ninternal partial class TextsHost;\n",
+            new[] { new InMemoryAdditionalText("/project/texts.wit", wit) });
+
+        Assert.True(run.UnexpectedGeneratorDiagnostics.Count == 0, string.Join("\n", run.UnexpectedGeneratorDiagnostics));
+        var guest = run.GeneratedSources.Single(source => source.Key.EndsWith(".Guest.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("public int Wrap(global::System.ReadOnlySpan<byte> result, uint resultWriter, global::System.Buffers.IBufferWriter<byte> result_)", guest, StringComparison.Ordinal);
+        Assert.Contains("public int Wrap(global::System.ReadOnlySpan<byte> result, global::System.Buffers.IBufferWriter<byte> result_)", guest, StringComparison.Ordinal);
+        Assert.Contains("public int TextA(global::System.ReadOnlySpan<byte> s, global::System.Buffers.IBufferWriter<byte> result)", guest, StringComparison.Ordinal);
+        Assert.Contains("public int Texta(global::System.ReadOnlySpan<byte> s, global::System.Buffers.IBufferWriter<byte> result)", guest, StringComparison.Ordinal);
+        Assert.Contains("public uint Count(global::System.ReadOnlySpan<byte> s)", guest, StringComparison.Ordinal);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join("\n", run.CompilationProblems) + "\n" + guest);
+    }
 }
