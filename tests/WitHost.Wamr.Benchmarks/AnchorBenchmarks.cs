@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -40,6 +41,10 @@ public class AnchorBenchmarks
     private static readonly byte[] s_utf8_64K = Encoding.UTF8.GetBytes(s_text64K);
 
     private readonly byte[] _result = new byte[64 * 1024];
+
+    // The UTF-8 overload's result buffer, reused by every call (emptied before each), as the C
+    // host reuses _result.
+    private readonly ArrayBufferWriter<byte> _utf8Result = new(64 * 1024);
     private WamrEngine _engine = null!;
     private WamrModule _module = null!;
     private AnchorHost.Guest _guest = null!;
@@ -60,6 +65,9 @@ public class AnchorBenchmarks
         {
             string expected = text.ToUpperInvariant();
             Expect(_guest.Upper(text) == expected, "generated upper");
+            _utf8Result.ResetWrittenCount();
+            _guest.Upper(utf8, _utf8Result);
+            Expect(Encoding.UTF8.GetString(_utf8Result.WrittenSpan) == expected, "generated upper, UTF-8");
             _native.Upper(utf8, 1, _result);
             Expect(Encoding.UTF8.GetString(_result, 0, utf8.Length) == expected, "C upper");
         }
@@ -106,17 +114,26 @@ public class AnchorBenchmarks
     [BenchmarkCategory("upper 16 B"), Benchmark(Description = "generated", OperationsPerInvoke = Batch)]
     public string GeneratedUpper16() => UpperBatch(s_text16, Batch);
 
+    [BenchmarkCategory("upper 16 B"), Benchmark(Description = "generated, UTF-8", OperationsPerInvoke = Batch)]
+    public int GeneratedUpper16Utf8() => UpperUtf8Batch(s_utf8_16, Batch);
+
     [BenchmarkCategory("upper 1 KiB"), Benchmark(Baseline = true, Description = "C", OperationsPerInvoke = KilobyteBatch)]
     public void C_Upper1K() => _native.Upper(s_utf8_1K, KilobyteBatch, _result);
 
     [BenchmarkCategory("upper 1 KiB"), Benchmark(Description = "generated", OperationsPerInvoke = KilobyteBatch)]
     public string GeneratedUpper1K() => UpperBatch(s_text1K, KilobyteBatch);
 
+    [BenchmarkCategory("upper 1 KiB"), Benchmark(Description = "generated, UTF-8", OperationsPerInvoke = KilobyteBatch)]
+    public int GeneratedUpper1KUtf8() => UpperUtf8Batch(s_utf8_1K, KilobyteBatch);
+
     [BenchmarkCategory("upper 64 KiB"), Benchmark(Baseline = true, Description = "C", OperationsPerInvoke = LargeBatch)]
     public void C_Upper64K() => _native.Upper(s_utf8_64K, LargeBatch, _result);
 
     [BenchmarkCategory("upper 64 KiB"), Benchmark(Description = "generated", OperationsPerInvoke = LargeBatch)]
     public string GeneratedUpper64K() => UpperBatch(s_text64K, LargeBatch);
+
+    [BenchmarkCategory("upper 64 KiB"), Benchmark(Description = "generated, UTF-8", OperationsPerInvoke = LargeBatch)]
+    public int GeneratedUpper64KUtf8() => UpperUtf8Batch(s_utf8_64K, LargeBatch);
 
     /// <summary>
     /// The C host's calls, each followed by what a .NET caller of any host must do with the
@@ -144,6 +161,18 @@ public class AnchorBenchmarks
             result = _guest.Upper(text);
         }
         return result;
+    }
+
+    // The UTF-8 overload into the reused writer: no string either way, as the C host.
+    private int UpperUtf8Batch(byte[] utf8, int times)
+    {
+        int written = 0;
+        for (int i = 0; i < times; i++)
+        {
+            _utf8Result.ResetWrittenCount();
+            written = _guest.Upper(utf8, _utf8Result);
+        }
+        return written;
     }
 
     /// <summary>Lower-case ASCII letters and digits: what upper changes and what it keeps.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using WitHost.Wamr.Benchmarks.Engines;
@@ -40,6 +41,8 @@ internal static unsafe class CallCountDriver
         byte[] utf8_64K = Encoding.UTF8.GetBytes(text64K);
         int largeCalls = Math.Max(1, calls / 256);
         byte[] result = new byte[64 * 1024];
+        // The UTF-8 overload's result buffer, emptied before each call and never grown after the first.
+        var utf8Result = new ArrayBufferWriter<byte>(64 * 1024);
 
         (string Name, Action Batch)[] phases =
         [
@@ -49,8 +52,10 @@ internal static unsafe class CallCountDriver
             ("generated-add", () => { for (int i = 0; i < calls; i++) guest.Add(i, 1); }),
             ("C-upper16", () => native.Upper(utf8, (uint)calls, result)),
             ("generated-upper16", () => { for (int i = 0; i < calls; i++) guest.Upper(text16); }),
+            ("generated-upper16-utf8", () => { for (int i = 0; i < calls; i++) { utf8Result.ResetWrittenCount(); guest.Upper(utf8, utf8Result); } }),
             ("C-upper1K", () => native.Upper(utf8_1K, (uint)calls, result)),
             ("generated-upper1K", () => { for (int i = 0; i < calls; i++) guest.Upper(text1K); }),
+            ("generated-upper1K-utf8", () => { for (int i = 0; i < calls; i++) { utf8Result.ResetWrittenCount(); guest.Upper(utf8_1K, utf8Result); } }),
             ("C-upper64K", () => native.Upper(utf8_64K, (uint)largeCalls, result)),
             // What a .NET caller of the C host would then do: make a string of each result.
             ("C-upper64K-string", () =>
@@ -62,6 +67,7 @@ internal static unsafe class CallCountDriver
                 }
             }),
             ("generated-upper64K", () => { for (int i = 0; i < largeCalls; i++) guest.Upper(text64K); }),
+            ("generated-upper64K-utf8", () => { for (int i = 0; i < largeCalls; i++) { utf8Result.ResetWrittenCount(); guest.Upper(utf8_64K, utf8Result); } }),
             ("C-noop-aot", () => compiledNative.Noop((uint)calls)),
             ("generated-noop-aot", () => { for (int i = 0; i < calls; i++) compiledGuest.Noop(); }),
             ("C-add-aot", () => compiledNative.Add((uint)calls, 1)),
