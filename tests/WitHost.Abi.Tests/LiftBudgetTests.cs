@@ -34,11 +34,17 @@ public sealed class LiftBudgetTests
         Assert.Equal(400ul, large.LiftedBytes); // elements larger than that count their own size
     }
 
+    /// <summary>A string of 10 code units in each encoding (and each form of latin1+utf16), and what its lift counts.</summary>
+    public static TheoryData<StringEncoding, uint, ulong> TenCodeUnitStrings => new()
+    {
+        { StringEncoding.Utf8, 10u, 20ul },
+        { StringEncoding.Utf16, 10u, 20ul },
+        { StringEncoding.Latin1Utf16, 10u, 20ul },
+        { StringEncoding.Latin1Utf16, 10u | CanonicalStrings.Utf16Tag, 20ul },
+    };
+
     [Theory]
-    [InlineData(StringEncoding.Utf8, 10u, 20ul)]
-    [InlineData(StringEncoding.Utf16, 10u, 20ul)]
-    [InlineData(StringEncoding.Latin1Utf16, 10u, 20ul)]
-    [InlineData(StringEncoding.Latin1Utf16, 10u | CanonicalStrings.Utf16Tag, 20ul)]
+    [MemberData(nameof(TenCodeUnitStrings))]
     public void A_string_counts_two_bytes_per_code_unit(StringEncoding encoding, uint taggedLength, ulong counted)
     {
         var context = Context(encoding, ulong.MaxValue);
@@ -47,10 +53,7 @@ public sealed class LiftBudgetTests
     }
 
     [Theory]
-    [InlineData(StringEncoding.Utf8, 10u, 20ul)]
-    [InlineData(StringEncoding.Utf16, 10u, 20ul)]
-    [InlineData(StringEncoding.Latin1Utf16, 10u, 20ul)]
-    [InlineData(StringEncoding.Latin1Utf16, 10u | CanonicalStrings.Utf16Tag, 20ul)]
+    [MemberData(nameof(TenCodeUnitStrings))]
     public void A_string_lifted_into_a_buffer_writer_counts_as_the_string_does(StringEncoding encoding, uint taggedLength, ulong counted)
     {
         var context = Context(encoding, ulong.MaxValue);
