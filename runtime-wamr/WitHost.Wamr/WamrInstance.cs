@@ -641,6 +641,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
     }
 
     /// <summary>A core call by the thread that owns the instance (<see cref="EnterCall"/> or <see cref="Call"/>).</summary>
+    // Inlined into CallScope.InvokeCells and Realloc with CallUnobserved: their core call is then in their own frame.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CallOwned(WamrFunction function, Span<uint> cells)
     {
         // The one check telemetry costs an export's call when nobody listens; cabi_realloc and

@@ -206,7 +206,9 @@ public sealed unsafe class WamrModule : IDisposable
     /// <summary>Creates an instance whose imports are served by <paramref name="imports"/>.</summary>
     /// <remarks>An import with no host function still lets the instance be created; calling it
     /// traps with a message that names it.</remarks>
-    /// <exception cref="WasmInstantiationException">WAMR refused, or <c>_initialize</c> trapped.</exception>
+    /// <exception cref="WasmInstantiationException">WAMR refused, the start function or <c>_initialize</c>
+    /// trapped, or the guest exited in either (its <see cref="Exception.InnerException"/> is the
+    /// <see cref="WasmExitException"/>, with the status).</exception>
     public WamrInstance Instantiate(HostImports? imports = null, InstanceOptions? options = null)
     {
         if (WamrTelemetry.InstantiationsObserved)
@@ -256,6 +258,11 @@ public sealed unsafe class WamrModule : IDisposable
                 {
                     throw new WasmInstantiationException($"The guest's _initialize failed: {e.Message}", e);
                 }
+                // A core call returns when the guest exits; the instance it leaves never finished starting.
+                if (instance.ExitStatus is { } status)
+                {
+                    throw ExitedWhileInstantiating("_initialize", status);
+                }
             }
             if (options.ReleaseZeroPages)
             {
@@ -269,6 +276,14 @@ public sealed unsafe class WamrModule : IDisposable
         }
         return instance;
     }
+
+    // What an exit while the module is instantiated names as the function the guest exited in.
+    private const string StartFunctionName = "start function";
+
+    // The guest exited (proc_exit, wasi:cli/exit) in its start function or _initialize: there is
+    // no instance to call, so instantiation fails, with the exit (and its status) inside.
+    private static WasmInstantiationException ExitedWhileInstantiating(string functionName, int status)
+        => new($"The guest exited with status {status} in its {functionName}.", new WasmExitException(functionName, status));
 
     private WamrInstanceHandle CreateNativeInstance(InstanceOptions options, out GuestStdio stdio)
     {
@@ -301,6 +316,7 @@ public sealed unsafe class WamrModule : IDisposable
                 // stdio descriptors a failed instantiation left open.
                 nint module = _native.DangerousGetHandle();
                 wasi.ApplyTo(module, stdio);
+                WasiProcExit.TakeExitBeforeInstance();
                 handle = WamrNative.Instantiate(module, options.StackSize, options.HeapSize, error, ErrorBufferSize);
                 if (handle == 0)
                 {
@@ -321,6 +337,10 @@ public sealed unsafe class WamrModule : IDisposable
         if (handle == 0)
         {
             _native.DangerousRelease();
+            if (WasiProcExit.TakeExitBeforeInstance() is { } status)
+            {
+                throw ExitedWhileInstantiating(StartFunctionName, status);
+            }
             throw new WasmInstantiationException(Marshal.PtrToStringUTF8((nint)error) is { Length: > 0 } message
                 ? message
                 : "WAMR could not instantiate the module");

@@ -22,7 +22,11 @@ public class WasmExitException : WamrException
         Status = status;
     }
 
-    /// <summary>The export the host called, in which the guest exited.</summary>
+    /// <summary>
+    /// The export the host called, in which the guest exited; <c>start function</c> or
+    /// <c>_initialize</c> when it exited while the module was instantiated (the exception is then
+    /// the inner exception of a <see cref="WasmInstantiationException"/>).
+    /// </summary>
     public string ExportName { get; }
 
     /// <summary>The status the guest exited with.</summary>

@@ -4,7 +4,8 @@ namespace WitHost.Wamr;
 
 /// <summary>
 /// A loaded module could not be instantiated: it does not match the host's world
-/// (<see cref="Mismatches"/>), WAMR refused it, or its <c>_initialize</c> trapped.
+/// (<see cref="Mismatches"/>), WAMR refused it, its start function or <c>_initialize</c> trapped,
+/// or the guest exited in either (the inner exception is then the <see cref="WasmExitException"/>).
 /// </summary>
 public sealed class WasmInstantiationException : WamrException
 {

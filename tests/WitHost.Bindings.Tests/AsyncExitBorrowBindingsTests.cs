@@ -9,6 +9,7 @@ namespace WitHost.Bindings.Tests;
 /// (tests/guests/async-exit-borrow.wat): the exit ends the task and the task's borrows with it,
 /// and only that task's, so the instance's next call with a borrow runs and a task that holds a
 /// borrow meanwhile keeps it. Each task, and a synchronous call, answers for its own borrows only.
+/// A task resolves (task.return, task.cancel) only once it dropped its borrows, as the spec says.
 /// </summary>
 public sealed class AsyncExitBorrowBindingsTests(AsyncExitBorrowGuest guest) : IClassFixture<AsyncExitBorrowGuest>
 {
@@ -83,6 +84,50 @@ public sealed class AsyncExitBorrowBindingsTests(AsyncExitBorrowGuest guest) : I
             Assert.Equal(3u, guest.DropBorrowNow(new Blob(3)));
             return Task.CompletedTask;
         });
+    }
+
+    [Fact]
+    public async Task Task_return_holding_a_borrow_is_a_trap()
+    {
+        using var guest = Instantiate();
+
+        var trap = await Assert.ThrowsAsync<WasmTrapException>(() => guest.ReturnHoldingBorrowAsync(new Blob(4)));
+
+        Assert.Contains("1 borrowed blob handle(s) were not dropped before the task of 'return-holding-borrow' returned", trap.Message, StringComparison.Ordinal);
+        Assert.True(guest.Instance.IsFaulted);
+    }
+
+    [Fact]
+    public async Task Task_cancel_holding_a_borrow_is_a_trap()
+    {
+        using var guest = Instantiate();
+        using var cancellation = new CancellationTokenSource();
+        var blob = new Blob(4);
+
+        var cancelled = guest.CancelWithBorrowAsync(blob, dropFirst: false, cancellation.Token);
+        Assert.False(cancelled.IsCompleted);
+        await cancellation.CancelAsync();
+
+        var trap = await Assert.ThrowsAsync<WasmTrapException>(() => cancelled);
+        Assert.Contains("1 borrowed blob handle(s) were not dropped before the task of 'cancel-with-borrow' was cancelled", trap.Message, StringComparison.Ordinal);
+        Assert.True(guest.Instance.IsFaulted);
+        Assert.False(blob.Disposed);
+    }
+
+    [Fact]
+    public async Task Task_cancel_after_dropping_the_borrow_ends_the_call_cancelled_and_the_instance_runs_on()
+    {
+        using var guest = Instantiate();
+        using var cancellation = new CancellationTokenSource();
+        var blob = new Blob(8);
+
+        var cancelled = guest.CancelWithBorrowAsync(blob, dropFirst: true, cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal(8u, await guest.DropBorrowAsync(blob));
+        Assert.False(blob.Disposed);
     }
 
     // hold-borrow waits for the gate holding its borrow while `meanwhile` runs other calls; then it

@@ -238,7 +238,8 @@ internal static class AsyncCallEmitter
         {
             if (first)
             {
-                writer.WriteLine("// The borrows just lowered are the task's alone: tasks of the instance run concurrently.");
+                writer.WriteLine("// The borrows just lowered are the task's alone (tasks of the instance run concurrently):");
+                writer.WriteLine("// task.return and task.cancel check that the guest dropped them; a trap or exit ends them.");
                 first = false;
             }
 
@@ -248,18 +249,6 @@ internal static class AsyncCallEmitter
         writer.CloseBlock(",");
         writer.WriteLine("call_ =>");
         writer.OpenBlock();
-        first = true;
-        foreach (var table in call.BorrowTables)
-        {
-            if (first)
-            {
-                writer.WriteLine("// The guest must have dropped every handle it borrowed for the call before it returns.");
-                first = false;
-            }
-
-            writer.WriteLine($"{tables}.{table}.CheckTaskBorrowsDropped(call_.Instance, {name});");
-        }
-
         if (call.Result is not { } result)
         {
             writer.WriteLine("return default;");
@@ -295,23 +284,6 @@ internal static class AsyncCallEmitter
             }
 
             writer.WriteLine($"return {lifted};");
-        }
-
-        if (!call.BorrowTables.Any())
-        {
-            writer.CloseBlock($", {cancellationToken});");
-            return;
-        }
-
-        // Run in the step the guest exited in, while it owns the instance: after it, other calls
-        // run on the tables.
-        writer.CloseBlock(",");
-        writer.WriteLine("instance_ =>");
-        writer.OpenBlock();
-        writer.WriteLine("// The guest exited: its task is over, and the borrows lent to it end with it.");
-        foreach (var table in call.BorrowTables)
-        {
-            writer.WriteLine($"{tables}.{table}.EndTaskBorrows(instance_);");
         }
 
         writer.CloseBlock($", {cancellationToken});");

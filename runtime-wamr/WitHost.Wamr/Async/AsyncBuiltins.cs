@@ -276,6 +276,7 @@ public static class AsyncBuiltins
             throw AsyncTrap.In(call.Import.Name, $"the task of '{task.ExportName}' returns through '{task.ReturnModule}' '{task.ReturnName}', not this one");
         }
 
+        task.CheckBorrowsDropped(call.Import.Name, "returned");
         task.Return(call);
     }
 
@@ -287,6 +288,7 @@ public static class AsyncBuiltins
             throw AsyncTrap.In(call.Import.Name, $"the task of '{task.ExportName}' was not cancelled");
         }
 
+        task.CheckBorrowsDropped(call.Import.Name, "was cancelled");
         task.Cancel();
     }
 

@@ -80,32 +80,13 @@ public static class AsyncExportCall
     /// <param name="cancellationToken">Cancels the call: the guest is told (a task-cancelled event) at its next wait or yield.</param>
     /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
     public static Task<T> InvokeAsync<TArguments, T>(WamrInstance instance, string exportName, TArguments arguments, AsyncArgumentLowering<TArguments> lowerArguments, TaskReturnReader<T> onReturn, CancellationToken cancellationToken = default)
-        => InvokeAsync(instance, exportName, arguments, lowerArguments, onReturn, null, cancellationToken);
-
-    /// <summary>
-    /// Calls async export <paramref name="exportName"/> as
-    /// <see cref="InvokeAsync{TArguments, T}(WamrInstance, string, TArguments, AsyncArgumentLowering{TArguments}, TaskReturnReader{T}, CancellationToken)"/>
-    /// does, running <paramref name="onExit"/> when the guest exits in one of the task's steps
-    /// (before the task fails with <see cref="WasmExitException"/>), while that step still owns
-    /// the instance: there it can end what the call lent to the task (its borrows) without racing
-    /// other calls on the instance.
-    /// </summary>
-    /// <param name="instance">The instance; its imports must serve the built-ins (<see cref="AsyncBuiltins.AddTo(Hosting.HostImports)"/>).</param>
-    /// <param name="exportName">The export, as the guest names it after the <c>[async-lift]</c> prefix.</param>
-    /// <param name="arguments">The call's arguments (a tuple when there are several), handed to <paramref name="lowerArguments"/>.</param>
-    /// <param name="lowerArguments">Lowers the arguments into the instance, writing the flat core arguments.</param>
-    /// <param name="onReturn">Reads the results from the guest's <c>task.return</c> call.</param>
-    /// <param name="onExit">Ends what the call lent to the task, when the guest exits in it; null for nothing.</param>
-    /// <param name="cancellationToken">Cancels the call: the guest is told (a task-cancelled event) at its next wait or yield.</param>
-    /// <exception cref="WamrException">The guest has no such export or no callback for it.</exception>
-    public static Task<T> InvokeAsync<TArguments, T>(WamrInstance instance, string exportName, TArguments arguments, AsyncArgumentLowering<TArguments> lowerArguments, TaskReturnReader<T> onReturn, Action<WamrInstance>? onExit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(exportName);
         ArgumentNullException.ThrowIfNull(lowerArguments);
         ArgumentNullException.ThrowIfNull(onReturn);
         var export = Bind(instance, exportName);
-        var task = new GuestTask<T>(exportName, export.ReturnModule, export.ReturnName, onReturn, cancellationToken) { OnExit = onExit };
+        var task = new GuestTask<T>(exportName, export.ReturnModule, export.ReturnName, onReturn, cancellationToken);
         _ = DriveAsync(instance, task, export.Lift, export.Callback, arguments, lowerArguments, cancellationToken);
         return task.Completion.Task;
     }
@@ -167,11 +148,7 @@ public static class AsyncExportCall
                 switch (kind)
                 {
                     case CallbackCode.Exit:
-                        if (!task.Resolved)
-                        {
-                            throw instance.Fault(task.ExportName, "the async export exited without calling task.return or task.cancel", null);
-                        }
-
+                        // The step checked that the task resolved (InvokeStep).
                         return;
                     case CallbackCode.Yield:
                         if (payload != 0)
@@ -350,24 +327,35 @@ public static class AsyncExportCall
 
     // Calls the export or callback (arguments and results on the stack): its callback code. A
     // guest that exits in either ends its task with WasmExitException (the code it left is not
-    // one), which fails the call's Task, after the task's OnExit; the instance is not faulted.
+    // one), which fails the call's Task; the instance is not faulted. A step that ends the task
+    // without resolving it (an exit, a trap, EXIT before task.return or task.cancel) ends the
+    // borrows lent to the task here, while the step still owns the instance: no other call sees
+    // them, and none stays counted for a task that is over.
     private static uint InvokeStep(WamrInstance instance, GuestTask task, WamrFunction function, ReadOnlySpan<WasmValue> arguments)
     {
-        int resultCount = function.Type.Results.Length;
-        Span<WasmValue> results = stackalloc WasmValue[Math.Max(resultCount, 1)];
-        function.Invoke(arguments, results);
-        if (instance.ExitStatus.HasValue && task.OnExit is { } onExit)
+        try
         {
-            // The step still owns the instance (and runs as the task): no other call sees the lends.
-            onExit(instance);
-        }
+            int resultCount = function.Type.Results.Length;
+            Span<WasmValue> results = stackalloc WasmValue[Math.Max(resultCount, 1)];
+            function.Invoke(arguments, results);
+            instance.ThrowIfExited(task.ExportName);
+            if (resultCount != 1 || results[0].Kind != WasmValueKind.I32)
+            {
+                throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {resultCount} value(s)", null);
+            }
 
-        instance.ThrowIfExited(task.ExportName);
-        if (resultCount != 1 || results[0].Kind != WasmValueKind.I32)
+            var code = results[0].AsUInt32();
+            if ((CallbackCode)(code & AsyncAbi.CodeMask) == CallbackCode.Exit && !task.Resolved)
+            {
+                throw instance.Fault(task.ExportName, "the async export exited without calling task.return or task.cancel", null);
+            }
+
+            return code;
+        }
+        catch (Exception)
         {
-            throw instance.Fault(function.Name, $"an async export and its callback return one i32 (a callback code), not {resultCount} value(s)", null);
+            task.EndBorrows();
+            throw;
         }
-
-        return results[0].AsUInt32();
     }
 }

@@ -11,7 +11,7 @@ namespace WitHost.Wamr.Bindings;
 /// as the Canonical ABI asks; it never reaches a wrong object.
 /// </summary>
 /// <typeparam name="T">The host interface of the resource.</typeparam>
-public sealed class HandleTable<T> : ILoweringUndo, IDisposable
+public sealed class HandleTable<T> : ILoweringUndo, ITaskBorrowLender, IDisposable
     where T : class
 {
     private readonly string _resourceName;
@@ -231,49 +231,45 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
     /// <remarks>Borrows lent to async exports' tasks that have not ended are theirs and stay.</remarks>
     public void EndBorrows()
     {
-        _liveBorrows -= _slots.RemoveAll(static entry => entry is { Own: false, Task: null });
+        _liveBorrows -= _slots.RemoveAll(s_isBorrowOf, null);
     }
 
     /// <summary>
     /// After an async export's arguments are lowered, as its task starts (owning
-    /// <paramref name="instance"/>): the borrows the lowering added are lent to that task, which
-    /// must drop them before it returns (<see cref="CheckTaskBorrowsDropped"/>) and loses them if
-    /// it exits (<see cref="EndTaskBorrows"/>). Other tasks' borrows do not count for it.
+    /// <paramref name="instance"/>): the borrows the lowering added are lent to that task. The
+    /// task must drop them before it resolves (<c>task.return</c> and <c>task.cancel</c> trap
+    /// otherwise) and loses them when it ends without resolving (a trap, an exit). Other tasks'
+    /// borrows do not count for it.
     /// </summary>
     /// <exception cref="InvalidOperationException">No async export's task runs in <paramref name="instance"/> now.</exception>
     public void LendBorrowsToTask(WamrInstance instance)
     {
         var task = CurrentTask(instance);
-        // Owning the instance, no synchronous call is in progress: the borrows no task has yet are the lowering's.
-        var lent = _slots.ReplaceWhere(static entry => entry is { Own: false, Task: null }, entry => entry with { Task = task });
+        // Owning the instance, no synchronous call is in progress: the borrows no task has yet are
+        // the lowering's, and when there are none (a null or lent-elsewhere argument) nothing is scanned.
+        if (_liveBorrows == 0)
+        {
+            return;
+        }
+
+        var lent = _slots.ReplaceWhere(s_isBorrowOf, null, static (entry, task) => entry with { Task = task }, task);
         _liveBorrows -= lent;
         _taskBorrows += lent;
+        task.LendBorrows(this, lent);
     }
 
-    /// <summary>
-    /// At <c>task.return</c> of an async export's task (<see cref="LendBorrowsToTask"/>): every
-    /// borrow lent to that task must have been dropped; one left over is a trap.
-    /// </summary>
-    public void CheckTaskBorrowsDropped(WamrInstance instance, string functionName)
+    string ITaskBorrowLender.ResourceName => _resourceName;
+
+    int ITaskBorrowLender.CountBorrowsOf(GuestTask task) => _slots.CountWhere(s_isBorrowOf, task);
+
+    void ITaskBorrowLender.EndBorrowsOf(GuestTask task)
     {
-        var task = CurrentTask(instance);
-        var left = _slots.CountWhere(entry => entry.Task == task);
-        if (left != 0)
-        {
-            throw Trap(instance, functionName, $"{left} borrowed {_resourceName} handle(s) were not dropped before the call returned");
-        }
+        _taskBorrows -= _slots.RemoveAll(s_isBorrowOf, task);
     }
 
-    /// <summary>
-    /// The async export's task running in <paramref name="instance"/> ended without returning:
-    /// the guest exited (<see cref="WasmExitException"/>), which ends the task and its borrows, as
-    /// <see cref="EndBorrows"/> does for a synchronous call. Other tasks keep theirs.
-    /// </summary>
-    public void EndTaskBorrows(WamrInstance instance)
-    {
-        var task = CurrentTask(instance);
-        _taskBorrows -= _slots.RemoveAll(entry => entry.Task == task);
-    }
+    // Whether the entry is a borrow lent to the task (null: to the synchronous call in progress).
+    // Static, with the task as the scan's state, so that a scan allocates nothing.
+    private static readonly Func<Entry, GuestTask?, bool> s_isBorrowOf = static (entry, task) => entry is { Own: false } && entry.Task == task;
 
     // The guest never saw the handle: the object goes back to the caller as it was.
     void ILoweringUndo.Undo(int handle)
@@ -295,6 +291,7 @@ public sealed class HandleTable<T> : ILoweringUndo, IDisposable
         else
         {
             _taskBorrows--;
+            entry.Task.BorrowDropped();
         }
     }
 

@@ -104,13 +104,15 @@ internal sealed class SlotTable<T>
         }
     }
 
-    /// <summary>Frees every live slot whose value <paramref name="match"/> accepts and returns how many it freed.</summary>
-    public int RemoveAll(Predicate<T> match)
+    // The scans take their predicate's state apart (a static predicate and a state allocate nothing per scan).
+
+    /// <summary>Frees every live slot whose value <paramref name="match"/> accepts (with <paramref name="state"/>) and returns how many it freed.</summary>
+    public int RemoveAll<TState>(Func<T, TState, bool> match, TState state)
     {
         var removed = 0;
         for (int i = 1; i < _used; i++)
         {
-            if (_slots[i].Live && match(_slots[i].Value))
+            if (_slots[i].Live && match(_slots[i].Value, state))
             {
                 Remove(i);
                 removed++;
@@ -120,13 +122,13 @@ internal sealed class SlotTable<T>
         return removed;
     }
 
-    /// <summary>How many live slots hold a value <paramref name="match"/> accepts.</summary>
-    public int CountWhere(Predicate<T> match)
+    /// <summary>How many live slots hold a value <paramref name="match"/> accepts (with <paramref name="state"/>).</summary>
+    public int CountWhere<TState>(Func<T, TState, bool> match, TState state)
     {
         var count = 0;
         for (int i = 1; i < _used; i++)
         {
-            if (_slots[i].Live && match(_slots[i].Value))
+            if (_slots[i].Live && match(_slots[i].Value, state))
             {
                 count++;
             }
@@ -135,15 +137,19 @@ internal sealed class SlotTable<T>
         return count;
     }
 
-    /// <summary>Replaces each live value <paramref name="match"/> accepts with what <paramref name="change"/> makes of it, in place; returns how many it replaced.</summary>
-    public int ReplaceWhere(Predicate<T> match, Func<T, T> change)
+    /// <summary>
+    /// Replaces each live value <paramref name="match"/> accepts (with <paramref name="matchState"/>)
+    /// with what <paramref name="change"/> makes of it (with <paramref name="changeState"/>), in
+    /// place; returns how many it replaced.
+    /// </summary>
+    public int ReplaceWhere<TMatchState, TChangeState>(Func<T, TMatchState, bool> match, TMatchState matchState, Func<T, TChangeState, T> change, TChangeState changeState)
     {
         var replaced = 0;
         for (int i = 1; i < _used; i++)
         {
-            if (_slots[i].Live && match(_slots[i].Value))
+            if (_slots[i].Live && match(_slots[i].Value, matchState))
             {
-                _slots[i].Value = change(_slots[i].Value);
+                _slots[i].Value = change(_slots[i].Value, changeState);
                 replaced++;
             }
         }

@@ -25,6 +25,8 @@ internal static unsafe class HostImportRegistry
     private static readonly Dictionary<(string Module, string Name), int> s_slots = [];
     // The symbol tables WAMR was given; it keeps them for as long as the runtime lives.
     private static readonly List<NativeBlock> s_symbolTables = [];
+    // The slots of preview1's proc_exit (under either module name WAMR serves preview1 by).
+    private static readonly HashSet<int> s_procExitSlots = [];
 
     /// <summary>The module names WAMR serves WASI preview1 by.</summary>
     public static bool IsWasiPreview1(string module) => module is "wasi_snapshot_preview1" or "wasi_unstable";
@@ -50,6 +52,10 @@ internal static unsafe class HostImportRegistry
                 slot = s_slots.Count;
                 s_slots.Add((import.Module, import.Name), slot);
                 fresh.Add((import.Module, import.Name, slot));
+                if (WasiProcExit.Is(import.Module, import.Name))
+                {
+                    s_procExitSlots.Add(slot);
+                }
             }
             slots[i] = slot;
         }
@@ -67,6 +73,7 @@ internal static unsafe class HostImportRegistry
     public static void Reset()
     {
         s_slots.Clear();
+        s_procExitSlots.Clear();
         foreach (NativeBlock table in s_symbolTables)
         {
             table.Dispose();
@@ -115,6 +122,17 @@ internal static unsafe class HostImportRegistry
             nint customData = WamrNative.GetCustomData(moduleInstance);
             if (customData == 0 || GCHandle.FromIntPtr(customData).Target is not WamrInstance instance)
             {
+                // The module's start function runs inside wasm_runtime_instantiate (under
+                // WamrRuntime.Gate, as the slots are read), before the instance exists: an exit
+                // there ends the start function as a trap would, and the instantiation reports it
+                // as the exit it is. Its status is the argument's 32 bits, as RequestExit's.
+                if (s_procExitSlots.Contains(slot))
+                {
+                    WasiProcExit.ExitBeforeInstance(*(int*)args);
+                    SetTrap(moduleInstance, "the guest exited in its start function");
+                    return;
+                }
+
                 SetTrap(moduleInstance, "a host function was called before its instance was ready");
                 return;
             }

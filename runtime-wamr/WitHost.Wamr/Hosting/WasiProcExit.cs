@@ -19,4 +19,21 @@ internal static class WasiProcExit
     /// imports it with another core type traps when it calls it (the argument is read typed).
     /// </summary>
     public static readonly HostFunction Function = static call => call.Instance.RequestExit(call.GetInt32(0));
+
+    // The status of an exit in a start function, which runs while WAMR instantiates the module,
+    // before there is an instance to keep it (HostImportRegistry.Dispatch): the instantiation on
+    // this thread takes it when WAMR reports the failure the exit made.
+    [ThreadStatic]
+    private static int? t_exitBeforeInstance;
+
+    /// <summary>The guest called <c>proc_exit</c> in its start function, with <paramref name="status"/>.</summary>
+    public static void ExitBeforeInstance(int status) => t_exitBeforeInstance = status;
+
+    /// <summary>The status of an exit in a start function on this thread since the last call, or null; clears it.</summary>
+    public static int? TakeExitBeforeInstance()
+    {
+        var status = t_exitBeforeInstance;
+        t_exitBeforeInstance = null;
+        return status;
+    }
 }
