@@ -142,8 +142,7 @@ public sealed class CollectionsBindingsTests : IClassFixture<CollectionsGuest>
     {
         var function = Function(name);
         var parameterType = Assert.Single(function.Parameters).Type;
-        var wrapper = typeof(CollectionsHost.Guest).GetProperty("Echoes")!.PropertyType
-            .GetMethod(DifferentialRuns.ToPascalCase(name), BindingFlags.Public | BindingFlags.Instance)!;
+        var wrapper = GeneratedValues.StringFormWrapper(typeof(CollectionsHost.Guest).GetProperty("Echoes")!.PropertyType, DifferentialRuns.ToPascalCase(name))!;
         var values = new RandomWitValueSource(seed: name.Length * 7919 + name[^1]);
 
         for (var i = 0; i < ValuesPerFunction; i++)

@@ -86,6 +86,16 @@ internal static class GeneratedValues
         }
     }
 
+    /// <summary>
+    /// The generated wrapper named <paramref name="methodName"/> that takes and returns strings as
+    /// <see cref="string"/>: a function with a top-level string also has a UTF-8 overload of that name
+    /// (<c>ReadOnlySpan&lt;byte&gt;</c> arguments, an <c>IBufferWriter&lt;byte&gt;</c> for the result).
+    /// </summary>
+    public static System.Reflection.MethodInfo? StringFormWrapper(Type type, string methodName)
+        => type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .SingleOrDefault(method => method.Name == methodName && !method.GetParameters().Any(parameter =>
+                parameter.ParameterType == typeof(ReadOnlySpan<byte>) || parameter.ParameterType == typeof(System.Buffers.IBufferWriter<byte>)));
+
     /// <summary>The dynamic value of the generated C# <paramref name="value"/> of WIT type <paramref name="type"/>.</summary>
     public static WitValue ToWit(object? value, WitType type)
     {

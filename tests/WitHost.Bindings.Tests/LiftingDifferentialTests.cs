@@ -51,7 +51,7 @@ public sealed class LiftingDifferentialTests : IClassFixture<LiftProbeGuest>
     {
         var function = s_world.Exports.OfType<WitWorldFunctionItem>().Single(item => item.Name == name).Function;
         var resultType = function.Result!;
-        var wrapper = typeof(LiftProbeHost.Guest).GetMethod(ToPascalCase(name), BindingFlags.Public | BindingFlags.Instance)
+        var wrapper = GeneratedValues.StringFormWrapper(typeof(LiftProbeHost.Guest), ToPascalCase(name))
             ?? throw new InvalidOperationException("No generated method for " + name);
         var images = new RandomMemoryImage(seed: name.Length * 7919 + name[^1], memorySize: 65536);
         var values = 0;

@@ -65,8 +65,7 @@ public sealed class LoweringDifferentialTests : IClassFixture<RoundtripGuest>
     {
         var function = s_echoes.Functions.Single(candidate => candidate.Name == name);
         var parameterType = Assert.Single(function.Parameters).Type;
-        var wrapper = typeof(RoundtripHost.Guest).GetProperty("Echoes")!.PropertyType
-            .GetMethod(DifferentialRuns.ToPascalCase(name), BindingFlags.Public | BindingFlags.Instance)!;
+        var wrapper = GeneratedValues.StringFormWrapper(typeof(RoundtripHost.Guest).GetProperty("Echoes")!.PropertyType, DifferentialRuns.ToPascalCase(name))!;
         var values = new RandomWitValueSource(seed: name.Length * 7919 + name[^1]);
 
         for (var i = 0; i < ValuesPerFunction; i++)

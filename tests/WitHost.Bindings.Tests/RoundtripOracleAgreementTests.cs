@@ -81,7 +81,7 @@ public sealed class RoundtripOracleAgreementTests : IClassFixture<RoundtripGuest
         object? result;
         using (var guest = RoundtripHost.Instantiate(_guest.Module, host.Imports))
         {
-            var wrapper = guest.Echoes.GetType().GetMethod(PascalCase(function.Name), BindingFlags.Public | BindingFlags.Instance)!;
+            var wrapper = GeneratedValues.StringFormWrapper(guest.Echoes.GetType(), PascalCase(function.Name))!;
             result = wrapper.Invoke(guest.Echoes, [ToGenerated(argument, function.Parameters[0].Type)]);
         }
 
@@ -110,7 +110,7 @@ public sealed class RoundtripOracleAgreementTests : IClassFixture<RoundtripGuest
         var answer = GeneratedValues.ToClr(OracleJson.ToValue(JsonNode.Parse(RoundtripOracleCases.ManyParamsAnswer), import.Result!), import.Result!, typeof((ulong, string, byte[])));
         var host = new EchoHost { ManyParamsAnswer = ((ulong, string, byte[]))answer! };
         using var guest = RoundtripHost.Instantiate(_guest.Module, host.Imports);
-        var method = guest.Echoes.GetType().GetMethod(PascalCase(function.Name), BindingFlags.Public | BindingFlags.Instance)!;
+        var method = GeneratedValues.StringFormWrapper(guest.Echoes.GetType(), PascalCase(function.Name))!;
         var parameters = method.GetParameters();
         var args = JsonNode.Parse(oracle.Args)!.AsArray();
         var arguments = function.Parameters

@@ -44,7 +44,7 @@ public sealed class SampleOracleAgreementTests : IClassFixture<SampleGuest>
 
         using var guest = SampleHost.Instantiate(_guest.Module, host.Imports);
         var (function, target) = Export(guest, oracle.Export);
-        var method = target.GetType().GetMethod(GeneratedValues.PascalCase(function.Name), BindingFlags.Public | BindingFlags.Instance)!;
+        var method = GeneratedValues.StringFormWrapper(target.GetType(), GeneratedValues.PascalCase(function.Name))!;
         var parameters = method.GetParameters();
         var args = JsonNode.Parse(oracle.Args)!.AsArray();
         Assert.Equal(function.Parameters.Count, args.Count);
