@@ -2,6 +2,7 @@ using WitHost.Wamr.Binary;
 using WitHost.Wamr.CanonicalAbi;
 using WitHost.Wamr.Hosting;
 using WitHost.Wamr.Validation;
+using WitHost.Wamr.Values;
 
 namespace WitHost.Wamr.Tests;
 
@@ -291,5 +292,17 @@ public sealed class WasiPreview2Tests
         Assert.Equal(
             [(GuestMismatchKind.UnknownImport, "subscribe-duration"), (GuestMismatchKind.UnknownImport, "get-random-u64"), (GuestMismatchKind.ImportSignature, "get-random-u64")],
             mismatches.Select(m => (m.Kind, m.Name)));
+    }
+    [Theory]
+    [InlineData(0L, 0L, 0L)]
+    [InlineData(15_000_000_123L, 1_500L, 12_300L)]
+    [InlineData(-1L, 0L, 0L)]
+    [InlineData(-15_000_000_123L, 0L, 0L)]
+    public void A_wall_clock_datetime_counts_from_the_epoch_and_a_clock_before_it_gives_the_epoch(long ticks, long seconds, long nanoseconds)
+    {
+        var value = Assert.IsType<WitTupleValue>(WasiPreview2Functions.DateTime(TimeSpan.FromTicks(ticks)));
+
+        Assert.Equal((Int128)seconds, Assert.IsType<WitIntegerValue>(value.Elements[0]).Value);
+        Assert.Equal((Int128)nanoseconds, Assert.IsType<WitIntegerValue>(value.Elements[1]).Value);
     }
 }

@@ -188,7 +188,17 @@ internal static class WasiPreview2Functions
 
     private static WitValue Tuple(WitValue first, WitValue second) => new WitTupleValue(ImmutableArray.Create(first, second));
 
-    private static WitValue DateTime(TimeSpan sinceEpoch) => Tuple(
-        Integer((ulong)(sinceEpoch.Ticks / TimeSpan.TicksPerSecond)),
-        new WitIntegerValue(sinceEpoch.Ticks % TimeSpan.TicksPerSecond * 100));
+    /// <summary>
+    /// A wall-clock <c>datetime</c> (seconds and nanoseconds since the Unix epoch) of
+    /// <paramref name="sinceEpoch"/>. A host clock set before 1970 gives the epoch itself: the
+    /// record counts unsigned seconds, so an earlier time has no value the guest could be given,
+    /// and a guest asking the time must not trap for the host's setting.
+    /// </summary>
+    internal static WitValue DateTime(TimeSpan sinceEpoch)
+    {
+        long ticks = Math.Max(sinceEpoch.Ticks, 0);
+        return Tuple(
+            Integer((ulong)(ticks / TimeSpan.TicksPerSecond)),
+            new WitIntegerValue(ticks % TimeSpan.TicksPerSecond * 100));
+    }
 }
