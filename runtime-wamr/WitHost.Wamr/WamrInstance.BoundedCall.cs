@@ -81,7 +81,8 @@ public sealed unsafe partial class WamrInstance
 
     /// <summary>
     /// A bounded call found the instance disposed, interrupted or faulted, or the stack too
-    /// short, before its core call: leaves the gate and throws what the general path would.
+    /// short, before its core call: leaves the gate and throws what the general path would
+    /// (<see cref="FailureBeforeCall"/>, which both use).
     /// </summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -90,10 +91,7 @@ public sealed unsafe partial class WamrInstance
         Exception failure;
         try
         {
-            long pending = _gate.Pending;
-            failure = pending != 0 ? PendingFailure(functionName, pending, outermost: true)
-                : _fault is { } fault ? new WasmInstanceFaultedException(fault)
-                : Fault(functionName, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
+            failure = FailureBeforeCall(functionName, _gate.Pending, outermost: true);
         }
         finally
         {

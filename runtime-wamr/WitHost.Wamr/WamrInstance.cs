@@ -673,11 +673,11 @@ public sealed unsafe partial class WamrInstance : IDisposable
         // this one is nested in. One read of the word the owner shares with them.
         if (_gate.Pending is var pending and not 0)
         {
-            throw PendingFailure(function.Name, pending, outermost);
+            throw FailureBeforeCall(function.Name, pending, outermost);
         }
         if (_fault is not null)
         {
-            throw new WasmInstanceFaultedException(_fault);
+            throw FailureBeforeCall(function.Name, 0, outermost);
         }
         // A whole call (cabi_realloc, the export, cabi_post_…) checks the thread once, at its first
         // core call; a call nested in a host function always checks, since the stack has grown.
@@ -691,7 +691,8 @@ public sealed unsafe partial class WamrInstance : IDisposable
             byte frame = 0;
             if (!WamrRuntime.PrepareCoreCall((nuint)(&frame), out long thread))
             {
-                throw Fault(function.Name, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
+                // Neither pending nor faulted (checked above): the stack.
+                throw FailureBeforeCall(function.Name, 0, outermost);
             }
             _checkedThread = thread;
             if (outermost)
@@ -892,18 +893,32 @@ public sealed unsafe partial class WamrInstance : IDisposable
     }
 
     /// <summary>
-    /// What a core call throws instead of entering the guest when another thread asked something
-    /// of the instance (<see cref="CallGate.Pending"/>): it was disposed, or the call this one is
-    /// nested in was interrupted while a host function ran.
+    /// What a core call throws instead of entering the guest, the first that holds: another
+    /// thread asked something of the instance (<paramref name="pending"/>, its
+    /// <see cref="CallGate.Pending"/>, not 0): it was disposed, or the call this one is nested in
+    /// was interrupted while a host function ran; the instance is faulted; else the stack is too
+    /// short for .NET to report a trap, which faults it. The general call
+    /// (<see cref="CallUnobserved"/>) and the bounded call (<see cref="LeaveAndThrowBeforeCall"/>)
+    /// both throw what this makes.
     /// </summary>
-    private Exception PendingFailure(string functionName, long pending, bool outermost)
+    // Out of line: an exception built inline would add its set-up to the hot paths this is called from.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Exception FailureBeforeCall(string functionName, long pending, bool outermost)
     {
-        if (CallGate.IsDisposed(pending))
+        if (pending != 0)
         {
-            // A claim Dispose made is retired when the owner leaves the instance.
-            return new ObjectDisposedException(nameof(WamrInstance));
+            if (CallGate.IsDisposed(pending))
+            {
+                // A claim Dispose made is retired when the owner leaves the instance.
+                return new ObjectDisposedException(nameof(WamrInstance));
+            }
+            return Interrupted(functionName, _gate.TakeInterrupt(retire: outermost));
         }
-        return Interrupted(functionName, _gate.TakeInterrupt(retire: outermost));
+        if (_fault is { } fault)
+        {
+            return new WasmInstanceFaultedException(fault);
+        }
+        return Fault(functionName, NativeStackExhaustedMessage, null, WamrTelemetry.StackTrap);
     }
 
     /// <summary>Takes the instance (<see cref="_gate"/>); every holder leaves through <see cref="ExitCallLock"/>.</summary>
