@@ -118,6 +118,24 @@ public abstract class EncodingsBindingsTests
         Assert.NotEqual(0, reallocs);
     }
 
+    [Fact]
+    public void A_string_longer_than_the_limit_in_the_guests_encoding_is_refused_before_the_guest_allocates_it()
+    {
+        // U+0100 is two bytes in UTF-16, and takes a latin1+utf16 string to UTF-16: one char more
+        // than half the limit is one byte past it (2^28 - 1 bytes), in either encoding.
+        var text = new string('\u0100', ((int)WitHost.Wamr.CanonicalAbi.CanonicalRules.MaxByteLength / 2) + 1);
+        using var guest = Open();
+        var reallocs = 0;
+        guest.Instance.ReallocObserver = (_, _, _, _, _) => reallocs++;
+
+        var refused = Assert.Throws<ArgumentException>(() => guest.Reverse(text));
+
+        Assert.Contains("longer than the Canonical ABI allows", refused.Message);
+        Assert.Equal(0, reallocs);
+        Assert.False(guest.Instance.IsFaulted);
+        Assert.Equal("ba", guest.Reverse("ab"));
+    }
+
     [Theory]
     [InlineData(0u)]
     [InlineData(1u)]

@@ -17,7 +17,7 @@ public sealed class Utf8CallBindingsTests : IClassFixture<AbiCallGuest>, IClassF
 {
     private readonly AbiCallGuest _guest;
     private readonly TrapsGuest _traps;
-    private readonly QuietHost _host = new();
+    private readonly QuietAbiCallHost _host = new();
 
     public Utf8CallBindingsTests(AbiCallGuest guest, TrapsGuest traps) => (_guest, _traps) = (guest, traps);
 
@@ -179,15 +179,6 @@ public sealed class Utf8CallBindingsTests : IClassFixture<AbiCallGuest>, IClassF
                 guest.Reverse(text, writer);
             }
         }
-    }
-
-    private sealed class QuietHost : IAbiCallImports
-    {
-        public void Log(string msg)
-        {
-        }
-
-        public string HostName() => "host";
     }
 
     private sealed class ColorIgnorer : ITrapsImports

@@ -21,7 +21,8 @@ public static unsafe class CanonicalStrings
     /// Copies <paramref name="value"/> into a fresh guest allocation and returns its pointer and
     /// (tagged) length in code units, as <c>store_string_into_range</c> does for a host string.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="value"/> has a lone surrogate, which no WIT string can hold.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> has a lone surrogate, which no WIT string can hold,
+    /// or is longer in the guest's encoding than the Canonical ABI's limit (<see cref="CanonicalRules.MaxByteLength"/> bytes).</exception>
     public static (uint Pointer, uint TaggedCodeUnits) Store(CanonicalAbiContext context, string value)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -63,6 +64,7 @@ public static unsafe class CanonicalStrings
         ArgumentNullException.ThrowIfNull(context);
         if (context.Encoding == StringEncoding.Utf8)
         {
+            ThrowIfTooLong((ulong)utf8.Length, nameof(utf8));
             var length = (uint)utf8.Length;
             var pointer = context.Allocate(1, length);
             utf8.CopyTo(context.Slice(pointer, length));
@@ -179,6 +181,8 @@ public static unsafe class CanonicalStrings
         // Most strings are ASCII, one byte per char: one check says so, and the copy narrows
         // each char. The strict encoder's count and copy (which find lone surrogates) took about
         // 150 instructions more for 16 chars (callgrind), most of it the calls between its layers.
+        // Every char is at least one byte: a string longer than the limit in chars is too long.
+        ThrowIfTooLong((ulong)value.Length, nameof(value));
         if (Ascii.IsValid(value))
         {
             var length = (uint)value.Length;
@@ -197,6 +201,7 @@ public static unsafe class CanonicalStrings
             throw LoneSurrogate(nameof(value));
         }
 
+        ThrowIfTooLong(byteLength, nameof(value));
         var pointer = context.Allocate(1, byteLength);
         StrictUtf8.GetBytes(value, context.Slice(pointer, byteLength));
         return (pointer, byteLength);
@@ -204,6 +209,7 @@ public static unsafe class CanonicalStrings
 
     private static (uint, uint) StoreUtf16(CanonicalAbiContext context, string value)
     {
+        ThrowIfTooLong(2ul * (uint)value.Length, nameof(value));
         var byteLength = 2u * (uint)value.Length;
         var pointer = context.Allocate(2, byteLength);
         StrictUtf16.GetBytes(value, context.Slice(pointer, byteLength));
@@ -216,6 +222,14 @@ public static unsafe class CanonicalStrings
     private static (uint, uint) StoreLatin1OrUtf16(CanonicalAbiContext context, string value)
     {
         var codeUnits = (uint)value.Length;
+        // Checked before the first block: the string goes to UTF-16, twice its code units in
+        // bytes, when it has a char above U+00FF (looked for only when that would be too long).
+        ThrowIfTooLong(codeUnits, nameof(value));
+        if (2ul * codeUnits > CanonicalRules.MaxByteLength && !Latin1Only(value))
+        {
+            ThrowIfTooLong(2ul * codeUnits, nameof(value));
+        }
+
         var pointer = context.Allocate(2, codeUnits);
         uint written = 0;
         foreach (var rune in value.EnumerateRunes())
@@ -259,6 +273,18 @@ public static unsafe class CanonicalStrings
                 Ascii.ToUtf16(new ReadOnlySpan<byte>((byte*)source, chars.Length), chars, out _));
         }
     }
+
+    // store_string_copy and its kin trap on a string longer than the limit; here the string is
+    // the host's argument, so it is refused as one, before its block is allocated.
+    private static void ThrowIfTooLong(ulong byteLength, string parameterName)
+    {
+        if (CanonicalRules.StringLengthError(byteLength) is { } error)
+        {
+            throw new ArgumentException($"The {error}: it cannot be passed to the guest.", parameterName);
+        }
+    }
+
+    private static bool Latin1Only(string value) => !value.AsSpan().ContainsAnyExceptInRange((char)0, (char)0xFF);
 
     private static ArgumentException LoneSurrogate(string parameterName)
         => new("The string has a lone surrogate; WIT strings hold Unicode scalar values only.", parameterName);
