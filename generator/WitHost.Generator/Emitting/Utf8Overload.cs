@@ -64,7 +64,7 @@ internal sealed class Utf8Overload
 
         if (call.Parameters.Any(IsUtf8))
         {
-            DocCommentWriter.WriteException(writer, "global::System.ArgumentException", "A string argument is not valid UTF-8.");
+            DocCommentWriter.WriteException(writer, "global::System.ArgumentException", "A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).");
         }
 
         var parameters = call.Parameters.Select(parameter => (IsUtf8(parameter) ? SpanType : parameter.Type.CSharpType) + " " + parameter.Name);

@@ -283,7 +283,7 @@ namespace Example.Shapes
                 /// </remarks>
                 /// <param name="text">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::System.Collections.Generic.List<string> Split(global::System.ReadOnlySpan<byte> text)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(text, nameof(text));
@@ -401,7 +401,7 @@ namespace Example.Shapes
                 /// <param name="items">The WIT parameter of that name.</param>
                 /// <param name="needle">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public uint? IndexOf(global::System.Collections.Generic.IReadOnlyList<string> items, global::System.ReadOnlySpan<byte> needle)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(items);
@@ -584,7 +584,7 @@ namespace Example.Shapes
                 /// </remarks>
                 /// <param name="text">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::System.Text.Rune FirstChar(global::System.ReadOnlySpan<byte> text)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(text, nameof(text));

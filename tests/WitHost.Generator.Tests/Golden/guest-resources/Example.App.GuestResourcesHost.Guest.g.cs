@@ -156,7 +156,7 @@ namespace Example.App
                 /// </remarks>
                 /// <param name="user">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::Example.GuestResources.Sessions.Session CreateSession(global::System.ReadOnlySpan<byte> user)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(user, nameof(user));
@@ -248,7 +248,7 @@ namespace Example.App
                 /// </remarks>
                 /// <param name="user">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::Example.GuestResources.Sessions.Session? SessionFind(global::System.ReadOnlySpan<byte> user)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(user, nameof(user));

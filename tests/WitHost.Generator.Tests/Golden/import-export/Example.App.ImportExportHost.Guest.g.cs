@@ -108,7 +108,7 @@ namespace Example.App
                 /// </remarks>
                 /// <param name="name">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::Example.Both.Test.Exports.Thing CreateThing(global::System.ReadOnlySpan<byte> name)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(name, nameof(name));
@@ -180,7 +180,7 @@ namespace Example.App
                 /// </remarks>
                 /// <param name="name">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <returns>The guest's result.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public global::Example.Both.Test.Exports.Thing Make(global::System.ReadOnlySpan<byte> name)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(name, nameof(name));

@@ -181,7 +181,7 @@ namespace Example.App
                 /// <param name="s">The WIT parameter of that name, as UTF-8 bytes; bytes that are not UTF-8 are refused before the call starts.</param>
                 /// <param name="result">Receives the guest's result as UTF-8, after what it already holds.</param>
                 /// <returns>The number of bytes written to <paramref name="result"/>.</returns>
-                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8.</exception>
+                /// <exception cref="global::System.ArgumentException">A string argument is not valid UTF-8, or is longer than the Canonical ABI allows (2^28 - 1 bytes in the guest's encoding).</exception>
                 public int Reverse(global::System.ReadOnlySpan<byte> s, global::System.Buffers.IBufferWriter<byte> result)
                 {
                     global::WitHost.Wamr.Bindings.BindingSupport.CheckUtf8String(s, nameof(s));
